@@ -1,0 +1,2 @@
+/** Migrate for Spring Boot's engine: Alembic's model of revisions, without Spring. */
+package dev.migrate;
