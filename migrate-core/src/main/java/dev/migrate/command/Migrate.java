@@ -1,0 +1,220 @@
+package dev.migrate.command;
+
+import dev.migrate.dialect.Dialect;
+import dev.migrate.graph.GraphException;
+import dev.migrate.graph.Plan;
+import dev.migrate.graph.RevisionGraph;
+import dev.migrate.runtime.MigrationRunner;
+import dev.migrate.runtime.OfflineSql;
+import dev.migrate.runtime.RunResult;
+import dev.migrate.script.MigrationScript;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The command facade: one short method per Flask-Migrate verb, each wiring the script set, the revision
+ * graph and the runtime together and returning a value. Nothing here prints; every failure a user can
+ * cause comes out as a {@link MigrateException} with a one-line message.
+ */
+public final class Migrate {
+
+    private final MigrateConfig config;
+    private final ScriptCatalog catalog;
+    private final MigrationRunner runner;
+
+    public Migrate(MigrateConfig config) {
+        this.config = config;
+        this.catalog = new ScriptCatalog(config);
+        this.runner = new MigrationRunner(config.dataSource(), config.runtime());
+    }
+
+    public MigrateConfig config() {
+        return config;
+    }
+
+    /** {@code db init}: creates the script directory with its editable template. */
+    public InitResult init() {
+        return guard(() -> catalog.init());
+    }
+
+    /** {@code db revision}: writes a new, empty script. */
+    public RevisionResult revision(RevisionRequest request) {
+        return guard(() -> catalog.writeRevision(request, currentHeadsIfNeeded(request)));
+    }
+
+    /** {@code db merge}: a revision whose parents are the given revisions (all heads by default). */
+    public RevisionResult merge(List<String> revisions, String message, String branchLabel, String revId) {
+        return guard(() -> catalog.writeMerge(revisions, message, branchLabel, revId));
+    }
+
+    /** {@code db upgrade [target]}. */
+    public RunResult upgrade(String target) {
+        return guard(() -> {
+            Scripts scripts = catalog.load();
+            return runner.run(heads -> scripts.graph().upgrade(heads, target), scripts::script);
+        });
+    }
+
+    /** {@code db downgrade [target]}. */
+    public RunResult downgrade(String target) {
+        return guard(() -> {
+            Scripts scripts = catalog.load();
+            return runner.run(heads -> scripts.graph().downgrade(heads, target), scripts::script);
+        });
+    }
+
+    /** {@code db upgrade --sql [start:]end}: the SQL of the plan, starting from base unless a start is given. */
+    public String upgradeSql(String range) {
+        return guard(() -> offline(range, true));
+    }
+
+    /** {@code db downgrade --sql start:end}: offline downgrades need the start, as Alembic's do. */
+    public String downgradeSql(String range) {
+        return guard(() -> offline(range, false));
+    }
+
+    /** {@code db stamp}: sets the version table without running anything; {@code purge} empties it first. */
+    public RunResult stamp(String target, boolean purge) {
+        return guard(() -> {
+            Scripts scripts = catalog.load();
+            return runner.stamp(heads -> scripts.graph().stamp(heads, target, purge));
+        });
+    }
+
+    /** {@code db current}: the database's revision(s). */
+    public RevisionListing current(boolean verbose) {
+        return guard(() -> {
+            Scripts scripts = catalog.load();
+            List<String> heads = runner.currentHeads();
+            List<MigrationScript> listed = new ArrayList<>();
+            for (String head : heads) {
+                listed.add(scripts.scriptOrUnknown(head));
+            }
+            RevisionFormat format = new RevisionFormat(scripts.graph(), List.of());
+            return RevisionListing.of(listed, heads, script -> format.format(script, verbose, false, false, false, true));
+        });
+    }
+
+    /** {@code db heads}: the heads of the script directory. */
+    public RevisionListing heads(boolean verbose) {
+        return guard(() -> {
+            Scripts scripts = catalog.load();
+            List<MigrationScript> listed = scripts.graph().heads().stream().map(scripts::script).toList();
+            RevisionFormat format = new RevisionFormat(scripts.graph(), List.of());
+            return RevisionListing.of(listed, List.of(), script -> format.format(script, verbose, true, false, false, false));
+        });
+    }
+
+    /** {@code db branches}: the branch points and where they lead. */
+    public RevisionListing branches(boolean verbose) {
+        return guard(() -> {
+            Scripts scripts = catalog.load();
+            RevisionGraph graph = scripts.graph();
+            RevisionFormat format = new RevisionFormat(graph, List.of());
+            List<MigrationScript> points = new ArrayList<>();
+            for (int i = graph.revisions().size() - 1; i >= 0; i--) {
+                String id = graph.revisions().get(i).id();
+                if (graph.isBranchPoint(id)) {
+                    points.add(scripts.script(id));
+                }
+            }
+            return RevisionListing.of(points, List.of(), script -> {
+                StringBuilder text = new StringBuilder(format.format(script, verbose, true, false, false, true));
+                String indent = " ".repeat(script.id().length());
+                for (String child : graph.children(script.id())) {
+                    text.append('\n').append(indent).append(" -> ")
+                            .append(format.line(scripts.script(child), true, verbose, false, true));
+                }
+                return text.append('\n').toString();
+            });
+        });
+    }
+
+    /** {@code db history}: newest first, as Alembic lists it. */
+    public RevisionListing history(String range, boolean verbose, boolean indicateCurrent) {
+        return guard(() -> {
+            Scripts scripts = catalog.load();
+            boolean needsDatabase = indicateCurrent || (range != null && range.contains("current"));
+            List<String> current = needsDatabase ? runner.currentHeads() : List.of();
+            List<MigrationScript> listed = scripts.graph().history(range, current).stream()
+                    .map(revision -> scripts.script(revision.id())).toList();
+            RevisionFormat format = new RevisionFormat(scripts.graph(), indicateCurrent ? current : List.of());
+            return RevisionListing.of(listed, current, script -> format.format(script, verbose, true, true, true, true));
+        });
+    }
+
+    /** {@code db show <rev>}: the verbose block of each revision the expression names. */
+    public RevisionListing show(String revision) {
+        return guard(() -> {
+            Scripts scripts = catalog.load();
+            List<String> current = "current".equals(revision) ? runner.currentHeads() : List.of();
+            List<MigrationScript> listed = scripts.graph().resolve(revision, current).stream().map(scripts::script).toList();
+            RevisionFormat format = new RevisionFormat(scripts.graph(), List.of());
+            return RevisionListing.of(listed, current, format::verbose);
+        });
+    }
+
+    private String offline(String range, boolean upgrade) throws SQLException {
+        Scripts scripts = catalog.load();
+        String start;
+        String end;
+        int colon = range == null ? -1 : range.indexOf(':');
+        if (colon >= 0) {
+            start = range.substring(0, colon);
+            end = range.substring(colon + 1);
+        } else if (upgrade) {
+            start = null;
+            end = range == null || range.isBlank() ? "head" : range;
+        } else {
+            throw new MigrateException("downgrade --sql needs a range <fromrev>:<torev>, as the database is not "
+                    + "consulted in offline mode; e.g. downgrade --sql head:base");
+        }
+        List<String> fromHeads = start == null || start.isBlank() || "base".equals(start)
+                ? List.of() : scripts.graph().resolve(start, List.of());
+        Plan plan = upgrade ? scripts.graph().upgrade(fromHeads, end) : scripts.graph().downgrade(fromHeads, end);
+        Dialect dialect;
+        String user;
+        try (Connection connection = config.dataSource().getConnection()) {
+            dialect = Dialect.of(connection);
+            user = connection.getMetaData().getUserName();
+        }
+        return new OfflineSql(dialect, config.runtime(), user).render(plan, scripts::script);
+    }
+
+    private List<String> currentHeadsIfNeeded(RevisionRequest request) throws SQLException {
+        return request.needsDatabase() ? runner.currentHeads() : List.of();
+    }
+
+    /** Turns every failure a user can cause into one {@link MigrateException}. */
+    private static <T> T guard(Action<T> action) {
+        try {
+            return action.run();
+        } catch (MigrateException e) {
+            throw e;
+        } catch (GraphException | dev.migrate.script.ScriptException | dev.migrate.runtime.MigrationFailedException
+                 | dev.migrate.runtime.LockTimeoutException | dev.migrate.dialect.UnsupportedDatabaseException e) {
+            throw new MigrateException(e.getMessage(), e);
+        } catch (SQLException e) {
+            throw new MigrateException("Database error: " + e.getMessage().replaceAll("\\s*\\R\\s*", " ")
+                    + "; check the connection settings and that the database is reachable", e);
+        } catch (java.io.IOException e) {
+            throw new MigrateException("Could not read or write scripts: " + e.getMessage(), e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Action<T> {
+        T run() throws SQLException, java.io.IOException;
+    }
+
+    /** For callers that need the plan only, such as the startup validation. */
+    public Plan planUpgrade(String target) {
+        return guard(() -> {
+            Scripts scripts = catalog.load();
+            return scripts.graph().upgrade(runner.currentHeads(), target);
+        });
+    }
+}

@@ -1,0 +1,48 @@
+package dev.migrate.command;
+
+import java.util.List;
+
+/**
+ * The options of {@code db revision}, as Flask-Migrate's: the message ({@code -m}), the parent
+ * ({@code --head}, default {@code head}), {@code --splice} to branch from a revision that is not a head,
+ * {@code --branch-label}, {@code --depends-on}, and a chosen {@code --rev-id}.
+ */
+public record RevisionRequest(String message, String head, boolean splice, String branchLabel,
+                              List<String> dependsOn, String revId) {
+
+    public RevisionRequest {
+        dependsOn = dependsOn == null ? List.of() : List.copyOf(dependsOn);
+        if (head == null || head.isBlank()) {
+            head = "head";
+        }
+    }
+
+    public static RevisionRequest withMessage(String message) {
+        return new RevisionRequest(message, "head", false, null, List.of(), null);
+    }
+
+    public RevisionRequest head(String parent) {
+        return new RevisionRequest(message, parent, splice, branchLabel, dependsOn, revId);
+    }
+
+    public RevisionRequest splice() {
+        return new RevisionRequest(message, head, true, branchLabel, dependsOn, revId);
+    }
+
+    public RevisionRequest branchLabel(String label) {
+        return new RevisionRequest(message, head, splice, label, dependsOn, revId);
+    }
+
+    public RevisionRequest dependsOn(List<String> revisions) {
+        return new RevisionRequest(message, head, splice, branchLabel, revisions, revId);
+    }
+
+    public RevisionRequest revId(String id) {
+        return new RevisionRequest(message, head, splice, branchLabel, dependsOn, id);
+    }
+
+    /** Whether the parent expression refers to the database ({@code current}). */
+    boolean needsDatabase() {
+        return head.contains("current");
+    }
+}

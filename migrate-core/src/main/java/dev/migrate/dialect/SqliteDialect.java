@@ -1,0 +1,105 @@
+package dev.migrate.dialect;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+
+/** SQLite: transactional DDL, one writer at a time, no schemas beyond attached databases. */
+public record SqliteDialect() implements Dialect {
+
+    /** How long a migration waits for another writer before SQLite reports the database as busy. */
+    static final int BUSY_TIMEOUT_MILLIS = 60_000;
+
+    @Override
+    public String name() {
+        return "sqlite";
+    }
+
+    @Override
+    public boolean transactionalDdl() {
+        return true;
+    }
+
+    @Override
+    public void prepare(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MILLIS);
+        }
+        // Transactions are opened by hand (BEGIN IMMEDIATE), which the driver allows only in autocommit mode.
+        connection.setAutoCommit(true);
+    }
+
+    @Override
+    public void begin(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            // IMMEDIATE takes the write lock now, so the version table read inside stays true until commit.
+            statement.execute("BEGIN IMMEDIATE");
+        }
+    }
+
+    @Override
+    public void commit(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("COMMIT");
+        }
+    }
+
+    @Override
+    public void rollback(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("ROLLBACK");
+        } catch (SQLException e) {
+            // SQLite rolls back by itself on some errors; "no transaction is active" is then harmless.
+            if (!String.valueOf(e.getMessage()).contains("no transaction is active")) {
+                throw e;
+            }
+        }
+    }
+
+    @Override
+    public boolean tableExists(Connection connection, TableName table) throws SQLException {
+        String master = table.schema() == null ? "sqlite_master" : quote(table.schema()) + ".sqlite_master";
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT 1 FROM " + master + " WHERE type = 'table' AND name = ?")) {
+            statement.setString(1, table.name());
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next();
+            }
+        }
+    }
+
+    @Override
+    public String createLogTable(TableName table) {
+        return "CREATE TABLE " + table.render(this) + " (\n"
+                + "    id INTEGER PRIMARY KEY AUTOINCREMENT,\n"
+                + "    revision VARCHAR(32) NOT NULL,\n"
+                + "    direction VARCHAR(10) NOT NULL,\n"
+                + "    message VARCHAR(500),\n"
+                + "    checksum VARCHAR(80),\n"
+                + "    started_at VARCHAR(30) NOT NULL,\n"
+                + "    duration_ms INTEGER NOT NULL,\n"
+                + "    installed_by VARCHAR(100),\n"
+                + "    success BOOLEAN NOT NULL,\n"
+                + "    error VARCHAR(2000)\n"
+                + ")";
+    }
+
+    @Override
+    public String timestampLiteral(Instant instant) {
+        // ISO-8601 text sorts and reads well in SQLite, which has no timestamp type.
+        return literal(instant.toString());
+    }
+
+    @Override
+    public String booleanLiteral(boolean value) {
+        return value ? "1" : "0";
+    }
+
+    @Override
+    public MigrationLockStrategy lockStrategy() {
+        return MigrationLockStrategy.WRITE_TRANSACTION;
+    }
+}

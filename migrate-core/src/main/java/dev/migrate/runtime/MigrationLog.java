@@ -1,0 +1,92 @@
+package dev.migrate.runtime;
+
+import dev.migrate.dialect.Dialect;
+import dev.migrate.dialect.TableName;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The append-only log table beside the version table. Alembic has none; it is what makes drift and
+ * scripts edited after they were applied visible. Rows are only ever inserted.
+ */
+public final class MigrationLog {
+
+    private static final int MAX_TEXT = 500;
+    private static final int MAX_ERROR = 2000;
+
+    private final Dialect dialect;
+    private final TableName table;
+
+    public MigrationLog(Dialect dialect, TableName table) {
+        this.dialect = dialect;
+        this.table = table;
+    }
+
+    public TableName name() {
+        return table;
+    }
+
+    public void createIfMissing(Connection connection) throws SQLException {
+        if (!dialect.tableExists(connection, table)) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute(dialect.createLogTable(table));
+            }
+        }
+    }
+
+    public void append(Connection connection, LogEntry entry) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.executeUpdate(insertStatement(entry));
+        }
+    }
+
+    /** The INSERT of one entry with literals: the same text online and in offline SQL. */
+    public String insertStatement(LogEntry entry) {
+        return "INSERT INTO " + table.render(dialect)
+                + " (revision, direction, message, checksum, started_at, duration_ms, installed_by, success, error)"
+                + " VALUES (" + dialect.literal(entry.revision()) + ", " + dialect.literal(entry.direction()) + ", "
+                + dialect.literal(truncate(entry.message(), MAX_TEXT)) + ", " + dialect.literal(entry.checksum()) + ", "
+                + dialect.timestampLiteral(entry.startedAt()) + ", " + entry.durationMillis() + ", "
+                + dialect.literal(truncate(entry.installedBy(), 100)) + ", " + dialect.booleanLiteral(entry.success())
+                + ", " + dialect.literal(truncate(entry.error(), MAX_ERROR)) + ")";
+    }
+
+    /** Every entry, oldest first; empty when the table does not exist. */
+    public List<LogEntry> read(Connection connection) throws SQLException {
+        if (!dialect.tableExists(connection, table)) {
+            return List.of();
+        }
+        List<LogEntry> entries = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT revision, direction, message, checksum, started_at, duration_ms, installed_by, success, error FROM "
+                        + table.render(dialect) + " ORDER BY id");
+             ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                entries.add(new LogEntry(rows.getString(1), rows.getString(2), rows.getString(3), rows.getString(4),
+                        parseInstant(rows.getString(5)), rows.getLong(6), rows.getString(7), rows.getBoolean(8),
+                        rows.getString(9)));
+            }
+        }
+        return entries;
+    }
+
+    private static Instant parseInstant(String text) {
+        if (text == null) {
+            return null;
+        }
+        // SQLite keeps ISO-8601 text; PostgreSQL returns "2026-11-21 10:31:07.123456" in UTC.
+        String iso = text.contains("T") ? text : text.replace(' ', 'T') + "Z";
+        return Instant.parse(iso);
+    }
+
+    private static String truncate(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max);
+    }
+}

@@ -1,0 +1,359 @@
+package dev.migrate.runtime;
+
+import dev.migrate.dialect.Dialect;
+import dev.migrate.dialect.MigrationLockStrategy;
+import dev.migrate.graph.Direction;
+import dev.migrate.graph.Plan;
+import dev.migrate.graph.Step;
+import dev.migrate.script.JavaMigrationScript;
+import dev.migrate.script.MigrationScript;
+import dev.migrate.script.SqlMigrationScript;
+import dev.migrate.script.Statement;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Runs plans against a live database: takes the migration lock, reads the version table, asks the
+ * planner what to do, and runs each step in its own transaction with its version-table change and log
+ * row. Where the lock lives inside each transaction (SQLite), the version table is re-read under the
+ * write lock before each step, and the plan is made again when another process has moved it on.
+ */
+public final class MigrationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(MigrationRunner.class);
+    private static final int MAX_REPLANS = 10_000;
+
+    private final DataSource dataSource;
+    private final RuntimeSettings settings;
+
+    public MigrationRunner(DataSource dataSource, RuntimeSettings settings) {
+        this.dataSource = dataSource;
+        this.settings = settings;
+    }
+
+    /** The version table's rows; empty for a database never migrated. Creates nothing. */
+    public List<String> currentHeads() throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            Dialect dialect = Dialect.of(connection);
+            return new VersionTable(dialect, settings.versionTable()).read(connection);
+        }
+    }
+
+    /** The log table's rows, oldest first. */
+    public List<LogEntry> logEntries() throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            Dialect dialect = Dialect.of(connection);
+            return new MigrationLog(dialect, settings.logTable()).read(connection);
+        }
+    }
+
+    /** The dialect of the configured database. */
+    public Dialect dialect() throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            return Dialect.of(connection);
+        }
+    }
+
+    /**
+     * Runs what {@code planner} plans from the current heads, re-planning if another process moves the
+     * database on meanwhile. {@code scripts} finds the script of each step's revision.
+     */
+    public RunResult run(Function<List<String>, Plan> planner, Function<String, MigrationScript> scripts)
+            throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            Dialect dialect = Dialect.of(connection);
+            dialect.prepare(connection);
+            Session session = new Session(connection, dialect, scripts, installedBy(connection));
+            try (MigrationLock ignored = lock(dialect)) {
+                session.createTables();
+                List<String> start = session.versionTable.read(connection);
+                List<AppliedStep> done = new ArrayList<>();
+                for (int attempt = 0; attempt < MAX_REPLANS; attempt++) {
+                    List<String> heads = attempt == 0 ? start : session.versionTable.read(connection);
+                    Plan plan = planner.apply(heads);
+                    if (plan.isEmpty() || session.runSteps(plan, done)) {
+                        return new RunResult(start, session.versionTable.read(connection), done);
+                    }
+                    log.info("Another process migrated this database meanwhile; planning again from its new state");
+                }
+                throw new IllegalStateException("The version table kept changing under this run; try again");
+            }
+        }
+    }
+
+    /** Sets the version table to {@code plan.toHeads()} without running anything (Alembic's stamp). */
+    public RunResult stamp(Function<List<String>, Plan> planner) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            Dialect dialect = Dialect.of(connection);
+            dialect.prepare(connection);
+            Session session = new Session(connection, dialect, id -> null, installedBy(connection));
+            try (MigrationLock ignored = lock(dialect)) {
+                session.createTables();
+                dialect.begin(connection);
+                try {
+                    List<String> before = session.versionTable.read(connection);
+                    Plan plan = planner.apply(before);
+                    List<String> delete = new ArrayList<>(before);
+                    delete.removeAll(plan.toHeads());
+                    List<String> insert = new ArrayList<>(plan.toHeads());
+                    insert.removeAll(before);
+                    session.versionTable.change(connection, delete, insert);
+                    Instant now = Instant.now();
+                    for (String head : insert) {
+                        session.log.append(connection, new LogEntry(head, "stamp", null, null, now, 0,
+                                session.installedBy, true, null));
+                    }
+                    dialect.commit(connection);
+                    return new RunResult(before, plan.toHeads(), List.of());
+                } catch (SQLException | RuntimeException e) {
+                    dialect.rollback(connection);
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private MigrationLock lock(Dialect dialect) throws SQLException {
+        if (!settings.lockEnabled() || dialect.lockStrategy() != MigrationLockStrategy.SESSION_LOCK) {
+            return MigrationLock.NONE;
+        }
+        return AdvisoryLock.acquire(dataSource, settings.versionTable(), settings.lockTimeout());
+    }
+
+    private static String installedBy(Connection connection) {
+        try {
+            return connection.getMetaData().getUserName();
+        } catch (SQLException e) {
+            return System.getProperty("user.name");
+        }
+    }
+
+    /** One run's connection and the tables it writes. */
+    private final class Session {
+
+        private final Connection connection;
+        private final Dialect dialect;
+        private final Function<String, MigrationScript> scripts;
+        private final String installedBy;
+        private final VersionTable versionTable;
+        private final MigrationLog log;
+        private final boolean verifyHeads;
+
+        Session(Connection connection, Dialect dialect, Function<String, MigrationScript> scripts, String installedBy) {
+            this.connection = connection;
+            this.dialect = dialect;
+            this.scripts = scripts;
+            this.installedBy = installedBy;
+            this.versionTable = new VersionTable(dialect, settings.versionTable());
+            this.log = new MigrationLog(dialect, settings.logTable());
+            // Without a session lock, only a re-read under the write lock tells whether the plan still holds.
+            this.verifyHeads = dialect.lockStrategy() == MigrationLockStrategy.WRITE_TRANSACTION;
+        }
+
+        void createTables() throws SQLException {
+            dialect.begin(connection);
+            try {
+                versionTable.createIfMissing(connection);
+                log.createIfMissing(connection);
+                dialect.commit(connection);
+            } catch (SQLException | RuntimeException e) {
+                dialect.rollback(connection);
+                throw e;
+            }
+        }
+
+        /** Runs the plan's steps; false when the heads moved under us and the plan must be made again. */
+        boolean runSteps(Plan plan, List<AppliedStep> done) throws SQLException {
+            List<String> expected = plan.fromHeads();
+            boolean open = false;
+            List<AppliedStep> uncommitted = new ArrayList<>();
+            try {
+                for (Step step : plan.steps()) {
+                    MigrationScript script = scriptOf(step);
+                    if (!script.transactional()) {
+                        if (open) {
+                            dialect.commit(connection);
+                            open = false;
+                            done.addAll(uncommitted);
+                            uncommitted.clear();
+                        }
+                        done.add(runOutsideTransaction(step, script, expected));
+                    } else {
+                        if (!open) {
+                            dialect.begin(connection);
+                            open = true;
+                            if (verifyHeads && !sameHeads(versionTable.read(connection), expected)) {
+                                dialect.rollback(connection);
+                                open = false;
+                                return false;
+                            }
+                        }
+                        uncommitted.add(runInTransaction(step, script));
+                        if (settings.transactionPerMigration()) {
+                            dialect.commit(connection);
+                            open = false;
+                            done.addAll(uncommitted);
+                            uncommitted.clear();
+                        }
+                    }
+                    expected = headsAfter(expected, step);
+                }
+                if (open) {
+                    dialect.commit(connection);
+                    done.addAll(uncommitted);
+                }
+                return true;
+            } catch (StepFailure failure) {
+                if (open) {
+                    dialect.rollback(connection);
+                }
+                throw failed(failure);
+            } catch (SQLException | RuntimeException e) {
+                if (open) {
+                    dialect.rollback(connection);
+                }
+                throw e;
+            }
+        }
+
+        private AppliedStep runInTransaction(Step step, MigrationScript script) throws SQLException {
+            Instant started = Instant.now();
+            long start = System.nanoTime();
+            execute(step, script);
+            versionTable.apply(connection, step);
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            log.append(connection, entry(step, script, started, millis, true, null));
+            AppliedStep applied = new AppliedStep(step, script.message(), millis);
+            MigrationRunner.log.info(applied.describe());
+            return applied;
+        }
+
+        private AppliedStep runOutsideTransaction(Step step, MigrationScript script, List<String> expected)
+                throws SQLException {
+            if (verifyHeads && !sameHeads(versionTable.read(connection), expected)) {
+                throw new IllegalStateException("Another process changed the version table before non-transactional "
+                        + "revision " + step.revision().id() + " (" + script.location() + ") could run; run upgrade again");
+            }
+            Instant started = Instant.now();
+            long start = System.nanoTime();
+            execute(step, script);
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            dialect.begin(connection);
+            try {
+                versionTable.apply(connection, step);
+                log.append(connection, entry(step, script, started, millis, true, null));
+                dialect.commit(connection);
+            } catch (SQLException | RuntimeException e) {
+                dialect.rollback(connection);
+                throw e;
+            }
+            AppliedStep applied = new AppliedStep(step, script.message(), millis);
+            MigrationRunner.log.info(applied.describe());
+            return applied;
+        }
+
+        private void execute(Step step, MigrationScript script) {
+            if (script instanceof SqlMigrationScript sql) {
+                List<Statement> statements = step.direction() == Direction.UPGRADE
+                        ? sql.upgradeStatements() : sql.downgradeStatements();
+                for (Statement statement : statements) {
+                    try (java.sql.Statement jdbc = connection.createStatement()) {
+                        jdbc.execute(statement.sql());
+                    } catch (SQLException e) {
+                        throw new StepFailure(step, script, statement.line(), e);
+                    }
+                }
+            } else if (script instanceof JavaMigrationScript java) {
+                JdbcMigrationContext context = new JdbcMigrationContext(connection, dialect.name());
+                try {
+                    if (step.direction() == Direction.UPGRADE) {
+                        java.migration().upgrade(context);
+                    } else {
+                        java.migration().downgrade(context);
+                    }
+                } catch (Exception e) {
+                    throw new StepFailure(step, script, 0, e);
+                }
+            }
+        }
+
+        private MigrationScript scriptOf(Step step) {
+            MigrationScript script = scripts.apply(step.revision().id());
+            if (script == null) {
+                throw new IllegalStateException("No script for revision " + step.revision().id());
+            }
+            return script;
+        }
+
+        private LogEntry entry(Step step, MigrationScript script, Instant started, long millis, boolean success,
+                               String error) {
+            return new LogEntry(step.revision().id(), step.direction().label(), script.message(), script.checksum(),
+                    started, millis, installedBy, success, error);
+        }
+
+        private MigrationFailedException failed(StepFailure failure) {
+            Throwable cause = failure.getCause();
+            String databaseError = cause instanceof SQLException sql ? oneLine(sql.getMessage()) : oneLine(String.valueOf(cause));
+            String where = failure.script.location() + (failure.line > 0 ? ":" + failure.line : "");
+            List<String> heads;
+            try {
+                heads = versionTable.read(connection);
+                log.append(connection, entry(failure.step, failure.script, Instant.now(), 0, false, databaseError));
+            } catch (SQLException e) {
+                heads = List.of();
+                MigrationRunner.log.warn("Could not record the failure in the log table", e);
+            }
+            String state = failure.script.transactional()
+                    ? "The revision was rolled back; the database is at " + describe(heads)
+                    : "The revision runs outside a transaction (-- migrate:no-transaction): its statements before line "
+                      + failure.line + " stay applied; the version table says " + describe(heads);
+            String message = failure.step.direction().label() + " of revision " + failure.step.revision().id()
+                    + " failed at " + where + ": " + databaseError + ". " + state
+                    + ". Fix the script and run " + failure.step.direction().label() + " again.";
+            return new MigrationFailedException(message, failure.step.revision().id(), failure.script.location(),
+                    failure.line, heads, cause);
+        }
+    }
+
+    private static String describe(List<String> heads) {
+        return heads.isEmpty() ? "base" : String.join(", ", heads);
+    }
+
+    private static String oneLine(String text) {
+        return text == null ? "" : text.replaceAll("\\s*\\R\\s*", " ").trim();
+    }
+
+    private static boolean sameHeads(List<String> actual, List<String> expected) {
+        return new HashSet<>(actual).equals(new HashSet<>(expected));
+    }
+
+    private static List<String> headsAfter(List<String> heads, Step step) {
+        List<String> after = new ArrayList<>(heads);
+        after.removeAll(step.headsToDelete());
+        after.addAll(step.headsToInsert());
+        return after;
+    }
+
+    /** A statement of a step failed; carries where, so the message can say it. */
+    private static final class StepFailure extends RuntimeException {
+        private final transient Step step;
+        private final transient MigrationScript script;
+        private final int line;
+
+        StepFailure(Step step, MigrationScript script, int line, Throwable cause) {
+            super(cause);
+            this.step = step;
+            this.script = script;
+            this.line = line;
+        }
+    }
+}

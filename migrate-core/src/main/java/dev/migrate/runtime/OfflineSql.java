@@ -1,0 +1,92 @@
+package dev.migrate.runtime;
+
+import dev.migrate.dialect.Dialect;
+import dev.migrate.graph.Direction;
+import dev.migrate.graph.Plan;
+import dev.migrate.graph.Step;
+import dev.migrate.script.JavaMigrationScript;
+import dev.migrate.script.MigrationScript;
+import dev.migrate.script.SqlMigrationScript;
+import dev.migrate.script.Statement;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Offline mode ({@code --sql}): the SQL a plan would run, for a DBA to review or run by hand, with the
+ * version-table and log statements and the transaction lines the online run would use. Feeding it to
+ * {@code psql} or {@code sqlite3} gives the schema the online run gives.
+ */
+public final class OfflineSql {
+
+    private final Dialect dialect;
+    private final RuntimeSettings settings;
+    private final String installedBy;
+
+    public OfflineSql(Dialect dialect, RuntimeSettings settings, String installedBy) {
+        this.dialect = dialect;
+        this.settings = settings;
+        this.installedBy = installedBy;
+    }
+
+    /** Renders a plan; from base, the version and log tables are created first, as Alembic does. */
+    public String render(Plan plan, Function<String, MigrationScript> scripts) {
+        VersionTable versionTable = new VersionTable(dialect, settings.versionTable());
+        MigrationLog log = new MigrationLog(dialect, settings.logTable());
+        StringBuilder sql = new StringBuilder();
+        boolean perMigration = settings.transactionPerMigration();
+        if (!perMigration) {
+            sql.append(dialect.offlineBegin()).append("\n\n");
+        }
+        if (plan.direction() == Direction.UPGRADE && plan.fromHeads().isEmpty()) {
+            appendStatement(sql, dialect.createVersionTable(settings.versionTable()));
+            appendStatement(sql, dialect.createLogTable(settings.logTable()));
+        }
+        Instant now = Instant.now();
+        for (Step step : plan.steps()) {
+            MigrationScript script = scripts.apply(step.revision().id());
+            sql.append("-- Running ").append(step.direction().label()).append(' ').append(step.arrow())
+                    .append(", ").append(script.message().replace('\n', ' ')).append("\n\n");
+            boolean transaction = perMigration && script.transactional();
+            if (!script.transactional()) {
+                sql.append("-- ").append(script.location()).append(" runs outside a transaction\n\n");
+            }
+            if (transaction) {
+                sql.append(dialect.offlineBegin()).append("\n\n");
+            }
+            for (Statement statement : statements(step, script)) {
+                appendStatement(sql, statement.sql());
+            }
+            for (String change : versionTable.changeStatements(step.headsToDelete(), step.headsToInsert())) {
+                appendStatement(sql, change);
+            }
+            appendStatement(sql, log.insertStatement(new LogEntry(step.revision().id(), step.direction().label(),
+                    script.message(), script.checksum(), now, 0, installedBy, true, null)));
+            if (transaction) {
+                sql.append(dialect.offlineCommit()).append("\n\n");
+            }
+        }
+        if (!perMigration) {
+            sql.append(dialect.offlineCommit()).append('\n');
+        }
+        return sql.toString();
+    }
+
+    private static List<Statement> statements(Step step, MigrationScript script) {
+        if (script instanceof SqlMigrationScript sqlScript) {
+            return step.direction() == Direction.UPGRADE ? sqlScript.upgradeStatements() : sqlScript.downgradeStatements();
+        }
+        JavaMigrationScript java = (JavaMigrationScript) script;
+        throw new IllegalArgumentException("Revision " + step.revision().id() + " is a Java migration ("
+                + java.location() + ") and has no SQL to show; run it online, or write it as an SQL script");
+    }
+
+    private static void appendStatement(StringBuilder sql, String statement) {
+        String text = statement.strip();
+        int lastLine = text.lastIndexOf('\n');
+        // A statement whose last line is a comment would swallow a semicolon put on that line.
+        boolean endsInComment = text.substring(lastLine + 1).contains("--");
+        sql.append(text).append(endsInComment ? "\n;" : ";").append("\n\n");
+    }
+}

@@ -1,0 +1,176 @@
+package dev.migrate.autoconfigure;
+
+import dev.migrate.command.MigrateConfig;
+import dev.migrate.runtime.RuntimeSettings;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Configuration of the migration engine, under the prefix {@code migrate}. Each field's javadoc becomes
+ * the IDE's documentation of the property.
+ */
+@ConfigurationProperties(prefix = "migrate")
+public class MigrateProperties {
+
+    /** Whether to wire the migration engine at all. */
+    private boolean enabled = true;
+
+    /**
+     * What to do at startup: upgrade to the target, validate that the database is at the target (and fail
+     * the startup when it is not), or nothing.
+     */
+    private OnStartup onStartup = OnStartup.UPGRADE;
+
+    /** The revision expression the startup upgrade goes to ("head", "heads", a label@head, an id). */
+    private String target = "heads";
+
+    /** Where scripts are read from when running: classpath: or filesystem: locations. */
+    private List<String> locations = new ArrayList<>(List.of(MigrateConfig.DEFAULT_LOCATION));
+
+    /**
+     * The source directory that db init, db revision and db migrate write scripts to; when it exists it is
+     * also where the shell commands read them, so a script just written is seen without a rebuild.
+     */
+    private String scriptDirectory = "src/main/resources/db/migrations";
+
+    /** Name of the version table, Alembic's by default so that Flask-Migrate databases are adopted as they are. */
+    private String versionTable = RuntimeSettings.DEFAULT_VERSION_TABLE;
+
+    /** Name of the append-only log table. */
+    private String logTable = RuntimeSettings.DEFAULT_LOG_TABLE;
+
+    /** Whether each revision runs in its own transaction; false runs the whole upgrade in one. */
+    private boolean transactionPerMigration = true;
+
+    /** Whether to hold the migration lock (turn off behind transaction-pooling proxies such as PgBouncer). */
+    private boolean lockEnabled = true;
+
+    /** How long to wait for another process's migration lock. */
+    private Duration lockTimeout = RuntimeSettings.DEFAULT_LOCK_TIMEOUT;
+
+    /** JDBC URL of a database to migrate instead of the application's DataSource. */
+    private String url;
+
+    /** Login user for {@code migrate.url}. */
+    private String user;
+
+    /** Login password for {@code migrate.url}. */
+    private String password;
+
+    /** The startup behaviours. */
+    public enum OnStartup {
+        /** Bring the database to the target. */
+        UPGRADE,
+        /** Fail the startup when the database is not at the target; for replicas while a job migrates. */
+        VALIDATE,
+        /** Do nothing. */
+        NONE
+    }
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    public OnStartup getOnStartup() {
+        return onStartup;
+    }
+
+    public void setOnStartup(OnStartup onStartup) {
+        this.onStartup = onStartup;
+    }
+
+    public String getTarget() {
+        return target;
+    }
+
+    public void setTarget(String target) {
+        this.target = target;
+    }
+
+    public List<String> getLocations() {
+        return locations;
+    }
+
+    public void setLocations(List<String> locations) {
+        this.locations = locations;
+    }
+
+    public String getScriptDirectory() {
+        return scriptDirectory;
+    }
+
+    public void setScriptDirectory(String scriptDirectory) {
+        this.scriptDirectory = scriptDirectory;
+    }
+
+    public String getVersionTable() {
+        return versionTable;
+    }
+
+    public void setVersionTable(String versionTable) {
+        this.versionTable = versionTable;
+    }
+
+    public String getLogTable() {
+        return logTable;
+    }
+
+    public void setLogTable(String logTable) {
+        this.logTable = logTable;
+    }
+
+    public boolean isTransactionPerMigration() {
+        return transactionPerMigration;
+    }
+
+    public void setTransactionPerMigration(boolean transactionPerMigration) {
+        this.transactionPerMigration = transactionPerMigration;
+    }
+
+    public boolean isLockEnabled() {
+        return lockEnabled;
+    }
+
+    public void setLockEnabled(boolean lockEnabled) {
+        this.lockEnabled = lockEnabled;
+    }
+
+    public Duration getLockTimeout() {
+        return lockTimeout;
+    }
+
+    public void setLockTimeout(Duration lockTimeout) {
+        this.lockTimeout = lockTimeout;
+    }
+
+    public String getUrl() {
+        return url;
+    }
+
+    public void setUrl(String url) {
+        this.url = url;
+    }
+
+    public String getUser() {
+        return user;
+    }
+
+    public void setUser(String user) {
+        this.user = user;
+    }
+
+    public String getPassword() {
+        return password;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
+}
