@@ -2,50 +2,109 @@ package dev.migrate.script;
 
 import dev.migrate.graph.Revision;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
+import java.util.Objects;
 
-/** PLACEHOLDER: the script helper replaces this with the real, lazily parsed SQL script. */
+/**
+ * A revision written as an SQL file. Made from its header alone; the body is read, split and checksummed
+ * the first time a statement, the checksum or {@link #hasDowngrade()} is asked for, and then kept for the
+ * life of this instance. A runtime that wants a broken body to fail before anything runs asks every
+ * script of its plan for its statements first.
+ */
 public final class SqlMigrationScript implements MigrationScript {
 
-    public List<Statement> upgradeStatements() {
-        throw new UnsupportedOperationException("placeholder");
+    private final ScriptResource resource;
+    private final ScriptHeader header;
+    private final Revision revision;
+    private final Object bodyLock = new Object();
+    private ScriptBody body; // guarded by bodyLock
+
+    public SqlMigrationScript(ScriptResource resource, ScriptHeader header) {
+        this.resource = Objects.requireNonNull(resource, "resource");
+        this.header = Objects.requireNonNull(header, "header");
+        this.revision = header.revision();
     }
 
-    public List<Statement> downgradeStatements() {
-        throw new UnsupportedOperationException("placeholder");
+    /** Reads the header of {@code resource}, and nothing below its {@code -- migrate:upgrade} line. */
+    public static SqlMigrationScript readHeader(ScriptResource resource) {
+        String location = resource.location();
+        try (InputStream in = resource.open(); Utf8LineReader reader = new Utf8LineReader(in, location)) {
+            return new SqlMigrationScript(resource, HeaderParser.parse(reader::readLine, location));
+        } catch (IOException e) {
+            throw new ScriptException(location + ": cannot read the script (" + e.getMessage() + ")", e);
+        }
     }
 
     public ScriptResource resource() {
-        throw new UnsupportedOperationException("placeholder");
+        return resource;
+    }
+
+    public ScriptHeader header() {
+        return header;
+    }
+
+    /** The statements of the upgrade section, in order. */
+    public List<Statement> upgradeStatements() {
+        return body().upgrade();
+    }
+
+    /** The statements of the downgrade section, in order; empty when {@link #hasDowngrade()} is false. */
+    public List<Statement> downgradeStatements() {
+        return body().downgrade();
+    }
+
+    /**
+     * Whether the script can be downgraded: it has a {@code -- migrate:downgrade} section with at least one
+     * statement. When it cannot, downgrading through it is an error, not a silent no-op.
+     */
+    public boolean hasDowngrade() {
+        return !body().downgrade().isEmpty();
     }
 
     @Override
     public Revision revision() {
-        throw new UnsupportedOperationException("placeholder");
+        return revision;
     }
 
     @Override
     public String message() {
-        throw new UnsupportedOperationException("placeholder");
+        String message = header.message();
+        return message == null || message.isBlank() ? "empty message" : message;
     }
 
     @Override
     public String createDate() {
-        throw new UnsupportedOperationException("placeholder");
+        return header.createDate();
     }
 
     @Override
     public String location() {
-        throw new UnsupportedOperationException("placeholder");
+        return resource.location();
     }
 
     @Override
     public boolean transactional() {
-        throw new UnsupportedOperationException("placeholder");
+        return header.transactional();
     }
 
     @Override
     public String checksum() {
-        throw new UnsupportedOperationException("placeholder");
+        return body().checksum();
+    }
+
+    private ScriptBody body() {
+        synchronized (bodyLock) {
+            if (body == null) {
+                body = ScriptBody.read(resource, header);
+            }
+            return body;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "SqlMigrationScript[" + revision.id() + " at " + location() + "]";
     }
 }

@@ -1,0 +1,126 @@
+package dev.migrate.script;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.net.JarURLConnection;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLConnection;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.Enumeration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+
+/**
+ * The {@code *.sql} files directly under a classpath location, from every classpath entry that has it
+ * (directories, jars, and Spring Boot's nested jars, whose {@code jar:nested:} URLs open as
+ * {@link JarURLConnection}s), merged and sorted by file name. A location found nowhere lists nothing:
+ * an application may have no scripts yet.
+ */
+public final class ClasspathScriptSource implements ScriptSource {
+
+    private static final Logger log = LoggerFactory.getLogger(ClasspathScriptSource.class);
+
+    private final String location;
+    private final ClassLoader classLoader;
+
+    /** @param location a resource path such as {@code db/migrations} (a leading or trailing slash is ignored) */
+    public ClasspathScriptSource(String location, ClassLoader classLoader) {
+        this.location = strip(location);
+        this.classLoader = classLoader;
+    }
+
+    @Override
+    public String description() {
+        return "classpath:" + location;
+    }
+
+    @Override
+    public List<ScriptResource> list() throws IOException {
+        // one classpath entry may appear twice on a class path; list it once
+        Set<String> seen = new LinkedHashSet<>();
+        List<ScriptResource> resources = new ArrayList<>();
+        for (URL url : Collections.list(classLoader.getResources(location))) {
+            if (seen.add(url.toExternalForm())) {
+                resources.addAll(listAt(url));
+            }
+        }
+        if (seen.isEmpty()) {
+            log.warn("No script location {} on the classpath", description());
+        }
+        resources.sort(Comparator.comparing(ScriptResource::fileName));
+        return List.copyOf(resources);
+    }
+
+    private List<ScriptResource> listAt(URL url) throws IOException {
+        if (url.getProtocol().equals("file")) {
+            try {
+                // the file's own path is the most useful location: editors and terminals open it
+                return new DirectoryScriptSource(Path.of(url.toURI())).list();
+            } catch (URISyntaxException e) {
+                throw new IOException("cannot turn " + url + " into a path", e);
+            }
+        }
+        URLConnection connection = url.openConnection();
+        if (connection instanceof JarURLConnection jar) {
+            return listJar(url, jar);
+        }
+        throw new ScriptException(description() + ": cannot list scripts at " + url + " (protocol \"" + url.getProtocol()
+                + "\"); put the scripts in a directory or a jar, or use a filesystem: location");
+    }
+
+    private List<ScriptResource> listJar(URL url, JarURLConnection connection) throws IOException {
+        // without caches the JarFile is ours to close, and a rebuilt jar is not served from a stale cache
+        connection.setUseCaches(false);
+        String entryName = connection.getEntryName();
+        String prefix = entryName == null || entryName.isEmpty() ? "" : strip(entryName) + "/";
+        String base = url.toExternalForm().endsWith("/") ? url.toExternalForm() : url.toExternalForm() + "/";
+        List<ScriptResource> resources = new ArrayList<>();
+        try (JarFile jarFile = connection.getJarFile()) {
+            Enumeration<JarEntry> entries = jarFile.entries();
+            while (entries.hasMoreElements()) {
+                JarEntry entry = entries.nextElement();
+                String name = entry.getName();
+                if (entry.isDirectory() || !name.startsWith(prefix) || !name.endsWith(DirectoryScriptSource.EXTENSION)) {
+                    continue;
+                }
+                String fileName = name.substring(prefix.length());
+                if (fileName.contains("/")) {
+                    continue;
+                }
+                URL file = new URL(base + fileName);
+                resources.add(new ScriptResource(fileName, file.toExternalForm(),
+                        () -> {
+                            URLConnection c = file.openConnection();
+                            c.setUseCaches(false);
+                            return c.getInputStream();
+                        }));
+            }
+        }
+        return resources;
+    }
+
+    private static String strip(String path) {
+        String result = path;
+        while (result.startsWith("/")) {
+            result = result.substring(1);
+        }
+        while (result.endsWith("/")) {
+            result = result.substring(0, result.length() - 1);
+        }
+        return result;
+    }
+
+    @Override
+    public String toString() {
+        return description();
+    }
+}

@@ -1,0 +1,82 @@
+package dev.migrate.script;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * A script read in full: its sections split into statements, and its checksum. Made only when a script is
+ * about to run or be shown, never while loading.
+ *
+ * @param hasDowngradeSection whether the file has a {@code -- migrate:downgrade} line at all
+ */
+record ScriptBody(List<Statement> upgrade, List<Statement> downgrade, boolean hasDowngradeSection, String checksum) {
+
+    ScriptBody {
+        upgrade = List.copyOf(upgrade);
+        downgrade = List.copyOf(downgrade);
+    }
+
+    static ScriptBody read(ScriptResource resource, ScriptHeader loaded) {
+        String location = resource.location();
+        List<String> lines = new ArrayList<>();
+        try (InputStream in = resource.open(); Utf8LineReader reader = new Utf8LineReader(in, location)) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                lines.add(line);
+            }
+        } catch (IOException e) {
+            throw new ScriptException(location + ": cannot read the script (" + e.getMessage() + ")", e);
+        }
+        ScriptHeader header = reparse(lines, location);
+        if (!header.revisionId().equals(loaded.revisionId())) {
+            throw ScriptException.at(location, header.revisionLine(), "Revision ID changed from " + loaded.revisionId()
+                    + " to " + header.revisionId() + " since the scripts were loaded; run the command again");
+        }
+        int upgradeStart = header.upgradeLine(); // 0-based index of the line after the marker
+        int downgradeMarker = downgradeMarker(lines, upgradeStart, location);
+        int upgradeEnd = downgradeMarker < 0 ? lines.size() : downgradeMarker;
+        List<Statement> upgrade = SqlSplitter.split(join(lines, upgradeStart, upgradeEnd), upgradeStart + 1, location);
+        List<Statement> downgrade = downgradeMarker < 0
+                ? List.of()
+                : SqlSplitter.split(join(lines, downgradeMarker + 1, lines.size()), downgradeMarker + 2, location);
+        return new ScriptBody(upgrade, downgrade, downgradeMarker >= 0, Checksum.ofLines(lines));
+    }
+
+    private static ScriptHeader reparse(List<String> lines, String location) {
+        Iterator<String> it = lines.iterator();
+        try {
+            return HeaderParser.parse(() -> it.hasNext() ? it.next() : null, location);
+        } catch (IOException e) {
+            throw new IllegalStateException("lines in memory cannot fail to read", e);
+        }
+    }
+
+    /** The 0-based index of the downgrade line, or -1; a second section marker is an error. */
+    private static int downgradeMarker(List<String> lines, int from, String location) {
+        int found = -1;
+        for (int i = from; i < lines.size(); i++) {
+            if (!lines.get(i).stripLeading().startsWith("--")) {
+                continue;
+            }
+            var directive = Directive.of(lines.get(i), location, i + 1);
+            if (directive.isEmpty()) {
+                continue;
+            }
+            if (directive.get() == Directive.UPGRADE || (directive.get() == Directive.DOWNGRADE && found >= 0)) {
+                throw ScriptException.at(location, i + 1, "a second " + directive.get().text()
+                        + " line; a script has one upgrade section, then one downgrade section");
+            }
+            if (directive.get() == Directive.DOWNGRADE) {
+                found = i;
+            }
+        }
+        return found;
+    }
+
+    private static String join(List<String> lines, int from, int to) {
+        return String.join("\n", lines.subList(from, Math.max(from, to)));
+    }
+}
