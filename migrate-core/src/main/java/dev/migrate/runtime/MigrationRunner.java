@@ -173,6 +173,13 @@ public final class MigrationRunner {
 
         /** Runs the plan's steps; false when the heads moved under us and the plan must be made again. */
         boolean runSteps(Plan plan, List<AppliedStep> done) throws SQLException {
+            // Read and split every script of the plan first: a script that cannot run stops the run before anything is applied.
+            for (Step step : plan.steps()) {
+                MigrationScript script = scriptOf(step);
+                if (script instanceof SqlMigrationScript sql) {
+                    ScriptStatements.of(step, sql);
+                }
+            }
             List<String> expected = plan.fromHeads();
             boolean open = false;
             List<AppliedStep> uncommitted = new ArrayList<>();
@@ -263,9 +270,7 @@ public final class MigrationRunner {
 
         private void execute(Step step, MigrationScript script) {
             if (script instanceof SqlMigrationScript sql) {
-                List<Statement> statements = step.direction() == Direction.UPGRADE
-                        ? sql.upgradeStatements() : sql.downgradeStatements();
-                for (Statement statement : statements) {
+                for (Statement statement : ScriptStatements.of(step, sql)) {
                     try (java.sql.Statement jdbc = connection.createStatement()) {
                         jdbc.execute(statement.sql());
                     } catch (SQLException e) {

@@ -75,7 +75,7 @@ public final class OfflineSql {
 
     private static List<Statement> statements(Step step, MigrationScript script) {
         if (script instanceof SqlMigrationScript sqlScript) {
-            return step.direction() == Direction.UPGRADE ? sqlScript.upgradeStatements() : sqlScript.downgradeStatements();
+            return ScriptStatements.of(step, sqlScript);
         }
         JavaMigrationScript java = (JavaMigrationScript) script;
         throw new IllegalArgumentException("Revision " + step.revision().id() + " is a Java migration ("

@@ -56,11 +56,12 @@ public final class SqlMigrationScript implements MigrationScript {
     }
 
     /**
-     * Whether the script can be downgraded: it has a {@code -- migrate:downgrade} section with at least one
-     * statement. When it cannot, downgrading through it is an error, not a silent no-op.
+     * Whether the script can be downgraded: it has a {@code -- migrate:downgrade} section. An empty section
+     * means there is nothing to undo (Alembic's {@code pass}); a missing one makes downgrading through the
+     * revision an error rather than a silent no-op.
      */
     public boolean hasDowngrade() {
-        return !body().downgrade().isEmpty();
+        return body().hasDowngradeSection();
     }
 
     @Override

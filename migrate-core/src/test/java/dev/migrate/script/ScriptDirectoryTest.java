@@ -90,7 +90,7 @@ class ScriptDirectoryTest {
     }
 
     @Test
-    void anEmptyRevisionHasNoStatementsAndNoDowngrade() throws IOException {
+    void anEmptyRevisionHasNoStatementsAndAnEmptyDowngrade() throws IOException {
         Path dir = Files.createDirectories(tmp.resolve("m"));
         Path file = directory.writeRevision(dir, NewRevision.of("abc123", null, List.of(), NOW), Set.of());
 
@@ -98,7 +98,8 @@ class ScriptDirectoryTest {
         SqlMigrationScript script = SqlMigrationScript.readHeader(new DirectoryScriptSource(dir).list().get(0));
         assertThat(script.message()).isEqualTo("empty message");
         assertThat(script.upgradeStatements()).isEmpty();
-        assertThat(script.hasDowngrade()).isFalse();
+        assertThat(script.hasDowngrade()).isTrue();
+        assertThat(script.downgradeStatements()).isEmpty();
     }
 
     @Test

@@ -87,9 +87,10 @@ class SqlMigrationScriptTest {
     }
 
     @Test
-    void anEmptyDowngradeSectionCannotBeRun() {
+    void anEmptyDowngradeSectionMeansNothingToUndo() {
         SqlMigrationScript script = Scripts.read("a.sql", Scripts.script("a1", "", "SELECT 1;") + "-- migrate:downgrade\n-- nothing\n");
-        assertThat(script.hasDowngrade()).isFalse();
+        assertThat(script.hasDowngrade()).isTrue();
+        assertThat(script.downgradeStatements()).isEmpty();
     }
 
     @Test

@@ -1,0 +1,34 @@
+package dev.migrate.demo;
+
+import dev.migrate.command.Migrate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Says, once the app is up, which revision the database is at and how many articles it holds: the
+ * proof that the startup upgrade ran before the first query.
+ */
+@Component
+class BlogStatusReport implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(BlogStatusReport.class);
+
+    private final Migrate migrate;
+    private final JdbcClient jdbc;
+
+    BlogStatusReport(Migrate migrate, JdbcClient jdbc) {
+        this.migrate = migrate;
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        String revision = String.join(", ", migrate.current(false).lines());
+        long articles = jdbc.sql("SELECT COUNT(*) FROM article").query(Long.class).single();
+        log.info("Blog database at revision {} with {} article(s)", revision, articles);
+    }
+}

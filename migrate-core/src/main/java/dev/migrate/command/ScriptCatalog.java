@@ -1,0 +1,147 @@
+package dev.migrate.command;
+
+import dev.migrate.graph.RevisionGraph;
+import dev.migrate.script.DirectoryScriptSource;
+import dev.migrate.script.NewRevision;
+import dev.migrate.script.RevisionIds;
+import dev.migrate.script.ScriptDirectory;
+import dev.migrate.script.ScriptLoader;
+import dev.migrate.script.ScriptSet;
+import dev.migrate.script.ScriptSource;
+import dev.migrate.script.ScriptSources;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Finds, loads and writes the scripts of one configuration. Reads come from the script directory when it
+ * exists (so that a revision just written is seen at once), otherwise from the configured locations.
+ */
+final class ScriptCatalog {
+
+    private final MigrateConfig config;
+    private final ScriptLoader loader = new ScriptLoader();
+    private final ScriptDirectory directory = new ScriptDirectory();
+    private final RevisionIds ids = new RevisionIds();
+
+    ScriptCatalog(MigrateConfig config) {
+        this.config = config;
+    }
+
+    Scripts load() {
+        ScriptSet set = loader.load(sources(), config.javaMigrations());
+        return new Scripts(set, RevisionGraph.of(set.revisions()));
+    }
+
+    InitResult init() {
+        Path target = writableDirectory();
+        Path template = directory.init(target);
+        return new InitResult(target, List.of(template));
+    }
+
+    RevisionResult writeRevision(RevisionRequest request, List<String> currentHeads) {
+        Scripts scripts = loadWritable();
+        RevisionGraph graph = scripts.graph();
+        List<String> parents = graph.size() == 0 ? List.of() : parentsFor(request, graph, currentHeads);
+        List<String> dependsOn = new ArrayList<>();
+        for (String expression : request.dependsOn()) {
+            dependsOn.addAll(graph.resolve(expression, currentHeads));
+        }
+        NewRevision spec = NewRevision.of(newId(request.revId(), scripts), request.message(), parents, LocalDateTime.now())
+                .withBranchLabels(labels(request.branchLabel()))
+                .withDependsOn(dependsOn);
+        return write(spec, scripts);
+    }
+
+    RevisionResult writeMerge(List<String> revisions, String message, String branchLabel, String revId) {
+        Scripts scripts = loadWritable();
+        List<String> expressions = revisions == null || revisions.isEmpty() ? List.of("heads") : revisions;
+        Set<String> parents = new LinkedHashSet<>();
+        for (String expression : expressions) {
+            parents.addAll(scripts.graph().resolve(expression, List.of()));
+        }
+        if (parents.size() < 2) {
+            // Flask-Migrate once made an unconnected root here; there is nothing to merge, so say so instead.
+            throw new MigrateException("Nothing to merge: " + (parents.isEmpty() ? "no revisions" : "only " + parents.iterator().next())
+                    + " given; name two or more revisions, or run merge with no arguments when there are several heads");
+        }
+        NewRevision spec = NewRevision.of(newId(revId, scripts), message, List.copyOf(parents), LocalDateTime.now())
+                .withBranchLabels(labels(branchLabel));
+        return write(spec, scripts);
+    }
+
+    private RevisionResult write(NewRevision spec, Scripts scripts) {
+        Path file = directory.writeRevision(writableDirectory(), spec, scripts.set().byId().keySet());
+        String message = spec.message() == null || spec.message().isBlank() ? "empty message" : spec.message();
+        return new RevisionResult(spec.revision(), spec.downRevisions(), message, file);
+    }
+
+    private List<String> parentsFor(RevisionRequest request, RevisionGraph graph, List<String> currentHeads) {
+        if ("base".equals(request.head())) {
+            return List.of();
+        }
+        List<String> parents = graph.resolve(request.head(), currentHeads);
+        if (!request.splice()) {
+            for (String parent : parents) {
+                if (!graph.isHead(parent)) {
+                    throw new MigrateException("Revision " + parent + " is not a head revision; use --splice to start "
+                            + "a new branch from it, or --head with one of: " + String.join(", ", graph.heads()));
+                }
+            }
+        }
+        return parents;
+    }
+
+    private String newId(String requested, Scripts scripts) {
+        if (requested == null || requested.isBlank()) {
+            String id;
+            do {
+                id = ids.generate();
+            } while (scripts.set().byId().containsKey(id));
+            return id;
+        }
+        RevisionIds.requireValid(requested);
+        if (scripts.set().byId().containsKey(requested)) {
+            throw new MigrateException("Revision id '" + requested + "' is already used by "
+                    + scripts.script(requested).location() + "; choose another --rev-id, or leave it out to get a new one");
+        }
+        return requested;
+    }
+
+    private Scripts loadWritable() {
+        Path target = writableDirectory();
+        if (!Files.isDirectory(target)) {
+            throw new MigrateException("Script directory " + target + " does not exist; run 'db init' first");
+        }
+        return load();
+    }
+
+    private Path writableDirectory() {
+        if (config.scriptDirectory() == null) {
+            throw new MigrateException("No script directory is configured to write to; set migrate.script-directory "
+                    + "(or MigrateConfig.scriptDirectory) to the source directory of your scripts");
+        }
+        return config.scriptDirectory();
+    }
+
+    private List<ScriptSource> sources() {
+        Path scriptDirectory = config.scriptDirectory();
+        if (scriptDirectory != null && (Files.isDirectory(scriptDirectory) || config.locations().isEmpty())) {
+            return List.of(new DirectoryScriptSource(scriptDirectory));
+        }
+        return config.locations().stream().map(location -> ScriptSources.of(location, config.classLoader())).toList();
+    }
+
+    private static List<String> labels(String branchLabel) {
+        if (branchLabel == null || branchLabel.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(branchLabel.split(",")).map(String::trim).filter(label -> !label.isEmpty()).toList();
+    }
+}

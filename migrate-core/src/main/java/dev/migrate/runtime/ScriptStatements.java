@@ -1,0 +1,27 @@
+package dev.migrate.runtime;
+
+import dev.migrate.graph.Direction;
+import dev.migrate.graph.Step;
+import dev.migrate.script.ScriptException;
+import dev.migrate.script.SqlMigrationScript;
+import dev.migrate.script.Statement;
+
+import java.util.List;
+
+/** The statements an SQL script runs for a step, or a clear error when it has none for that direction. */
+final class ScriptStatements {
+
+    private ScriptStatements() {
+    }
+
+    static List<Statement> of(Step step, SqlMigrationScript script) {
+        if (step.direction() == Direction.UPGRADE) {
+            return script.upgradeStatements();
+        }
+        if (!script.hasDowngrade()) {
+            throw new ScriptException(script.location() + ": revision " + script.id() + " has no '-- migrate:downgrade'"
+                    + " section, so it cannot be downgraded; add one (an empty section means nothing to undo)");
+        }
+        return script.downgradeStatements();
+    }
+}

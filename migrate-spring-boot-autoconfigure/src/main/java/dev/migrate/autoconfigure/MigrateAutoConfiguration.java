@@ -1,0 +1,89 @@
+package dev.migrate.autoconfigure;
+
+import dev.migrate.command.Migrate;
+import dev.migrate.command.MigrateConfig;
+import dev.migrate.script.JavaMigration;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jdbc.DataSourceBuilder;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Import;
+import org.springframework.util.StringUtils;
+
+import javax.sql.DataSource;
+import java.nio.file.Path;
+
+/**
+ * Wires the migration engine to the application's DataSource (the analogue of {@code Migrate(app, db)})
+ * and migrates at startup, ordered before every bean that uses the database.
+ */
+@AutoConfiguration(after = DataSourceAutoConfiguration.class)
+@ConditionalOnClass(Migrate.class)
+@ConditionalOnBooleanProperty(name = "migrate.enabled", matchIfMissing = true)
+@Conditional(MigrateAutoConfiguration.DataSourceOrUrlCondition.class)
+@EnableConfigurationProperties(MigrateProperties.class)
+@Import(DatabaseInitializationDependencyConfigurer.class)
+public class MigrateAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    public Migrate migrate(MigrateProperties properties, ObjectProvider<DataSource> dataSource,
+                           @MigrateDataSource ObjectProvider<DataSource> migrateDataSource,
+                           ObjectProvider<JavaMigration> javaMigrations) {
+        MigrateConfig.Builder config = MigrateConfig.builder()
+                .dataSource(chooseDataSource(properties, dataSource, migrateDataSource))
+                .versionTable(properties.getVersionTable())
+                .logTable(properties.getLogTable())
+                .transactionPerMigration(properties.isTransactionPerMigration())
+                .lock(properties.isLockEnabled(), properties.getLockTimeout());
+        properties.getLocations().forEach(config::location);
+        if (StringUtils.hasText(properties.getScriptDirectory())) {
+            config.scriptDirectory(Path.of(properties.getScriptDirectory()));
+        }
+        javaMigrations.orderedStream().forEach(config::javaMigration);
+        return new Migrate(config.build());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public MigrateInitializer migrateInitializer(Migrate migrate, ObjectProvider<MigrationStrategy> strategy,
+                                                 MigrateProperties properties) {
+        return new MigrateInitializer(migrate, strategy.getIfAvailable(), properties);
+    }
+
+    private static DataSource chooseDataSource(MigrateProperties properties, ObjectProvider<DataSource> dataSource,
+                                               ObjectProvider<DataSource> migrateDataSource) {
+        if (StringUtils.hasText(properties.getUrl())) {
+            return DataSourceBuilder.create().url(properties.getUrl()).username(properties.getUser())
+                    .password(properties.getPassword()).build();
+        }
+        DataSource qualified = migrateDataSource.getIfAvailable();
+        return qualified != null ? qualified : dataSource.getObject();
+    }
+
+    /** Matches when there is a DataSource to migrate or a {@code migrate.url} to connect to. */
+    static final class DataSourceOrUrlCondition extends AnyNestedCondition {
+
+        DataSourceOrUrlCondition() {
+            super(ConfigurationPhase.REGISTER_BEAN);
+        }
+
+        @ConditionalOnBean(DataSource.class)
+        private static final class DataSourceBeanCondition {
+        }
+
+        @ConditionalOnProperty(prefix = "migrate", name = "url")
+        private static final class MigrateUrlCondition {
+        }
+    }
+}
