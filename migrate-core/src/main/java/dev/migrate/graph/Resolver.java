@@ -210,7 +210,8 @@ final class Resolver {
         }
         if (starts.isEmpty()) {
             if (relative.steps() < 0) {
-                throw didNotProduce(expression, relative.steps(), null, 0);
+                throw new RelativeRevisionException(expression, "Relative revision " + expression + " didn't produce "
+                        + -relative.steps() + " migrations; the database is at base");
             }
             return null;
         }
@@ -263,7 +264,7 @@ final class Resolver {
 
     private static RelativeRevisionException didNotProduce(String expression, int steps, String start, int walked) {
         String end = steps > 0 ? "a head" : "base";
-        String from = start == null ? (steps > 0 ? "base" : "an empty database") : start;
+        String from = start == null ? "base" : start;
         return new RelativeRevisionException(expression, "Relative revision " + expression + " didn't produce "
                 + Math.abs(steps) + " migrations; from " + from + " only " + walked + " step(s) lead to " + end);
     }
