@@ -21,23 +21,23 @@ public record RevisionRequest(String message, String head, boolean splice, Strin
         return new RevisionRequest(message, "head", false, null, List.of(), null);
     }
 
-    public RevisionRequest head(String parent) {
+    public RevisionRequest withHead(String parent) {
         return new RevisionRequest(message, parent, splice, branchLabel, dependsOn, revId);
     }
 
-    public RevisionRequest splice() {
+    public RevisionRequest withSplice() {
         return new RevisionRequest(message, head, true, branchLabel, dependsOn, revId);
     }
 
-    public RevisionRequest branchLabel(String label) {
+    public RevisionRequest withBranchLabel(String label) {
         return new RevisionRequest(message, head, splice, label, dependsOn, revId);
     }
 
-    public RevisionRequest dependsOn(List<String> revisions) {
+    public RevisionRequest withDependsOn(List<String> revisions) {
         return new RevisionRequest(message, head, splice, branchLabel, revisions, revId);
     }
 
-    public RevisionRequest revId(String id) {
+    public RevisionRequest withRevId(String id) {
         return new RevisionRequest(message, head, splice, branchLabel, dependsOn, id);
     }
 

@@ -78,8 +78,7 @@ final class Resolver {
                     + "); give the other end of the range as one revision");
         }
         Set<String> lineage = relative.label() == null ? null : index.lineage(branchRoot(relative.label()));
-        String end = walk(anchor.isEmpty() ? null : anchor.get(0), relative.steps(), lineage, expression);
-        return end == null ? List.of() : List.of(end);
+        return walk(anchor.isEmpty() ? null : anchor.get(0), relative.steps(), lineage, expression);
     }
 
     /** The database's version-table rows, each checked against the scripts. */
@@ -180,8 +179,8 @@ final class Resolver {
             }
             start = resolved.isEmpty() ? null : resolved.get(0);
         }
-        String end = walk(start, relative.steps(), lineage, expression);
-        return new Target(end == null ? List.of() : List.of(end), root != null ? root : start);
+        List<String> end = walk(start, relative.steps(), lineage, expression);
+        return new Target(end, root != null ? root : start);
     }
 
     /**
@@ -230,9 +229,10 @@ final class Resolver {
     /**
      * Walks {@code steps} revisions up (through children) or down (through parents) from {@code start};
      * null stands for base, below every base revision. Going up inside a branch only children on its
-     * lineage count.
+     * lineage count. A walk down whose last step leaves a merge point lands on all of its parents, so
+     * that {@code downgrade -1} from a merge undoes just the merge.
      */
-    private String walk(String start, int steps, Set<String> lineage, String expression) {
+    private List<String> walk(String start, int steps, Set<String> lineage, String expression) {
         String at = start;
         for (int step = 0; step < Math.abs(steps); step++) {
             List<String> next;
@@ -255,11 +255,14 @@ final class Resolver {
                 throw didNotProduce(expression, steps, start, step);
             }
             if (next.size() > 1) {
+                if (steps < 0 && step == -steps - 1) {
+                    return List.copyOf(next);
+                }
                 throw forked(expression, steps, at, next);
             }
             at = next.get(0);
         }
-        return at;
+        return at == null ? List.of() : List.of(at);
     }
 
     private static RelativeRevisionException didNotProduce(String expression, int steps, String start, int walked) {

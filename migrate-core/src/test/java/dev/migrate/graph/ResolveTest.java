@@ -132,10 +132,12 @@ class ResolveTest {
                         e -> assertThat(e.candidates()).containsExactly("b1", "c1"))
                 .hasMessage("Relative revision +2 is ambiguous: revision a is a branch point with children b1, c1;"
                         + " use a branch label (label@+2) or an explicit revision id");
-        assertThatThrownBy(() -> diamond.resolve("e-2", List.of()))
+        assertThatThrownBy(() -> diamond.resolve("e-3", List.of()))
                 .isInstanceOf(AmbiguousRevisionException.class)
-                .hasMessage("Relative revision e-2 is ambiguous: revision m is a merge point of b, c;"
+                .hasMessage("Relative revision e-3 is ambiguous: revision m is a merge point of b, c;"
                         + " use an explicit revision id");
+        // The last step down from a merge point lands on all its parents: downgrade -1 undoes just the merge.
+        assertThat(diamond.resolve("e-2", List.of())).containsExactly("b", "c");
         assertThatThrownBy(() -> roots.resolve("+1", List.of()))
                 .isInstanceOf(AmbiguousRevisionException.class)
                 .hasMessageContaining("the graph has several bases (a1, x1)");
