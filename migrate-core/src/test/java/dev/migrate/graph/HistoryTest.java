@@ -47,6 +47,12 @@ class HistoryTest {
     }
 
     @Test
+    void rangeFromANamedBranchKeepsToIt() {
+        assertThat(ids(Graphs.twoRoots().history("alpha@base:heads", List.of()))).containsExactly("a3", "a2", "a1");
+        assertThat(ids(Graphs.twoRoots().history("base:heads", List.of()))).containsExactly("a3", "a2", "a1", "x2", "x1");
+    }
+
+    @Test
     void lowerEndMustBeAnAncestorOfTheUpperEnd() {
         assertThatThrownBy(() -> chain.history("d:b", List.of()))
                 .isInstanceOf(InvalidTargetException.class)

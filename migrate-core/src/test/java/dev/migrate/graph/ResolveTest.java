@@ -111,6 +111,14 @@ class ResolveTest {
     }
 
     @Test
+    void relativeOnABranchWhoseHeadIsOnlyImpliedByADependency() {
+        // b2 depends on a1, and a database written by Alembic keeps only b2's row.
+        assertThat(Graphs.crossDependency().resolve("alpha@+1", List.of("b2"))).containsExactly("a2");
+        assertThat(Graphs.crossDependency().upgrade(List.of("b2"), "alpha@+1").steps())
+                .extracting(s -> s.revision().id()).containsExactly("a2");
+    }
+
+    @Test
     void walkingOffTheEnd() {
         assertThatThrownBy(() -> linear.resolve("-5", List.of("c")))
                 .isInstanceOf(RelativeRevisionException.class)
