@@ -31,6 +31,8 @@ class ResolveTest {
                         e -> assertThat(e.heads()).containsExactly("b2", "c2"))
                 .hasMessage("Multiple heads are present for 'head': b2, c2; use 'heads' to apply all of them,"
                         + " a 'label@head' to pick one branch, or merge them");
+        // Alembic accepts heads-1 only where it means the same as head-1: with a single head.
+        assertThatThrownBy(() -> branches.resolve("heads-1", List.of())).isInstanceOf(MultipleHeadsException.class);
     }
 
     @Test
