@@ -40,8 +40,14 @@ final class HistoryQuery {
             upper = resolver.resolve(upperText, currentHeads);
             lower = resolver.walkFrom(upper, lowerText);
         } else {
-            lower = resolver.resolve(lowerText, currentHeads);
+            Resolver.Target lowerEnd = resolver.target(lowerText, currentHeads);
+            lower = lowerEnd.ids();
             upper = resolver.resolve(upperText, currentHeads);
+            if (lowerText.contains("@") && lowerEnd.branch() != null) {
+                // As in Alembic, a range starting on a named branch (alpha@base:heads) keeps to it.
+                Set<String> lineage = index.lineage(lowerEnd.branch());
+                upper = upper.stream().filter(lineage::contains).toList();
+            }
         }
         Set<String> shown = index.ancestors(upper, true);
         for (String id : lower) {

@@ -61,7 +61,8 @@ final class Resolver {
         int at = text.indexOf('@');
         if (at >= 0) {
             String branch = text.substring(0, at);
-            return new Target(onBranch(branch, text.substring(at + 1), text), branchRoot(branch));
+            String root = branchRoot(branch);
+            return new Target(onBranch(branch, root, text.substring(at + 1), text), root);
         }
         return new Target(List.of(identifier(text, null)), null);
     }
@@ -113,8 +114,7 @@ final class Resolver {
         return heads;
     }
 
-    private List<String> onBranch(String branch, String rest, String expression) {
-        String root = branchRoot(branch);
+    private List<String> onBranch(String branch, String root, String rest, String expression) {
         Set<String> lineage = index.lineage(root);
         switch (rest) {
             case Expressions.HEADS:

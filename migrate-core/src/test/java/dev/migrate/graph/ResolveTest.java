@@ -31,6 +31,8 @@ class ResolveTest {
                         e -> assertThat(e.heads()).containsExactly("b2", "c2"))
                 .hasMessage("Multiple heads are present for 'head': b2, c2; use 'heads' to apply all of them,"
                         + " a 'label@head' to pick one branch, or merge them");
+        // Alembic accepts heads-1 only where it means the same as head-1: with a single head.
+        assertThatThrownBy(() -> branches.resolve("heads-1", List.of())).isInstanceOf(MultipleHeadsException.class);
     }
 
     @Test
@@ -108,6 +110,14 @@ class ResolveTest {
         assertThat(roots.resolve("alpha@-1", List.of("a3", "x2"))).containsExactly("a2");
         assertThat(roots.resolve("alpha@a3-2", List.of())).containsExactly("a1");
         assertThat(roots.resolve("beta@x1+1", List.of())).containsExactly("x2");
+    }
+
+    @Test
+    void relativeOnABranchWhoseHeadIsOnlyImpliedByADependency() {
+        // b2 depends on a1, and a database written by Alembic keeps only b2's row.
+        assertThat(Graphs.crossDependency().resolve("alpha@+1", List.of("b2"))).containsExactly("a2");
+        assertThat(Graphs.crossDependency().upgrade(List.of("b2"), "alpha@+1").steps())
+                .extracting(s -> s.revision().id()).containsExactly("a2");
     }
 
     @Test

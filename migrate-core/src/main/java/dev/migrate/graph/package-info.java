@@ -1,0 +1,23 @@
+/**
+ * The revision graph: Alembic's {@code RevisionMap} in Java. {@link dev.migrate.graph.RevisionGraph}
+ * validates and indexes the revisions, resolves revision expressions, and computes upgrade,
+ * downgrade and stamp {@link dev.migrate.graph.Plan}s and history ranges from the database's
+ * version-table rows. It depends on the JDK only: no files, no database, no logging. Every error is a
+ * {@link dev.migrate.graph.GraphException} with a one-line message a user can act on.
+ *
+ * <p>Where it knowingly differs from Alembic:
+ * <ul>
+ * <li>Errors instead of warnings for duplicate ids and missing parents; ids may not be the words
+ * {@code head}, {@code heads}, {@code base}, {@code current}.</li>
+ * <li>A dependency keeps its own version-table row ({@code dependsOn} never deletes a row); Alembic
+ * folds it into the dependent's row. Databases written either way are read correctly, because
+ * "applied" follows dependencies.</li>
+ * <li>{@code -N} from several current heads is an error (Alembic warns and picks the first), and
+ * unique prefixes of any length match (Alembic only matches ids longer than three characters).</li>
+ * <li>Stamp replaces rows on the target's lineage through parents only, so a branch that merely
+ * depends on the target keeps its row.</li>
+ * <li>In a history range, a bare {@code -N} lower end counts down from the upper end and a bare
+ * {@code +N} upper end counts up from the lower end.</li>
+ * </ul>
+ */
+package dev.migrate.graph;
