@@ -74,13 +74,18 @@ public final class MigrationRunner {
             dialect.prepare(connection);
             Session session = new Session(connection, dialect, scripts, installedBy(connection));
             try (MigrationLock ignored = lock(dialect)) {
-                session.createTables();
                 List<String> start = session.versionTable.read(connection);
                 List<AppliedStep> done = new ArrayList<>();
                 for (int attempt = 0; attempt < MAX_REPLANS; attempt++) {
                     List<String> heads = attempt == 0 ? start : session.versionTable.read(connection);
+                    // Plan before creating anything: a bad target leaves a fresh database untouched.
                     Plan plan = planner.apply(heads);
-                    if (plan.isEmpty() || session.runSteps(plan, done)) {
+                    if (plan.isEmpty()) {
+                        return new RunResult(start, heads, done);
+                    }
+                    session.readScripts(plan);
+                    session.createTables();
+                    if (session.runSteps(plan, done)) {
                         return new RunResult(start, session.versionTable.read(connection), done);
                     }
                     log.info("Another process migrated this database meanwhile; planning again from its new state");
@@ -159,6 +164,15 @@ public final class MigrationRunner {
             this.verifyHeads = dialect.lockStrategy() == MigrationLockStrategy.WRITE_TRANSACTION;
         }
 
+        /** Reads and splits every script of the plan, so that one that cannot run stops the run before anything is applied. */
+        void readScripts(Plan plan) {
+            for (Step step : plan.steps()) {
+                if (scriptOf(step) instanceof SqlMigrationScript sql) {
+                    ScriptStatements.of(step, sql);
+                }
+            }
+        }
+
         void createTables() throws SQLException {
             dialect.begin(connection);
             try {
@@ -173,13 +187,6 @@ public final class MigrationRunner {
 
         /** Runs the plan's steps; false when the heads moved under us and the plan must be made again. */
         boolean runSteps(Plan plan, List<AppliedStep> done) throws SQLException {
-            // Read and split every script of the plan first: a script that cannot run stops the run before anything is applied.
-            for (Step step : plan.steps()) {
-                MigrationScript script = scriptOf(step);
-                if (script instanceof SqlMigrationScript sql) {
-                    ScriptStatements.of(step, sql);
-                }
-            }
             List<String> expected = plan.fromHeads();
             boolean open = false;
             List<AppliedStep> uncommitted = new ArrayList<>();
