@@ -1,0 +1,34 @@
+package dev.migrate.schema;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A table with its columns and constraints. {@code managed} is false for tables that the models describe
+ * (so the application can use them) but that migrations must never create, alter or drop, such as an FTS5
+ * table written by hand. {@code definition} keeps the database's own DDL when reflection read it (SQLite
+ * keeps it for every table; virtual tables are only ever described by it).
+ */
+public record Table(String name, TableKind kind, List<Column> columns, PrimaryKey primaryKey,
+                    List<ForeignKey> foreignKeys, List<UniqueConstraint> uniqueConstraints, List<Index> indexes,
+                    List<CheckConstraint> checks, boolean managed, String definition) {
+
+    public Table {
+        Objects.requireNonNull(name, "name");
+        kind = kind == null ? TableKind.TABLE : kind;
+        columns = List.copyOf(columns);
+        foreignKeys = List.copyOf(foreignKeys);
+        uniqueConstraints = List.copyOf(uniqueConstraints);
+        indexes = List.copyOf(indexes);
+        checks = List.copyOf(checks);
+    }
+
+    public Optional<Column> column(String columnName) {
+        return columns.stream().filter(column -> column.name().equals(columnName)).findFirst();
+    }
+
+    public static TableBuilder builder(String name) {
+        return new TableBuilder(name);
+    }
+}
