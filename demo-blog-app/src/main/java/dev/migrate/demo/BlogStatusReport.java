@@ -3,17 +3,18 @@ package dev.migrate.demo;
 import dev.migrate.command.Migrate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * Says, once the app is up, which revision the database is at and how many articles it holds: the
- * proof that the startup upgrade ran before the first query.
+ * proof that the startup upgrade ran before the first query. A listener rather than an ApplicationRunner,
+ * because any ApplicationRunner bean switches Spring Shell's prompt off.
  */
 @Component
-class BlogStatusReport implements ApplicationRunner {
+class BlogStatusReport {
 
     private static final Logger log = LoggerFactory.getLogger(BlogStatusReport.class);
 
@@ -25,8 +26,8 @@ class BlogStatusReport implements ApplicationRunner {
         this.jdbc = jdbc;
     }
 
-    @Override
-    public void run(ApplicationArguments args) {
+    @EventListener(ApplicationReadyEvent.class)
+    void report() {
         String revision = String.join(", ", migrate.current(false).lines());
         long articles = jdbc.sql("SELECT COUNT(*) FROM article").query(Long.class).single();
         log.info("Blog database at revision {} with {} article(s)", revision, articles);

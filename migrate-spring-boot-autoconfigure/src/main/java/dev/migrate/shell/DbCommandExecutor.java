@@ -1,0 +1,150 @@
+package dev.migrate.shell;
+
+import dev.migrate.command.Migrate;
+import dev.migrate.command.MigrateException;
+import dev.migrate.command.RevisionListing;
+import dev.migrate.command.RevisionRequest;
+import dev.migrate.command.RevisionResult;
+import dev.migrate.runtime.AppliedStep;
+import dev.migrate.runtime.RunResult;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+
+/**
+ * Runs one {@code db} command against the engine and writes Flask-Migrate's output. The same code serves
+ * the interactive shell and {@code java -jar app.jar db ...}; the exit status says how it went:
+ * 0 success, 1 the command failed (one line on the error stream), 2 the command line was wrong.
+ */
+public final class DbCommandExecutor {
+
+    public static final int OK = 0;
+    public static final int FAILED = 1;
+    public static final int USAGE = 2;
+
+    private final Migrate migrate;
+    private final DbCommandLineParser parser = new DbCommandLineParser();
+
+    public DbCommandExecutor(Migrate migrate) {
+        this.migrate = migrate;
+    }
+
+    /** Parses and runs the words after {@code db}. */
+    public int execute(List<String> words, DbConsole console) {
+        DbInvocation invocation;
+        try {
+            invocation = parser.parse(words);
+        } catch (DbUsageException e) {
+            console.err(e.getMessage());
+            return USAGE;
+        }
+        if (invocation.help()) {
+            console.out(DbHelp.of(invocation.verb()));
+            return OK;
+        }
+        try {
+            return run(invocation, console);
+        } catch (MigrateException | DbUsageException e) {
+            console.err(e.getMessage());
+            if (invocation.debug()) {
+                console.err(stackTrace(e));
+            }
+            return e instanceof DbUsageException ? USAGE : FAILED;
+        } catch (RuntimeException e) {
+            console.err("db " + invocation.verb().verb() + " failed unexpectedly: " + e
+                    + (invocation.debug() ? "" : "; run it again with --debug for the stack trace"));
+            if (invocation.debug()) {
+                console.err(stackTrace(e));
+            }
+            return FAILED;
+        }
+    }
+
+    private int run(DbInvocation invocation, DbConsole console) {
+        switch (invocation.verb()) {
+            case INIT -> {
+                var result = migrate.init();
+                console.out("Creating directory " + result.directory() + " ...  done");
+                result.created().forEach(file -> console.out("Generating " + file + " ...  done"));
+            }
+            case REVISION -> {
+                if (invocation.flag("autogenerate")) {
+                    throw notYet();
+                }
+                console.out(migrate.revision(revisionRequest(invocation)).describe());
+            }
+            case MIGRATE -> throw notYet();
+            case MERGE -> {
+                RevisionResult merged = migrate.merge(invocation.arguments(), invocation.value("message"),
+                        invocation.value("branch-label"), invocation.value("rev-id"));
+                console.out(merged.describe());
+            }
+            case UPGRADE -> {
+                if (invocation.flag("sql")) {
+                    console.out(migrate.upgradeSql(invocation.argumentOrDefault()));
+                } else {
+                    report(migrate.upgrade(invocation.argumentOrDefault()), console, "upgrade");
+                }
+            }
+            case DOWNGRADE -> {
+                if (invocation.flag("sql")) {
+                    console.out(migrate.downgradeSql(invocation.argumentOrDefault()));
+                } else {
+                    report(migrate.downgrade(invocation.argumentOrDefault()), console, "downgrade");
+                }
+            }
+            case SHOW -> print(migrate.show(invocation.argumentOrDefault()), console);
+            case HISTORY -> print(migrate.history(invocation.value("rev-range"), invocation.flag("verbose"),
+                    invocation.flag("indicate-current")), console);
+            case HEADS -> print(migrate.heads(invocation.flag("verbose")), console);
+            case BRANCHES -> print(migrate.branches(invocation.flag("verbose")), console);
+            case CURRENT -> print(migrate.current(invocation.flag("verbose")), console);
+            case STAMP -> {
+                RunResult stamped = migrate.stamp(invocation.arguments().get(0), invocation.flag("purge"));
+                console.out("Stamped " + heads(stamped.fromHeads()) + " -> " + heads(stamped.toHeads()));
+            }
+            case CHECK -> throw notYet();
+        }
+        return OK;
+    }
+
+    private static RevisionRequest revisionRequest(DbInvocation invocation) {
+        RevisionRequest request = RevisionRequest.withMessage(invocation.value("message"))
+                .withHead(invocation.value("head"))
+                .withBranchLabel(invocation.value("branch-label"))
+                .withRevId(invocation.value("rev-id"))
+                .withDependsOn(invocation.values("depends-on"));
+        return invocation.flag("splice") ? request.withSplice() : request;
+    }
+
+    private static void report(RunResult run, DbConsole console, String verb) {
+        for (AppliedStep step : run.steps()) {
+            console.out(step.describe());
+        }
+        if (run.steps().isEmpty()) {
+            console.out("Nothing to " + verb + ": the database is at " + heads(run.toHeads()));
+        }
+    }
+
+    private static void print(RevisionListing listing, DbConsole console) {
+        for (String line : listing.lines()) {
+            console.out(line);
+        }
+    }
+
+    private static String heads(List<String> heads) {
+        return heads.isEmpty() ? "base" : String.join(", ", heads);
+    }
+
+    private static MigrateException notYet() {
+        return new MigrateException("Autogenerate (db migrate, db revision --autogenerate, db check) is not in this "
+                + "version yet; write the script by hand with 'db revision -m \"...\"'");
+    }
+
+    private static String stackTrace(Throwable e) {
+        StringWriter text = new StringWriter();
+        e.printStackTrace(new PrintWriter(text));
+        return text.toString();
+    }
+}

@@ -1,0 +1,56 @@
+package dev.migrate.shell;
+
+import org.springframework.boot.bootstrap.ConfigurableBootstrapContext;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.SpringApplicationRunListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Recognises {@code java -jar app.jar db <command> ...} before anything starts, and turns the run into a
+ * one-shot command: no web server, no startup upgrade (a {@code db downgrade} must not first upgrade), no
+ * interactive prompt, no banner, and only warnings in the log so the command's own output stands alone.
+ * Runs before Boot's own listener so that logging is configured with these settings.
+ */
+public final class DbCommandModeListener implements SpringApplicationRunListener, Ordered {
+
+    /** Set when the run is a one-shot {@code db} command. */
+    public static final String ACTIVE_PROPERTY = "migrate.command-line.active";
+
+    private final String[] args;
+
+    public DbCommandModeListener(SpringApplication application, String[] args) {
+        this.args = args;
+    }
+
+    public static boolean isDbCommand(String[] args) {
+        return args != null && args.length > 0 && "db".equals(args[0]);
+    }
+
+    @Override
+    public void environmentPrepared(ConfigurableBootstrapContext bootstrapContext, ConfigurableEnvironment environment) {
+        if (!isDbCommand(args)) {
+            return;
+        }
+        Map<String, Object> settings = new HashMap<>();
+        settings.put(ACTIVE_PROPERTY, "true");
+        settings.put("migrate.on-startup", "none");
+        settings.put("spring.main.web-application-type", "none");
+        settings.put("spring.shell.interactive.enabled", "false");
+        settings.put("spring.main.banner-mode", "off");
+        settings.put("spring.main.log-startup-info", "false");
+        settings.put("logging.level.root", "WARN");
+        // Shell's terminal set-up warns when there is no terminal, which a one-shot command does not need.
+        settings.put("logging.level.org.jline", "ERROR");
+        environment.getPropertySources().addFirst(new MapPropertySource("migrateCommandLine", settings));
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE;
+    }
+}

@@ -1,0 +1,32 @@
+package dev.migrate.shell;
+
+import dev.migrate.autoconfigure.MigrateAutoConfiguration;
+import dev.migrate.command.Migrate;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * {@code java -jar app.jar db <command>}: active only when {@link DbCommandModeListener} saw a {@code db}
+ * command, and independent of Spring Shell, so every application with the starter has the command line.
+ */
+@AutoConfiguration(after = MigrateAutoConfiguration.class)
+@ConditionalOnBooleanProperty(DbCommandModeListener.ACTIVE_PROPERTY)
+@ConditionalOnBean(Migrate.class)
+public class MigrateCommandLineAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    public DbCommandExit dbCommandExit(ApplicationContext context) {
+        return status -> System.exit(SpringApplication.exit(context, () -> status));
+    }
+
+    @Bean
+    public DbCommandLineRunner dbCommandLineRunner(Migrate migrate, DbCommandExit exit) {
+        return new DbCommandLineRunner(new DbCommandExecutor(migrate), exit, System.out, System.err);
+    }
+}
