@@ -29,8 +29,24 @@ public class MigrateInitializer implements InitializingBean {
         this.properties = properties;
     }
 
+    /**
+     * Runs the startup behaviour. A {@link MigrateException} is rethrown as a new one carrying the same
+     * one-line message and no cause (the engine's exception is attached as suppressed), so that the last
+     * "Caused by" of Boot's startup failure is the line that says what failed, where and what to do, rather
+     * than the driver's bare SQL error.
+     */
     @Override
     public void afterPropertiesSet() {
+        try {
+            run();
+        } catch (MigrateException e) {
+            MigrateException startupFailure = new MigrateException(e.getMessage());
+            startupFailure.addSuppressed(e);
+            throw startupFailure;
+        }
+    }
+
+    private void run() {
         if (strategy != null) {
             strategy.migrate(migrate);
             return;

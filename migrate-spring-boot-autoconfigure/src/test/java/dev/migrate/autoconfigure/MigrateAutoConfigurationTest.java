@@ -113,8 +113,8 @@ class MigrateAutoConfigurationTest {
         withAppDatabase().withPropertyValues("migrate.on-startup=validate").run(context -> {
             assertThat(context).hasFailed();
             Throwable failure = context.getStartupFailure();
-            MigrateException cause = findCause(failure, MigrateException.class);
-            assertThat(cause).as("a MigrateException in %s", failure).isNotNull();
+            Throwable cause = rootCause(failure);
+            assertThat(cause).as("root cause of %s", failure).isInstanceOf(MigrateException.class);
             assertThat(cause.getMessage())
                     .doesNotContain("\n")
                     .contains("at base")
@@ -223,12 +223,15 @@ class MigrateAutoConfigurationTest {
         Path scripts = SqliteFiles.scriptDirectory(dir, "0123456789ab", "INSERT INTO nowhere VALUES (1);");
         withAppDatabase().withPropertyValues("migrate.script-directory=" + scripts).run(context -> {
             assertThat(context).hasFailed();
-            MigrateException cause = findCause(context.getStartupFailure(), MigrateException.class);
-            assertThat(cause).isNotNull();
-            assertThat(cause.getMessage())
+            Throwable root = rootCause(context.getStartupFailure());
+            assertThat(root).isInstanceOf(MigrateException.class);
+            assertThat(root.getMessage())
                     .doesNotContain("\n")
                     .contains("0123456789ab_only.sql:10")
                     .contains("no such table: nowhere");
+            // the engine's own exception, down to the driver's, is kept for the logs
+            assertThat(root.getSuppressed()).singleElement()
+                    .satisfies(engine -> assertThat(rootCause(engine)).isInstanceOf(java.sql.SQLException.class));
         });
     }
 
@@ -238,6 +241,14 @@ class MigrateAutoConfigurationTest {
             assertThat(context).hasFailed();
             assertThat(findCause(context.getStartupFailure(), MigrateException.class).getMessage()).contains("nosuchrev");
         });
+    }
+
+    static Throwable rootCause(Throwable failure) {
+        Throwable t = failure;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t;
     }
 
     static <T extends Throwable> T findCause(Throwable failure, Class<T> type) {
