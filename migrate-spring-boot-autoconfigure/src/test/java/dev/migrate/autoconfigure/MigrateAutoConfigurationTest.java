@@ -11,7 +11,7 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 import javax.sql.DataSource;
 import java.nio.file.Path;
@@ -171,6 +171,13 @@ class MigrateAutoConfigurationTest {
                     assertThat(context).hasNotFailed();
                     assertThat(versions(separate)).containsExactly(HEAD);
                     assertThat(tables(db())).isEmpty();
+                    // not a pool, which nothing would close when the context closes
+                    assertThat(context.getBean(Migrate.class).config().dataSource())
+                            .isInstanceOfSatisfying(SimpleDriverDataSource.class, ds -> {
+                                assertThat(ds.getUrl()).isEqualTo(url(separate));
+                                assertThat(ds.getUsername()).isEqualTo("sa");
+                                assertThat(ds.getPassword()).isEqualTo("secret");
+                            });
                 });
     }
 
