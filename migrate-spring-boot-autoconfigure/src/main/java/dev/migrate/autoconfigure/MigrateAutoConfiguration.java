@@ -18,6 +18,7 @@ import org.springframework.boot.sql.init.dependency.DatabaseInitializationDepend
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.util.StringUtils;
 
 import javax.sql.DataSource;
@@ -64,8 +65,9 @@ public class MigrateAutoConfiguration {
     private static DataSource chooseDataSource(MigrateProperties properties, ObjectProvider<DataSource> dataSource,
                                                ObjectProvider<DataSource> migrateDataSource) {
         if (StringUtils.hasText(properties.getUrl())) {
-            return DataSourceBuilder.create().url(properties.getUrl()).username(properties.getUser())
-                    .password(properties.getPassword()).build();
+            // Not a pool: nothing would close it. One connection at a time is all the engine needs.
+            return DataSourceBuilder.create().type(SimpleDriverDataSource.class).url(properties.getUrl())
+                    .username(properties.getUser()).password(properties.getPassword()).build();
         }
         DataSource qualified = migrateDataSource.getIfAvailable();
         return qualified != null ? qualified : dataSource.getObject();

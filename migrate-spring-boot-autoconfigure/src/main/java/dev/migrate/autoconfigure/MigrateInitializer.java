@@ -7,6 +7,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
 
+import java.util.List;
+
 /**
  * Brings the database to the target while the context starts, before any bean that uses the database
  * (the {@link MigrateDatabaseInitializerDetector} makes them wait for this bean).
@@ -14,6 +16,8 @@ import org.springframework.beans.factory.InitializingBean;
 public class MigrateInitializer implements InitializingBean {
 
     private static final Logger log = LoggerFactory.getLogger(MigrateInitializer.class);
+
+    private static final int MAX_LISTED = 10;
 
     private final Migrate migrate;
     private final MigrationStrategy strategy;
@@ -25,8 +29,24 @@ public class MigrateInitializer implements InitializingBean {
         this.properties = properties;
     }
 
+    /**
+     * Runs the startup behaviour. A {@link MigrateException} is rethrown as a new one carrying the same
+     * one-line message and no cause (the engine's exception is attached as suppressed), so that the last
+     * "Caused by" of Boot's startup failure is the line that says what failed, where and what to do, rather
+     * than the driver's bare SQL error.
+     */
     @Override
     public void afterPropertiesSet() {
+        try {
+            run();
+        } catch (MigrateException e) {
+            MigrateException startupFailure = new MigrateException(e.getMessage());
+            startupFailure.addSuppressed(e);
+            throw startupFailure;
+        }
+    }
+
+    private void run() {
         if (strategy != null) {
             strategy.migrate(migrate);
             return;
@@ -41,13 +61,23 @@ public class MigrateInitializer implements InitializingBean {
     private void validate() {
         Plan plan = migrate.planUpgrade(properties.getTarget());
         if (!plan.isEmpty()) {
-            throw new MigrateException("The database is at " + describe(plan) + " but the scripts go to "
-                    + String.join(", ", plan.toHeads()) + " (" + plan.steps().size()
-                    + " revision(s) pending); run 'db upgrade' or set migrate.on-startup=upgrade");
+            throw new MigrateException("migrate.on-startup=validate: the database is at " + describe(plan.fromHeads())
+                    + ", behind migrate.target=" + properties.getTarget() + " (" + describe(plan.toHeads()) + ") by "
+                    + plan.steps().size() + " revision(s): " + pending(plan)
+                    + "; run 'db upgrade' to apply them, or set migrate.on-startup=upgrade to apply them at startup");
         }
     }
 
-    private static String describe(Plan plan) {
-        return plan.fromHeads().isEmpty() ? "base" : String.join(", ", plan.fromHeads());
+    /** The pending revisions in the order they would run, the first ones only when there are many. */
+    private static String pending(Plan plan) {
+        List<String> ids = plan.steps().stream().map(step -> step.revision().id()).toList();
+        if (ids.size() <= MAX_LISTED) {
+            return String.join(", ", ids);
+        }
+        return String.join(", ", ids.subList(0, MAX_LISTED)) + " and " + (ids.size() - MAX_LISTED) + " more";
+    }
+
+    private static String describe(List<String> heads) {
+        return heads.isEmpty() ? "base" : String.join(", ", heads);
     }
 }

@@ -1,7 +1,6 @@
 package dev.migrate.autoconfigure;
 
 import dev.migrate.command.MigrateConfig;
-import dev.migrate.runtime.RuntimeSettings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.time.Duration;
@@ -10,7 +9,9 @@ import java.util.List;
 
 /**
  * Configuration of the migration engine, under the prefix {@code migrate}. Each field's javadoc becomes
- * the IDE's documentation of the property.
+ * the IDE's documentation of the property (plain text: the metadata processor keeps javadoc tags as they are).
+ * Defaults are written as literals so that the processor can record them; {@code MigratePropertiesTest}
+ * checks that they agree with the engine's.
  */
 @ConfigurationProperties(prefix = "migrate")
 public class MigrateProperties {
@@ -27,20 +28,24 @@ public class MigrateProperties {
     /** The revision expression the startup upgrade goes to ("head", "heads", a label@head, an id). */
     private String target = "heads";
 
-    /** Where scripts are read from when running: classpath: or filesystem: locations. */
+    /**
+     * Where scripts are read from (classpath: or filesystem: locations) when migrate.script-directory does
+     * not exist, as in a packaged application.
+     */
     private List<String> locations = new ArrayList<>(List.of(MigrateConfig.DEFAULT_LOCATION));
 
     /**
-     * The source directory that db init, db revision and db migrate write scripts to; when it exists it is
-     * also where the shell commands read them, so a script just written is seen without a rebuild.
+     * The source directory that db init, db revision and db merge write scripts to. When it exists, scripts
+     * are read from it instead of migrate.locations (the startup upgrade included), so a script just written
+     * is seen without a rebuild. Relative to the working directory.
      */
     private String scriptDirectory = "src/main/resources/db/migrations";
 
     /** Name of the version table, Alembic's by default so that Flask-Migrate databases are adopted as they are. */
-    private String versionTable = RuntimeSettings.DEFAULT_VERSION_TABLE;
+    private String versionTable = "alembic_version";
 
     /** Name of the append-only log table. */
-    private String logTable = RuntimeSettings.DEFAULT_LOG_TABLE;
+    private String logTable = "migrate_log";
 
     /** Whether each revision runs in its own transaction; false runs the whole upgrade in one. */
     private boolean transactionPerMigration = true;
@@ -49,15 +54,15 @@ public class MigrateProperties {
     private boolean lockEnabled = true;
 
     /** How long to wait for another process's migration lock. */
-    private Duration lockTimeout = RuntimeSettings.DEFAULT_LOCK_TIMEOUT;
+    private Duration lockTimeout = Duration.ofMinutes(10);
 
     /** JDBC URL of a database to migrate instead of the application's DataSource. */
     private String url;
 
-    /** Login user for {@code migrate.url}. */
+    /** Login user for migrate.url. */
     private String user;
 
-    /** Login password for {@code migrate.url}. */
+    /** Login password for migrate.url. */
     private String password;
 
     /** The startup behaviours. */
