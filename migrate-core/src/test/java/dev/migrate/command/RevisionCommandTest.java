@@ -292,4 +292,44 @@ class RevisionCommandTest {
                 .satisfies(e -> assertOneLine(e, "nothing to merge"));
         assertThat(filesIn(scripts)).containsExactly("script.sql.tmpl");
     }
+
+    @Test
+    void branchLabelAlreadyUsedFailsAndWritesNothing() throws IOException {
+        migrate.init();
+        migrate.revision(RevisionRequest.withMessage("core").withBranchLabel("core").withRevId("aaaa00000001"));
+        List<String> before = filesIn(scripts);
+
+        assertThatThrownBy(() -> migrate.revision(RevisionRequest.withMessage("other").withHead("base")
+                .withBranchLabel("core").withRevId("cccc00000001")))
+                .satisfies(e -> assertOneLine(e, "core", "aaaa00000001"));
+        assertThatThrownBy(() -> migrate.revision(RevisionRequest.withMessage("bad").withBranchLabel("a-b")))
+                .satisfies(e -> assertOneLine(e, "a-b"));
+
+        assertThat(filesIn(scripts)).isEqualTo(before);
+        assertThat(migrate.heads(false).lines()).containsExactly("aaaa00000001 (core) (head)");
+    }
+
+    /** Alembic accepts a merge of a revision with its own ancestor; what it writes must leave a usable graph. */
+    @Test
+    void mergeOfARevisionWithItsOwnAncestorLeavesAUsableGraph() {
+        migrate.init();
+        revision("one", "aaaa00000001");
+        revision("two", "aaaa00000002");
+
+        migrate.merge(List.of("aaaa00000001", "aaaa00000002"), "odd", null, "dddd00000001");
+
+        assertThat(migrate.heads(false).revisions()).containsExactly("dddd00000001");
+        assertThat(migrate.upgrade("head").steps()).extracting(step -> step.step().revision().id())
+                .containsExactly("aaaa00000001", "aaaa00000002", "dddd00000001");
+        assertThat(migrate.current(false).lines()).containsExactly("dddd00000001 (head) (mergepoint)");
+    }
+
+    @Test
+    void mergeWithBranchLabel() {
+        threeHeads();
+        migrate.merge(List.of(), "joined", "joined", "dddd00000004");
+        assertThat(migrate.heads(false).lines()).containsExactly("dddd00000004 (joined) (head)");
+        RevisionResult next = migrate.revision(RevisionRequest.withMessage("after").withHead("joined@head").withRevId("eeee00000005"));
+        assertThat(next.revises()).containsExactly("dddd00000004");
+    }
 }
