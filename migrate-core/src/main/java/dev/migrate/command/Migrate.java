@@ -7,6 +7,7 @@ import dev.migrate.graph.RevisionGraph;
 import dev.migrate.runtime.MigrationRunner;
 import dev.migrate.runtime.OfflineSql;
 import dev.migrate.runtime.RunResult;
+import dev.migrate.script.JavaMigrationScript;
 import dev.migrate.script.MigrationScript;
 
 import java.sql.Connection;
@@ -175,6 +176,12 @@ public final class Migrate {
         List<String> fromHeads = start == null || start.isBlank() || "base".equals(start)
                 ? List.of() : scripts.graph().resolve(start, List.of());
         Plan plan = upgrade ? scripts.graph().upgrade(fromHeads, end) : scripts.graph().downgrade(fromHeads, end);
+        for (var step : plan.steps()) {
+            if (scripts.script(step.revision().id()) instanceof JavaMigrationScript java) {
+                throw new MigrateException("Revision " + step.revision().id() + " is a Java migration (" + java.location()
+                        + ") and has no SQL to show offline; run it online, or end the --sql range before it");
+            }
+        }
         Dialect dialect;
         String user;
         try (Connection connection = config.dataSource().getConnection()) {

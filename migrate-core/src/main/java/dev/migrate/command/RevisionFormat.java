@@ -95,8 +95,9 @@ final class RevisionFormat {
         }
         text.append("Path: ").append(script.location()).append('\n');
         text.append('\n');
+        // Alembic indents every docstring line, blank ones too ("    %s" % para): a blank line is four spaces.
         for (String line : docLines(script)) {
-            text.append(line.isEmpty() ? "" : "    " + line).append('\n');
+            text.append("    ").append(line).append('\n');
         }
         return text.toString();
     }

@@ -1,5 +1,7 @@
 package dev.migrate.command;
 
+import dev.migrate.graph.GraphException;
+import dev.migrate.graph.Revision;
 import dev.migrate.graph.RevisionGraph;
 import dev.migrate.script.DirectoryScriptSource;
 import dev.migrate.script.NewRevision;
@@ -77,9 +79,27 @@ final class ScriptCatalog {
     }
 
     private RevisionResult write(NewRevision spec, Scripts scripts) {
+        requireValidGraphWith(spec, scripts);
         Path file = directory.writeRevision(writableDirectory(), spec, scripts.set().byId().keySet());
         String message = spec.message() == null || spec.message().isBlank() ? "empty message" : spec.message();
         return new RevisionResult(spec.revision(), spec.downRevisions(), message, file);
+    }
+
+    /**
+     * The graph with the new revision must still load: a script that breaks it (a branch label another
+     * revision already has, an id that is a branch label) would make every later command fail.
+     */
+    private static void requireValidGraphWith(NewRevision spec, Scripts scripts) {
+        if (!RevisionIds.problem(spec.revision()).isEmpty()) {
+            return; // ScriptDirectory says what is wrong with the id
+        }
+        List<Revision> revisions = new ArrayList<>(scripts.graph().revisions());
+        revisions.add(new Revision(spec.revision(), spec.downRevisions(), Set.copyOf(spec.branchLabels()), spec.dependsOn()));
+        try {
+            RevisionGraph.of(revisions);
+        } catch (GraphException e) {
+            throw new MigrateException(e.getMessage() + " (nothing was written)", e);
+        }
     }
 
     private List<String> parentsFor(RevisionRequest request, RevisionGraph graph, List<String> currentHeads) {
