@@ -1,0 +1,25 @@
+package dev.migrate.schema.annotation;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Repeatable;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * An index over one or more columns, in order. Columns are named by column name or by field name. Unnamed, it is
+ * {@code ix_<table>_<column>[_<column>...]}.
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.TYPE)
+@Repeatable(Indexes.class)
+public @interface Index {
+
+    String name() default "";
+
+    String[] columns();
+
+    boolean unique() default false;
+}
