@@ -1,15 +1,22 @@
 package dev.migrate.command;
 
 import dev.migrate.dialect.Dialect;
+import dev.migrate.dialect.UnsupportedDatabaseException;
 import dev.migrate.graph.GraphException;
 import dev.migrate.graph.Plan;
 import dev.migrate.graph.RevisionGraph;
+import dev.migrate.runtime.ConcurrentMigrationException;
+import dev.migrate.runtime.LockTimeoutException;
+import dev.migrate.runtime.MigrationFailedException;
 import dev.migrate.runtime.MigrationRunner;
 import dev.migrate.runtime.OfflineSql;
 import dev.migrate.runtime.RunResult;
 import dev.migrate.script.JavaMigrationScript;
+import dev.migrate.schema.ModelException;
 import dev.migrate.script.MigrationScript;
+import dev.migrate.script.ScriptException;
 
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -201,20 +208,20 @@ public final class Migrate {
             return action.run();
         } catch (MigrateException e) {
             throw e;
-        } catch (GraphException | dev.migrate.script.ScriptException | dev.migrate.runtime.MigrationFailedException
-                 | dev.migrate.runtime.LockTimeoutException | dev.migrate.dialect.UnsupportedDatabaseException e) {
+        } catch (GraphException | ScriptException | MigrationFailedException | LockTimeoutException
+                 | ConcurrentMigrationException | ModelException | UnsupportedDatabaseException e) {
             throw new MigrateException(e.getMessage(), e);
         } catch (SQLException e) {
             throw new MigrateException("Database error: " + e.getMessage().replaceAll("\\s*\\R\\s*", " ")
                     + "; check the connection settings and that the database is reachable", e);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new MigrateException("Could not read or write scripts: " + e.getMessage(), e);
         }
     }
 
     @FunctionalInterface
     private interface Action<T> {
-        T run() throws SQLException, java.io.IOException;
+        T run() throws SQLException, IOException;
     }
 
     /** For callers that need the plan only, such as the startup validation. */

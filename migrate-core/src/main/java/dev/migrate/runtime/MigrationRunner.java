@@ -90,7 +90,8 @@ public final class MigrationRunner {
                     }
                     log.info("Another process migrated this database meanwhile; planning again from its new state");
                 }
-                throw new IllegalStateException("The version table kept changing under this run; try again");
+                throw new ConcurrentMigrationException("The version table kept changing under this run while other processes "
+                        + "migrated the same database; run the command again");
             }
         }
     }
@@ -254,7 +255,7 @@ public final class MigrationRunner {
         private AppliedStep runOutsideTransaction(Step step, MigrationScript script, List<String> expected)
                 throws SQLException {
             if (verifyHeads && !sameHeads(versionTable.read(connection), expected)) {
-                throw new IllegalStateException("Another process changed the version table before non-transactional "
+                throw new ConcurrentMigrationException("Another process changed the version table before non-transactional "
                         + "revision " + step.revision().id() + " (" + script.location() + ") could run; run upgrade again");
             }
             Instant started = Instant.now();
@@ -325,7 +326,9 @@ public final class MigrationRunner {
                 MigrationRunner.log.warn("Could not record the failure in the log table", e);
             }
             String state = failure.script.transactional()
-                    ? "The revision was rolled back; the database is at " + describe(heads)
+                    ? (settings.transactionPerMigration() ? "The revision was rolled back" : "The run was rolled back since "
+                      + "its last commit (migrate.transaction-per-migration=false runs revisions in one transaction)")
+                      + "; the database is at " + describe(heads)
                     : "The revision runs outside a transaction (-- migrate:no-transaction): its statements before line "
                       + failure.line + " stay applied; the version table says " + describe(heads);
             String message = failure.step.direction().label() + " of revision " + failure.step.revision().id()
