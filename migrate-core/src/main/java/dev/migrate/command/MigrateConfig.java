@@ -2,6 +2,7 @@ package dev.migrate.command;
 
 import dev.migrate.dialect.TableName;
 import dev.migrate.runtime.RuntimeSettings;
+import dev.migrate.schema.ModelSource;
 import dev.migrate.script.JavaMigration;
 
 import javax.sql.DataSource;
@@ -15,16 +16,19 @@ import java.util.Objects;
  * Everything the commands need: the database, where scripts are read from ({@code locations}, e.g.
  * {@code classpath:db/migrations}) and written to ({@code scriptDirectory}, a source directory on disk;
  * when it exists it is also where scripts are read from, so a revision just written is seen at once),
- * the runtime settings, and the Java migrations.
+ * the runtime settings, the Java migrations, and the model sources that autogenerate compares with the
+ * database.
  */
 public record MigrateConfig(DataSource dataSource, List<String> locations, Path scriptDirectory,
-                            ClassLoader classLoader, RuntimeSettings runtime, List<JavaMigration> javaMigrations) {
+                            ClassLoader classLoader, RuntimeSettings runtime, List<JavaMigration> javaMigrations,
+                            List<ModelSource> models) {
 
     public static final String DEFAULT_LOCATION = "classpath:db/migrations";
 
     public MigrateConfig {
         locations = List.copyOf(locations);
         javaMigrations = List.copyOf(javaMigrations);
+        models = List.copyOf(models);
         Objects.requireNonNull(runtime, "runtime");
         if (classLoader == null) {
             classLoader = Thread.currentThread().getContextClassLoader();
@@ -43,6 +47,7 @@ public record MigrateConfig(DataSource dataSource, List<String> locations, Path 
         private ClassLoader classLoader;
         private RuntimeSettings runtime = RuntimeSettings.defaults();
         private final List<JavaMigration> javaMigrations = new ArrayList<>();
+        private final List<ModelSource> models = new ArrayList<>();
 
         public Builder dataSource(DataSource dataSource) {
             this.dataSource = dataSource;
@@ -89,9 +94,15 @@ public record MigrateConfig(DataSource dataSource, List<String> locations, Path 
             return this;
         }
 
+        /** A source of the models that {@code migrate} and {@code check} compare with the database. */
+        public Builder model(ModelSource source) {
+            models.add(source);
+            return this;
+        }
+
         public MigrateConfig build() {
             List<String> chosen = locations.isEmpty() && scriptDirectory == null ? List.of(DEFAULT_LOCATION) : locations;
-            return new MigrateConfig(dataSource, chosen, scriptDirectory, classLoader, runtime, javaMigrations);
+            return new MigrateConfig(dataSource, chosen, scriptDirectory, classLoader, runtime, javaMigrations, models);
         }
     }
 }

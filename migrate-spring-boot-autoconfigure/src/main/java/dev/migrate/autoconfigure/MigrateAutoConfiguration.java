@@ -2,9 +2,12 @@ package dev.migrate.autoconfigure;
 
 import dev.migrate.command.Migrate;
 import dev.migrate.command.MigrateConfig;
+import dev.migrate.schema.ModelSource;
 import dev.migrate.script.JavaMigration;
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfigurationPackages;
 import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -18,11 +21,13 @@ import org.springframework.boot.sql.init.dependency.DatabaseInitializationDepend
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.io.ResourceLoader;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.util.StringUtils;
 
 import javax.sql.DataSource;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Wires the migration engine to the application's DataSource (the analogue of {@code Migrate(app, db)})
@@ -40,7 +45,8 @@ public class MigrateAutoConfiguration {
     @ConditionalOnMissingBean
     public Migrate migrate(MigrateProperties properties, ObjectProvider<DataSource> dataSource,
                            @MigrateDataSource ObjectProvider<DataSource> migrateDataSource,
-                           ObjectProvider<JavaMigration> javaMigrations) {
+                           ObjectProvider<JavaMigration> javaMigrations, ObjectProvider<ModelSource> modelSources,
+                           BeanFactory beanFactory, ResourceLoader resourceLoader) {
         MigrateConfig.Builder config = MigrateConfig.builder()
                 .dataSource(chooseDataSource(properties, dataSource, migrateDataSource))
                 .versionTable(properties.getVersionTable())
@@ -52,6 +58,12 @@ public class MigrateAutoConfiguration {
             config.scriptDirectory(Path.of(properties.getScriptDirectory()));
         }
         javaMigrations.orderedStream().forEach(config::javaMigration);
+        List<String> packages = modelPackages(properties, beanFactory);
+        if (!packages.isEmpty()) {
+            config.model(new ScannedModels(packages, resourceLoader.getClassLoader()));
+        }
+        modelSources.orderedStream().forEach(config::model);
+        config.classLoader(resourceLoader.getClassLoader());
         return new Migrate(config.build());
     }
 
@@ -60,6 +72,14 @@ public class MigrateAutoConfiguration {
     public MigrateInitializer migrateInitializer(Migrate migrate, ObjectProvider<MigrationStrategy> strategy,
                                                  MigrateProperties properties) {
         return new MigrateInitializer(migrate, strategy.getIfAvailable(), properties);
+    }
+
+    /** The configured model packages, or the application's own packages, as JPA's entity scan does. */
+    private static List<String> modelPackages(MigrateProperties properties, BeanFactory beanFactory) {
+        if (!properties.getModelPackages().isEmpty()) {
+            return properties.getModelPackages();
+        }
+        return AutoConfigurationPackages.has(beanFactory) ? AutoConfigurationPackages.get(beanFactory) : List.of();
     }
 
     private static DataSource chooseDataSource(MigrateProperties properties, ObjectProvider<DataSource> dataSource,

@@ -56,6 +56,12 @@ public class MigrateProperties {
     /** How long to wait for another process's migration lock. */
     private Duration lockTimeout = Duration.ofMinutes(10);
 
+    /**
+     * Packages scanned for annotated model classes (@Table) when db migrate or db check compares the
+     * models with the database. Empty means the application's own packages, as JPA's entity scan.
+     */
+    private List<String> modelPackages = new ArrayList<>();
+
     /** JDBC URL of a database to migrate instead of the application's DataSource. */
     private String url;
 
@@ -153,6 +159,14 @@ public class MigrateProperties {
 
     public void setLockTimeout(Duration lockTimeout) {
         this.lockTimeout = lockTimeout;
+    }
+
+    public List<String> getModelPackages() {
+        return modelPackages;
+    }
+
+    public void setModelPackages(List<String> modelPackages) {
+        this.modelPackages = modelPackages;
     }
 
     public String getUrl() {
