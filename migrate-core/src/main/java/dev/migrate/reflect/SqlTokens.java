@@ -74,7 +74,7 @@ final class SqlTokens {
                 int end = quotedEnd(sql, i, c);
                 tokens.add(new Token(Kind.QUOTED_NAME, sql.substring(i, end)));
                 i = end;
-            } else if (c == '[') {
+            } else if (c == '[' && isBracketName(sql, i, tokens)) {
                 int end = sql.indexOf(']', i);
                 end = end < 0 ? n : end + 1;
                 tokens.add(new Token(Kind.QUOTED_NAME, sql.substring(i, end)));
@@ -115,6 +115,26 @@ final class SqlTokens {
             }
         }
         return tokens;
+    }
+
+    /**
+     * Whether {@code [} opens a bracketed name (SQLite, SQL Server: {@code [my table]}) rather than an array
+     * constructor or subscript ({@code ARRAY['a', 'b']}, {@code tags[1]}).
+     */
+    private static boolean isBracketName(String sql, int open, List<Token> before) {
+        int end = sql.indexOf(']', open);
+        if (end < 0) {
+            return false;
+        }
+        String inside = sql.substring(open + 1, end);
+        if (inside.isBlank() || inside.matches("[0-9:\\s]*") || inside.matches(".*['\",\\[].*")) {
+            return false;
+        }
+        if (before.isEmpty()) {
+            return true;
+        }
+        Token previous = before.get(before.size() - 1);
+        return !previous.isWord("ARRAY") && !previous.is(")") && !previous.is("]") && previous.kind() != Kind.QUOTED_NAME;
     }
 
     /** The index just after the closing quote of a quoted run starting at {@code start}; doubled quotes escape. */

@@ -49,6 +49,9 @@ class SqlExpressionsTest {
         assertThat(SqlExpressions.canonical("(length(body) > 0)")).isEqualTo("length(body) > 0");
         assertThat(SqlExpressions.canonical("status IN ('d', 'p')")).isEqualTo("status IN ('d', 'p')");
         assertThat(SqlExpressions.canonical("x in ('a')")).isEqualTo("x IN ('a')");
+        assertThat(SqlExpressions.canonical("((status)::text = ANY ((ARRAY['a'::character varying, 'b'::character varying])::text[]))"))
+                .isEqualTo("status::text = ANY ((ARRAY['a', 'b'])::text[])");
+        assertThat(SqlExpressions.canonical("[weird name] > 0")).isEqualTo("[weird name] > 0");
     }
 
     @Test
