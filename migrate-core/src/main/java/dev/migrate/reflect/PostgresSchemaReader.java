@@ -1,0 +1,262 @@
+package dev.migrate.reflect;
+
+import dev.migrate.schema.CheckConstraint;
+import dev.migrate.schema.Column;
+import dev.migrate.schema.ColumnType;
+import dev.migrate.schema.ForeignKey;
+import dev.migrate.schema.Index;
+import dev.migrate.schema.PrimaryKey;
+import dev.migrate.schema.ReferentialAction;
+import dev.migrate.schema.Schema;
+import dev.migrate.schema.Table;
+import dev.migrate.schema.UniqueConstraint;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * PostgreSQL: five pg_catalog queries for the whole schema, whatever its size: relations (tables and
+ * views), columns, constraints, indexes that no constraint owns, and triggers. The detail queries take
+ * the included table names as one array parameter, so excluded tables are never read in detail.
+ */
+final class PostgresSchemaReader implements SchemaReader {
+
+    private static final String RELATIONS = """
+            SELECT n.nspname, c.relname, c.relkind,
+                   CASE WHEN c.relkind IN ('v', 'm') THEN pg_get_viewdef(c.oid) END
+            FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE n.nspname = COALESCE(?, current_schema())
+              AND c.relkind IN ('r', 'p', 'v', 'm') AND NOT c.relispartition
+              AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass
+                              AND d.objid = c.oid AND d.deptype = 'e')
+            ORDER BY c.relname""";
+
+    private static final String COLUMNS = """
+            SELECT c.relname, a.attname, t.typname, t.typtype, a.atttypmod, format_type(a.atttypid, a.atttypmod),
+                   a.attnotnull, CASE WHEN a.attgenerated = '' THEN pg_get_expr(d.adbin, d.adrelid) END,
+                   a.attidentity
+            FROM pg_attribute a
+            JOIN pg_class c ON c.oid = a.attrelid
+            JOIN pg_namespace n ON n.oid = c.relnamespace
+            JOIN pg_type t ON t.oid = a.atttypid
+            LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+            WHERE n.nspname = ? AND c.relname = ANY (?) AND a.attnum > 0 AND NOT a.attisdropped
+            ORDER BY c.relname, a.attnum""";
+
+    private static final String CONSTRAINTS = """
+            SELECT c.relname, con.conname, con.contype,
+                   ARRAY(SELECT a.attname FROM unnest(con.conkey) WITH ORDINALITY k(num, pos)
+                         JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.num ORDER BY k.pos),
+                   rn.nspname, rc.relname,
+                   ARRAY(SELECT a.attname FROM unnest(con.confkey) WITH ORDINALITY k(num, pos)
+                         JOIN pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.num ORDER BY k.pos),
+                   con.confdeltype, con.confupdtype, pg_get_expr(con.conbin, con.conrelid)
+            FROM pg_constraint con
+            JOIN pg_class c ON c.oid = con.conrelid
+            JOIN pg_namespace n ON n.oid = c.relnamespace
+            LEFT JOIN pg_class rc ON rc.oid = con.confrelid
+            LEFT JOIN pg_namespace rn ON rn.oid = rc.relnamespace
+            WHERE n.nspname = ? AND c.relname = ANY (?) AND con.contype IN ('p', 'u', 'f', 'c')
+            ORDER BY c.relname, con.conname""";
+
+    private static final String INDEXES = """
+            SELECT t.relname, i.relname, ix.indisunique,
+                   ARRAY(SELECT pg_get_indexdef(ix.indexrelid, k, true)
+                         FROM generate_series(1, ix.indnkeyatts) k ORDER BY k)
+            FROM pg_index ix
+            JOIN pg_class i ON i.oid = ix.indexrelid
+            JOIN pg_class t ON t.oid = ix.indrelid
+            JOIN pg_namespace n ON n.oid = t.relnamespace
+            WHERE n.nspname = ? AND t.relname = ANY (?)
+              AND NOT EXISTS (SELECT 1 FROM pg_constraint con WHERE con.conindid = ix.indexrelid
+                              AND con.conrelid = ix.indrelid AND con.contype IN ('p', 'u', 'x'))
+            ORDER BY t.relname, i.relname""";
+
+    private static final String TRIGGERS = """
+            SELECT tg.tgname, c.relname, pg_get_triggerdef(tg.oid)
+            FROM pg_trigger tg
+            JOIN pg_class c ON c.oid = tg.tgrelid
+            JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE n.nspname = ? AND c.relname = ANY (?) AND NOT tg.tgisinternal
+            ORDER BY c.relname, tg.tgname""";
+
+    @Override
+    public int queriesPerRead() {
+        return 5;
+    }
+
+    @Override
+    public Schema read(Connection connection, ReflectOptions options) throws SQLException {
+        String schema = options.schema();
+        List<String> tableNames = new ArrayList<>();
+        List<Schema.View> views = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(RELATIONS)) {
+            statement.setString(1, schema);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    schema = rows.getString(1);
+                    String name = rows.getString(2);
+                    String kind = rows.getString(3);
+                    if (kind.equals("v") || kind.equals("m")) {
+                        String create = kind.equals("v") ? "CREATE VIEW " : "CREATE MATERIALIZED VIEW ";
+                        views.add(new Schema.View(name, create + quoteIfNeeded(name) + " AS\n" + rows.getString(4)));
+                    } else if (options.includes(name)) {
+                        tableNames.add(name);
+                    }
+                }
+            }
+        }
+        if (tableNames.isEmpty()) {
+            return new Schema(List.of(), List.of(), views);
+        }
+        Map<String, Parts> parts = new TreeMap<>();
+        tableNames.forEach(name -> parts.put(name, new Parts()));
+        Array names = connection.createArrayOf("text", tableNames.toArray());
+        try {
+            readColumns(connection, schema, names, parts);
+            readConstraints(connection, schema, names, parts);
+            readIndexes(connection, schema, names, parts);
+            List<Schema.Trigger> triggers = readTriggers(connection, schema, names);
+            List<Table> tables = new ArrayList<>();
+            parts.forEach((name, p) -> tables.add(p.build(name)));
+            return new Schema(tables, triggers, views);
+        } finally {
+            names.free();
+        }
+    }
+
+    private static void readColumns(Connection connection, String schema, Array names, Map<String, Parts> parts)
+            throws SQLException {
+        try (PreparedStatement statement = prepare(connection, COLUMNS, schema, names);
+             ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                ColumnType type = SqlTypes.fromPostgres(rows.getString(3), rows.getString(4), rows.getInt(5),
+                        rows.getString(6));
+                String rawDefault = rows.getString(8);
+                String identity = rows.getString(9);
+                boolean autoincrement = identity != null && !identity.isEmpty();
+                String serverDefault = null;
+                if (rawDefault != null && rawDefault.startsWith("nextval(")) {
+                    autoincrement = true;
+                } else {
+                    serverDefault = SqlExpressions.canonicalDefault(rawDefault, type);
+                }
+                parts.get(rows.getString(1)).columns.add(
+                        new Column(rows.getString(2), type, !rows.getBoolean(7), serverDefault, autoincrement));
+            }
+        }
+    }
+
+    private static void readConstraints(Connection connection, String schema, Array names, Map<String, Parts> parts)
+            throws SQLException {
+        try (PreparedStatement statement = prepare(connection, CONSTRAINTS, schema, names);
+             ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                Parts table = parts.get(rows.getString(1));
+                String name = rows.getString(2);
+                List<String> columns = strings(rows.getArray(4));
+                switch (rows.getString(3)) {
+                    case "p" -> table.primaryKey = new PrimaryKey(name, columns);
+                    case "u" -> table.uniques.add(new UniqueConstraint(name, columns));
+                    case "c" -> table.checks.add(new CheckConstraint(name, SqlExpressions.canonical(rows.getString(10))));
+                    case "f" -> {
+                        String referredSchema = rows.getString(5);
+                        String referred = referredSchema.equals(schema) ? rows.getString(6)
+                                : referredSchema + "." + rows.getString(6);
+                        table.foreignKeys.add(new ForeignKey(name, columns, referred, strings(rows.getArray(7)),
+                                action(rows.getString(8)), action(rows.getString(9))));
+                    }
+                    default -> { }
+                }
+            }
+        }
+    }
+
+    private static void readIndexes(Connection connection, String schema, Array names, Map<String, Parts> parts)
+            throws SQLException {
+        try (PreparedStatement statement = prepare(connection, INDEXES, schema, names);
+             ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                List<String> columns = strings(rows.getArray(4)).stream().map(PostgresSchemaReader::unquote).toList();
+                parts.get(rows.getString(1)).indexes.add(new Index(rows.getString(2), columns, rows.getBoolean(3)));
+            }
+        }
+    }
+
+    private static List<Schema.Trigger> readTriggers(Connection connection, String schema, Array names)
+            throws SQLException {
+        List<Schema.Trigger> triggers = new ArrayList<>();
+        try (PreparedStatement statement = prepare(connection, TRIGGERS, schema, names);
+             ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                triggers.add(new Schema.Trigger(rows.getString(1), rows.getString(2), rows.getString(3)));
+            }
+        }
+        return triggers;
+    }
+
+    private static PreparedStatement prepare(Connection connection, String sql, String schema, Array names)
+            throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        statement.setString(1, schema);
+        statement.setArray(2, names);
+        return statement;
+    }
+
+    private static List<String> strings(Array array) throws SQLException {
+        if (array == null) {
+            return List.of();
+        }
+        try {
+            return Arrays.stream((Object[]) array.getArray()).map(String::valueOf).toList();
+        } finally {
+            array.free();
+        }
+    }
+
+    /** A column name as pg_get_indexdef renders it ({@code "Weird Name"}) back to the name; expressions stay. */
+    private static String unquote(String rendered) {
+        List<SqlTokens.Token> tokens = SqlTokens.tokenize(rendered);
+        return tokens.size() == 1 && tokens.get(0).kind() == SqlTokens.Kind.QUOTED_NAME ? tokens.get(0).name() : rendered;
+    }
+
+    private static String quoteIfNeeded(String name) {
+        return name.matches("[a-z_][a-z0-9_$]*") ? name : '"' + name.replace("\"", "\"\"") + '"';
+    }
+
+    private static ReferentialAction action(String code) {
+        return switch (code == null ? "a" : code) {
+            case "r" -> ReferentialAction.RESTRICT;
+            case "c" -> ReferentialAction.CASCADE;
+            case "n" -> ReferentialAction.SET_NULL;
+            case "d" -> ReferentialAction.SET_DEFAULT;
+            default -> ReferentialAction.NO_ACTION;
+        };
+    }
+
+    private static final class Parts {
+        final List<Column> columns = new ArrayList<>();
+        PrimaryKey primaryKey;
+        final List<ForeignKey> foreignKeys = new ArrayList<>();
+        final List<UniqueConstraint> uniques = new ArrayList<>();
+        final List<Index> indexes = new ArrayList<>();
+        final List<CheckConstraint> checks = new ArrayList<>();
+
+        Table build(String name) {
+            foreignKeys.sort(Comparator.comparing(ForeignKey::name));
+            uniques.sort(Comparator.comparing(UniqueConstraint::name));
+            indexes.sort(Comparator.comparing(Index::name));
+            checks.sort(Comparator.comparing(CheckConstraint::name));
+            return new Table(name, null, columns, primaryKey, foreignKeys, uniques, indexes, checks, true, null);
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package dev.migrate.reflect;
+
+import dev.migrate.schema.ColumnType;
+import dev.migrate.schema.GenericType;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Type names to {@link ColumnType}: SQLite's declared type text, and PostgreSQL's catalog type with its
+ * modifier. The mapping is listed in the package documentation; the model side can parse a declared type
+ * with {@link #parseDeclared(String)} to get the same value.
+ */
+public final class SqlTypes {
+
+    private SqlTypes() {
+    }
+
+    /** A declared type as written in DDL (SQLite keeps it verbatim). */
+    public static ColumnType parseDeclared(String declared) {
+        String text = declared == null ? "" : declared.trim().replaceAll("\\s+", " ");
+        if (text.isEmpty()) {
+            // an untyped SQLite column takes any value; STRICT tables spell that ANY
+            return ColumnType.other("ANY");
+        }
+        int open = text.indexOf('(');
+        String base = (open < 0 ? text : text.substring(0, open)).trim().toUpperCase(Locale.ROOT);
+        List<Integer> params = open < 0 ? List.of() : parameters(text.substring(open + 1, text.lastIndexOf(')') > open
+                ? text.lastIndexOf(')') : text.length()));
+        if (params == null) {
+            return ColumnType.other(text);
+        }
+        Integer first = params.isEmpty() ? null : params.get(0);
+        Integer second = params.size() > 1 ? params.get(1) : null;
+        return switch (base) {
+            case "INTEGER", "INT", "INT4" -> ColumnType.of(GenericType.INTEGER);
+            case "BIGINT", "INT8" -> ColumnType.of(GenericType.BIGINT);
+            case "SMALLINT", "INT2" -> ColumnType.of(GenericType.SMALLINT);
+            case "VARCHAR", "CHARACTER VARYING", "NVARCHAR", "VARYING CHARACTER", "NATIONAL VARYING CHARACTER" ->
+                    ColumnType.varchar(first);
+            case "CHAR", "CHARACTER", "NCHAR", "NATIVE CHARACTER" ->
+                    new ColumnType(GenericType.CHAR, first, null, null, null);
+            case "TEXT", "CLOB" -> ColumnType.of(GenericType.TEXT);
+            case "BOOLEAN", "BOOL" -> ColumnType.of(GenericType.BOOLEAN);
+            case "REAL", "FLOAT", "FLOAT4" -> ColumnType.of(GenericType.REAL);
+            case "DOUBLE", "DOUBLE PRECISION", "FLOAT8" -> ColumnType.of(GenericType.DOUBLE);
+            case "NUMERIC", "DECIMAL" -> ColumnType.decimal(first, second);
+            case "DATE" -> ColumnType.of(GenericType.DATE);
+            case "TIME" -> new ColumnType(GenericType.TIME, null, first, null, null);
+            case "DATETIME", "TIMESTAMP" -> new ColumnType(GenericType.TIMESTAMP, null, first, null, null);
+            case "TIMESTAMPTZ", "TIMESTAMP WITH TIME ZONE" ->
+                    new ColumnType(GenericType.TIMESTAMP_WITH_TIME_ZONE, null, first, null, null);
+            case "BLOB" -> ColumnType.of(GenericType.BINARY);
+            case "UUID" -> ColumnType.of(GenericType.UUID);
+            case "JSON" -> ColumnType.of(GenericType.JSON);
+            default -> ColumnType.other(text);
+        };
+    }
+
+    /** The numbers in a type's parentheses, or null when they are not plain numbers. */
+    private static List<Integer> parameters(String inside) {
+        List<Integer> values = new ArrayList<>();
+        for (String part : inside.split(",")) {
+            String value = part.trim();
+            if (!value.matches("[0-9]{1,9}")) {
+                return null;
+            }
+            values.add(Integer.parseInt(value));
+        }
+        return values;
+    }
+
+    /**
+     * A PostgreSQL column type from the catalog: {@code typname} (the internal name, e.g. {@code int4},
+     * {@code bpchar}), {@code typtype} (b, e, d, ...), the column's {@code atttypmod}, and what
+     * {@code format_type} renders (kept for types the engine does not know).
+     */
+    public static ColumnType fromPostgres(String typname, String typtype, int typmod, String formatted) {
+        if (typtype != null && !typtype.equals("b")) {
+            return ColumnType.other(formatted); // enums, domains, composites, ranges
+        }
+        return switch (typname) {
+            case "int2" -> ColumnType.of(GenericType.SMALLINT);
+            case "int4" -> ColumnType.of(GenericType.INTEGER);
+            case "int8" -> ColumnType.of(GenericType.BIGINT);
+            case "varchar" -> ColumnType.varchar(typmod >= 4 ? typmod - 4 : null);
+            case "bpchar" -> new ColumnType(GenericType.CHAR, typmod >= 4 ? typmod - 4 : null, null, null, null);
+            case "text" -> ColumnType.of(GenericType.TEXT);
+            case "bool" -> ColumnType.of(GenericType.BOOLEAN);
+            case "numeric" -> typmod >= 4
+                    ? ColumnType.decimal(((typmod - 4) >> 16) & 0xffff, (typmod - 4) & 0xffff)
+                    : ColumnType.decimal(null, null);
+            case "float4" -> ColumnType.of(GenericType.REAL);
+            case "float8" -> ColumnType.of(GenericType.DOUBLE);
+            case "date" -> ColumnType.of(GenericType.DATE);
+            case "time" -> new ColumnType(GenericType.TIME, null, typmod >= 0 ? typmod : null, null, null);
+            case "timestamp" -> new ColumnType(GenericType.TIMESTAMP, null, typmod >= 0 ? typmod : null, null, null);
+            case "timestamptz" ->
+                    new ColumnType(GenericType.TIMESTAMP_WITH_TIME_ZONE, null, typmod >= 0 ? typmod : null, null, null);
+            case "bytea" -> ColumnType.of(GenericType.BINARY);
+            case "uuid" -> ColumnType.of(GenericType.UUID);
+            case "json" -> ColumnType.of(GenericType.JSON);
+            default -> ColumnType.other(formatted); // jsonb, arrays, timetz, interval, inet, ...
+        };
+    }
+}
