@@ -1,9 +1,15 @@
 package dev.migrate.dialect;
 
+import dev.migrate.op.Operation;
+import dev.migrate.schema.Column;
+import dev.migrate.schema.ColumnType;
+import dev.migrate.schema.Table;
+
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -92,4 +98,58 @@ public sealed interface Dialect permits SqliteDialect, PostgresDialect {
 
     /** The lock that keeps two processes from migrating one database at once. */
     MigrationLockStrategy lockStrategy();
+
+    // ------------------------------------------------------------------ DDL for autogenerate
+
+    /** The type as this dialect writes it in DDL ({@code varchar(80)}, {@code NUMERIC(10, 2)}, ...). */
+    default String typeSql(ColumnType type) {
+        return Ddl.of(this).typeSql(type);
+    }
+
+    /**
+     * The type as the database reports it after creating a column of {@code type} from a model: what
+     * reflection returns for it, so that an unchanged model compares equal (PostgreSQL: {@code char} is
+     * {@code char(1)}, {@code numeric(p)} is {@code numeric(p, 0)}; SQLite: the declared type as written).
+     */
+    default ColumnType canonical(ColumnType type) {
+        return Ddl.of(this).canonical(type);
+    }
+
+    /** The column as reported after creation: canonical type and default, autoincrement only on integers. */
+    default Column canonical(Column column) {
+        return Ddl.of(this).canonical(column);
+    }
+
+    /**
+     * The table as reported after creation: canonical columns, primary-key columns NOT NULL, SQLite's rowid
+     * alias ({@code INTEGER}, autoincrement) for a single-column integer key, PostgreSQL's names for unnamed
+     * primary keys ({@code t_pkey}), unique constraints ({@code t_a_b_key}) and foreign keys ({@code t_a_fkey}).
+     */
+    default Table canonical(Table table) {
+        return Ddl.of(this).canonical(table);
+    }
+
+    /**
+     * A server default in the form the database reports it: outer parentheses removed, booleans as
+     * {@code true}/{@code false}, quoted numbers unquoted for numeric columns, {@code NULL} as no default.
+     * Reflection strips PostgreSQL's casts ({@code 'x'::character varying} is {@code 'x'}).
+     */
+    default String canonicalDefault(String expression, ColumnType type) {
+        return Ddl.of(this).canonicalDefault(expression, type);
+    }
+
+    /** Whether the operation has a direct statement here; SQLite needs a {@code RebuildTable} for the others. */
+    default boolean supports(Operation operation) {
+        return Ddl.of(this).supports(operation, null);
+    }
+
+    /** As {@link #supports(Operation)}, knowing the table before the operation (SQLite's DROP COLUMN rules). */
+    default boolean supports(Operation operation, Table current) {
+        return Ddl.of(this).supports(operation, current);
+    }
+
+    /** The statements of one operation, without trailing semicolons. */
+    default List<String> render(Operation operation) {
+        return Ddl.of(this).render(operation);
+    }
 }

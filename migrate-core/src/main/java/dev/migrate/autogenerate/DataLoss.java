@@ -1,0 +1,130 @@
+package dev.migrate.autogenerate;
+
+import dev.migrate.autogenerate.DataLossWarning.Kind;
+import dev.migrate.op.AddColumn;
+import dev.migrate.op.AlterColumn;
+import dev.migrate.op.DropColumn;
+import dev.migrate.op.DropTable;
+import dev.migrate.op.Operation;
+import dev.migrate.op.RebuildTable;
+import dev.migrate.schema.Column;
+import dev.migrate.schema.ColumnType;
+import dev.migrate.schema.GenericType;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/** Which operations can lose data or fail on existing rows. */
+final class DataLoss {
+
+    private DataLoss() {
+    }
+
+    static List<DataLossWarning> of(Operation operation, Predicate<String> hasRows) {
+        List<DataLossWarning> warnings = new ArrayList<>();
+        if (operation instanceof DropTable op) {
+            warnings.add(new DataLossWarning(Kind.DROP_TABLE, op.table().name(), null,
+                    "dropping the table loses all its rows"));
+        } else if (operation instanceof DropColumn op) {
+            warnings.add(dropColumn(op.table(), op.column().name()));
+        } else if (operation instanceof AddColumn op) {
+            newColumn(op.table(), op.column(), hasRows, warnings);
+        } else if (operation instanceof AlterColumn op) {
+            changedColumn(op.table(), op.from(), op.to(), hasRows, warnings);
+        } else if (operation instanceof RebuildTable op) {
+            String table = op.to().name();
+            Set<String> kept = new HashSet<>(op.columnSources().values());
+            op.from().columns().stream().filter(column -> !kept.contains(column.name()))
+                    .forEach(column -> warnings.add(dropColumn(op.from().name(), column.name())));
+            for (Column column : op.to().columns()) {
+                String source = op.columnSources().get(column.name());
+                Column old = source == null ? null : op.from().column(source).orElse(null);
+                if (old == null) {
+                    newColumn(table, column, hasRows, warnings);
+                } else {
+                    changedColumn(table, old, column, hasRows, warnings);
+                }
+            }
+        }
+        return warnings;
+    }
+
+    private static DataLossWarning dropColumn(String table, String column) {
+        return new DataLossWarning(Kind.DROP_COLUMN, table, column, "dropping the column loses its values");
+    }
+
+    private static void newColumn(String table, Column column, Predicate<String> hasRows,
+                                  List<DataLossWarning> warnings) {
+        if (!column.nullable() && column.serverDefault() == null && !column.autoincrement() && hasRows.test(table)) {
+            warnings.add(new DataLossWarning(Kind.NOT_NULL_WITHOUT_DEFAULT, table, column.name(),
+                    "a NOT NULL column without a server default cannot be added to a table with rows; "
+                            + "give it a default or fill it in steps"));
+        }
+    }
+
+    private static void changedColumn(String table, Column from, Column to, Predicate<String> hasRows,
+                                      List<DataLossWarning> warnings) {
+        String narrowing = narrowing(from.type(), to.type());
+        if (narrowing != null) {
+            warnings.add(new DataLossWarning(Kind.NARROWING_TYPE, table, to.name(), narrowing));
+        }
+        if (from.nullable() && !to.nullable() && to.serverDefault() == null && hasRows.test(table)) {
+            warnings.add(new DataLossWarning(Kind.NOT_NULL_WITHOUT_DEFAULT, table, to.name(),
+                    "NOT NULL without a server default fails if any row holds NULL; fill them in first"));
+        }
+    }
+
+    /** Why {@code to} may not hold every value of {@code from}, or null when it does. */
+    static String narrowing(ColumnType from, ColumnType to) {
+        if (from.equals(to)) {
+            return null;
+        }
+        String change = "type change from " + from + " to " + to;
+        GenericType a = from.generic();
+        GenericType b = to.generic();
+        boolean aText = a == GenericType.VARCHAR || a == GenericType.CHAR || a == GenericType.TEXT;
+        boolean bText = b == GenericType.VARCHAR || b == GenericType.CHAR || b == GenericType.TEXT;
+        if (aText && bText) {
+            if (to.length() == null || b == GenericType.TEXT) {
+                return null;
+            }
+            if (a == GenericType.TEXT || from.length() == null || to.length() < from.length()) {
+                return change + " can truncate longer values";
+            }
+            return null;
+        }
+        int rankA = integerRank(a);
+        int rankB = integerRank(b);
+        if (rankA > 0 && rankB > 0) {
+            return rankB < rankA ? change + " cannot hold the larger values" : null;
+        }
+        if (a == GenericType.DECIMAL && b == GenericType.DECIMAL) {
+            boolean lessPrecision = to.precision() != null && (from.precision() == null || to.precision() < from.precision());
+            boolean lessScale = to.scale() != null && from.scale() != null && to.scale() < from.scale();
+            return lessPrecision || lessScale ? change + " can round or overflow values" : null;
+        }
+        if (a == GenericType.DOUBLE && b == GenericType.REAL) {
+            return change + " loses precision";
+        }
+        if (rankA > 0 && (b == GenericType.DECIMAL || b == GenericType.DOUBLE || b == GenericType.REAL || bText)) {
+            return null;
+        }
+        if ((a == GenericType.REAL && b == GenericType.DOUBLE) || (a == GenericType.TIMESTAMP
+                && b == GenericType.TIMESTAMP_WITH_TIME_ZONE)) {
+            return null;
+        }
+        return change + " may not convert every value";
+    }
+
+    private static int integerRank(GenericType type) {
+        return switch (type) {
+            case SMALLINT -> 1;
+            case INTEGER -> 2;
+            case BIGINT -> 3;
+            default -> 0;
+        };
+    }
+}

@@ -1,0 +1,239 @@
+package dev.migrate.autogenerate;
+
+import dev.migrate.autogenerate.Step.Phase;
+import dev.migrate.dialect.Dialect;
+import dev.migrate.dialect.SqliteDialect;
+import dev.migrate.op.CreateTable;
+import dev.migrate.op.DropTable;
+import dev.migrate.op.RebuildTable;
+import dev.migrate.op.RenameColumn;
+import dev.migrate.op.RenameTable;
+import dev.migrate.schema.Column;
+import dev.migrate.schema.ForeignKey;
+import dev.migrate.schema.Schema;
+import dev.migrate.schema.Table;
+import dev.migrate.schema.TableKind;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * The schema-level comparator: which tables to compare at all (the built-in filters and the user's hook),
+ * added, dropped and renamed tables, and the order of everything; tables found on both sides go to the
+ * {@link TableComparator}. On SQLite, a table whose changes include one SQLite cannot ALTER is rebuilt instead.
+ */
+final class SchemaComparator {
+
+    /** Shadow tables SQLite keeps for each virtual table: FTS5, FTS3/4, R-tree. */
+    private static final List<String> SHADOW_SUFFIXES = List.of("_data", "_idx", "_content", "_docsize", "_config",
+            "_segments", "_segdir", "_stat", "_node", "_rowid", "_parent");
+
+    private final Schema models;
+    private final Schema database;
+    private final Dialect dialect;
+    private final CompareOptions options;
+    private final List<Step> steps = new ArrayList<>();
+
+    SchemaComparator(Schema models, Schema database, Dialect dialect, CompareOptions options) {
+        this.models = models;
+        this.database = database;
+        this.dialect = dialect;
+        this.options = options;
+    }
+
+    Changes compare() {
+        Set<String> virtual = new HashSet<>();
+        for (Table table : concat(models.tables(), database.tables())) {
+            if (table.kind() == TableKind.VIRTUAL) {
+                virtual.add(table.name().toLowerCase(Locale.ROOT));
+            }
+        }
+        Set<String> modelNames = new HashSet<>();
+        Map<String, Table> added = new TreeMap<>();
+        Map<String, Table[]> pairs = new TreeMap<>();
+        for (Table model : models.tables()) {
+            modelNames.add(model.name());
+            if (!model.managed() || builtInSkip(model, virtual)) {
+                continue;
+            }
+            Table reflected = database.table(model.name()).filter(table -> !builtInSkip(table, virtual)).orElse(null);
+            if (!options.includeObject().include(ObjectKind.TABLE, model.name(), model, false, reflected)) {
+                continue;
+            }
+            Table canonical = dialect.canonical(model);
+            if (reflected == null) {
+                added.put(model.name(), canonical);
+            } else {
+                pairs.put(model.name(), new Table[] {canonical, reflected});
+            }
+        }
+        Map<String, Table> dropped = new TreeMap<>();
+        for (Table reflected : database.tables()) {
+            if (modelNames.contains(reflected.name()) || builtInSkip(reflected, virtual) || options.keepUnownedTables()
+                    || !options.includeObject().include(ObjectKind.TABLE, reflected.name(), reflected, true, null)) {
+                continue;
+            }
+            dropped.put(reflected.name(), reflected);
+        }
+
+        renameTables(added, dropped, pairs);
+
+        List<Table> creates = dependencyOrder(added.values());
+        for (int i = 0; i < creates.size(); i++) {
+            steps.add(new Step(new CreateTable(creates.get(i)), Phase.CREATE_TABLE, i));
+        }
+        int rank = 0;
+        for (Map.Entry<String, Table[]> pair : pairs.entrySet()) {
+            Table model = pair.getValue()[0];
+            Table reflected = pair.getValue()[1];
+            TableComparator table = new TableComparator(model, reflected, dialect, options, rank++);
+            List<Step> found = table.compare();
+            if (dialect instanceof SqliteDialect && needsRebuild(table, found, reflected)) {
+                steps.add(rebuild(model, reflected, found, table.rank()));
+            } else {
+                steps.addAll(found);
+            }
+        }
+        List<Table> drops = dependencyOrder(dropped.values());
+        for (int i = drops.size() - 1, order = 0; i >= 0; i--, order++) {
+            steps.add(new Step(new DropTable(drops.get(i)), Phase.DROP_TABLE, order));
+        }
+
+        List<Step> ordered = new ArrayList<>(steps);
+        ordered.sort(Comparator.comparing(Step::phase).thenComparingInt(Step::tableRank));
+        return new Changes(dialect, ordered.stream().map(Step::operation).toList(),
+                ordered.stream().flatMap(step -> step.descriptions().stream()).toList(), options.tablesWithRows());
+    }
+
+    private boolean builtInSkip(Table table, Set<String> virtual) {
+        String name = table.name().toLowerCase(Locale.ROOT);
+        if (table.kind() == TableKind.VIRTUAL || options.engineTables().contains(name) || name.startsWith("sqlite_")
+                || name.startsWith("_migrate_new_")) {
+            return true;
+        }
+        for (String suffix : SHADOW_SUFFIXES) {
+            if (name.endsWith(suffix) && virtual.contains(name.substring(0, name.length() - suffix.length()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Pairs an added table with a dropped one that has the same columns, when the decider says it is a rename. */
+    private void renameTables(Map<String, Table> added, Map<String, Table> dropped,
+                                             Map<String, Table[]> pairs) {
+        int order = 0;
+        for (Table model : List.copyOf(added.values())) {
+            for (Table reflected : List.copyOf(dropped.values())) {
+                if (!sameColumns(model, reflected)) {
+                    continue;
+                }
+                if (options.renameDecider().isRename(new RenameCandidate(ObjectKind.TABLE, null, reflected.name(),
+                        model.name()))) {
+                    steps.add(new Step(new RenameTable(reflected.name(), model.name()), Phase.RENAME_TABLE, order++));
+                    added.remove(model.name());
+                    dropped.remove(reflected.name());
+                    pairs.put(model.name(), new Table[] {model, renamed(reflected, model.name())});
+                }
+                break;
+            }
+        }
+    }
+
+    private boolean sameColumns(Table model, Table reflected) {
+        if (model.columns().size() != reflected.columns().size()) {
+            return false;
+        }
+        for (Column column : model.columns()) {
+            Optional<Column> other = reflected.column(column.name());
+            if (other.isEmpty() || !TableComparator.sameType(dialect, column.type(), other.get().type())
+                    || column.nullable() != other.get().nullable()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Table renamed(Table table, String name) {
+        return new Table(name, table.kind(), table.columns(), table.primaryKey(), table.foreignKeys(),
+                table.uniqueConstraints(), table.indexes(), table.checks(), table.managed(), table.definition());
+    }
+
+    private boolean needsRebuild(TableComparator table, List<Step> found, Table reflected) {
+        return table.primaryKeyChanged() || found.stream().anyMatch(step -> step.phase().altersTable()
+                && !dialect.supports(step.operation(), reflected));
+    }
+
+    /** One RebuildTable instead of the table's ALTERs: the new table is the model's, columns kept by name or rename. */
+    private Step rebuild(Table model, Table reflected, List<Step> found, int rank) {
+        Map<String, String> sources = new LinkedHashMap<>();
+        Map<String, String> renamedColumns = new LinkedHashMap<>();
+        found.stream().filter(step -> step.operation() instanceof RenameColumn)
+                .map(step -> (RenameColumn) step.operation())
+                .forEach(rename -> renamedColumns.put(rename.to(), rename.from()));
+        for (Column column : model.columns()) {
+            String source = renamedColumns.getOrDefault(column.name(), column.name());
+            if (reflected.column(source).isPresent()) {
+                sources.put(column.name(), source);
+            }
+        }
+        List<Schema.Trigger> triggers = database.triggers().stream()
+                .filter(trigger -> trigger.table().equalsIgnoreCase(reflected.name())
+                        || mentions(trigger.definition(), reflected.name()))
+                .toList();
+        Set<String> readers = new HashSet<>(Set.of(reflected.name()));
+        Set<String> viewNames = new TreeSet<>();
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            for (Schema.View view : database.views()) {
+                if (!viewNames.contains(view.name()) && readers.stream().anyMatch(name -> mentions(view.definition(), name))) {
+                    viewNames.add(view.name());
+                    readers.add(view.name());
+                    grew = true;
+                }
+            }
+        }
+        List<Schema.View> views = database.views().stream().filter(view -> viewNames.contains(view.name())).toList();
+        List<String> descriptions = found.stream().flatMap(step -> step.descriptions().stream()).toList();
+        return new Step(new RebuildTable(reflected, model, sources, triggers, views), Phase.ALTER_COLUMN, rank,
+                descriptions);
+    }
+
+    private static boolean mentions(String sql, String name) {
+        return Pattern.compile("(?i)(?<![A-Za-z0-9_$])" + Pattern.quote(name) + "(?![A-Za-z0-9_$])").matcher(sql).find();
+    }
+
+    /** Tables referred to first; ties and cycles broken by name, so the order is always the same. */
+    static List<Table> dependencyOrder(java.util.Collection<Table> tables) {
+        Map<String, Table> remaining = new TreeMap<>();
+        tables.forEach(table -> remaining.put(table.name(), table));
+        List<Table> ordered = new ArrayList<>();
+        while (!remaining.isEmpty()) {
+            Table next = remaining.values().stream()
+                    .filter(table -> table.foreignKeys().stream().map(ForeignKey::referredTable)
+                            .noneMatch(parent -> !parent.equals(table.name()) && remaining.containsKey(parent)))
+                    .findFirst()
+                    .orElse(remaining.values().iterator().next());
+            ordered.add(next);
+            remaining.remove(next.name());
+        }
+        return ordered;
+    }
+
+    private static List<Table> concat(List<Table> a, List<Table> b) {
+        List<Table> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+}

@@ -1,0 +1,35 @@
+package dev.migrate.autogenerate;
+
+import dev.migrate.dialect.Dialect;
+import dev.migrate.op.Operation;
+
+import java.util.List;
+import java.util.function.Predicate;
+
+/** Operations into the text of a script section: statements ended by semicolons, warnings just above. */
+public final class ScriptRenderer {
+
+    private ScriptRenderer() {
+    }
+
+    public static String render(Dialect dialect, List<Operation> operations, Predicate<String> hasRows) {
+        StringBuilder sql = new StringBuilder();
+        for (Operation operation : operations) {
+            if (!sql.isEmpty()) {
+                sql.append('\n');
+            }
+            for (DataLossWarning warning : DataLoss.of(operation, hasRows)) {
+                sql.append("-- WARNING: ").append(warning.message().replace('\n', ' ')).append('\n');
+            }
+            for (String statement : dialect.render(operation)) {
+                String text = statement.strip();
+                sql.append(text);
+                if (!text.endsWith(";")) {
+                    sql.append(';');
+                }
+                sql.append('\n');
+            }
+        }
+        return sql.toString();
+    }
+}

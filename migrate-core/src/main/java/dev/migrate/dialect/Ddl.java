@@ -1,0 +1,348 @@
+package dev.migrate.dialect;
+
+import dev.migrate.op.AddCheckConstraint;
+import dev.migrate.op.AddColumn;
+import dev.migrate.op.AddForeignKey;
+import dev.migrate.op.AddUniqueConstraint;
+import dev.migrate.op.AlterColumn;
+import dev.migrate.op.CreateIndex;
+import dev.migrate.op.CreateTable;
+import dev.migrate.op.DropCheckConstraint;
+import dev.migrate.op.DropColumn;
+import dev.migrate.op.DropForeignKey;
+import dev.migrate.op.DropIndex;
+import dev.migrate.op.DropTable;
+import dev.migrate.op.DropUniqueConstraint;
+import dev.migrate.op.ExecuteSql;
+import dev.migrate.op.Operation;
+import dev.migrate.op.RebuildTable;
+import dev.migrate.op.RenameColumn;
+import dev.migrate.op.RenameTable;
+import dev.migrate.schema.CheckConstraint;
+import dev.migrate.schema.Column;
+import dev.migrate.schema.ColumnType;
+import dev.migrate.schema.ForeignKey;
+import dev.migrate.schema.GenericType;
+import dev.migrate.schema.Index;
+import dev.migrate.schema.PrimaryKey;
+import dev.migrate.schema.ReferentialAction;
+import dev.migrate.schema.Table;
+import dev.migrate.schema.UniqueConstraint;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * DDL shared by the dialects: one method per operation, each returning the statements (without a trailing
+ * semicolon). The dialects override what they say differently: types, autoincrement, ALTER COLUMN, rebuilds.
+ */
+abstract sealed class Ddl permits SqliteDdl, PostgresDdl {
+
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]*");
+    private static final Pattern NUMBER = Pattern.compile("[-+]?[0-9]+(\\.[0-9]+)?([eE][-+]?[0-9]+)?");
+    private static final Pattern STRING = Pattern.compile("'([^']|'')*'");
+
+    private static final SqliteDdl SQLITE = new SqliteDdl(new SqliteDialect());
+    private static final PostgresDdl POSTGRES = new PostgresDdl(new PostgresDialect());
+
+    final Dialect dialect;
+
+    static Ddl of(Dialect dialect) {
+        return dialect instanceof SqliteDialect ? SQLITE : POSTGRES;
+    }
+
+    Ddl(Dialect dialect) {
+        this.dialect = dialect;
+    }
+
+    // ------------------------------------------------------------------ canonical forms
+
+    abstract ColumnType canonical(ColumnType type);
+
+    /** The type as this dialect writes it in DDL. */
+    abstract String typeSql(ColumnType type);
+
+    /** A server default as the database reports it for a column of {@code type}. */
+    String canonicalDefault(String expression, ColumnType type) {
+        if (expression == null) {
+            return null;
+        }
+        String value = stripOuterParentheses(expression.strip());
+        if (type != null && type.generic() == GenericType.BOOLEAN) {
+            value = switch (value.toLowerCase(Locale.ROOT)) {
+                case "1", "true", "'1'", "'t'", "'true'" -> "true";
+                case "0", "false", "'0'", "'f'", "'false'" -> "false";
+                default -> value;
+            };
+        }
+        if (isNumericType(type) && value.length() > 2 && value.startsWith("'") && value.endsWith("'")
+                && NUMBER.matcher(value.substring(1, value.length() - 1)).matches()) {
+            value = value.substring(1, value.length() - 1);
+        }
+        String upper = value.toUpperCase(Locale.ROOT);
+        if (upper.equals("CURRENT_TIMESTAMP") || upper.equals("CURRENT_DATE") || upper.equals("CURRENT_TIME")
+                || upper.equals("NULL")) {
+            value = upper;
+        }
+        return value.equals("NULL") ? null : value;
+    }
+
+    Column canonical(Column column) {
+        ColumnType type = canonical(column.type());
+        return new Column(column.name(), type, column.nullable(), canonicalDefault(column.serverDefault(), type),
+                column.autoincrement() && isIntegerType(type));
+    }
+
+    /** The table as the database will report it after this dialect created it from the model. */
+    Table canonical(Table table) {
+        List<String> pk = table.primaryKey() == null ? List.of() : table.primaryKey().columns();
+        List<Column> columns = new ArrayList<>();
+        for (Column column : table.columns()) {
+            Column canonical = canonical(column);
+            if (pk.contains(column.name())) {
+                canonical = canonical.withNullable(false);
+            }
+            columns.add(canonicalKeyColumn(table, canonical));
+        }
+        return new Table(table.name(), table.kind(), columns, canonicalPrimaryKey(table), canonicalForeignKeys(table),
+                canonicalUniques(table), table.indexes(), canonicalChecks(table), table.managed(),
+                table.definition());
+    }
+
+    Column canonicalKeyColumn(Table table, Column column) {
+        return column;
+    }
+
+    PrimaryKey canonicalPrimaryKey(Table table) {
+        return table.primaryKey();
+    }
+
+    List<ForeignKey> canonicalForeignKeys(Table table) {
+        return table.foreignKeys();
+    }
+
+    List<UniqueConstraint> canonicalUniques(Table table) {
+        return table.uniqueConstraints();
+    }
+
+    List<CheckConstraint> canonicalChecks(Table table) {
+        return table.checks();
+    }
+
+    // ------------------------------------------------------------------ support
+
+    /** Whether the operation has a direct statement here; {@code current} is the table before it, when known. */
+    boolean supports(Operation operation, Table current) {
+        return true;
+    }
+
+    // ------------------------------------------------------------------ rendering
+
+    List<String> render(Operation operation) {
+        if (operation instanceof CreateTable op) {
+            return createTable(op.table());
+        } else if (operation instanceof DropTable op) {
+            return List.of("DROP TABLE " + name(op.table().name()));
+        } else if (operation instanceof RenameTable op) {
+            return List.of("ALTER TABLE " + name(op.from()) + " RENAME TO " + name(op.to()));
+        } else if (operation instanceof AddColumn op) {
+            return List.of("ALTER TABLE " + name(op.table()) + " ADD COLUMN " + columnDefinition(op.column(), false));
+        } else if (operation instanceof DropColumn op) {
+            return List.of("ALTER TABLE " + name(op.table()) + " DROP COLUMN " + name(op.column().name()));
+        } else if (operation instanceof RenameColumn op) {
+            return List.of("ALTER TABLE " + name(op.table()) + " RENAME COLUMN " + name(op.from()) + " TO "
+                    + name(op.to()));
+        } else if (operation instanceof AlterColumn op) {
+            return alterColumn(op);
+        } else if (operation instanceof CreateIndex op) {
+            return List.of(createIndex(op.table(), op.index()));
+        } else if (operation instanceof DropIndex op) {
+            return List.of("DROP INDEX " + name(op.index().name()));
+        } else if (operation instanceof AddUniqueConstraint op) {
+            return List.of("ALTER TABLE " + name(op.table()) + " ADD " + unique(op.constraint()));
+        } else if (operation instanceof DropUniqueConstraint op) {
+            return List.of("ALTER TABLE " + name(op.table()) + " DROP CONSTRAINT "
+                    + name(required(op.constraint().name(), "unique constraint", op.table())));
+        } else if (operation instanceof AddForeignKey op) {
+            return List.of("ALTER TABLE " + name(op.table()) + " ADD " + foreignKey(op.foreignKey()));
+        } else if (operation instanceof DropForeignKey op) {
+            return List.of("ALTER TABLE " + name(op.table()) + " DROP CONSTRAINT "
+                    + name(required(op.foreignKey().name(), "foreign key", op.table())));
+        } else if (operation instanceof AddCheckConstraint op) {
+            return List.of("ALTER TABLE " + name(op.table()) + " ADD " + check(op.check()));
+        } else if (operation instanceof DropCheckConstraint op) {
+            return List.of("ALTER TABLE " + name(op.table()) + " DROP CONSTRAINT "
+                    + name(required(op.check().name(), "check constraint", op.table())));
+        } else if (operation instanceof RebuildTable op) {
+            return rebuild(op);
+        } else if (operation instanceof ExecuteSql op) {
+            return op.upgrade() == null || op.upgrade().isBlank() ? List.of() : List.of(op.upgrade());
+        }
+        throw new IllegalArgumentException("unknown operation " + operation);
+    }
+
+    abstract List<String> alterColumn(AlterColumn op);
+
+    abstract List<String> rebuild(RebuildTable op);
+
+    List<String> createTable(Table table) {
+        return createTable(table, table.name());
+    }
+
+    /** CREATE TABLE under {@code tableName} (a rebuild's temporary name), then the table's indexes. */
+    List<String> createTable(Table table, String tableName) {
+        List<String> parts = new ArrayList<>();
+        for (Column column : table.columns()) {
+            parts.add(columnDefinition(column, isPrimaryKey(table, column)));
+        }
+        if (table.primaryKey() != null && !table.primaryKey().columns().isEmpty()) {
+            parts.add(constraintName(table.primaryKey().name()) + "PRIMARY KEY (" + names(table.primaryKey().columns())
+                    + ")");
+        }
+        table.uniqueConstraints().forEach(unique -> parts.add(unique(unique)));
+        table.foreignKeys().forEach(foreignKey -> parts.add(foreignKey(foreignKey)));
+        table.checks().forEach(check -> parts.add(check(check)));
+        List<String> statements = new ArrayList<>();
+        statements.add("CREATE TABLE " + name(tableName) + " (\n    " + String.join(",\n    ", parts) + "\n)");
+        return statements;
+    }
+
+    List<String> createIndexes(Table table) {
+        return table.indexes().stream().map(index -> createIndex(table.name(), index)).toList();
+    }
+
+    String columnDefinition(Column column, boolean primaryKey) {
+        StringBuilder sql = new StringBuilder(name(column.name())).append(' ').append(typeSql(column.type()));
+        String generated = autoincrementClause(column);
+        if (!generated.isEmpty()) {
+            sql.append(' ').append(generated);
+        }
+        if (!column.nullable() || primaryKey) {
+            sql.append(" NOT NULL");
+        }
+        if (column.serverDefault() != null && !column.autoincrement()) {
+            sql.append(" DEFAULT ").append(defaultSql(column.serverDefault()));
+        }
+        return sql.toString();
+    }
+
+    abstract String autoincrementClause(Column column);
+
+    /** A default as written after DEFAULT: literals as they are, expressions in parentheses. */
+    String defaultSql(String expression) {
+        String value = expression.strip();
+        return isConstant(value) ? value : "(" + stripOuterParentheses(value) + ")";
+    }
+
+    static boolean isConstant(String value) {
+        String upper = value.toUpperCase(Locale.ROOT);
+        return NUMBER.matcher(value).matches() || STRING.matcher(value).matches() || upper.equals("NULL")
+                || upper.equals("TRUE") || upper.equals("FALSE") || upper.equals("CURRENT_TIMESTAMP")
+                || upper.equals("CURRENT_DATE") || upper.equals("CURRENT_TIME");
+    }
+
+    /** Whether a default is a value rather than something computed per row (SQLite's ADD COLUMN rule). */
+    static boolean isLiteral(String value) {
+        String upper = value.strip().toUpperCase(Locale.ROOT);
+        String stripped = stripOuterParentheses(value.strip());
+        return NUMBER.matcher(stripped).matches() || STRING.matcher(stripped).matches() || upper.equals("NULL")
+                || upper.equals("TRUE") || upper.equals("FALSE");
+    }
+
+    String createIndex(String table, Index index) {
+        return "CREATE " + (index.unique() ? "UNIQUE " : "") + "INDEX " + name(index.name()) + " ON " + name(table)
+                + " (" + index.columns().stream().map(this::indexElement).collect(Collectors.joining(", ")) + ")";
+    }
+
+    String unique(UniqueConstraint unique) {
+        return constraintName(unique.name()) + "UNIQUE (" + names(unique.columns()) + ")";
+    }
+
+    String foreignKey(ForeignKey foreignKey) {
+        StringBuilder sql = new StringBuilder(constraintName(foreignKey.name())).append("FOREIGN KEY (")
+                .append(names(foreignKey.columns())).append(") REFERENCES ").append(name(foreignKey.referredTable()))
+                .append(" (").append(names(foreignKey.referredColumns())).append(')');
+        if (foreignKey.onDelete() != ReferentialAction.NO_ACTION) {
+            sql.append(" ON DELETE ").append(foreignKey.onDelete().sql());
+        }
+        if (foreignKey.onUpdate() != ReferentialAction.NO_ACTION) {
+            sql.append(" ON UPDATE ").append(foreignKey.onUpdate().sql());
+        }
+        return sql.toString();
+    }
+
+    String check(CheckConstraint check) {
+        return constraintName(check.name()) + "CHECK (" + check.expression() + ")";
+    }
+
+    String constraintName(String constraintName) {
+        return constraintName == null ? "" : "CONSTRAINT " + name(constraintName) + " ";
+    }
+
+    String name(String identifier) {
+        return dialect.quoteIfNeeded(identifier);
+    }
+
+    String names(List<String> identifiers) {
+        return identifiers.stream().map(this::name).collect(Collectors.joining(", "));
+    }
+
+    /** An index element: a column name (quoted when needed) or an expression, written as it is. */
+    String indexElement(String element) {
+        return IDENTIFIER.matcher(element).matches() ? name(element) : element;
+    }
+
+    static boolean isPrimaryKey(Table table, Column column) {
+        return table.primaryKey() != null && table.primaryKey().columns().contains(column.name());
+    }
+
+    static boolean isIntegerType(ColumnType type) {
+        return type.generic() == GenericType.SMALLINT || type.generic() == GenericType.INTEGER
+                || type.generic() == GenericType.BIGINT;
+    }
+
+    static boolean isNumericType(ColumnType type) {
+        return type != null && (isIntegerType(type) || type.generic() == GenericType.DECIMAL
+                || type.generic() == GenericType.REAL || type.generic() == GenericType.DOUBLE);
+    }
+
+    static String required(String constraintName, String what, String table) {
+        if (constraintName == null) {
+            throw new IllegalArgumentException("cannot drop an unnamed " + what + " of table " + table
+                    + ": give it a name in the model");
+        }
+        return constraintName;
+    }
+
+    /** {@code (x)} to {@code x}, only when the parentheses enclose the whole expression. */
+    static String stripOuterParentheses(String expression) {
+        String value = expression;
+        while (value.length() >= 2 && value.charAt(0) == '(' && value.charAt(value.length() - 1) == ')'
+                && closes(value)) {
+            value = value.substring(1, value.length() - 1).strip();
+        }
+        return value;
+    }
+
+    private static boolean closes(String value) {
+        int depth = 0;
+        boolean quoted = false;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '\'') {
+                quoted = !quoted;
+            } else if (!quoted && c == '(') {
+                depth++;
+            } else if (!quoted && c == ')') {
+                depth--;
+                if (depth == 0 && i < value.length() - 1) {
+                    return false;
+                }
+            }
+        }
+        return depth == 0;
+    }
+}
