@@ -1,10 +1,14 @@
 package dev.migrate.command;
 
+import dev.migrate.autogenerate.Changes;
+import dev.migrate.autogenerate.DataLossWarning;
+import dev.migrate.autogenerate.RenameDecider;
 import dev.migrate.dialect.Dialect;
 import dev.migrate.dialect.UnsupportedDatabaseException;
 import dev.migrate.graph.GraphException;
 import dev.migrate.graph.Plan;
 import dev.migrate.graph.RevisionGraph;
+import dev.migrate.op.RebuildTable;
 import dev.migrate.runtime.ConcurrentMigrationException;
 import dev.migrate.runtime.LockTimeoutException;
 import dev.migrate.runtime.MigrationFailedException;
@@ -32,11 +36,13 @@ public final class Migrate {
     private final MigrateConfig config;
     private final ScriptCatalog catalog;
     private final MigrationRunner runner;
+    private final SchemaDiff diff;
 
     public Migrate(MigrateConfig config) {
         this.config = config;
         this.catalog = new ScriptCatalog(config);
         this.runner = new MigrationRunner(config.dataSource(), config.runtime());
+        this.diff = new SchemaDiff(config);
     }
 
     public MigrateConfig config() {
@@ -56,6 +62,31 @@ public final class Migrate {
     /** {@code db merge}: a revision whose parents are the given revisions (all heads by default). */
     public RevisionResult merge(List<String> revisions, String message, String branchLabel, String revId) {
         return guard(() -> catalog.writeMerge(revisions, message, branchLabel, revId));
+    }
+
+    /**
+     * {@code db migrate}: compares the models with the upgraded database and writes a script for a human
+     * to review; writes nothing when there is nothing to do. {@code renames} settles proposed renames.
+     */
+    public AutogenerateResult migrate(RevisionRequest request, RenameDecider renames) {
+        return guard(() -> {
+            catalog.requireDirectory();
+            Scripts scripts = catalog.load();
+            Changes changes = diff.compare(scripts, renames);
+            List<String> warnings = changes.warnings().stream().map(DataLossWarning::message).toList();
+            if (changes.isEmpty()) {
+                return new AutogenerateResult(List.of(), List.of(), null);
+            }
+            boolean rebuilds = changes.operations().stream().anyMatch(operation -> operation instanceof RebuildTable);
+            RevisionResult written = catalog.writeRevision(request, currentHeadsIfNeeded(request), scripts,
+                    spec -> spec.withSql(changes.upgradeSql(), changes.downgradeSql()).withForeignKeysOff(rebuilds));
+            return new AutogenerateResult(changes.descriptions(), warnings, written);
+        });
+    }
+
+    /** {@code db check}: the differences between the models and the upgraded database, none when they match. */
+    public CheckResult check() {
+        return guard(() -> new CheckResult(diff.compare(catalog.load(), RenameDecider.NEVER).descriptions()));
     }
 
     /** {@code db upgrade [target]}. */

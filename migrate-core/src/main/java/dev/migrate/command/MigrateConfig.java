@@ -21,7 +21,7 @@ import java.util.Objects;
  */
 public record MigrateConfig(DataSource dataSource, List<String> locations, Path scriptDirectory,
                             ClassLoader classLoader, RuntimeSettings runtime, List<JavaMigration> javaMigrations,
-                            List<ModelSource> models) {
+                            List<ModelSource> models, AutogenerateSettings autogenerate) {
 
     public static final String DEFAULT_LOCATION = "classpath:db/migrations";
 
@@ -29,6 +29,7 @@ public record MigrateConfig(DataSource dataSource, List<String> locations, Path 
         locations = List.copyOf(locations);
         javaMigrations = List.copyOf(javaMigrations);
         models = List.copyOf(models);
+        autogenerate = autogenerate == null ? AutogenerateSettings.defaults() : autogenerate;
         Objects.requireNonNull(runtime, "runtime");
         if (classLoader == null) {
             classLoader = Thread.currentThread().getContextClassLoader();
@@ -48,6 +49,7 @@ public record MigrateConfig(DataSource dataSource, List<String> locations, Path 
         private RuntimeSettings runtime = RuntimeSettings.defaults();
         private final List<JavaMigration> javaMigrations = new ArrayList<>();
         private final List<ModelSource> models = new ArrayList<>();
+        private AutogenerateSettings autogenerate = AutogenerateSettings.defaults();
 
         public Builder dataSource(DataSource dataSource) {
             this.dataSource = dataSource;
@@ -100,9 +102,15 @@ public record MigrateConfig(DataSource dataSource, List<String> locations, Path 
             return this;
         }
 
+        public Builder autogenerate(AutogenerateSettings settings) {
+            this.autogenerate = settings;
+            return this;
+        }
+
         public MigrateConfig build() {
             List<String> chosen = locations.isEmpty() && scriptDirectory == null ? List.of(DEFAULT_LOCATION) : locations;
-            return new MigrateConfig(dataSource, chosen, scriptDirectory, classLoader, runtime, javaMigrations, models);
+            return new MigrateConfig(dataSource, chosen, scriptDirectory, classLoader, runtime, javaMigrations, models,
+                    autogenerate);
         }
     }
 }

@@ -48,7 +48,13 @@ final class ScriptCatalog {
     }
 
     RevisionResult writeRevision(RevisionRequest request, List<String> currentHeads) {
-        Scripts scripts = loadWritable();
+        return writeRevision(request, currentHeads, loadWritable(), spec -> spec);
+    }
+
+    /** Writes a revision whose sections {@code body} fills in (autogenerate's SQL); {@code scripts} already loaded. */
+    RevisionResult writeRevision(RevisionRequest request, List<String> currentHeads, Scripts scripts,
+                                 java.util.function.UnaryOperator<NewRevision> body) {
+        requireDirectory();
         RevisionGraph graph = scripts.graph();
         List<String> parents = graph.size() == 0 ? List.of() : parentsFor(request, graph, currentHeads);
         List<String> dependsOn = new ArrayList<>();
@@ -58,7 +64,7 @@ final class ScriptCatalog {
         NewRevision spec = NewRevision.of(newId(request.revId(), scripts), request.message(), parents, LocalDateTime.now())
                 .withBranchLabels(labels(request.branchLabel()))
                 .withDependsOn(dependsOn);
-        return write(spec, scripts);
+        return write(body.apply(spec), scripts);
     }
 
     RevisionResult writeMerge(List<String> revisions, String message, String branchLabel, String revId) {
@@ -135,11 +141,15 @@ final class ScriptCatalog {
     }
 
     private Scripts loadWritable() {
+        requireDirectory();
+        return load();
+    }
+
+    void requireDirectory() {
         Path target = writableDirectory();
         if (!Files.isDirectory(target)) {
             throw new MigrateException("Script directory " + target + " does not exist; run 'db init' first");
         }
-        return load();
     }
 
     private Path writableDirectory() {

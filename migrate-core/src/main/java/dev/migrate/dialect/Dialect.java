@@ -70,6 +70,17 @@ public sealed interface Dialect permits SqliteDialect, PostgresDialect {
 
     void rollback(Connection connection) throws SQLException;
 
+    /**
+     * Turns foreign-key enforcement off until {@link #resumeForeignKeys}, outside any transaction, and says
+     * whether it was on. Only SQLite needs it (its table rebuilds); elsewhere nothing happens.
+     */
+    default boolean suspendForeignKeys(Connection connection) throws SQLException {
+        return false;
+    }
+
+    default void resumeForeignKeys(Connection connection) throws SQLException {
+    }
+
     /** The statement that opens a transaction in offline SQL. */
     default String offlineBegin() {
         return "BEGIN;";

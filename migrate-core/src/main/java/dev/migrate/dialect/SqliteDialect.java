@@ -60,6 +60,27 @@ public record SqliteDialect() implements Dialect {
     }
 
     @Override
+    public boolean suspendForeignKeys(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("PRAGMA foreign_keys")) {
+            if (!rows.next() || rows.getInt(1) == 0) {
+                return false;
+            }
+        }
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("PRAGMA foreign_keys = OFF");
+        }
+        return true;
+    }
+
+    @Override
+    public void resumeForeignKeys(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("PRAGMA foreign_keys = ON");
+        }
+    }
+
+    @Override
     public boolean tableExists(Connection connection, TableName table) throws SQLException {
         String master = table.schema() == null ? "sqlite_master" : quote(table.schema()) + ".sqlite_master";
         try (PreparedStatement statement = connection.prepareStatement(

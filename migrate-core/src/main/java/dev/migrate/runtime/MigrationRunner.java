@@ -190,32 +190,39 @@ public final class MigrationRunner {
         boolean runSteps(Plan plan, List<AppliedStep> done) throws SQLException {
             List<String> expected = plan.fromHeads();
             boolean open = false;
+            boolean suspended = false;
             List<AppliedStep> uncommitted = new ArrayList<>();
             try {
                 for (Step step : plan.steps()) {
                     MigrationScript script = scriptOf(step);
+                    // A script that needs foreign keys off, or no transaction, runs in a transaction of its own.
+                    boolean alone = !script.transactional() || script.foreignKeysOff();
+                    if (alone && open) {
+                        dialect.commit(connection);
+                        open = false;
+                        done.addAll(uncommitted);
+                        uncommitted.clear();
+                    }
                     if (!script.transactional()) {
-                        if (open) {
-                            dialect.commit(connection);
-                            open = false;
-                            done.addAll(uncommitted);
-                            uncommitted.clear();
-                        }
                         done.add(runOutsideTransaction(step, script, expected));
                     } else {
                         if (!open) {
+                            // The pragma only takes effect outside a transaction: set it before BEGIN.
+                            suspended = script.foreignKeysOff() && dialect.suspendForeignKeys(connection);
                             dialect.begin(connection);
                             open = true;
                             if (verifyHeads && !sameHeads(versionTable.read(connection), expected)) {
                                 dialect.rollback(connection);
                                 open = false;
+                                suspended = resume(suspended);
                                 return false;
                             }
                         }
                         uncommitted.add(runInTransaction(step, script));
-                        if (settings.transactionPerMigration()) {
+                        if (settings.transactionPerMigration() || alone) {
                             dialect.commit(connection);
                             open = false;
+                            suspended = resume(suspended);
                             done.addAll(uncommitted);
                             uncommitted.clear();
                         }
@@ -231,13 +238,23 @@ public final class MigrationRunner {
                 if (open) {
                     dialect.rollback(connection);
                 }
+                resume(suspended);
                 throw failed(failure);
             } catch (SQLException | RuntimeException e) {
                 if (open) {
                     dialect.rollback(connection);
                 }
+                resume(suspended);
                 throw e;
             }
+        }
+
+        /** Turns foreign-key enforcement back on when a step turned it off; returns the new state (off no more). */
+        private boolean resume(boolean suspended) throws SQLException {
+            if (suspended) {
+                dialect.resumeForeignKeys(connection);
+            }
+            return false;
         }
 
         private AppliedStep runInTransaction(Step step, MigrationScript script) throws SQLException {

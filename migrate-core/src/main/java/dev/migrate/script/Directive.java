@@ -13,6 +13,7 @@ enum Directive {
     UPGRADE("upgrade"),
     DOWNGRADE("downgrade"),
     NO_TRANSACTION("no-transaction"),
+    FOREIGN_KEYS_OFF("foreign-keys-off"),
     STATEMENT_BEGIN("statement-begin"),
     STATEMENT_END("statement-end");
 

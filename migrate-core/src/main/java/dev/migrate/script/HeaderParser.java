@@ -39,6 +39,7 @@ final class HeaderParser {
         Map<String, String> values = new HashMap<>();
         Map<String, Integer> keyLines = new HashMap<>();
         boolean transactional = true;
+        boolean foreignKeysOff = false;
         boolean anyText = false;
         int number = 0;
         String line;
@@ -49,9 +50,10 @@ final class HeaderParser {
             if (directive.isPresent()) {
                 switch (directive.get()) {
                     case UPGRADE -> {
-                        return header(message, values, keyLines, transactional, number, location);
+                        return header(message, values, keyLines, transactional, foreignKeysOff, number, location);
                     }
                     case NO_TRANSACTION -> transactional = false;
+                    case FOREIGN_KEYS_OFF -> foreignKeysOff = true;
                     default -> throw ScriptException.at(location, number, directive.get().text() + " before "
                             + Directive.UPGRADE.text() + "; the upgrade section comes first");
                 }
@@ -87,7 +89,8 @@ final class HeaderParser {
     }
 
     private static ScriptHeader header(String message, Map<String, String> values, Map<String, Integer> keyLines,
-                                       boolean transactional, int upgradeLine, String location) {
+                                       boolean transactional, boolean foreignKeysOff, int upgradeLine,
+                                       String location) {
         String id = values.get(REVISION_ID);
         if (id == null || id.isEmpty()) {
             throw ScriptException.at(location, keyLines.getOrDefault(REVISION_ID, 1),
@@ -105,6 +108,7 @@ final class HeaderParser {
                 list(values.get(BRANCH_LABELS)),
                 list(values.get(DEPENDS_ON)),
                 transactional,
+                foreignKeysOff,
                 keyLines.get(REVISION_ID),
                 keyLines.getOrDefault(REVISES, keyLines.get(REVISION_ID)),
                 keyLines.getOrDefault(DEPENDS_ON, keyLines.get(REVISION_ID)),

@@ -26,6 +26,14 @@ public sealed interface MigrationScript permits SqlMigrationScript, JavaMigratio
     /** False when the script says {@code -- migrate:no-transaction}. */
     boolean transactional();
 
+    /**
+     * True when the script says {@code -- migrate:foreign-keys-off}: on SQLite it runs with foreign-key
+     * enforcement off (a table rebuild must not cascade deletes to child rows) and checks them after.
+     */
+    default boolean foreignKeysOff() {
+        return false;
+    }
+
     /** A versioned checksum of the normalised content ({@code "v1:<sha-256 hex>"}), or null. */
     String checksum();
 }

@@ -20,7 +20,8 @@ public record NewRevision(
         List<String> dependsOn,
         LocalDateTime createDate,
         String upgrades,
-        String downgrades) {
+        String downgrades,
+        boolean foreignKeysOff) {
 
     public NewRevision {
         Objects.requireNonNull(revision, "revision");
@@ -33,18 +34,27 @@ public record NewRevision(
     }
 
     public static NewRevision of(String revision, String message, List<String> downRevisions, LocalDateTime createDate) {
-        return new NewRevision(revision, message, downRevisions, List.of(), List.of(), createDate, "", "");
+        return new NewRevision(revision, message, downRevisions, List.of(), List.of(), createDate, "", "", false);
     }
 
     public NewRevision withBranchLabels(List<String> labels) {
-        return new NewRevision(revision, message, downRevisions, labels, dependsOn, createDate, upgrades, downgrades);
+        return new NewRevision(revision, message, downRevisions, labels, dependsOn, createDate, upgrades, downgrades,
+                foreignKeysOff);
     }
 
     public NewRevision withDependsOn(List<String> dependencies) {
-        return new NewRevision(revision, message, downRevisions, branchLabels, dependencies, createDate, upgrades, downgrades);
+        return new NewRevision(revision, message, downRevisions, branchLabels, dependencies, createDate, upgrades,
+                downgrades, foreignKeysOff);
     }
 
     public NewRevision withSql(String upgradeSql, String downgradeSql) {
-        return new NewRevision(revision, message, downRevisions, branchLabels, dependsOn, createDate, upgradeSql, downgradeSql);
+        return new NewRevision(revision, message, downRevisions, branchLabels, dependsOn, createDate, upgradeSql,
+                downgradeSql, foreignKeysOff);
+    }
+
+    /** Marks the script {@code -- migrate:foreign-keys-off}: it rebuilds SQLite tables that others refer to. */
+    public NewRevision withForeignKeysOff(boolean value) {
+        return new NewRevision(revision, message, downRevisions, branchLabels, dependsOn, createDate, upgrades,
+                downgrades, value);
     }
 }

@@ -83,13 +83,30 @@ public final class ScriptDirectory {
      *                    file is written and parents that do not exist are caught
      * @return the file written
      */
+    /**
+     * Puts the spec's directives on the lines just above {@code -- migrate:upgrade}, where a script's
+     * directives belong, whatever the (user-editable) template looks like.
+     */
+    private static String withDirectives(String text, NewRevision spec) {
+        if (!spec.foreignKeysOff()) {
+            return text;
+        }
+        String marker = Directive.UPGRADE.text();
+        int at = text.indexOf("\n" + marker);
+        int insertAt = text.startsWith(marker) ? 0 : at + 1;
+        if (at < 0 && insertAt != 0) {
+            return text;
+        }
+        return text.substring(0, insertAt) + Directive.FOREIGN_KEYS_OFF.text() + "\n" + text.substring(insertAt);
+    }
+
     public Path writeRevision(Path directory, NewRevision spec, Set<String> existingIds) {
         check(spec, existingIds);
         if (!Files.isDirectory(directory)) {
             throw new ScriptException(directory + ": no such script directory; run \"db init\" to create it");
         }
         ScriptTemplate template = template(directory);
-        String text = template.render(values(spec));
+        String text = withDirectives(template.render(values(spec)), spec);
         Path file = directory.resolve(fileName(spec));
         readBack(text, spec, template.location());
         try {

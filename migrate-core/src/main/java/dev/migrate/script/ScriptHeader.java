@@ -12,6 +12,8 @@ import java.util.List;
  * @param message       the first comment line, or null when the header has none
  * @param createDate    the {@code Create Date} text as written, or null
  * @param transactional false when the header says {@code -- migrate:no-transaction}
+ * @param foreignKeysOff true when the header says {@code -- migrate:foreign-keys-off}: the script rebuilds
+ *                       SQLite tables that others refer to, which is only safe with enforcement off
  * @param upgradeLine   the line of {@code -- migrate:upgrade}
  */
 public record ScriptHeader(
@@ -22,6 +24,7 @@ public record ScriptHeader(
         List<String> branchLabels,
         List<String> dependsOn,
         boolean transactional,
+        boolean foreignKeysOff,
         int revisionLine,
         int revisesLine,
         int dependsOnLine,

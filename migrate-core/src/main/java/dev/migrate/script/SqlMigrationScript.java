@@ -86,6 +86,11 @@ public final class SqlMigrationScript implements MigrationScript {
     }
 
     @Override
+    public boolean foreignKeysOff() {
+        return header.foreignKeysOff();
+    }
+
+    @Override
     public boolean transactional() {
         return header.transactional();
     }

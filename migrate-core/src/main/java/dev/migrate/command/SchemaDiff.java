@@ -1,0 +1,86 @@
+package dev.migrate.command;
+
+import dev.migrate.autogenerate.Autogenerate;
+import dev.migrate.autogenerate.Changes;
+import dev.migrate.autogenerate.CompareOptions;
+import dev.migrate.autogenerate.RenameDecider;
+import dev.migrate.dialect.Dialect;
+import dev.migrate.graph.Plan;
+import dev.migrate.reflect.ReflectOptions;
+import dev.migrate.reflect.SchemaReader;
+import dev.migrate.schema.ModelSources;
+import dev.migrate.schema.Schema;
+import dev.migrate.schema.Table;
+import dev.migrate.runtime.VersionTable;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What {@code db migrate} and {@code db check} share: the models against the live database, which
+ * must be at its heads first (a diff against an old schema would repeat what pending scripts do).
+ */
+final class SchemaDiff {
+
+    private final MigrateConfig config;
+
+    SchemaDiff(MigrateConfig config) {
+        this.config = config;
+    }
+
+    Changes compare(Scripts scripts, RenameDecider renames) throws SQLException {
+        if (config.models().isEmpty()) {
+            throw new MigrateException("No models to compare with: give model classes (migrate.model-packages, "
+                    + "ModelSource beans, or MigrateConfig.model(...)) before running migrate or check");
+        }
+        Schema models = ModelSources.merge(config.models()).schema();
+        DataSource dataSource = config.dataSource();
+        try (Connection connection = dataSource.getConnection()) {
+            Dialect dialect = Dialect.of(connection);
+            List<String> heads = new VersionTable(dialect, config.runtime().versionTable()).read(connection);
+            Plan pending = scripts.graph().upgrade(heads, "heads");
+            if (!pending.isEmpty()) {
+                throw new MigrateException("Target database is not up to date: " + pending.steps().size()
+                        + " revision(s) pending; run 'db upgrade' first, then 'db migrate' again");
+            }
+            Schema database = SchemaReader.forConnection(connection).read(connection, ReflectOptions.defaults()
+                    .excluding(config.runtime().versionTable(), config.runtime().logTable()));
+            CompareOptions options = CompareOptions.builder()
+                    .engineTables(config.runtime().versionTable().name(), config.runtime().logTable().name())
+                    .keepUnownedTables(config.autogenerate().keepUnownedTables())
+                    .includeObject(config.autogenerate().includeObject())
+                    .renameDecider(renames)
+                    .tablesWithRows(tablesWithRows(connection, dialect, database))
+                    .build();
+            return Autogenerate.compare(models, database, dialect, options);
+        }
+    }
+
+    /** The tables that hold rows, in one query for all of them (NOT NULL without a default fails on those). */
+    private static Set<String> tablesWithRows(Connection connection, Dialect dialect, Schema database)
+            throws SQLException {
+        List<Table> tables = database.tables().stream().filter(table -> table.kind() == dev.migrate.schema.TableKind.TABLE)
+                .toList();
+        Set<String> withRows = new HashSet<>();
+        if (tables.isEmpty()) {
+            return withRows;
+        }
+        StringBuilder sql = new StringBuilder();
+        for (Table table : tables) {
+            sql.append(sql.isEmpty() ? "" : " UNION ALL ").append("SELECT ").append(dialect.literal(table.name()))
+                    .append(" WHERE EXISTS (SELECT 1 FROM ").append(dialect.quoteIfNeeded(table.name())).append(')');
+        }
+        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql.toString())) {
+            while (rows.next()) {
+                withRows.add(rows.getString(1));
+            }
+        }
+        return withRows;
+    }
+}
