@@ -89,6 +89,11 @@ public final class Migrate {
         return guard(() -> new CheckResult(diff.compare(catalog.load(), RenameDecider.NEVER).descriptions()));
     }
 
+    /** Where the database stands: revisions, pending, applied with timings, lock holder, drift. Creates nothing. */
+    public MigrationStatus status() {
+        return guard(() -> StatusReport.of(catalog.load(), runner.state()));
+    }
+
     /** {@code db upgrade [target]}. */
     public RunResult upgrade(String target) {
         return guard(() -> {

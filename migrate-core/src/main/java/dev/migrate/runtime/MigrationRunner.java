@@ -56,6 +56,18 @@ public final class MigrationRunner {
         }
     }
 
+    /** The heads, the log and the lock holder, on one connection; creates nothing. */
+    public DatabaseState state() throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            Dialect dialect = Dialect.of(connection);
+            List<String> heads = new VersionTable(dialect, settings.versionTable()).read(connection);
+            List<LogEntry> entries = new MigrationLog(dialect, settings.logTable()).read(connection);
+            java.util.Optional<String> holder = dialect.lockStrategy() == MigrationLockStrategy.SESSION_LOCK
+                    ? AdvisoryLock.holder(connection, settings.versionTable()) : java.util.Optional.empty();
+            return new DatabaseState(dialect.name(), heads, entries, holder);
+        }
+    }
+
     /** The dialect of the configured database. */
     public Dialect dialect() throws SQLException {
         try (Connection connection = dataSource.getConnection()) {

@@ -1,0 +1,71 @@
+package dev.migrate.command;
+
+import dev.migrate.graph.Revision;
+import dev.migrate.graph.Step;
+import dev.migrate.runtime.DatabaseState;
+import dev.migrate.runtime.LogEntry;
+import dev.migrate.script.MigrationScript;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/** Puts the scripts and the database's own record together into a {@link MigrationStatus}. */
+final class StatusReport {
+
+    private StatusReport() {
+    }
+
+    static MigrationStatus of(Scripts scripts, DatabaseState state) {
+        List<String> unknown = state.heads().stream().filter(head -> scripts.set().find(head).isEmpty()).toList();
+        List<MigrationStatus.Pending> pending = new ArrayList<>();
+        Set<String> pendingIds = new HashSet<>();
+        if (unknown.isEmpty()) {
+            for (Step step : scripts.graph().upgrade(state.heads(), "heads").steps()) {
+                pendingIds.add(step.revision().id());
+                pending.add(new MigrationStatus.Pending(step.revision().id(), scripts.script(step.revision().id()).message()));
+            }
+        }
+        Map<String, LogEntry> lastApplied = lastSuccessfulUpgrade(state.log());
+        List<MigrationStatus.Applied> applied = new ArrayList<>();
+        List<String> edited = new ArrayList<>();
+        if (unknown.isEmpty()) {
+            for (Revision revision : scripts.graph().revisions()) {
+                if (pendingIds.contains(revision.id())) {
+                    continue;
+                }
+                MigrationScript script = scripts.script(revision.id());
+                LogEntry entry = lastApplied.get(revision.id());
+                applied.add(entry == null
+                        ? new MigrationStatus.Applied(revision.id(), script.message(), null, null, null, null)
+                        : new MigrationStatus.Applied(revision.id(), script.message(), entry.startedAt(),
+                                entry.durationMillis(), entry.checksum(), entry.installedBy()));
+                if (entry != null && entry.checksum() != null && !Objects.equals(entry.checksum(), script.checksum())) {
+                    edited.add(revision.id());
+                }
+            }
+        }
+        return new MigrationStatus(state.dialect(), state.heads(), scripts.graph().heads(), pending, applied,
+                state.lockHolder().orElse(null), edited, unknown);
+    }
+
+    /** The newest successful upgrade (or stamp) of each revision; a later downgrade removes it. */
+    private static Map<String, LogEntry> lastSuccessfulUpgrade(List<LogEntry> log) {
+        Map<String, LogEntry> applied = new HashMap<>();
+        for (LogEntry entry : log) {
+            if (!entry.success()) {
+                continue;
+            }
+            if (entry.direction().equals("downgrade")) {
+                applied.remove(entry.revision());
+            } else {
+                applied.put(entry.revision(), entry);
+            }
+        }
+        return applied;
+    }
+}

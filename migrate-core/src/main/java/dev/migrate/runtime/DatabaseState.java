@@ -1,0 +1,16 @@
+package dev.migrate.runtime;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the database says about its migrations, read in one go: the version-table heads, the log, and
+ * who holds the migration lock (PostgreSQL; empty elsewhere or when nobody does).
+ */
+public record DatabaseState(String dialect, List<String> heads, List<LogEntry> log, Optional<String> lockHolder) {
+
+    public DatabaseState {
+        heads = List.copyOf(heads);
+        log = List.copyOf(log);
+    }
+}
