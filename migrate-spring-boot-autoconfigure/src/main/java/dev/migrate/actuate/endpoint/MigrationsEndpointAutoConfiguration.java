@@ -1,0 +1,44 @@
+package dev.migrate.actuate.endpoint;
+
+import dev.migrate.command.Migrate;
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
+import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The {@code migrations} endpoint and health indicator, when actuator is on the classpath. Ordered
+ * after the engine's own auto-configuration by name, so this package never imports it.
+ */
+@AutoConfiguration(afterName = "dev.migrate.autoconfigure.MigrateAutoConfiguration")
+@ConditionalOnClass(name = "org.springframework.boot.actuate.endpoint.annotation.Endpoint")
+@ConditionalOnBean(Migrate.class)
+public class MigrationsEndpointAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnAvailableEndpoint(MigrationsEndpoint.class)
+    public MigrationsEndpoint migrationsEndpoint(ListableBeanFactory beans) {
+        return new MigrationsEndpoint(beans.getBeansOfType(Migrate.class));
+    }
+
+    /** Only when Boot's health support is there too, and for one engine (several report through the endpoint). */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnSingleCandidate(Migrate.class)
+    @ConditionalOnClass(name = "org.springframework.boot.health.contributor.HealthIndicator")
+    @ConditionalOnEnabledHealthIndicator("migrations")
+    static class HealthConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean(name = "migrationsHealthIndicator")
+        MigrationsHealthIndicator migrationsHealthIndicator(Migrate migrate) {
+            return new MigrationsHealthIndicator(migrate);
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package dev.migrate.actuate.endpoint;
+
+import dev.migrate.autoconfigure.MigrateAutoConfiguration;
+import dev.migrate.command.MigrationStatus;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The migrations endpoint and health indicator: present with actuator, absent without, and what they say. */
+class MigrationsEndpointAutoConfigurationTest {
+
+    private static final String LOCATION = "classpath:db/test-migrations";
+
+    @TempDir
+    Path dir;
+
+    private ApplicationContextRunner runner() {
+        return new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
+                        MigrateAutoConfiguration.class, MigrationsEndpointAutoConfiguration.class))
+                .withPropertyValues("spring.datasource.url=jdbc:sqlite:" + dir.resolve("app.db"),
+                        "migrate.locations=" + LOCATION, "migrate.script-directory=target/no-such-directory",
+                        "management.endpoints.web.exposure.include=migrations");
+    }
+
+    @Test
+    void theEndpointReportsEachEngineAtHead() {
+        runner().run(context -> {
+            assertThat(context).hasSingleBean(MigrationsEndpoint.class);
+            var described = context.getBean(MigrationsEndpoint.class).migrations().engines();
+            assertThat(described).containsOnlyKeys("migrate");
+            MigrationStatus status = described.get("migrate").status();
+            assertThat(status.atHead()).isTrue();
+            assertThat(status.currentHeads()).isEqualTo(status.scriptHeads());
+            assertThat(status.applied()).isNotEmpty().allSatisfy(applied -> assertThat(applied.appliedAt()).isNotNull());
+            assertThat(status.database()).isEqualTo("sqlite");
+        });
+    }
+
+    @Test
+    void healthIsOutOfDateUntilTheDatabaseIsAtHead() {
+        runner().withPropertyValues("migrate.on-startup=none").run(context -> {
+            Health health = context.getBean(MigrationsHealthIndicator.class).health(true);
+            assertThat(health.getStatus()).isEqualTo(MigrationsHealthIndicator.OUT_OF_DATE);
+            assertThat(health.getDetails()).containsEntry("pending", 2);
+        });
+        runner().run(context -> assertThat(context.getBean(MigrationsHealthIndicator.class).health(true).getStatus())
+                .isEqualTo(Status.UP));
+    }
+
+    @Test
+    void notExposedMeansNoEndpointBean() {
+        runner().withPropertyValues("management.endpoints.web.exposure.include=health")
+                .run(context -> assertThat(context).doesNotHaveBean(MigrationsEndpoint.class));
+    }
+
+    @Test
+    void withoutActuatorThereIsNothing() {
+        runner().withClassLoader(new FilteredClassLoader("org.springframework.boot.actuate"))
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context).doesNotHaveBean(MigrationsEndpoint.class);
+                });
+    }
+
+    @Test
+    void aBrokenScriptIsReportedAsTheEnginesErrorNotThrown() throws Exception {
+        Path scripts = java.nio.file.Files.createDirectories(dir.resolve("migrations"));
+        java.nio.file.Files.writeString(scripts.resolve("abc_broken.sql"), "-- no header at all\nSELECT 1;\n");
+        runner().withPropertyValues("migrate.on-startup=none", "migrate.script-directory=" + scripts)
+                .run(context -> {
+                    var described = context.getBean(MigrationsEndpoint.class).migrations().engines().get("migrate");
+                    assertThat(described.status()).isNull();
+                    assertThat(described.error()).contains("abc_broken.sql");
+                });
+    }
+}
