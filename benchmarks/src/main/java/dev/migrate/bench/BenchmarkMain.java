@@ -105,6 +105,9 @@ public final class BenchmarkMain {
         Map<String, List<Result>> byCase = results.stream().collect(Collectors.groupingBy(
                 r -> r.scenario() + " | " + r.measured(), LinkedHashMap::new, Collectors.toList()));
         StringBuilder text = new StringBuilder();
+        if (byCase.values().stream().noneMatch(rows -> rows.size() > 1)) {
+            return "(linearity: each case ran at one size only)\n";
+        }
         text.append("| case | ms / 1,000 rev, smallest | ms / 1,000 rev, largest | growth |\n|---|--:|--:|--:|\n");
         byCase.forEach((name, rows) -> {
             if (rows.size() < 2) {

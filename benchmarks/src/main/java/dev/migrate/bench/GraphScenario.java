@@ -1,5 +1,6 @@
 package dev.migrate.bench;
 
+import dev.migrate.graph.Revision;
 import dev.migrate.graph.RevisionGraph;
 import dev.migrate.script.DirectoryScriptSource;
 import dev.migrate.script.ScriptLoader;
@@ -23,6 +24,7 @@ public final class GraphScenario implements Scenario {
 
     static final String FLOOR = "floor: list dir + read 8 lines/file";
     static final String LOAD = "load: ScriptLoader + RevisionGraph.of";
+    static final String BUILD = "  of which RevisionGraph.of";
     static final String UPGRADE = "plan: upgrade(empty -> heads)";
     static final String DOWNGRADE = "plan: downgrade(heads -> base)";
     static final String HISTORY = "history(null, [])";
@@ -51,7 +53,9 @@ public final class GraphScenario implements Scenario {
             double floorMs = floor.medianMillis();
             Measure.Samples load = Measure.run(settings, Measure.whole(() -> load(dir)));
 
-            RevisionGraph graph = load(dir);
+            List<Revision> revisions = new ScriptLoader().load(List.of(new DirectoryScriptSource(dir)), List.of()).revisions();
+            Measure.Samples build = Measure.run(settings, Measure.whole(() -> RevisionGraph.of(revisions)));
+            RevisionGraph graph = RevisionGraph.of(revisions);
             check(graph, tree);
             List<String> heads = graph.heads();
             Measure.Samples upgrade = Measure.run(settings, Measure.whole(() -> graph.upgrade(List.of(), "heads")));
@@ -60,6 +64,7 @@ public final class GraphScenario implements Scenario {
 
             results.add(Result.of(name(), "io", FLOOR, size, floor, floorMs));
             results.add(Result.of(name(), "migrate", LOAD, size, load, floorMs));
+            results.add(Result.of(name(), "migrate", BUILD, size, build, floorMs));
             results.add(Result.of(name(), "migrate", UPGRADE, size, upgrade, floorMs));
             results.add(Result.of(name(), "migrate", DOWNGRADE, size, downgrade, floorMs));
             results.add(Result.of(name(), "migrate", HISTORY, size, history, floorMs));
