@@ -27,7 +27,8 @@ class BenchmarkSmokeTest {
     void applyScenarioYieldsFloorAndEngineRows() throws Exception {
         List<Result> results = BenchmarkMain.run(new ApplyScenario(), Settings.smoke());
 
-        assertThat(results).extracting(Result::measured).containsExactly(ApplyScenario.FLOOR, ApplyScenario.UPGRADE);
+        assertThat(results).extracting(Result::measured).containsExactly(ApplyScenario.FLOOR, ApplyScenario.UPGRADE,
+                ApplyScenario.FLOOR + ApplyScenario.NO_SYNC, ApplyScenario.UPGRADE + ApplyScenario.NO_SYNC);
         assertThat(results).allSatisfy(r -> assertThat(r.revisions()).isEqualTo(10));
     }
 
