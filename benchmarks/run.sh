@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Builds the benchmark harness (and the engine it measures) and runs it, printing a table of medians,
+# ms per 1,000 revisions and ratios to each scenario's floor. A full run takes under three minutes.
+#
+#   benchmarks/run.sh                 the documented run (graph: 1,000..10,000 revisions; apply: 200)
+#   benchmarks/run.sh --quick         a look in seconds (tiny sizes, few iterations)
+#   benchmarks/run.sh --only graph    one scenario; --sizes 1000,5000 for other graph sizes
+#   SKIP_BUILD=1 benchmarks/run.sh    reuse the jar already built
+#   MVN_ARGS=-o benchmarks/run.sh     build offline
+#   JAVA_OPTS='-XX:StartFlightRecording=duration=60s,filename=bench.jfr' benchmarks/run.sh   profile it
+#
+# Builds with `package`, not `install`: the engine is taken from the reactor, nothing lands in ~/.m2.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+exec </dev/null
+
+if [ "${SKIP_BUILD:-0}" != 1 ]; then
+  echo ">>> building migrate-core and benchmarks"
+  # shellcheck disable=SC2086
+  ./mvnw -B -q ${MVN_ARGS:-} -pl benchmarks -am package -DskipTests
+fi
+
+echo ">>> machine: $(nproc) cores, $(uname -sr), load average$(uptime | sed 's/.*load average//')"
+java -version 2>&1 | head -1
+# A fixed heap keeps GC from resizing between sizes; the largest graph needs far less.
+# shellcheck disable=SC2086
+exec java -Xms1g -Xmx1g ${JAVA_OPTS:-} -jar benchmarks/target/migrate-benchmarks.jar "$@"
