@@ -223,7 +223,7 @@ public final class MigrationRunner {
                             suspended = script.foreignKeysOff() && dialect.suspendForeignKeys(connection);
                             dialect.begin(connection);
                             open = true;
-                            if (verifyHeads && !sameHeads(versionTable.read(connection), expected)) {
+                            if (verifyHeads && !sameHeads(versionTable.readExisting(connection), expected)) {
                                 dialect.rollback(connection);
                                 open = false;
                                 suspended = resume(suspended);
@@ -283,7 +283,7 @@ public final class MigrationRunner {
 
         private AppliedStep runOutsideTransaction(Step step, MigrationScript script, List<String> expected)
                 throws SQLException {
-            if (verifyHeads && !sameHeads(versionTable.read(connection), expected)) {
+            if (verifyHeads && !sameHeads(versionTable.readExisting(connection), expected)) {
                 throw new ConcurrentMigrationException("Another process changed the version table before non-transactional "
                         + "revision " + step.revision().id() + " (" + script.location() + ") could run; run upgrade again");
             }

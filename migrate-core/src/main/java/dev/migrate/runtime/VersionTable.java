@@ -34,6 +34,11 @@ public final class VersionTable {
         if (!dialect.tableExists(connection, table)) {
             return List.of();
         }
+        return readExisting(connection);
+    }
+
+    /** The applied heads of a version table known to exist: one query, for the per-revision re-checks. */
+    public List<String> readExisting(Connection connection) throws SQLException {
         List<String> heads = new ArrayList<>();
         try (Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery(
