@@ -91,6 +91,11 @@ public final class DbCommandExecutor {
                 if (invocation.flag("sql")) {
                     console.out(migrate.downgradeSql(invocation.argumentOrDefault()));
                 } else {
+                    if (console.interactive() && !invocation.flag("yes")
+                            && !new DowngradeCheck(migrate).confirmed(invocation.argumentOrDefault(), console)) {
+                        console.err("Aborted: nothing was downgraded.");
+                        return FAILED;
+                    }
                     report(migrate.downgrade(invocation.argumentOrDefault()), console, "downgrade");
                 }
             }
@@ -102,7 +107,11 @@ public final class DbCommandExecutor {
             case CURRENT -> print(migrate.current(invocation.flag("verbose")), console);
             case STAMP -> {
                 RunResult stamped = migrate.stamp(invocation.arguments().get(0), invocation.flag("purge"));
-                console.out("Stamped " + heads(stamped.fromHeads()) + " -> " + heads(stamped.toHeads()));
+                if (!stamped.fromHeads().equals(stamped.toHeads())) {
+                    // Alembic's StampStep: "Running stamp_revision <from> -> <to>", an empty side for base.
+                    console.out("Running stamp_revision " + String.join(", ", stamped.fromHeads()) + " -> "
+                            + String.join(", ", stamped.toHeads()));
+                }
             }
             case CHECK -> throw notYet();
         }
