@@ -19,11 +19,17 @@ public final class DbShellCommand extends AbstractCommand {
 
     private final DbVerb verb;
     private final DbCommandExecutor executor;
+    private final DbOutputStyle style;
 
     public DbShellCommand(DbVerb verb, DbCommandExecutor executor, DbCompletion completion) {
+        this(verb, executor, completion, DbOutputStyle.PLAIN);
+    }
+
+    public DbShellCommand(DbVerb verb, DbCommandExecutor executor, DbCompletion completion, DbOutputStyle style) {
         super("db " + verb.verb(), verb.description(), GROUP);
         this.verb = verb;
         this.executor = executor;
+        this.style = style;
         setCompletionProvider(completion.forVerb(verb));
     }
 
@@ -37,7 +43,7 @@ public final class DbShellCommand extends AbstractCommand {
         List<String> words = new ArrayList<>();
         words.add(verb.verb());
         context.parsedInput().arguments().stream().map(CommandArgument::value).forEach(words::add);
-        int status = executor.execute(words, new ShellConsole(context));
+        int status = executor.execute(words, new ShellConsole(context, style));
         context.outputWriter().flush();
         return switch (status) {
             case DbCommandExecutor.OK -> ExitStatus.OK;
@@ -47,7 +53,7 @@ public final class DbShellCommand extends AbstractCommand {
     }
 
     /** The prompt's output, and questions answered through the shell's own input reader. */
-    private record ShellConsole(CommandContext context) implements DbConsole {
+    private record ShellConsole(CommandContext context, DbOutputStyle style) implements DbConsole {
 
         @Override
         public void out(String text) {
@@ -56,7 +62,7 @@ public final class DbShellCommand extends AbstractCommand {
 
         @Override
         public void err(String text) {
-            writer().println(text);
+            writer().println(style.error(text));
         }
 
         @Override
@@ -68,7 +74,7 @@ public final class DbShellCommand extends AbstractCommand {
         public boolean confirm(String question) {
             writer().flush();
             try {
-                String answer = context.inputReader().readInput(question + " [y/N] ");
+                String answer = context.inputReader().readInput(style.question(question + " [y/N]") + " ");
                 return answer != null && (answer.trim().equalsIgnoreCase("y") || answer.trim().equalsIgnoreCase("yes"));
             } catch (Exception e) {
                 return false;
