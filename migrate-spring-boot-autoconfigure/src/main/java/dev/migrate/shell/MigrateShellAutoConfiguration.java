@@ -13,6 +13,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -97,7 +98,8 @@ public class MigrateShellAutoConfiguration {
             for (DbVerb verb : DbVerb.values()) {
                 RootBeanDefinition definition = new RootBeanDefinition(DbShellCommand.class,
                         () -> new DbShellCommand(verb, beanFactory.getBean(DbCommandExecutor.class),
-                                beanFactory.getBean(DbCompletion.class), beanFactory.getBean(DbOutputStyle.class)));
+                                beanFactory.getBean(DbCompletion.class), beanFactory.getBean(DbOutputStyle.class),
+                                new DbCommandLogs(beanFactory.getBeanProvider(LoggingSystem.class).getIfAvailable())));
                 registry.registerBeanDefinition("db" + Character.toUpperCase(verb.verb().charAt(0))
                         + verb.verb().substring(1) + "Command", definition);
             }
