@@ -32,6 +32,10 @@ public final class DbCommandExecutor {
 
     /** Parses and runs the words after {@code db}. */
     public int execute(List<String> words, DbConsole console) {
+        if (words.size() == 1 && (words.get(0).equals("--help") || words.get(0).equals("-h") || words.get(0).equals("help"))) {
+            console.out(DbHelp.overview());
+            return OK;
+        }
         DbInvocation invocation;
         try {
             invocation = parser.parse(words);

@@ -310,6 +310,19 @@ class DbCommandExecutorTest {
     }
 
     @Test
+    void helpWithoutACommandListsTheCommands() {
+        for (String line : List.of("--help", "-h", "help")) {
+            RecordingConsole console = run(line);
+            assertThat(lastStatus).isZero();
+            assertThat(console.out.get(0)).isEqualTo("Usage: db <command> [OPTIONS] [ARGUMENTS]");
+            assertThat(console.out).contains("  upgrade      Upgrade to a later revision", "  stamp        "
+                    + "Set the version table to a revision without running migrations");
+        }
+        assertThat(run("").err).singleElement().asString().startsWith("Missing command: db <command>");
+        assertThat(lastStatus).isEqualTo(2);
+    }
+
+    @Test
     void autogenerateIsNotThereYet() {
         for (String line : List.of("migrate -m x", "check", "revision --autogenerate -m x")) {
             RecordingConsole console = run(line);
