@@ -32,6 +32,10 @@ public final class DbCommandExecutor {
 
     /** Parses and runs the words after {@code db}. */
     public int execute(List<String> words, DbConsole console) {
+        if (words.size() == 1 && (words.get(0).equals("--help") || words.get(0).equals("-h") || words.get(0).equals("help"))) {
+            console.out(DbHelp.overview());
+            return OK;
+        }
         DbInvocation invocation;
         try {
             invocation = parser.parse(words);
@@ -91,6 +95,11 @@ public final class DbCommandExecutor {
                 if (invocation.flag("sql")) {
                     console.out(migrate.downgradeSql(invocation.argumentOrDefault()));
                 } else {
+                    if (console.interactive() && !invocation.flag("yes")
+                            && !new DowngradeCheck(migrate).confirmed(invocation.argumentOrDefault(), console)) {
+                        console.err("Aborted: nothing was downgraded.");
+                        return FAILED;
+                    }
                     report(migrate.downgrade(invocation.argumentOrDefault()), console, "downgrade");
                 }
             }
@@ -102,7 +111,11 @@ public final class DbCommandExecutor {
             case CURRENT -> print(migrate.current(invocation.flag("verbose")), console);
             case STAMP -> {
                 RunResult stamped = migrate.stamp(invocation.arguments().get(0), invocation.flag("purge"));
-                console.out("Stamped " + heads(stamped.fromHeads()) + " -> " + heads(stamped.toHeads()));
+                if (!stamped.fromHeads().equals(stamped.toHeads())) {
+                    // Alembic's StampStep: "Running stamp_revision <from> -> <to>", an empty side for base.
+                    console.out("Running stamp_revision " + String.join(", ", stamped.fromHeads()) + " -> "
+                            + String.join(", ", stamped.toHeads()));
+                }
             }
             case CHECK -> throw notYet();
         }

@@ -41,6 +41,9 @@ public final class DbCommandModeListener implements SpringApplicationRunListener
         settings.put("migrate.on-startup", "none");
         settings.put("spring.main.web-application-type", "none");
         settings.put("spring.shell.interactive.enabled", "false");
+        // JLine's history is saved on close into <spring.application.name>.log in the working directory,
+        // even when no prompt was opened: a one-shot command must leave no file behind.
+        settings.put("spring.shell.history.enabled", "false");
         settings.put("spring.main.banner-mode", "off");
         settings.put("spring.main.log-startup-info", "false");
         settings.put("logging.level.root", "WARN");

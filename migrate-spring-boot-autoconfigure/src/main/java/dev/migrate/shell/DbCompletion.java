@@ -17,7 +17,7 @@ import java.util.Set;
  */
 public final class DbCompletion {
 
-    private static final Set<String> REVISION_OPTIONS = Set.of("--head", "--depends-on");
+    private static final Set<String> REVISION_OPTIONS = Set.of("--head", "--depends-on", "-r", "--rev-range");
     private static final List<String> SYMBOLS = List.of("head", "heads", "base");
 
     private final Migrate migrate;

@@ -6,6 +6,16 @@ final class DbHelp {
     private DbHelp() {
     }
 
+    /** {@code db --help}: every command with its one-line description, as {@code flask db --help} lists them. */
+    static String overview() {
+        StringBuilder text = new StringBuilder("Usage: db <command> [OPTIONS] [ARGUMENTS]\n\n")
+                .append("  Database migrations, as Flask-Migrate's flask db commands.\n\nCommands:\n");
+        for (DbVerb verb : DbVerb.values()) {
+            text.append(String.format("  %-12s %s%n", verb.verb(), verb.description()));
+        }
+        return text.append("\nSee db <command> --help for a command's options.").toString();
+    }
+
     static String of(DbVerb verb) {
         StringBuilder text = new StringBuilder("Usage: db ").append(verb.verb()).append(" [OPTIONS]");
         if (verb.maxArguments() > 1) {

@@ -19,11 +19,20 @@ public final class DbShellCommand extends AbstractCommand {
 
     private final DbVerb verb;
     private final DbCommandExecutor executor;
+    private final DbOutputStyle style;
+    private final DbCommandLogs logs;
 
     public DbShellCommand(DbVerb verb, DbCommandExecutor executor, DbCompletion completion) {
+        this(verb, executor, completion, DbOutputStyle.PLAIN, DbCommandLogs.none());
+    }
+
+    DbShellCommand(DbVerb verb, DbCommandExecutor executor, DbCompletion completion, DbOutputStyle style,
+                   DbCommandLogs logs) {
         super("db " + verb.verb(), verb.description(), GROUP);
         this.verb = verb;
         this.executor = executor;
+        this.style = style;
+        this.logs = logs;
         setCompletionProvider(completion.forVerb(verb));
     }
 
@@ -37,17 +46,16 @@ public final class DbShellCommand extends AbstractCommand {
         List<String> words = new ArrayList<>();
         words.add(verb.verb());
         context.parsedInput().arguments().stream().map(CommandArgument::value).forEach(words::add);
-        int status = executor.execute(words, new ShellConsole(context));
+        logs.quietly(() -> executor.execute(words, new ShellConsole(context, style)));
         context.outputWriter().flush();
-        return switch (status) {
-            case DbCommandExecutor.OK -> ExitStatus.OK;
-            case DbCommandExecutor.USAGE -> ExitStatus.USAGE_ERROR;
-            default -> ExitStatus.EXECUTION_ERROR;
-        };
+        // Shell's prompt follows any status but OK with "Error while executing command db: EXECUTION_ERROR",
+        // under the one-line error the command has already printed (in red): at the prompt a failure is
+        // reported once, by the command. The one-shot command line exits with 1 or 2.
+        return ExitStatus.OK;
     }
 
     /** The prompt's output, and questions answered through the shell's own input reader. */
-    private record ShellConsole(CommandContext context) implements DbConsole {
+    private record ShellConsole(CommandContext context, DbOutputStyle style) implements DbConsole {
 
         @Override
         public void out(String text) {
@@ -56,7 +64,7 @@ public final class DbShellCommand extends AbstractCommand {
 
         @Override
         public void err(String text) {
-            writer().println(text);
+            writer().println(style.error(text));
         }
 
         @Override
@@ -68,7 +76,7 @@ public final class DbShellCommand extends AbstractCommand {
         public boolean confirm(String question) {
             writer().flush();
             try {
-                String answer = context.inputReader().readInput(question + " [y/N] ");
+                String answer = context.inputReader().readInput(style.question(question + " [y/N]") + " ");
                 return answer != null && (answer.trim().equalsIgnoreCase("y") || answer.trim().equalsIgnoreCase("yes"));
             } catch (Exception e) {
                 return false;

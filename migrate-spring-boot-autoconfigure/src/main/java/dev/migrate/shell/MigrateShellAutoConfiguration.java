@@ -2,7 +2,9 @@ package dev.migrate.shell;
 
 import dev.migrate.autoconfigure.MigrateAutoConfiguration;
 import dev.migrate.command.Migrate;
+import org.jline.terminal.Terminal;
 import org.springframework.beans.BeansException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.BeanFactoryAware;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
@@ -11,13 +13,16 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.ImportBeanDefinitionRegistrar;
 import org.springframework.core.type.AnnotationMetadata;
 import org.springframework.shell.core.command.CommandParser;
 import org.springframework.shell.core.command.CommandRegistry;
 import org.springframework.shell.core.command.DefaultCommandParser;
+import org.springframework.shell.jline.CommandCompleter;
 
 /**
  * Registers the {@code db} commands with Spring Shell when it is on the classpath. Shell only scans the
@@ -44,9 +49,38 @@ public class MigrateShellAutoConfiguration {
     }
 
     @Bean
+    @ConditionalOnMissingBean
+    public DbOutputStyle dbOutputStyle() {
+        return DbOutputStyle.PLAIN;
+    }
+
+    @Bean
     @ConditionalOnMissingBean(CommandParser.class)
     public CommandParser dbAwareCommandParser(CommandRegistry commandRegistry) {
         return new DbCommandParser(new DefaultCommandParser(commandRegistry));
+    }
+
+    /**
+     * With Shell's JLine prompt: Tab completion of revision ids in arguments (Shell's own completer only
+     * asks a command when the word is empty, see {@link DbCommandCompleter}), and colours. Shell's
+     * {@code commandCompleter} bean is conditional on a missing {@link CommandCompleter}, and this
+     * configuration runs before Shell's.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.shell.jline.CommandCompleter")
+    static class JLineConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean(CommandCompleter.class)
+        public CommandCompleter dbCommandCompleter(CommandRegistry commandRegistry, DbCompletion completion) {
+            return new DbCommandCompleter(commandRegistry, completion);
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        public DbOutputStyle dbOutputStyle(ObjectProvider<Terminal> terminal) {
+            return new JLineOutputStyle(terminal);
+        }
     }
 
     /** One Shell command bean per verb, so that Shell's help lists each {@code db <verb>}. */
@@ -64,7 +98,8 @@ public class MigrateShellAutoConfiguration {
             for (DbVerb verb : DbVerb.values()) {
                 RootBeanDefinition definition = new RootBeanDefinition(DbShellCommand.class,
                         () -> new DbShellCommand(verb, beanFactory.getBean(DbCommandExecutor.class),
-                                beanFactory.getBean(DbCompletion.class)));
+                                beanFactory.getBean(DbCompletion.class), beanFactory.getBean(DbOutputStyle.class),
+                                new DbCommandLogs(beanFactory.getBeanProvider(LoggingSystem.class).getIfAvailable())));
                 registry.registerBeanDefinition("db" + Character.toUpperCase(verb.verb().charAt(0))
                         + verb.verb().substring(1) + "Command", definition);
             }

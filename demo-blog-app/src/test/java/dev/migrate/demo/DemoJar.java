@@ -1,0 +1,115 @@
+package dev.migrate.demo;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/** The packaged demo, run as {@code java -jar target/demo-blog-app.jar ...} in a working directory of its own. */
+final class DemoJar {
+
+    /** The demo's revisions, oldest first. */
+    static final List<String> REVISIONS = List.of("9a0e4c7b1f22", "2f1c3a9b7d10", "6b7d2e91c4a3", "c41d9e0a7b58");
+    static final String HEAD = "c41d9e0a7b58";
+    static final List<String> UPGRADE_LINES = List.of(
+            "Running upgrade  -> 9a0e4c7b1f22, DB initial migration",
+            "Running upgrade 9a0e4c7b1f22 -> 2f1c3a9b7d10, add fts",
+            "Running upgrade 2f1c3a9b7d10 -> 6b7d2e91c4a3, add fts related triggers",
+            "Running upgrade 6b7d2e91c4a3 -> c41d9e0a7b58, adding article categories");
+    static final List<String> HISTORY_LINES = List.of(
+            "6b7d2e91c4a3 -> c41d9e0a7b58 (head), adding article categories",
+            "2f1c3a9b7d10 -> 6b7d2e91c4a3, add fts related triggers",
+            "9a0e4c7b1f22 -> 2f1c3a9b7d10, add fts",
+            "<base> -> 9a0e4c7b1f22, DB initial migration");
+
+    /** What a run printed and how it ended. */
+    record Run(int exit, List<String> out, List<String> err) {
+
+        @Override
+        public String toString() {
+            return "exit " + exit + "\n--- stdout\n" + String.join("\n", out) + "\n--- stderr\n" + String.join("\n", err);
+        }
+    }
+
+    private DemoJar() {
+    }
+
+    static Path jar() {
+        Path jar = Path.of(System.getProperty("demo.jar", "target/demo-blog-app.jar")).toAbsolutePath();
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: the *IT tests run after package (mvn verify)");
+        }
+        return jar;
+    }
+
+    static Path demoScripts() {
+        return Path.of(System.getProperty("demo.scripts", "src/main/resources/db/migrations")).toAbsolutePath();
+    }
+
+    static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    static Run run(Path workingDirectory, List<String> extraArguments, String... arguments) {
+        List<String> command = new ArrayList<>(List.of(java(), "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-jar", jar().toString()));
+        command.addAll(List.of(arguments));
+        command.addAll(extraArguments);
+        try {
+            Path out = Files.createTempFile(workingDirectory.getParent(), "out", ".txt");
+            Path err = Files.createTempFile(workingDirectory.getParent(), "err", ".txt");
+            Process process = new ProcessBuilder(command).directory(workingDirectory.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                    .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            if (!process.waitFor(120, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError("did not end within 120 s: " + command + "\n" + Files.readString(out) + Files.readString(err));
+            }
+            return new Run(process.exitValue(), Files.readAllLines(out), Files.readAllLines(err));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A copy of the scripts of {@code source} in {@code directory}, for commands that write scripts. */
+    static Path copyOfScripts(Path source, Path directory) {
+        try {
+            Files.createDirectories(directory);
+            try (Stream<Path> files = Files.list(source)) {
+                for (Path file : files.toList()) {
+                    Files.copy(file, directory.resolve(file.getFileName()));
+                }
+            }
+            return directory;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static List<String> sqliteTables(Path file) {
+        if (!Files.exists(file)) {
+            return List.of();
+        }
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+             ResultSet rows = connection.createStatement().executeQuery(
+                     "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")) {
+            List<String> names = new ArrayList<>();
+            while (rows.next()) {
+                names.add(rows.getString(1));
+            }
+            return names;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
