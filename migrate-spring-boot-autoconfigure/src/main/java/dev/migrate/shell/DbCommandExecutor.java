@@ -1,5 +1,8 @@
 package dev.migrate.shell;
 
+import dev.migrate.autogenerate.RenameDecider;
+import dev.migrate.command.AutogenerateResult;
+import dev.migrate.command.CheckResult;
 import dev.migrate.command.Migrate;
 import dev.migrate.command.MigrateException;
 import dev.migrate.command.RevisionListing;
@@ -74,11 +77,13 @@ public final class DbCommandExecutor {
             }
             case REVISION -> {
                 if (invocation.flag("autogenerate")) {
-                    throw notYet();
+                    return autogenerate(invocation, console);
                 }
                 console.out(migrate.revision(revisionRequest(invocation)).describe());
             }
-            case MIGRATE -> throw notYet();
+            case MIGRATE -> {
+                return autogenerate(invocation, console);
+            }
             case MERGE -> {
                 RevisionResult merged = migrate.merge(invocation.arguments(), invocation.value("message"),
                         invocation.value("branch-label"), invocation.value("rev-id"));
@@ -117,7 +122,11 @@ public final class DbCommandExecutor {
                             + String.join(", ", stamped.toHeads()));
                 }
             }
-            case CHECK -> throw notYet();
+            case CHECK -> {
+                CheckResult check = migrate.check();
+                check.lines().forEach(console::out);
+                return check.upToDate() ? OK : FAILED;
+            }
         }
         return OK;
     }
@@ -150,9 +159,42 @@ public final class DbCommandExecutor {
         return heads.isEmpty() ? "base" : String.join(", ", heads);
     }
 
-    private static MigrateException notYet() {
-        return new MigrateException("Autogenerate (db migrate, db revision --autogenerate, db check) is not in this "
-                + "version yet; write the script by hand with 'db revision -m \"...\"'");
+    /** {@code db migrate} (and {@code db revision --autogenerate}): the diff as a script for review. */
+    private int autogenerate(DbInvocation invocation, DbConsole console) {
+        if (invocation.flag("sql")) {
+            throw new DbUsageException("db " + invocation.verb().verb() + ": --sql makes no sense with autogenerate,"
+                    + " which compares with a live database; generate the script, then 'db upgrade --sql'");
+        }
+        AutogenerateResult result = migrate.migrate(revisionRequest(invocation), renames(invocation, console));
+        result.lines().forEach(line -> {
+            if (line.startsWith("WARNING: ")) {
+                console.err(line);
+            } else {
+                console.out(line);
+            }
+        });
+        return OK;
+    }
+
+    /**
+     * How proposed renames are settled: asked at the prompt unless {@code --rename always|never} says;
+     * without anyone to ask, {@code never} (a drop and an add, flagged as losing data in the script).
+     */
+    private static RenameDecider renames(DbInvocation invocation, DbConsole console) {
+        String policy = invocation.value("rename");
+        if (policy == null || policy.equals("ask")) {
+            if (!console.interactive()) {
+                return RenameDecider.NEVER;
+            }
+            return candidate -> console.confirm("Is this a rename: " + candidate.describe()
+                    + "? (no: drop and add, which loses the data)");
+        }
+        try {
+            return RenameDecider.policy(policy);
+        } catch (IllegalArgumentException e) {
+            throw new DbUsageException("db " + invocation.verb().verb() + ": --rename takes ask, always or never, not '"
+                    + policy + "'");
+        }
     }
 
     private static String stackTrace(Throwable e) {

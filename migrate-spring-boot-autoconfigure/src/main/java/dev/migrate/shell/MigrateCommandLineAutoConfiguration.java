@@ -1,6 +1,5 @@
 package dev.migrate.shell;
 
-import dev.migrate.autoconfigure.MigrateAutoConfiguration;
 import dev.migrate.command.Migrate;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -14,7 +13,7 @@ import org.springframework.context.annotation.Bean;
  * {@code java -jar app.jar db <command>}: active only when {@link DbCommandModeListener} saw a {@code db}
  * command, and independent of Spring Shell, so every application with the starter has the command line.
  */
-@AutoConfiguration(after = MigrateAutoConfiguration.class)
+@AutoConfiguration(afterName = "dev.migrate.autoconfigure.MigrateAutoConfiguration")
 @ConditionalOnBooleanProperty(DbCommandModeListener.ACTIVE_PROPERTY)
 @ConditionalOnBean(Migrate.class)
 public class MigrateCommandLineAutoConfiguration {

@@ -1,6 +1,5 @@
 package dev.migrate.shell;
 
-import dev.migrate.autoconfigure.MigrateAutoConfiguration;
 import dev.migrate.command.Migrate;
 import org.jline.terminal.Terminal;
 import org.springframework.beans.BeansException;
@@ -29,7 +28,7 @@ import org.springframework.shell.jline.CommandCompleter;
  * application's own package for commands, so the starter registers its commands itself, as beans, and
  * puts its quote-preserving parser in front of Shell's.
  */
-@AutoConfiguration(after = MigrateAutoConfiguration.class,
+@AutoConfiguration(afterName = "dev.migrate.autoconfigure.MigrateAutoConfiguration",
         beforeName = "org.springframework.shell.core.autoconfigure.SpringShellAutoConfiguration")
 @ConditionalOnClass(name = "org.springframework.shell.core.command.Command")
 @ConditionalOnBean(Migrate.class)

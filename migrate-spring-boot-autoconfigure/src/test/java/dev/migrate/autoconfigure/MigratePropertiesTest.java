@@ -60,13 +60,15 @@ class MigratePropertiesTest {
     @Test
     void everyPropertyIsDocumentedInTheConfigurationMetadata() throws IOException {
         String json = ourMetadata();
-        List<Map<String, Object>> properties = JsonPath.read(json, "$.properties[*]");
+        // The endpoint's own management.endpoint.migrations.* entries are Boot's, generated for every endpoint.
+        List<Map<String, Object>> properties = JsonPath.<List<Map<String, Object>>>read(json, "$.properties[*]").stream()
+                .filter(p -> ((String) p.get("name")).startsWith("migrate.")).toList();
         List<String> names = properties.stream().map(p -> (String) p.get("name")).toList();
-        assertThat(names).allMatch(name -> name.startsWith("migrate."))
+        assertThat(names)
                 .contains("migrate.enabled", "migrate.on-startup", "migrate.target", "migrate.locations",
                         "migrate.script-directory", "migrate.version-table", "migrate.log-table",
                         "migrate.transaction-per-migration", "migrate.lock-enabled", "migrate.lock-timeout",
-                        "migrate.url", "migrate.user", "migrate.password");
+                        "migrate.url", "migrate.user", "migrate.password", "migrate.model-packages");
         assertThat(properties).allSatisfy(property -> assertThat((String) property.get("description"))
                 .as("description of %s", property.get("name"))
                 .isNotBlank()

@@ -323,12 +323,54 @@ class DbCommandExecutorTest {
     }
 
     @Test
-    void autogenerateIsNotThereYet() {
-        for (String line : List.of("migrate -m x", "check", "revision --autogenerate -m x")) {
-            RecordingConsole console = run(line);
-            assertThat(lastStatus).as(line).isEqualTo(1);
-            assertThat(console.err).singleElement().asString().startsWith("Autogenerate (db migrate, db revision --autogenerate, db check) is not in this version yet");
+    void migrateWritesTheDiffAndCheckSaysWhetherModelsAndDatabaseMatch() throws Exception {
+        Path fresh = dir.resolve("fresh");
+        SQLiteDataSource freshDb = new SQLiteDataSource();
+        freshDb.setUrl("jdbc:sqlite:" + dir.resolve("fresh.db"));
+        java.util.concurrent.atomic.AtomicReference<dev.migrate.schema.Schema> models = new java.util.concurrent.atomic.AtomicReference<>(
+                dev.migrate.schema.Schema.of(List.of(note(false))));
+        DbCommandExecutor withModels = new DbCommandExecutor(new Migrate(MigrateConfig.builder().dataSource(freshDb)
+                .scriptDirectory(fresh).model(models::get).build()));
+        RecordingConsole console = RecordingConsole.oneShot();
+        assertThat(withModels.execute(ShellWords.split("init"), console)).isZero();
+
+        console = RecordingConsole.oneShot();
+        assertThat(withModels.execute(ShellWords.split("migrate -m \"add notes\""), console)).isZero();
+        assertThat(console.out).first().isEqualTo("Detected added table 'note'");
+        assertThat(console.out).last().asString().startsWith("Generating ").endsWith("_add_notes.sql ...  done");
+
+        console = RecordingConsole.oneShot();
+        assertThat(withModels.execute(ShellWords.split("check"), console)).as("pending revision").isEqualTo(1);
+        assertThat(console.err).singleElement().asString().startsWith("Target database is not up to date");
+
+        assertThat(withModels.execute(ShellWords.split("upgrade"), RecordingConsole.oneShot())).isZero();
+        console = RecordingConsole.oneShot();
+        assertThat(withModels.execute(ShellWords.split("check"), console)).isZero();
+        assertThat(console.out).containsExactly("No new upgrade operations detected.");
+        console = RecordingConsole.oneShot();
+        assertThat(withModels.execute(ShellWords.split("migrate -m again"), console)).isZero();
+        assertThat(console.out).containsExactly("No changes in schema detected.");
+        try (Stream<Path> files = Files.list(fresh)) {
+            assertThat(files.filter(file -> file.toString().endsWith(".sql"))).hasSize(1);
         }
+
+        models.set(dev.migrate.schema.Schema.of(List.of(note(true))));
+        console = RecordingConsole.oneShot();
+        assertThat(withModels.execute(ShellWords.split("check"), console)).isEqualTo(1);
+        assertThat(console.out).contains("  Detected added column 'note.title'");
+        assertThat(withModels.execute(ShellWords.split("migrate --sql -m x"), RecordingConsole.oneShot())).isEqualTo(2);
+    }
+
+    private static dev.migrate.schema.Table note(boolean withTitle) {
+        var table = dev.migrate.schema.Table.builder("note")
+                .column(dev.migrate.schema.Column.of("id", dev.migrate.schema.ColumnType.of(dev.migrate.schema.GenericType.INTEGER))
+                        .notNull().withAutoincrement(true))
+                .column(dev.migrate.schema.Column.of("body", dev.migrate.schema.ColumnType.of(dev.migrate.schema.GenericType.TEXT)))
+                .primaryKey("pk_note", "id");
+        if (withTitle) {
+            table.column(dev.migrate.schema.Column.of("title", dev.migrate.schema.ColumnType.varchar(80)));
+        }
+        return table.build();
     }
 
     // ------------------------------------------------------------------ downgrade confirmation
