@@ -1,5 +1,7 @@
 package dev.migrate.autoconfigure;
 
+import dev.migrate.autogenerate.IncludeObject;
+import dev.migrate.command.AutogenerateSettings;
 import dev.migrate.command.Migrate;
 import dev.migrate.command.MigrateConfig;
 import dev.migrate.schema.ModelSource;
@@ -46,6 +48,7 @@ public class MigrateAutoConfiguration {
     public Migrate migrate(MigrateProperties properties, ObjectProvider<DataSource> dataSource,
                            @MigrateDataSource ObjectProvider<DataSource> migrateDataSource,
                            ObjectProvider<JavaMigration> javaMigrations, ObjectProvider<ModelSource> modelSources,
+                           ObjectProvider<IncludeObject> includeObject,
                            BeanFactory beanFactory, ResourceLoader resourceLoader) {
         MigrateConfig.Builder config = MigrateConfig.builder()
                 .dataSource(chooseDataSource(properties, dataSource, migrateDataSource))
@@ -63,6 +66,8 @@ public class MigrateAutoConfiguration {
             config.model(new ScannedModels(packages, resourceLoader.getClassLoader()));
         }
         modelSources.orderedStream().forEach(config::model);
+        config.autogenerate(new AutogenerateSettings(includeObject.getIfAvailable(() -> IncludeObject.ALL),
+                properties.isKeepUnownedTables()));
         config.classLoader(resourceLoader.getClassLoader());
         return new Migrate(config.build());
     }

@@ -62,6 +62,12 @@ public class MigrateProperties {
      */
     private List<String> modelPackages = new ArrayList<>();
 
+    /**
+     * Whether db migrate keeps tables that are in the database but in no model; false (as Alembic) makes the
+     * generated script drop them. Tables marked @Unmanaged are always kept.
+     */
+    private boolean keepUnownedTables = false;
+
     /** JDBC URL of a database to migrate instead of the application's DataSource. */
     private String url;
 
@@ -167,6 +173,14 @@ public class MigrateProperties {
 
     public void setModelPackages(List<String> modelPackages) {
         this.modelPackages = modelPackages;
+    }
+
+    public boolean isKeepUnownedTables() {
+        return keepUnownedTables;
+    }
+
+    public void setKeepUnownedTables(boolean keepUnownedTables) {
+        this.keepUnownedTables = keepUnownedTables;
     }
 
     public String getUrl() {
