@@ -41,7 +41,7 @@ final class PostgresDdl extends Ddl {
             case TIMESTAMP_WITH_TIME_ZONE -> "timestamptz";
             case BINARY -> "bytea";
             case UUID -> "uuid";
-            case JSON -> "jsonb";
+            case JSON -> "json";
             case OTHER -> type.raw();
         };
     }

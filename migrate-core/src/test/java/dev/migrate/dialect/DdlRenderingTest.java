@@ -37,7 +37,8 @@ class DdlRenderingTest {
         assertThat(postgres.typeSql(type(GenericType.DOUBLE))).isEqualTo("double precision");
         assertThat(postgres.typeSql(type(GenericType.TIMESTAMP_WITH_TIME_ZONE))).isEqualTo("timestamptz");
         assertThat(postgres.typeSql(type(GenericType.BINARY))).isEqualTo("bytea");
-        assertThat(postgres.typeSql(type(GenericType.JSON))).isEqualTo("jsonb");
+        assertThat(postgres.typeSql(type(GenericType.JSON))).isEqualTo("json");
+        assertThat(postgres.typeSql(ColumnType.other("jsonb"))).isEqualTo("jsonb");
         assertThat(sqlite.typeSql(ColumnType.decimal(10, 2))).isEqualTo("NUMERIC(10, 2)");
         assertThat(sqlite.typeSql(type(GenericType.BOOLEAN))).isEqualTo("BOOLEAN");
         assertThat(sqlite.typeSql(type(GenericType.BINARY))).isEqualTo("BLOB");
