@@ -3,8 +3,11 @@ package dev.migrate.autogenerate;
 import dev.migrate.autogenerate.Step.Phase;
 import dev.migrate.dialect.Dialect;
 import dev.migrate.dialect.SqliteDialect;
+import dev.migrate.op.AlterColumn;
 import dev.migrate.op.CreateTable;
+import dev.migrate.op.DropColumn;
 import dev.migrate.op.DropTable;
+import dev.migrate.op.ExecuteSql;
 import dev.migrate.op.RebuildTable;
 import dev.migrate.op.RenameColumn;
 import dev.migrate.op.RenameTable;
@@ -93,6 +96,7 @@ final class SchemaComparator {
             steps.add(new Step(new CreateTable(creates.get(i)), Phase.CREATE_TABLE, i));
         }
         int rank = 0;
+        Set<String> viewBlockers = new TreeSet<>();
         for (Map.Entry<String, Table[]> pair : pairs.entrySet()) {
             Table model = pair.getValue()[0];
             Table reflected = pair.getValue()[1];
@@ -102,8 +106,13 @@ final class SchemaComparator {
                 steps.add(rebuild(model, reflected, found, table.rank()));
             } else {
                 steps.addAll(found);
+                if (found.stream().anyMatch(step -> step.operation() instanceof DropColumn
+                        || step.operation() instanceof AlterColumn alter && alter.typeChanged())) {
+                    viewBlockers.add(reflected.name());
+                }
             }
         }
+        recreateViewsReading(viewBlockers);
         List<Table> drops = dependencyOrder(dropped.values());
         for (int i = drops.size() - 1, order = 0; i >= 0; i--, order++) {
             steps.add(new Step(new DropTable(drops.get(i)), Phase.DROP_TABLE, order));
@@ -208,6 +217,51 @@ final class SchemaComparator {
         List<String> descriptions = found.stream().flatMap(step -> step.descriptions().stream()).toList();
         return new Step(new RebuildTable(reflected, model, sources, triggers, views), Phase.ALTER_COLUMN, rank,
                 descriptions);
+    }
+
+    /**
+     * PostgreSQL refuses to change the type of, or drop, a column that a view reads ("cannot alter type of a
+     * column used by a view or rule"): the views reading the changed tables (and the views reading those) are
+     * dropped before the table changes and created again after them, from the database's own definitions.
+     */
+    private void recreateViewsReading(Set<String> tables) {
+        if (tables.isEmpty()) {
+            return;
+        }
+        List<Schema.View> views = viewsReading(tables);
+        for (int i = views.size() - 1, order = 0; i >= 0; i--, order++) {
+            Schema.View view = views.get(i);
+            steps.add(new Step(new ExecuteSql(view.name(), dropView(view), view.definition()), Phase.DROP_FOREIGN_KEY,
+                    Integer.MIN_VALUE + order, List.of()));
+        }
+        for (int i = 0; i < views.size(); i++) {
+            Schema.View view = views.get(i);
+            steps.add(new Step(new ExecuteSql(view.name(), view.definition(), dropView(view)), Phase.ADD_FOREIGN_KEY,
+                    Integer.MAX_VALUE - views.size() + i, List.of()));
+        }
+    }
+
+    private String dropView(Schema.View view) {
+        boolean materialized = view.definition().strip().toUpperCase(Locale.ROOT).startsWith("CREATE MATERIALIZED VIEW");
+        return "DROP " + (materialized ? "MATERIALIZED " : "") + "VIEW " + dialect.quoteIfNeeded(view.name());
+    }
+
+    /** The views that read any of {@code tables}, directly or through other views, each after the views it reads. */
+    private List<Schema.View> viewsReading(Set<String> tables) {
+        Set<String> readers = new HashSet<>(tables);
+        List<Schema.View> ordered = new ArrayList<>();
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            for (Schema.View view : database.views()) {
+                if (!ordered.contains(view) && readers.stream().anyMatch(name -> mentions(view.definition(), name))) {
+                    ordered.add(view);
+                    readers.add(view.name());
+                    grew = true;
+                }
+            }
+        }
+        return ordered;
     }
 
     private static boolean mentions(String sql, String name) {
