@@ -89,7 +89,13 @@ final class SchemaComparator {
             dropped.put(reflected.name(), reflected);
         }
 
-        renameTables(added, dropped, pairs);
+        Map<String, String> renamedTables = renameTables(added, dropped, pairs);
+        if (!renamedTables.isEmpty()) {
+            // Both databases point foreign keys at the new name when a table is renamed: compare (and drop, and
+            // in the downgrade re-create) the other tables as they are after the rename, not before it.
+            pairs.values().forEach(pair -> pair[1] = referringTo(pair[1], renamedTables));
+            dropped.replaceAll((name, table) -> referringTo(table, renamedTables));
+        }
 
         List<Table> creates = dependencyOrder(added.values());
         for (int i = 0; i < creates.size(); i++) {
@@ -139,8 +145,9 @@ final class SchemaComparator {
     }
 
     /** Pairs an added table with a dropped one that has the same columns, when the decider says it is a rename. */
-    private void renameTables(Map<String, Table> added, Map<String, Table> dropped,
+    private Map<String, String> renameTables(Map<String, Table> added, Map<String, Table> dropped,
                                              Map<String, Table[]> pairs) {
+        Map<String, String> renamedTables = new java.util.HashMap<>();
         int order = 0;
         for (Table model : List.copyOf(added.values())) {
             for (Table reflected : List.copyOf(dropped.values())) {
@@ -153,10 +160,23 @@ final class SchemaComparator {
                     added.remove(model.name());
                     dropped.remove(reflected.name());
                     pairs.put(model.name(), new Table[] {model, renamed(reflected, model.name())});
+                    renamedTables.put(reflected.name(), model.name());
                 }
                 break;
             }
         }
+        return renamedTables;
+    }
+
+    /** The table with its foreign keys to renamed tables pointing at the new names. */
+    private static Table referringTo(Table table, Map<String, String> renamedTables) {
+        List<ForeignKey> keys = table.foreignKeys().stream().map(key -> renamedTables.containsKey(key.referredTable())
+                ? new ForeignKey(key.name(), key.columns(), renamedTables.get(key.referredTable()), key.referredColumns(),
+                        key.onDelete(), key.onUpdate())
+                : key).toList();
+        return keys.equals(table.foreignKeys()) ? table : new Table(table.name(), table.kind(), table.columns(),
+                table.primaryKey(), keys, table.uniqueConstraints(), table.indexes(), table.checks(), table.managed(),
+                table.definition());
     }
 
     private boolean sameColumns(Table model, Table reflected) {
