@@ -20,6 +20,21 @@ final class BlogModels {
                    @Column(type = GenericType.TEXT, nullable = false) String content) {
     }
 
+    /** A release later: a longer title and a published flag. */
+    @Table(name = "article")
+    record Article2(@Id Integer articleId, @Column(length = 300, nullable = false) String title,
+                    @Column(type = GenericType.TEXT, nullable = false) String content,
+                    @Column(nullable = false, serverDefault = "false") boolean published) {
+    }
+
+    @Table(name = "article")
+    @Index(name = "ix_article_search", columns = "search")
+    record SearchableArticle2(@Id Integer articleId, @Column(length = 300, nullable = false) String title,
+                              @Column(type = GenericType.TEXT, nullable = false) String content,
+                              @Column(rawType = "tsvector") String search,
+                              @Column(nullable = false, serverDefault = "false") boolean published) {
+    }
+
     /** PostgreSQL's article: the search column and its GIN index that the hand-written script added. */
     @Table(name = "article")
     @Index(name = "ix_article_search", columns = "search")
@@ -43,6 +58,11 @@ final class BlogModels {
     @Table
     record ArticleCategories(@Id @ForeignKey(table = "article", column = "article_id") Integer articleId,
                              @Id @ForeignKey(table = "category", column = "category_id") Integer categoryId) {
+    }
+
+    static Class<?>[] later(boolean sqlite) {
+        return sqlite ? new Class<?>[] {Article2.class, ArticleSearch.class, Category.class, ArticleCategories.class}
+                : new Class<?>[] {SearchableArticle2.class, Category.class, ArticleCategories.class};
     }
 
     static Class<?>[] before(boolean sqlite) {

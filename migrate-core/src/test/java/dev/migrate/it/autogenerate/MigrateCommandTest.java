@@ -78,6 +78,34 @@ class MigrateCommandTest {
 
     @ParameterizedTest
     @EnumSource(Kind.class)
+    void tablesNoModelDescribesAreDroppedWithAWarningUnlessKeptOrFilteredOut(Kind kind) throws Exception {
+        TestDatabase db = kind.create(tmp);
+        Journey journey = new Journey(db, tmp);
+        Migrate one = journey.engine(with(StoreModels.Items1.class));
+        one.migrate(RevisionRequest.withMessage("initial"), RenameDecider.NEVER);
+        one.upgrade("head");
+        db.execute("CREATE TABLE spatial_ref_sys (srid INTEGER PRIMARY KEY, auth_name VARCHAR(256))");
+        db.execute("INSERT INTO spatial_ref_sys VALUES (4326, 'EPSG')");
+
+        assertThat(one.check().differences()).containsExactly("Detected removed table 'spatial_ref_sys'");
+        AutogenerateResult dropping = one.migrate(RevisionRequest.withMessage("drop"), RenameDecider.NEVER);
+        assertThat(dropping.warnings()).containsExactly("spatial_ref_sys: dropping the table loses all its rows");
+        assertThat(Journey.read(dropping.script().path()))
+                .contains("-- WARNING: spatial_ref_sys: dropping the table loses all its rows\nDROP TABLE spatial_ref_sys;");
+        Journey.delete(dropping.script().path());
+
+        journey.settings = new dev.migrate.command.AutogenerateSettings(dev.migrate.autogenerate.IncludeObject.ALL, true);
+        assertThat(journey.engine(with(StoreModels.Items1.class)).check().upToDate()).isTrue();
+        // Alembic's include_object: leave tables the models never owned alone
+        journey.settings = new dev.migrate.command.AutogenerateSettings(
+                (type, name, object, reflected, comparedTo) -> !(reflected && comparedTo == null
+                        && type == dev.migrate.autogenerate.ObjectKind.TABLE), false);
+        Migrate filtered = journey.engine(with(StoreModels.Items2.class));
+        assertThat(filtered.check().differences()).containsExactly("Detected added column 'items.description'");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
     void withoutModelsMigrateSaysWhatIsMissing(Kind kind) {
         Journey journey = new Journey(kind.create(tmp), tmp);
         Migrate none = journey.engine(new Class<?>[0]);
