@@ -10,7 +10,8 @@ import dev.migrate.schema.annotation.Column;
 import dev.migrate.schema.annotation.ForeignKey;
 import dev.migrate.schema.annotation.Id;
 import dev.migrate.schema.annotation.Table;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
@@ -48,13 +49,20 @@ class ForeignKeysOnRebuildTest {
                  @Column(length = 200, nullable = false) String title) {
     }
 
-    @Test
-    void parentRebuiltWithEnforcementOffAroundItAndOnAgainAfterwards() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"config", "url"})
+    void parentRebuiltWithEnforcementOffAroundItAndOnAgainAfterwards(String how) throws Exception {
         TestDatabase.Sqlite db = TestDatabase.sqlite(tmp.resolve("fk.db"));
-        SQLiteConfig config = new SQLiteConfig();
-        config.enforceForeignKeys(true);
-        SQLiteDataSource enforcing = new SQLiteDataSource(config);
-        enforcing.setUrl("jdbc:sqlite:" + db.file());
+        SQLiteDataSource enforcing;
+        if (how.equals("config")) {
+            SQLiteConfig config = new SQLiteConfig();
+            config.enforceForeignKeys(true);
+            enforcing = new SQLiteDataSource(config);
+            enforcing.setUrl("jdbc:sqlite:" + db.file());
+        } else {
+            enforcing = new SQLiteDataSource();
+            enforcing.setUrl("jdbc:sqlite:" + db.file() + "?foreign_keys=on");
+        }
         try (SharedConnection shared = new SharedConnection(enforcing.getConnection())) {
             assertThat(foreignKeys(shared.connection)).isEqualTo(1);
             Journey journey = new Journey(db, shared, tmp);
