@@ -106,6 +106,32 @@ class MigrateCommandTest {
 
     @ParameterizedTest
     @EnumSource(Kind.class)
+    void notNullWithoutDefaultOnATableWithRowsIsWarnedAboutAndFailsCleanly(Kind kind) throws Exception {
+        TestDatabase db = kind.create(tmp);
+        Journey journey = new Journey(db, tmp);
+        Migrate two = journey.engine(with(StoreModels.Items2.class));
+        two.migrate(RevisionRequest.withMessage("initial"), RenameDecider.NEVER);
+        two.upgrade("head");
+        String head = journey.head(two);
+
+        Migrate empty = journey.engine(with(StoreModels.Items2Sku.class));
+        AutogenerateResult onEmpty = empty.migrate(RevisionRequest.withMessage("sku"), RenameDecider.NEVER);
+        assertThat(onEmpty.warnings()).isEmpty();
+        Journey.delete(onEmpty.script().path());
+
+        db.execute("INSERT INTO stores (name) VALUES ('Main street')");
+        db.execute("INSERT INTO items (name, price, store_id) VALUES ('chair', 19.5, 1)");
+        AutogenerateResult withRows = empty.migrate(RevisionRequest.withMessage("sku"), RenameDecider.NEVER);
+        assertThat(withRows.warnings()).singleElement().asString().startsWith("items.sku: a NOT NULL column without a server default");
+        assertThat(Journey.read(withRows.script().path())).contains("-- WARNING: items.sku: a NOT NULL column");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> empty.upgrade("head"))
+                .isInstanceOf(MigrateException.class).hasMessageContaining("rolled back");
+        assertThat(journey.head(empty)).isEqualTo(head);
+        assertThat(db.queryStrings("SELECT name FROM items")).containsExactly("chair");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
     void withoutModelsMigrateSaysWhatIsMissing(Kind kind) {
         Journey journey = new Journey(kind.create(tmp), tmp);
         Migrate none = journey.engine(new Class<?>[0]);

@@ -61,6 +61,22 @@ final class StoreModels {
         String description;
     }
 
+    /** A NOT NULL column without a server default: fails on a table with rows. */
+    @Table(name = "items")
+    static class Items2Sku {
+        @Id
+        Integer id;
+        @Column(length = 80, unique = true, nullable = false)
+        String name;
+        double price;
+        @Column(nullable = false)
+        @ForeignKey(table = "stores", column = "id")
+        Integer storeId;
+        String description;
+        @Column(length = 12, nullable = false)
+        String sku;
+    }
+
     /** The name widened from 80 to 120. */
     @Table(name = "items")
     static class Items3 {
