@@ -132,6 +132,30 @@ class MigrateCommandTest {
 
     @ParameterizedTest
     @EnumSource(Kind.class)
+    void notNullOnAColumnWithNullsIsWarnedAboutEvenWithADefault(Kind kind) throws Exception {
+        TestDatabase db = kind.create(tmp);
+        Journey journey = new Journey(db, tmp);
+        Migrate two = journey.engine(with(StoreModels.Items2.class));
+        two.migrate(RevisionRequest.withMessage("initial"), RenameDecider.NEVER);
+        two.upgrade("head");
+        db.execute("INSERT INTO stores (name) VALUES ('Main street')");
+        db.execute("INSERT INTO items (name, price, store_id) VALUES ('chair', 19.5, 1)");
+
+        Migrate required = journey.engine(with(StoreModels.Items2Required.class));
+        AutogenerateResult result = required.migrate(RevisionRequest.withMessage("required"), RenameDecider.NEVER);
+        assertThat(result.detected()).contains("Detected NOT NULL on column 'items.description'");
+        assertThat(result.warnings()).singleElement().asString().startsWith("items.description: NOT NULL")
+                .contains("fill them in first");
+        assertThatThrownBy(() -> required.upgrade("head")).isInstanceOf(MigrateException.class)
+                .hasMessageContaining("rolled back");
+
+        db.execute("UPDATE items SET description = '' WHERE description IS NULL");
+        required.upgrade("head");
+        assertThat(required.check().upToDate()).isTrue();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
     void withoutModelsMigrateSaysWhatIsMissing(Kind kind) {
         Journey journey = new Journey(kind.create(tmp), tmp);
         Migrate none = journey.engine(new Class<?>[0]);

@@ -77,6 +77,21 @@ final class StoreModels {
         String sku;
     }
 
+    /** description made NOT NULL with a server default: existing NULLs are not filled by the default. */
+    @Table(name = "items")
+    static class Items2Required {
+        @Id
+        Integer id;
+        @Column(length = 80, unique = true, nullable = false)
+        String name;
+        double price;
+        @Column(nullable = false)
+        @ForeignKey(table = "stores", column = "id")
+        Integer storeId;
+        @Column(nullable = false, serverDefault = "''")
+        String description;
+    }
+
     /** The name widened from 80 to 120. */
     @Table(name = "items")
     static class Items3 {
