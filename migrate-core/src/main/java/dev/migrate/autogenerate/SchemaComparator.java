@@ -245,7 +245,8 @@ final class SchemaComparator {
      * dropped before the table changes and created again after them, from the database's own definitions.
      */
     private void recreateViewsReading(Set<String> tables) {
-        if (tables.isEmpty()) {
+        if (tables.isEmpty() || dialect instanceof SqliteDialect) {
+            // SQLite: a rebuild restores the views itself, and DROP COLUMN keeps the views that do not read the column
             return;
         }
         List<Schema.View> views = viewsReading(tables);
