@@ -11,11 +11,15 @@ import dev.migrate.op.ExecuteSql;
 import dev.migrate.op.RebuildTable;
 import dev.migrate.op.RenameColumn;
 import dev.migrate.op.RenameTable;
+import dev.migrate.schema.CheckConstraint;
 import dev.migrate.schema.Column;
 import dev.migrate.schema.ForeignKey;
+import dev.migrate.schema.Index;
+import dev.migrate.schema.PrimaryKey;
 import dev.migrate.schema.Schema;
 import dev.migrate.schema.Table;
 import dev.migrate.schema.TableKind;
+import dev.migrate.schema.UniqueConstraint;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -109,7 +113,7 @@ final class SchemaComparator {
             TableComparator table = new TableComparator(model, reflected, dialect, options, rank++);
             List<Step> found = table.compare();
             if (dialect instanceof SqliteDialect && needsRebuild(table, found, reflected)) {
-                steps.add(rebuild(model, reflected, found, table.rank()));
+                steps.addAll(rebuildSteps(model, reflected, found, table.rank()));
             } else {
                 steps.addAll(found);
                 if (found.stream().anyMatch(step -> step.operation() instanceof DropColumn
@@ -201,6 +205,71 @@ final class SchemaComparator {
     private boolean needsRebuild(TableComparator table, List<Step> found, Table reflected) {
         return table.primaryKeyChanged() || found.stream().anyMatch(step -> step.phase().altersTable()
                 && !dialect.supports(step.operation(), reflected));
+    }
+
+    /**
+     * The rebuild, and the table's column renames after it as SQLite's own RENAME COLUMN: the rebuild restores
+     * the table's triggers and views from their text as reflected, which still names the old columns, and
+     * RENAME COLUMN then rewrites them (and the indexes and checks) the way SQLite does.
+     */
+    private List<Step> rebuildSteps(Table model, Table reflected, List<Step> found, int rank) {
+        Map<String, String> oldNames = new LinkedHashMap<>();
+        List<Step> renames = new ArrayList<>();
+        for (Step step : found) {
+            if (step.operation() instanceof RenameColumn rename) {
+                oldNames.put(rename.to(), rename.from());
+                renames.add(new Step(rename, Phase.DROP_COLUMN, rank, List.of()));
+            }
+        }
+        List<Step> result = new ArrayList<>();
+        result.add(rebuild(oldNames.isEmpty() ? model : withOldNames(model, oldNames), reflected, found, rank));
+        result.addAll(renames);
+        return result;
+    }
+
+    /** The model's table with renamed columns still under their old names, wherever the table names them. */
+    private static Table withOldNames(Table table, Map<String, String> oldNames) {
+        java.util.function.UnaryOperator<String> name = column -> oldNames.getOrDefault(column, column);
+        java.util.function.Function<List<String>, List<String>> names = list -> list.stream().map(name).toList();
+        List<Column> columns = table.columns().stream().map(column -> column.withName(name.apply(column.name()))).toList();
+        PrimaryKey primaryKey = table.primaryKey() == null ? null
+                : new PrimaryKey(table.primaryKey().name(), names.apply(table.primaryKey().columns()));
+        List<ForeignKey> keys = table.foreignKeys().stream().map(key -> new ForeignKey(key.name(),
+                names.apply(key.columns()), key.referredTable(), key.referredTable().equalsIgnoreCase(table.name())
+                        ? names.apply(key.referredColumns()) : key.referredColumns(), key.onDelete(), key.onUpdate()))
+                .toList();
+        List<UniqueConstraint> uniques = table.uniqueConstraints().stream()
+                .map(unique -> new UniqueConstraint(unique.name(), names.apply(unique.columns()))).toList();
+        List<Index> indexes = table.indexes().stream().map(index -> new Index(index.name(), index.columns().stream()
+                .map(element -> oldNames.containsKey(element) ? oldNames.get(element) : renameWords(element, oldNames))
+                .toList(), index.unique())).toList();
+        List<CheckConstraint> checks = table.checks().stream()
+                .map(check -> new CheckConstraint(check.name(), renameWords(check.expression(), oldNames))).toList();
+        return new Table(table.name(), table.kind(), columns, primaryKey, keys, uniques, indexes, checks, table.managed(),
+                table.definition());
+    }
+
+    /** Column names in an expression of one table (a check, an index element) replaced, string literals left alone. */
+    private static String renameWords(String expression, Map<String, String> oldNames) {
+        StringBuilder out = new StringBuilder();
+        String[] parts = expression.split("(?=')|(?<=')");
+        boolean quoted = false;
+        for (String part : parts) {
+            if (part.equals("'")) {
+                quoted = !quoted;
+                out.append(part);
+                continue;
+            }
+            String text = part;
+            if (!quoted) {
+                for (Map.Entry<String, String> rename : oldNames.entrySet()) {
+                    text = text.replaceAll("(?i)(?<![A-Za-z0-9_$])(\"?)" + Pattern.quote(rename.getKey())
+                            + "(\"?)(?![A-Za-z0-9_$])", "$1" + java.util.regex.Matcher.quoteReplacement(rename.getValue()) + "$2");
+                }
+            }
+            out.append(text);
+        }
+        return out.toString();
     }
 
     /** One RebuildTable instead of the table's ALTERs: the new table is the model's, columns kept by name or rename. */
