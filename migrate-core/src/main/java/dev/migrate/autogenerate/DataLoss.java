@@ -71,9 +71,11 @@ final class DataLoss {
         if (narrowing != null) {
             warnings.add(new DataLossWarning(Kind.NARROWING_TYPE, table, to.name(), narrowing));
         }
-        if (from.nullable() && !to.nullable() && to.serverDefault() == null && hasRows.test(table)) {
+        if (from.nullable() && !to.nullable() && hasRows.test(table)) {
+            // A server default fills new rows only: SET NOT NULL (or a rebuild's copy) still fails on existing NULLs.
             warnings.add(new DataLossWarning(Kind.NOT_NULL_WITHOUT_DEFAULT, table, to.name(),
-                    "NOT NULL without a server default fails if any row holds NULL; fill them in first"));
+                    "NOT NULL fails if any row holds NULL" + (to.serverDefault() == null ? ""
+                            : " (the server default does not fill existing rows)") + "; fill them in first"));
         }
     }
 

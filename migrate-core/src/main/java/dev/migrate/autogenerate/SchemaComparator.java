@@ -3,16 +3,23 @@ package dev.migrate.autogenerate;
 import dev.migrate.autogenerate.Step.Phase;
 import dev.migrate.dialect.Dialect;
 import dev.migrate.dialect.SqliteDialect;
+import dev.migrate.op.AlterColumn;
 import dev.migrate.op.CreateTable;
+import dev.migrate.op.DropColumn;
 import dev.migrate.op.DropTable;
+import dev.migrate.op.ExecuteSql;
 import dev.migrate.op.RebuildTable;
 import dev.migrate.op.RenameColumn;
 import dev.migrate.op.RenameTable;
+import dev.migrate.schema.CheckConstraint;
 import dev.migrate.schema.Column;
 import dev.migrate.schema.ForeignKey;
+import dev.migrate.schema.Index;
+import dev.migrate.schema.PrimaryKey;
 import dev.migrate.schema.Schema;
 import dev.migrate.schema.Table;
 import dev.migrate.schema.TableKind;
+import dev.migrate.schema.UniqueConstraint;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -86,24 +93,36 @@ final class SchemaComparator {
             dropped.put(reflected.name(), reflected);
         }
 
-        renameTables(added, dropped, pairs);
+        Map<String, String> renamedTables = renameTables(added, dropped, pairs);
+        if (!renamedTables.isEmpty()) {
+            // Both databases point foreign keys at the new name when a table is renamed: compare (and drop, and
+            // in the downgrade re-create) the other tables as they are after the rename, not before it.
+            pairs.values().forEach(pair -> pair[1] = referringTo(pair[1], renamedTables));
+            dropped.replaceAll((name, table) -> referringTo(table, renamedTables));
+        }
 
         List<Table> creates = dependencyOrder(added.values());
         for (int i = 0; i < creates.size(); i++) {
             steps.add(new Step(new CreateTable(creates.get(i)), Phase.CREATE_TABLE, i));
         }
         int rank = 0;
+        Set<String> viewBlockers = new TreeSet<>();
         for (Map.Entry<String, Table[]> pair : pairs.entrySet()) {
             Table model = pair.getValue()[0];
             Table reflected = pair.getValue()[1];
             TableComparator table = new TableComparator(model, reflected, dialect, options, rank++);
             List<Step> found = table.compare();
             if (dialect instanceof SqliteDialect && needsRebuild(table, found, reflected)) {
-                steps.add(rebuild(model, reflected, found, table.rank()));
+                steps.addAll(rebuildSteps(model, reflected, found, table.rank()));
             } else {
                 steps.addAll(found);
+                if (found.stream().anyMatch(step -> step.operation() instanceof DropColumn
+                        || step.operation() instanceof AlterColumn alter && alter.typeChanged())) {
+                    viewBlockers.add(reflected.name());
+                }
             }
         }
+        recreateViewsReading(viewBlockers);
         List<Table> drops = dependencyOrder(dropped.values());
         for (int i = drops.size() - 1, order = 0; i >= 0; i--, order++) {
             steps.add(new Step(new DropTable(drops.get(i)), Phase.DROP_TABLE, order));
@@ -130,8 +149,9 @@ final class SchemaComparator {
     }
 
     /** Pairs an added table with a dropped one that has the same columns, when the decider says it is a rename. */
-    private void renameTables(Map<String, Table> added, Map<String, Table> dropped,
+    private Map<String, String> renameTables(Map<String, Table> added, Map<String, Table> dropped,
                                              Map<String, Table[]> pairs) {
+        Map<String, String> renamedTables = new java.util.HashMap<>();
         int order = 0;
         for (Table model : List.copyOf(added.values())) {
             for (Table reflected : List.copyOf(dropped.values())) {
@@ -144,10 +164,23 @@ final class SchemaComparator {
                     added.remove(model.name());
                     dropped.remove(reflected.name());
                     pairs.put(model.name(), new Table[] {model, renamed(reflected, model.name())});
+                    renamedTables.put(reflected.name(), model.name());
                 }
                 break;
             }
         }
+        return renamedTables;
+    }
+
+    /** The table with its foreign keys to renamed tables pointing at the new names. */
+    private static Table referringTo(Table table, Map<String, String> renamedTables) {
+        List<ForeignKey> keys = table.foreignKeys().stream().map(key -> renamedTables.containsKey(key.referredTable())
+                ? new ForeignKey(key.name(), key.columns(), renamedTables.get(key.referredTable()), key.referredColumns(),
+                        key.onDelete(), key.onUpdate())
+                : key).toList();
+        return keys.equals(table.foreignKeys()) ? table : new Table(table.name(), table.kind(), table.columns(),
+                table.primaryKey(), keys, table.uniqueConstraints(), table.indexes(), table.checks(), table.managed(),
+                table.definition());
     }
 
     private boolean sameColumns(Table model, Table reflected) {
@@ -172,6 +205,71 @@ final class SchemaComparator {
     private boolean needsRebuild(TableComparator table, List<Step> found, Table reflected) {
         return table.primaryKeyChanged() || found.stream().anyMatch(step -> step.phase().altersTable()
                 && !dialect.supports(step.operation(), reflected));
+    }
+
+    /**
+     * The rebuild, and the table's column renames after it as SQLite's own RENAME COLUMN: the rebuild restores
+     * the table's triggers and views from their text as reflected, which still names the old columns, and
+     * RENAME COLUMN then rewrites them (and the indexes and checks) the way SQLite does.
+     */
+    private List<Step> rebuildSteps(Table model, Table reflected, List<Step> found, int rank) {
+        Map<String, String> oldNames = new LinkedHashMap<>();
+        List<Step> renames = new ArrayList<>();
+        for (Step step : found) {
+            if (step.operation() instanceof RenameColumn rename) {
+                oldNames.put(rename.to(), rename.from());
+                renames.add(new Step(rename, Phase.DROP_COLUMN, rank, List.of()));
+            }
+        }
+        List<Step> result = new ArrayList<>();
+        result.add(rebuild(oldNames.isEmpty() ? model : withOldNames(model, oldNames), reflected, found, rank));
+        result.addAll(renames);
+        return result;
+    }
+
+    /** The model's table with renamed columns still under their old names, wherever the table names them. */
+    private static Table withOldNames(Table table, Map<String, String> oldNames) {
+        java.util.function.UnaryOperator<String> name = column -> oldNames.getOrDefault(column, column);
+        java.util.function.Function<List<String>, List<String>> names = list -> list.stream().map(name).toList();
+        List<Column> columns = table.columns().stream().map(column -> column.withName(name.apply(column.name()))).toList();
+        PrimaryKey primaryKey = table.primaryKey() == null ? null
+                : new PrimaryKey(table.primaryKey().name(), names.apply(table.primaryKey().columns()));
+        List<ForeignKey> keys = table.foreignKeys().stream().map(key -> new ForeignKey(key.name(),
+                names.apply(key.columns()), key.referredTable(), key.referredTable().equalsIgnoreCase(table.name())
+                        ? names.apply(key.referredColumns()) : key.referredColumns(), key.onDelete(), key.onUpdate()))
+                .toList();
+        List<UniqueConstraint> uniques = table.uniqueConstraints().stream()
+                .map(unique -> new UniqueConstraint(unique.name(), names.apply(unique.columns()))).toList();
+        List<Index> indexes = table.indexes().stream().map(index -> new Index(index.name(), index.columns().stream()
+                .map(element -> oldNames.containsKey(element) ? oldNames.get(element) : renameWords(element, oldNames))
+                .toList(), index.unique())).toList();
+        List<CheckConstraint> checks = table.checks().stream()
+                .map(check -> new CheckConstraint(check.name(), renameWords(check.expression(), oldNames))).toList();
+        return new Table(table.name(), table.kind(), columns, primaryKey, keys, uniques, indexes, checks, table.managed(),
+                table.definition());
+    }
+
+    /** Column names in an expression of one table (a check, an index element) replaced, string literals left alone. */
+    private static String renameWords(String expression, Map<String, String> oldNames) {
+        StringBuilder out = new StringBuilder();
+        String[] parts = expression.split("(?=')|(?<=')");
+        boolean quoted = false;
+        for (String part : parts) {
+            if (part.equals("'")) {
+                quoted = !quoted;
+                out.append(part);
+                continue;
+            }
+            String text = part;
+            if (!quoted) {
+                for (Map.Entry<String, String> rename : oldNames.entrySet()) {
+                    text = text.replaceAll("(?i)(?<![A-Za-z0-9_$])(\"?)" + Pattern.quote(rename.getKey())
+                            + "(\"?)(?![A-Za-z0-9_$])", "$1" + java.util.regex.Matcher.quoteReplacement(rename.getValue()) + "$2");
+                }
+            }
+            out.append(text);
+        }
+        return out.toString();
     }
 
     /** One RebuildTable instead of the table's ALTERs: the new table is the model's, columns kept by name or rename. */
@@ -208,6 +306,52 @@ final class SchemaComparator {
         List<String> descriptions = found.stream().flatMap(step -> step.descriptions().stream()).toList();
         return new Step(new RebuildTable(reflected, model, sources, triggers, views), Phase.ALTER_COLUMN, rank,
                 descriptions);
+    }
+
+    /**
+     * PostgreSQL refuses to change the type of, or drop, a column that a view reads ("cannot alter type of a
+     * column used by a view or rule"): the views reading the changed tables (and the views reading those) are
+     * dropped before the table changes and created again after them, from the database's own definitions.
+     */
+    private void recreateViewsReading(Set<String> tables) {
+        if (tables.isEmpty() || dialect instanceof SqliteDialect) {
+            // SQLite: a rebuild restores the views itself, and DROP COLUMN keeps the views that do not read the column
+            return;
+        }
+        List<Schema.View> views = viewsReading(tables);
+        for (int i = views.size() - 1, order = 0; i >= 0; i--, order++) {
+            Schema.View view = views.get(i);
+            steps.add(new Step(new ExecuteSql(view.name(), dropView(view), view.definition()), Phase.DROP_FOREIGN_KEY,
+                    Integer.MIN_VALUE + order, List.of()));
+        }
+        for (int i = 0; i < views.size(); i++) {
+            Schema.View view = views.get(i);
+            steps.add(new Step(new ExecuteSql(view.name(), view.definition(), dropView(view)), Phase.ADD_FOREIGN_KEY,
+                    Integer.MAX_VALUE - views.size() + i, List.of()));
+        }
+    }
+
+    private String dropView(Schema.View view) {
+        boolean materialized = view.definition().strip().toUpperCase(Locale.ROOT).startsWith("CREATE MATERIALIZED VIEW");
+        return "DROP " + (materialized ? "MATERIALIZED " : "") + "VIEW " + dialect.quoteIfNeeded(view.name());
+    }
+
+    /** The views that read any of {@code tables}, directly or through other views, each after the views it reads. */
+    private List<Schema.View> viewsReading(Set<String> tables) {
+        Set<String> readers = new HashSet<>(tables);
+        List<Schema.View> ordered = new ArrayList<>();
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            for (Schema.View view : database.views()) {
+                if (!ordered.contains(view) && readers.stream().anyMatch(name -> mentions(view.definition(), name))) {
+                    ordered.add(view);
+                    readers.add(view.name());
+                    grew = true;
+                }
+            }
+        }
+        return ordered;
     }
 
     private static boolean mentions(String sql, String name) {

@@ -289,10 +289,14 @@ final class TableComparator {
         }
     }
 
-    /** By name when both have one; otherwise by expression, ignoring case, blanks, parentheses and casts. */
+    /**
+     * By name when both have one, or by expression (ignoring case, blanks, parentheses and casts): a check the
+     * database named otherwise (a hand-written one, or one PostgreSQL named) but with the same condition is
+     * the same check.
+     */
     private static boolean sameCheck(CheckConstraint a, CheckConstraint b) {
-        if (a.name() != null && b.name() != null) {
-            return a.name().equalsIgnoreCase(b.name());
+        if (a.name() != null && b.name() != null && a.name().equalsIgnoreCase(b.name())) {
+            return true;
         }
         return normalize(a.expression()).equals(normalize(b.expression()));
     }

@@ -40,6 +40,12 @@ final class SchemaDiff {
                     + "ModelSource beans, or MigrateConfig.model(...)) before running migrate or check");
         }
         Schema models = ModelSources.merge(config.models()).schema();
+        if (models.tables().isEmpty()) {
+            // e.g. a model package scan that found nothing: comparing would drop every table in the database
+            throw new MigrateException("No models to compare with: the model sources declare no tables (check "
+                    + "migrate.model-packages and the ModelSource beans); a script that drops every table is not "
+                    + "written from an empty model");
+        }
         DataSource dataSource = config.dataSource();
         try (Connection connection = dataSource.getConnection()) {
             Dialect dialect = Dialect.of(connection);

@@ -188,8 +188,11 @@ abstract sealed class Ddl permits SqliteDdl, PostgresDdl {
 
     abstract List<String> rebuild(RebuildTable op);
 
+    /** CREATE TABLE, then the table's indexes (a CreateTable carries them; nothing else creates them). */
     List<String> createTable(Table table) {
-        return createTable(table, table.name());
+        List<String> statements = new ArrayList<>(createTable(table, table.name()));
+        statements.addAll(createIndexes(table));
+        return statements;
     }
 
     /** CREATE TABLE under {@code tableName} (a rebuild's temporary name), then the table's indexes. */

@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -20,6 +21,23 @@ import java.util.regex.Pattern;
 public sealed interface Dialect permits SqliteDialect, PostgresDialect {
 
     Pattern PLAIN_IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]*");
+
+    /**
+     * Words that cannot be a table or column name unquoted: PostgreSQL's reserved keywords (also those that may
+     * be function or type names) and SQLite's keywords that do not fall back to identifiers. A {@code User}
+     * model is table {@code "user"}, a column {@code order} is {@code "order"}.
+     */
+    Set<String> RESERVED_WORDS = Set.of((
+            "add all alter analyse analyze and any array as asc asymmetric authorization autoincrement between binary "
+            + "both case cast check collate collation column commit concurrently constraint create cross "
+            + "current_catalog current_date current_role current_schema current_time current_timestamp current_user "
+            + "default deferrable delete desc distinct do drop else end escape except exists false fetch filter for "
+            + "foreign freeze from full glob grant group having ilike in index indexed initially inner insert "
+            + "intersect into is isnull join lateral leading left like limit localtime localtimestamp natural not "
+            + "nothing notnull null offset on only or order outer over overlaps placing primary references regexp "
+            + "returning right select session_user set similar some symmetric system_user table tablesample then to "
+            + "trailing transaction true union unique update user using values variadic verbose when where window "
+            + "with").split(" "));
 
     /** {@code "sqlite"} or {@code "postgresql"}. */
     String name();
@@ -53,7 +71,8 @@ public sealed interface Dialect permits SqliteDialect, PostgresDialect {
     }
 
     default String quoteIfNeeded(String identifier) {
-        return PLAIN_IDENTIFIER.matcher(identifier).matches() ? identifier : quote(identifier);
+        return PLAIN_IDENTIFIER.matcher(identifier).matches() && !RESERVED_WORDS.contains(identifier)
+                ? identifier : quote(identifier);
     }
 
     default String literal(String value) {

@@ -3,6 +3,7 @@ package dev.migrate.dialect;
 import dev.migrate.op.AlterColumn;
 import dev.migrate.op.Operation;
 import dev.migrate.op.RebuildTable;
+import dev.migrate.schema.CheckConstraint;
 import dev.migrate.schema.Column;
 import dev.migrate.schema.ColumnType;
 import dev.migrate.schema.ForeignKey;
@@ -12,7 +13,13 @@ import dev.migrate.schema.Table;
 import dev.migrate.schema.UniqueConstraint;
 
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** PostgreSQL DDL: every operation has its ALTER; identity columns; the names PostgreSQL gives constraints. */
 final class PostgresDdl extends Ddl {
@@ -41,7 +48,7 @@ final class PostgresDdl extends Ddl {
             case TIMESTAMP_WITH_TIME_ZONE -> "timestamptz";
             case BINARY -> "bytea";
             case UUID -> "uuid";
-            case JSON -> "jsonb";
+            case JSON -> "json";
             case OTHER -> type.raw();
         };
     }
@@ -84,6 +91,50 @@ final class PostgresDdl extends Ddl {
         return table.foreignKeys().stream().map(key -> key.name() != null ? key
                 : new ForeignKey(table.name() + "_" + String.join("_", key.columns()) + "_fkey", key.columns(),
                         key.referredTable(), key.referredColumns(), key.onDelete(), key.onUpdate())).toList();
+    }
+
+    private static final Pattern STRING_LITERAL = Pattern.compile("'([^']|'')*'");
+    private static final Pattern WORD = Pattern.compile("\"((?:[^\"]|\"\")+)\"|([A-Za-z_][A-Za-z0-9_$]*)");
+
+    /**
+     * PostgreSQL's names for unnamed checks: {@code <table>_<column>_check} when the expression reads exactly
+     * one column, else {@code <table>_check}, numbered on a clash. Unnamed, a check could only be matched by
+     * its expression, which PostgreSQL rewrites ({@code x IN ('a', 'b')} is read back as
+     * {@code x::text = ANY (ARRAY[...])}): every such check would be reported as changed.
+     */
+    @Override
+    List<CheckConstraint> canonicalChecks(Table table) {
+        Set<String> used = new HashSet<>();
+        table.checks().stream().map(CheckConstraint::name).filter(java.util.Objects::nonNull).forEach(used::add);
+        List<CheckConstraint> checks = new ArrayList<>();
+        for (CheckConstraint check : table.checks()) {
+            if (check.name() != null) {
+                checks.add(check);
+                continue;
+            }
+            Set<String> columns = referencedColumns(table, check.expression());
+            String base = table.name() + "_" + (columns.size() == 1 ? columns.iterator().next() + "_" : "") + "check";
+            String name = base;
+            for (int n = 1; used.contains(name); n++) {
+                name = base + n;
+            }
+            used.add(name);
+            checks.add(new CheckConstraint(name, check.expression()));
+        }
+        return checks;
+    }
+
+    private static Set<String> referencedColumns(Table table, String expression) {
+        Set<String> columns = new LinkedHashSet<>();
+        Matcher words = WORD.matcher(STRING_LITERAL.matcher(expression).replaceAll("''"));
+        while (words.find()) {
+            String word = words.group(1) != null ? words.group(1).replace("\"\"", "\"")
+                    : words.group(2).toLowerCase(Locale.ROOT);
+            if (table.column(word).isPresent()) {
+                columns.add(word);
+            }
+        }
+        return columns;
     }
 
     @Override

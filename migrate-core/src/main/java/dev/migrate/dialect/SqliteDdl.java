@@ -110,9 +110,7 @@ final class SqliteDdl extends Ddl {
         if (table.kind() == dev.migrate.schema.TableKind.VIRTUAL && table.definition() != null) {
             return List.of(table.definition());
         }
-        List<String> statements = new ArrayList<>(createTable(table, table.name()));
-        statements.addAll(createIndexes(table));
-        return statements;
+        return super.createTable(table);
     }
 
     @Override

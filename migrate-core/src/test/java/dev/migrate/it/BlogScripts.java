@@ -6,17 +6,17 @@ package dev.migrate.it;
  * with BEGIN ... END (one with a CASE ... END inside); PostgreSQL uses tsvector and a PL/pgSQL function
  * in dollar quotes.
  */
-final class BlogScripts {
+public final class BlogScripts {
 
-    static final String INITIAL = "9a0e4c7b1f22";
-    static final String FTS = "2f1c3a9b7d10";
-    static final String TRIGGERS = "6b7d2e91c4a3";
-    static final String CATEGORIES = "c41d9e0a7b58";
+    public static final String INITIAL = "9a0e4c7b1f22";
+    public static final String FTS = "2f1c3a9b7d10";
+    public static final String TRIGGERS = "6b7d2e91c4a3";
+    public static final String CATEGORIES = "c41d9e0a7b58";
 
     private BlogScripts() {
     }
 
-    static void write(ScriptFiles files, String kind) {
+    public static void write(ScriptFiles files, String kind) {
         files.write(INITIAL, "", "DB initial migration", """
                 CREATE TABLE article (
                     article_id INTEGER NOT NULL,
@@ -85,7 +85,7 @@ final class BlogScripts {
     }
 
     /** The query that finds articles by full-text search, in the database's dialect. */
-    static String searchQuery(String kind, String word) {
+    public static String searchQuery(String kind, String word) {
         return kind.equals("sqlite")
                 ? "SELECT a.title FROM article_search s JOIN article a ON a.article_id = s.rowid "
                   + "WHERE article_search MATCH '" + word + "' ORDER BY rank"

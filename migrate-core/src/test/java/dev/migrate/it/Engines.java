@@ -6,12 +6,12 @@ import dev.migrate.command.MigrateConfig;
 import java.nio.file.Path;
 
 /** Builds the command facade the way an application would, over a test database and a script directory. */
-final class Engines {
+public final class Engines {
 
     private Engines() {
     }
 
-    static Migrate over(TestDatabase database, Path scripts) {
+    public static Migrate over(TestDatabase database, Path scripts) {
         return new Migrate(MigrateConfig.builder().dataSource(database.dataSource()).scriptDirectory(scripts).build());
     }
 }

@@ -7,11 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Writes hand-made scripts into a test's script directory, in the documented format. */
-final class ScriptFiles {
+public final class ScriptFiles {
 
     private final Path directory;
 
-    ScriptFiles(Path directory) {
+    public ScriptFiles(Path directory) {
         this.directory = directory;
         try {
             Files.createDirectories(directory);
@@ -20,19 +20,19 @@ final class ScriptFiles {
         }
     }
 
-    Path directory() {
+    public Path directory() {
         return directory;
     }
 
     /** A script revising {@code revises} (comma-separated, empty for a base). */
-    Path write(String id, String revises, String message, String upgrade, String downgrade) {
+    public Path write(String id, String revises, String message, String upgrade, String downgrade) {
         return writeRaw(id + "_" + message.toLowerCase().replaceAll("[^a-z0-9]+", "_") + ".sql",
                 "-- " + message + "\n--\n-- Revision ID: " + id + "\n-- Revises: " + revises
                         + "\n-- Create Date: 2026-11-21 10:00:00.000000\n-- Branch Labels:\n-- Depends On:\n\n"
                         + "-- migrate:upgrade\n" + upgrade + "\n\n-- migrate:downgrade\n" + downgrade + "\n");
     }
 
-    Path writeRaw(String fileName, String content) {
+    public Path writeRaw(String fileName, String content) {
         Path file = directory.resolve(fileName);
         try {
             Files.writeString(file, content, StandardCharsets.UTF_8);

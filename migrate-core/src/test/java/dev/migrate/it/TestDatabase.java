@@ -17,9 +17,9 @@ import java.util.List;
  * A real database for one test: a fresh SQLite file, or a fresh database on the suite's PostgreSQL
  * server. {@link #schema()} dumps what a user would call the schema, to compare two runs.
  */
-sealed interface TestDatabase permits TestDatabase.Sqlite, TestDatabase.Postgres {
+public sealed interface TestDatabase permits TestDatabase.Sqlite, TestDatabase.Postgres {
 
-    DataSource dataSource();
+    public DataSource dataSource();
 
     String kind();
 
@@ -48,11 +48,11 @@ sealed interface TestDatabase permits TestDatabase.Sqlite, TestDatabase.Postgres
         }
     }
 
-    static Sqlite sqlite(Path file) {
+    public static Sqlite sqlite(Path file) {
         return new Sqlite(file);
     }
 
-    static Postgres postgres() {
+    public static Postgres postgres() {
         PostgresServer server = PostgresServer.shared();
         return new Postgres(server, server.createDatabase());
     }
