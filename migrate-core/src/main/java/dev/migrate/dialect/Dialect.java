@@ -100,6 +100,11 @@ public sealed interface Dialect permits SqliteDialect, PostgresDialect {
     default void resumeForeignKeys(Connection connection) throws SQLException {
     }
 
+    /** What offline SQL runs before a script that needs foreign keys off (SQLite's rebuilds); empty elsewhere. */
+    default java.util.List<String> offlineSuspendForeignKeys() {
+        return java.util.List.of();
+    }
+
     /** The statement that opens a transaction in offline SQL. */
     default String offlineBegin() {
         return "BEGIN;";

@@ -74,6 +74,11 @@ public record SqliteDialect() implements Dialect {
     }
 
     @Override
+    public java.util.List<String> offlineSuspendForeignKeys() {
+        return java.util.List.of("PRAGMA foreign_keys = OFF");
+    }
+
+    @Override
     public void resumeForeignKeys(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute("PRAGMA foreign_keys = ON");

@@ -52,6 +52,13 @@ public final class OfflineSql {
             if (!script.transactional()) {
                 sql.append("-- ").append(script.location()).append(" runs outside a transaction\n\n");
             }
+            boolean suspend = script.foreignKeysOff() && !dialect.offlineSuspendForeignKeys().isEmpty();
+            if (suspend) {
+                // As online: enforcement off around the rebuild, set outside the transaction where SQLite honours it.
+                sql.append("-- ").append(script.location()).append(" rebuilds tables: foreign keys are not enforced"
+                        + " while it runs\n");
+                dialect.offlineSuspendForeignKeys().forEach(statement -> appendStatement(sql, statement));
+            }
             if (transaction) {
                 sql.append(dialect.offlineBegin()).append("\n\n");
             }
@@ -65,6 +72,9 @@ public final class OfflineSql {
                     script.message(), script.checksum(), now, 0, installedBy, true, null)));
             if (transaction) {
                 sql.append(dialect.offlineCommit()).append("\n\n");
+            }
+            if (suspend) {
+                sql.append("-- Turn enforcement back on if this session had it on: PRAGMA foreign_keys = ON;\n\n");
             }
         }
         if (!perMigration) {

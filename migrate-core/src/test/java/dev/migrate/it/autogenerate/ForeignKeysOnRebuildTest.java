@@ -68,7 +68,8 @@ class ForeignKeysOnRebuildTest {
             Journey journey = new Journey(db, shared, tmp);
 
             Migrate one = journey.engine(Authors1.class, Books.class);
-            journey.upgradeAndRoundTrip(one, one.migrate(RevisionRequest.withMessage("initial"), RenameDecider.NEVER));
+            AutogenerateResult initial = one.migrate(RevisionRequest.withMessage("initial"), RenameDecider.NEVER);
+            journey.upgradeAndRoundTrip(one, initial);
             try (Statement statement = shared.connection.createStatement()) {
                 statement.execute("INSERT INTO authors (id, name) VALUES (1, 'Le Guin'), (2, 'Lem')");
                 statement.execute("INSERT INTO books (author_id, title) VALUES (1, 'The Dispossessed'), "
@@ -81,6 +82,16 @@ class ForeignKeysOnRebuildTest {
                     "Detected type change from VARCHAR(50) to VARCHAR(100) on 'authors.name'");
             assertThat(Journey.read(widened.script().path())).contains("-- migrate:foreign-keys-off")
                     .contains("DROP TABLE authors;");
+
+
+            // Offline, the same script fed to sqlite3 in a session that enforces foreign keys keeps the children too.
+            Path copy = tmp.resolve("offline-" + how + ".db");
+            java.nio.file.Files.copy(db.file(), copy);
+            String offline = two.upgradeSql(initial.script().revision() + ":head");
+            assertThat(offline).contains("PRAGMA foreign_keys = OFF;");
+            TestDatabase.Sqlite offlineDb = TestDatabase.sqlite(copy);
+            assertThat(offlineDb.runScriptWithCli("PRAGMA foreign_keys = ON;\n" + offline)).isEmpty();
+            assertThat(offlineDb.queryStrings("SELECT count(*) FROM books")).containsExactly("3");
 
             journey.upgradeAndRoundTrip(two, widened);
 
