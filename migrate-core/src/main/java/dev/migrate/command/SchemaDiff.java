@@ -56,6 +56,7 @@ final class SchemaDiff {
                         + " revision(s) pending; run 'db upgrade' first, then 'db migrate' again");
             }
             Schema database = SchemaReader.forConnection(connection).read(connection, ReflectOptions.defaults()
+                    .filter(config.autogenerate().includeTableName())
                     .excluding(config.runtime().versionTable(), config.runtime().logTable()));
             CompareOptions options = CompareOptions.builder()
                     .engineTables(config.runtime().versionTable().name(), config.runtime().logTable().name())

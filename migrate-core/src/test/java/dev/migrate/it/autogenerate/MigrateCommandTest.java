@@ -102,6 +102,10 @@ class MigrateCommandTest {
                         && type == dev.migrate.autogenerate.ObjectKind.TABLE), false);
         Migrate filtered = journey.engine(with(StoreModels.Items2.class));
         assertThat(filtered.check().differences()).containsExactly("Detected added column 'items.description'");
+        // Alembic's include_name: a name filter before reflection, so the table is never even read
+        journey.settings = new dev.migrate.command.AutogenerateSettings(dev.migrate.autogenerate.IncludeObject.ALL, false,
+                name -> !name.startsWith("spatial_"));
+        assertThat(journey.engine(with(StoreModels.Items1.class)).check().upToDate()).isTrue();
     }
 
     @ParameterizedTest
