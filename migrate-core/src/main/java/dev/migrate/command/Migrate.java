@@ -15,6 +15,7 @@ import dev.migrate.runtime.MigrationFailedException;
 import dev.migrate.runtime.MigrationRunner;
 import dev.migrate.runtime.OfflineSql;
 import dev.migrate.runtime.RunResult;
+import dev.migrate.runtime.StepListener;
 import dev.migrate.script.JavaMigrationScript;
 import dev.migrate.schema.ModelException;
 import dev.migrate.script.MigrationScript;
@@ -96,17 +97,27 @@ public final class Migrate {
 
     /** {@code db upgrade [target]}. */
     public RunResult upgrade(String target) {
+        return upgrade(target, StepListener.NONE);
+    }
+
+    /** {@code db upgrade [target]}, telling {@code progress} as each revision starts. */
+    public RunResult upgrade(String target, StepListener progress) {
         return guard(() -> {
             Scripts scripts = catalog.load();
-            return runner.run(heads -> scripts.graph().upgrade(heads, target), scripts::script);
+            return runner.run(heads -> scripts.graph().upgrade(heads, target), scripts::script, progress);
         });
     }
 
     /** {@code db downgrade [target]}. */
     public RunResult downgrade(String target) {
+        return downgrade(target, StepListener.NONE);
+    }
+
+    /** {@code db downgrade [target]}, telling {@code progress} as each revision starts. */
+    public RunResult downgrade(String target, StepListener progress) {
         return guard(() -> {
             Scripts scripts = catalog.load();
-            return runner.run(heads -> scripts.graph().downgrade(heads, target), scripts::script);
+            return runner.run(heads -> scripts.graph().downgrade(heads, target), scripts::script, progress);
         });
     }
 

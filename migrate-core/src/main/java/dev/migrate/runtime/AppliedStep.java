@@ -7,6 +7,6 @@ public record AppliedStep(Step step, String message, long durationMillis) {
 
     /** Alembic's log line: {@code Running upgrade a -> b, message}. */
     public String describe() {
-        return "Running " + step.direction().label() + " " + step.arrow() + ", " + message;
+        return StepListener.describe(step, message);
     }
 }

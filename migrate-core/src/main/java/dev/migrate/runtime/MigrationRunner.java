@@ -81,10 +81,16 @@ public final class MigrationRunner {
      */
     public RunResult run(Function<List<String>, Plan> planner, Function<String, MigrationScript> scripts)
             throws SQLException {
+        return run(planner, scripts, StepListener.NONE);
+    }
+
+    /** As {@link #run(Function, Function)}, telling {@code listener} as each revision starts. */
+    public RunResult run(Function<List<String>, Plan> planner, Function<String, MigrationScript> scripts,
+                         StepListener listener) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             Dialect dialect = Dialect.of(connection);
             dialect.prepare(connection);
-            Session session = new Session(connection, dialect, scripts, installedBy(connection));
+            Session session = new Session(connection, dialect, scripts, installedBy(connection), listener);
             try (MigrationLock ignored = lock(dialect)) {
                 List<String> start = session.versionTable.read(connection);
                 List<AppliedStep> done = new ArrayList<>();
@@ -113,7 +119,7 @@ public final class MigrationRunner {
         try (Connection connection = dataSource.getConnection()) {
             Dialect dialect = Dialect.of(connection);
             dialect.prepare(connection);
-            Session session = new Session(connection, dialect, id -> null, installedBy(connection));
+            Session session = new Session(connection, dialect, id -> null, installedBy(connection), StepListener.NONE);
             try (MigrationLock ignored = lock(dialect)) {
                 session.createTables();
                 dialect.begin(connection);
@@ -162,11 +168,14 @@ public final class MigrationRunner {
         private final Dialect dialect;
         private final Function<String, MigrationScript> scripts;
         private final String installedBy;
+        private final StepListener listener;
         private final VersionTable versionTable;
         private final MigrationLog log;
         private final boolean verifyHeads;
 
-        Session(Connection connection, Dialect dialect, Function<String, MigrationScript> scripts, String installedBy) {
+        Session(Connection connection, Dialect dialect, Function<String, MigrationScript> scripts, String installedBy,
+                StepListener listener) {
+            this.listener = listener;
             this.connection = connection;
             this.dialect = dialect;
             this.scripts = scripts;
@@ -306,6 +315,7 @@ public final class MigrationRunner {
         }
 
         private void execute(Step step, MigrationScript script) {
+            listener.starting(step, script.message());
             if (script instanceof SqlMigrationScript sql) {
                 for (Statement statement : ScriptStatements.of(step, sql)) {
                     try (java.sql.Statement jdbc = connection.createStatement()) {

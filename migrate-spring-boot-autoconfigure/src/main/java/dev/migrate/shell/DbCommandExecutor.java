@@ -8,8 +8,8 @@ import dev.migrate.command.MigrateException;
 import dev.migrate.command.RevisionListing;
 import dev.migrate.command.RevisionRequest;
 import dev.migrate.command.RevisionResult;
-import dev.migrate.runtime.AppliedStep;
 import dev.migrate.runtime.RunResult;
+import dev.migrate.runtime.StepListener;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -93,7 +93,7 @@ public final class DbCommandExecutor {
                 if (invocation.flag("sql")) {
                     console.out(migrate.upgradeSql(invocation.argumentOrDefault()));
                 } else {
-                    report(migrate.upgrade(invocation.argumentOrDefault()), console, "upgrade");
+                    report(migrate.upgrade(invocation.argumentOrDefault(), progress(console)), console, "upgrade");
                 }
             }
             case DOWNGRADE -> {
@@ -105,7 +105,7 @@ public final class DbCommandExecutor {
                         console.err("Aborted: nothing was downgraded.");
                         return FAILED;
                     }
-                    report(migrate.downgrade(invocation.argumentOrDefault()), console, "downgrade");
+                    report(migrate.downgrade(invocation.argumentOrDefault(), progress(console)), console, "downgrade");
                 }
             }
             case SHOW -> print(migrate.show(invocation.argumentOrDefault()), console);
@@ -140,10 +140,12 @@ public final class DbCommandExecutor {
         return invocation.flag("splice") ? request.withSplice() : request;
     }
 
+    /** Alembic's "Running upgrade a -> b" line as each revision starts, so a long run shows where it is. */
+    private static StepListener progress(DbConsole console) {
+        return (step, message) -> console.out(StepListener.describe(step, message));
+    }
+
     private static void report(RunResult run, DbConsole console, String verb) {
-        for (AppliedStep step : run.steps()) {
-            console.out(step.describe());
-        }
         if (run.steps().isEmpty()) {
             console.out("Nothing to " + verb + ": the database is at " + heads(run.toHeads()));
         }

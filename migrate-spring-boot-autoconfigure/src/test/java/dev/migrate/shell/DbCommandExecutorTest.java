@@ -285,6 +285,19 @@ class DbCommandExecutorTest {
     }
 
     @Test
+    void eachRevisionIsAnnouncedAsItStartsSoAFailureShowsWhereTheRunStopped() throws IOException {
+        script("d4d4d4d4d4d4", C, "broken", "INSERT INTO no_such_table VALUES (1);", "");
+        RecordingConsole console = run("upgrade");
+        assertThat(lastStatus).isEqualTo(1);
+        assertThat(console.out).containsExactly(
+                "Running upgrade  -> " + A + ", create person",
+                "Running upgrade " + A + " -> " + B + ", add person email",
+                "Running upgrade " + B + " -> " + C + ", create pet",
+                "Running upgrade " + C + " -> d4d4d4d4d4d4, broken");
+        assertThat(console.err).singleElement().asString().contains("d4d4d4d4d4d4_broken.sql");
+    }
+
+    @Test
     void usageErrorsExitTwoWithTheirMessage() {
         RecordingConsole unknown = run("frob");
         assertThat(lastStatus).isEqualTo(DbCommandExecutor.USAGE);
