@@ -17,15 +17,17 @@ public record RevisionListing(List<Entry> entries, List<String> currentHeads) {
         currentHeads = List.copyOf(currentHeads);
     }
 
-    /** One revision: id, parents, message, where its script is, and its formatted text. */
-    public record Entry(String revision, List<String> downRevisions, String message, String location, String text) {
+    /** One revision: id, parents, its own branch labels, message, where its script is, and its formatted text. */
+    public record Entry(String revision, List<String> downRevisions, java.util.Set<String> branchLabels, String message,
+                        String location, String text) {
     }
 
     static RevisionListing of(List<MigrationScript> scripts, List<String> currentHeads,
                               Function<MigrationScript, String> formatter) {
         List<Entry> entries = new ArrayList<>();
         for (MigrationScript script : scripts) {
-            entries.add(new Entry(script.id(), script.revision().downRevisions(), script.message(), script.location(),
+            entries.add(new Entry(script.id(), script.revision().downRevisions(), script.revision().branchLabels(),
+                    script.message(), script.location(),
                     formatter.apply(script)));
         }
         return new RevisionListing(entries, currentHeads);
@@ -38,5 +40,10 @@ public record RevisionListing(List<Entry> entries, List<String> currentHeads) {
 
     public List<String> revisions() {
         return entries.stream().map(Entry::revision).toList();
+    }
+
+    /** Every branch label of the listed revisions, sorted. */
+    public List<String> branchLabels() {
+        return entries.stream().flatMap(entry -> entry.branchLabels().stream()).distinct().sorted().toList();
     }
 }

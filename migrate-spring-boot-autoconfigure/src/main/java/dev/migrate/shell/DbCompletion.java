@@ -2,6 +2,7 @@ package dev.migrate.shell;
 
 import dev.migrate.command.Migrate;
 import dev.migrate.command.MigrateException;
+import dev.migrate.command.RevisionListing;
 import org.springframework.shell.core.command.completion.CompletionContext;
 import org.springframework.shell.core.command.completion.CompletionProposal;
 import org.springframework.shell.core.command.completion.CompletionProvider;
@@ -47,9 +48,16 @@ public final class DbCompletion {
                 .map(CompletionProposal::new).toList();
     }
 
+    /** Revision ids, then each branch label alone and as {@code label@head}, as Alembic accepts them. */
     private List<String> revisions() {
         try {
-            return migrate.history(null, false, false).revisions();
+            RevisionListing all = migrate.history(null, false, false);
+            List<String> candidates = new ArrayList<>(all.revisions());
+            for (String label : all.branchLabels()) {
+                candidates.add(label);
+                candidates.add(label + "@head");
+            }
+            return candidates;
         } catch (MigrateException e) {
             // Completion must never break the prompt: broken scripts simply offer nothing.
             return List.of();

@@ -101,6 +101,24 @@ class DbCommandCompleterTest {
     }
 
     @Test
+    void branchLabelsCompleteAloneAndAsLabelAtHead() throws IOException {
+        Path scripts = dir.resolve("migrations");
+        Files.writeString(scripts.resolve("eeee00000001_feature.sql"), """
+                -- feature branch
+                --
+                -- Revision ID: eeee00000001
+                -- Revises: %s
+                -- Create Date: 2026-11-21 10:00:00.000000
+                -- Branch Labels: shoppingcart
+                -- Depends On:
+
+                -- migrate:upgrade
+                -- migrate:downgrade
+                """.formatted(FIRST));
+        assertThat(complete("db upgrade sh")).containsExactly("shoppingcart", "shoppingcart@head");
+    }
+
+    @Test
     void anEmptyWordOffersEveryRevisionAndSymbol() {
         assertThat(complete("db upgrade ")).containsExactlyInAnyOrder(THIRD, SECOND, FIRST, "head", "heads", "base");
     }
