@@ -17,7 +17,7 @@ public record Settings(List<Integer> graphSizes, int applyRevisions, int warmups
      */
     public record Peers(int revisions, int bulkRows, int tables, int rebuildRows, int heavyWarmups,
                         int heavyIterations) {
-        public static final Peers FULL = new Peers(1_000, 100_000, 1_000, 1_000_000, 1, 5);
+        public static final Peers FULL = new Peers(1_000, 100_000, 1_000, 1_000_000, 1, 3);
         public static final Peers QUICK = new Peers(200, 10_000, 100, 100_000, 1, 3);
         public static final Peers SMOKE = new Peers(10, 100, 4, 1_000, 0, 1);
     }
