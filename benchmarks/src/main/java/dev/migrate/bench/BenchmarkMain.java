@@ -29,7 +29,7 @@ public final class BenchmarkMain {
 
     /** Every scenario, in the order they run. Issue 6 adds Flyway and Liquibase ones here. */
     static List<Scenario> scenarios() {
-        return List.of(new GraphScenario(), new ApplyScenario(), new NoopScenario(), new FreshApplyScenario(), new AutogenerateScenario(), new RebuildScenario());
+        return List.of(new GraphScenario(), new ApplyScenario(), new NoopScenario(), new FreshApplyScenario(), new AutogenerateScenario(), new RebuildScenario(), new MemoryScenario());
     }
 
     private BenchmarkMain() {
