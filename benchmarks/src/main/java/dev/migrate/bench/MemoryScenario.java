@@ -51,7 +51,7 @@ public final class MemoryScenario implements Scenario {
         int count = settings.peers().revisions();
         Chain.Written chain = Chain.write(workDir.resolve("scripts"), Chain.ddl(count));
         Target target = Target.sqlite(workDir.resolve("db"), true);
-        int samples = Math.max(3, settings.applyIterations());
+        int samples = settings.applyIterations();
         List<Result> results = new ArrayList<>();
         String scenario = name() + "/sqlite";
         long bytes;
