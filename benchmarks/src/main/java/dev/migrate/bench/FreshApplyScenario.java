@@ -47,29 +47,45 @@ public final class FreshApplyScenario implements Scenario {
         List<Result> results = new ArrayList<>();
         for (Target target : Target.available(workDir.resolve("db"), false, System.out)) {
             String scenario = name() + "/" + target.name();
-            Measure.Samples floor = Measure.run(measure, fresh(target, rows, ds -> Tools.jdbcApply(ds, chain)));
-            Measure.Samples upgrade = Measure.run(measure, fresh(target, rows, ds -> {
+            Apply jdbc = ds -> Tools.jdbcApply(ds, chain);
+            Apply migrate = ds -> {
                 RunResult result = Tools.migrateUpgrade(ds, chain.migrateDir());
                 if (result.steps().size() != chain.size()) {
                     throw new IllegalStateException("upgrade ran " + result.steps().size() + " steps");
                 }
-            }));
-            Measure.Samples flyway = Measure.run(measure, fresh(target, rows, ds -> {
+            };
+            Apply flyway = ds -> {
                 int executed = Tools.flywayMigrate(ds, chain.flywayDir());
                 if (executed != chain.size()) {
                     throw new IllegalStateException("Flyway ran " + executed + " migrations");
                 }
-            }));
-            Measure.Samples liquibase = Measure.run(measure, fresh(target, rows,
-                    ds -> Tools.liquibaseUpdate(ds, chain.liquibaseDir())));
+            };
+            Apply liquibase = ds -> Tools.liquibaseUpdate(ds, chain.liquibaseDir());
+            Measure.Samples floor = Measure.run(measure, fresh(target, rows, jdbc));
+            Measure.Samples upgrade = Measure.run(measure, fresh(target, rows, migrate));
+            Measure.Samples flywaySamples = Measure.run(measure, fresh(target, rows, flyway));
+            Measure.Samples liquibaseSamples = Measure.run(measure, fresh(target, rows, liquibase));
             double floorMs = floor.medianMillis();
             int size = chain.size();
-            results.add(Result.of(scenario, "jdbc", FLOOR, size, floor, floorMs));
-            results.add(Result.of(scenario, "migrate", UPGRADE, size, upgrade, floorMs));
-            results.add(Result.of(scenario, "flyway", FLYWAY, size, flyway, floorMs));
-            results.add(Result.of(scenario, "liquibase", LIQUIBASE, size, liquibase, floorMs));
+            results.add(Result.of(scenario, "jdbc", FLOOR + statements(target, jdbc), size, floor, floorMs));
+            results.add(Result.of(scenario, "migrate", UPGRADE + statements(target, migrate), size, upgrade, floorMs));
+            results.add(Result.of(scenario, "flyway", FLYWAY + statements(target, flyway), size, flywaySamples, floorMs));
+            results.add(Result.of(scenario, "liquibase", LIQUIBASE + statements(target, liquibase), size,
+                    liquibaseSamples, floorMs));
         }
         return results;
+    }
+
+    /**
+     * One more run, untimed, through a {@link RecordingDataSource}: the statements the tool executed and the
+     * metadata queries it made, e.g. {@code " [2,618 stmts]"}; the per-revision bookkeeping shows there.
+     */
+    static String statements(Target target, Apply apply) throws Exception {
+        try (Target.Db db = target.create()) {
+            RecordingDataSource recording = new RecordingDataSource(db.dataSource());
+            apply.to(recording.dataSource());
+            return String.format(java.util.Locale.ROOT, " [%,d stmts]", recording.queries());
+        }
     }
 
     interface Apply {
