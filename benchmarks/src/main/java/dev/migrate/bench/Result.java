@@ -5,7 +5,7 @@ package dev.migrate.bench;
  * scenario's floor at the same size (the floor's own row has ratio 1).
  *
  * @param scenario   e.g. {@code graph}
- * @param subject    what ran: {@code migrate} today; {@code flyway} and {@code liquibase} with issue 6
+ * @param subject    what ran: {@code jdbc} or {@code io} (floors), {@code migrate}, {@code flyway}, {@code liquibase}
  * @param measured   the case, e.g. {@code load + RevisionGraph.of}
  * @param revisions  the number of revisions
  * @param medianMs   median of the measured iterations, in milliseconds
