@@ -45,8 +45,15 @@ public final class BenchmarkMain {
                 case "--sizes" -> settings = new Settings(Arrays.stream(args[++i].split(",")).map(Integer::valueOf).toList(),
                         settings.applyRevisions(), settings.warmups(), settings.warmupMillis(), settings.iterations(),
                         settings.applyWarmups(), settings.applyIterations(), settings.peers());
+                case "--tables" -> {
+                    Settings.Peers p = settings.peers();
+                    settings = new Settings(settings.graphSizes(), settings.applyRevisions(), settings.warmups(),
+                            settings.warmupMillis(), settings.iterations(), settings.applyWarmups(),
+                            settings.applyIterations(), new Settings.Peers(p.revisions(), p.bulkRows(),
+                            Integer.parseInt(args[++i]), p.rebuildRows(), p.heavyWarmups(), p.heavyIterations()));
+                }
                 case "-h", "--help" -> {
-                    System.out.println("usage: run.sh [--quick] [--only graph,apply,noop,fresh,autogen,rebuild,memory] [--sizes 1000,2000]");
+                    System.out.println("usage: run.sh [--quick] [--only graph,apply,noop,fresh,autogen,rebuild,memory] [--sizes 1000,2000] [--tables 1000]");
                     return;
                 }
                 default -> throw new IllegalArgumentException("unknown argument " + args[i] + "; see --help");
