@@ -50,7 +50,8 @@ public final class BenchmarkMain {
                     settings = new Settings(settings.graphSizes(), settings.applyRevisions(), settings.warmups(),
                             settings.warmupMillis(), settings.iterations(), settings.applyWarmups(),
                             settings.applyIterations(), new Settings.Peers(p.revisions(), p.bulkRows(),
-                            Integer.parseInt(args[++i]), p.rebuildRows(), p.heavyWarmups(), p.heavyIterations()));
+                            Integer.parseInt(args[++i]), p.rebuildRows(), p.heavyWarmups(), p.heavyIterations(),
+                            p.countStatements()));
                 }
                 case "-h", "--help" -> {
                     System.out.println("usage: run.sh [--quick] [--only graph,apply,noop,fresh,autogen,rebuild,memory] [--sizes 1000,2000] [--tables 1000]");

@@ -13,13 +13,14 @@ public record Settings(List<Integer> graphSizes, int applyRevisions, int warmups
     /**
      * Sizes of the side-by-side scenarios (issue 6): revisions of the linear chain (no-op boot, fresh apply,
      * memory), rows of the bulk revision of fresh apply, tables of the autogenerate schema, rows of the
-     * rebuilt table; and the warm-ups and measured iterations of the heavy cases (fresh apply, rebuild).
+     * rebuilt table; the warm-ups and measured iterations of the heavy cases (fresh apply, rebuild); and
+     * whether fresh apply spends one more run per tool counting its statements (not in the smoke test).
      */
     public record Peers(int revisions, int bulkRows, int tables, int rebuildRows, int heavyWarmups,
-                        int heavyIterations) {
-        public static final Peers FULL = new Peers(1_000, 100_000, 1_000, 1_000_000, 1, 3);
-        public static final Peers QUICK = new Peers(200, 10_000, 100, 100_000, 1, 3);
-        public static final Peers SMOKE = new Peers(10, 100, 4, 1_000, 0, 1);
+                        int heavyIterations, boolean countStatements) {
+        public static final Peers FULL = new Peers(1_000, 100_000, 1_000, 1_000_000, 1, 3, true);
+        public static final Peers QUICK = new Peers(200, 10_000, 100, 100_000, 1, 3, true);
+        public static final Peers SMOKE = new Peers(10, 100, 4, 1_000, 0, 1, false);
     }
 
     public Settings {
