@@ -1,10 +1,15 @@
 #!/usr/bin/env bash
 # Builds the benchmark harness (and the engine it measures) and runs it, printing a table of medians,
-# ms per 1,000 revisions and ratios to each scenario's floor. A full run takes under three minutes.
+# ms per 1,000 revisions and ratios to each scenario's floor, then the ratios to Flyway and Liquibase.
+# PostgreSQL scenarios start the throwaway server of migrate-test-support (skipped, with a note, when it
+# cannot start here). See docs/benchmarks.md.
 #
-#   benchmarks/run.sh                 the documented run (graph: 1,000..10,000 revisions; apply: 200)
-#   benchmarks/run.sh --quick         a look in seconds (tiny sizes, few iterations)
-#   benchmarks/run.sh --only graph    one scenario; --sizes 1000,5000 for other graph sizes
+#   benchmarks/run.sh                 the documented run (graph: 1,000..10,000 revisions; apply: 200;
+#                                     noop/fresh/memory: 1,000 revisions; autogen: 1,000 tables;
+#                                     rebuild: 1,000,000 rows); an estimated 15-20 minutes on two cores
+#   benchmarks/run.sh --quick         a look in a few minutes (200 revisions, 100 tables, 100,000 rows)
+#   benchmarks/run.sh --only graph    one scenario (graph, apply, noop, fresh, autogen, rebuild, memory);
+#                                     --sizes 1000,5000 for other graph sizes
 #   SKIP_BUILD=1 benchmarks/run.sh    reuse the jar already built
 #   MVN_ARGS=-o benchmarks/run.sh     build offline
 #   JAVA_OPTS='-XX:StartFlightRecording=duration=60s,filename=bench.jfr' benchmarks/run.sh   profile it

@@ -45,7 +45,7 @@ public final class ApplyScenario implements Scenario {
         List<String> ids = tree.revisions().stream().map(ScriptTree.Rev::id).toList();
         Path dbDir = Files.createDirectories(workDir.resolve("apply-db"));
         Settings applySettings = new Settings(settings.graphSizes(), count, settings.applyWarmups(), 0,
-                settings.applyIterations(), settings.applyWarmups(), settings.applyIterations());
+                settings.applyIterations(), settings.applyWarmups(), settings.applyIterations(), settings.peers());
 
         List<Result> results = new ArrayList<>();
         for (boolean synchronous : new boolean[] {true, false}) {

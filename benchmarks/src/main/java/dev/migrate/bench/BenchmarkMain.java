@@ -27,9 +27,9 @@ import java.util.stream.Collectors;
  */
 public final class BenchmarkMain {
 
-    /** Every scenario, in the order they run. Issue 6 adds Flyway and Liquibase ones here. */
+    /** Every scenario, in the order they run; noop, fresh, autogen, rebuild and memory are issue 6's side by side. */
     static List<Scenario> scenarios() {
-        return List.of(new GraphScenario(), new ApplyScenario());
+        return List.of(new GraphScenario(), new ApplyScenario(), new NoopScenario(), new FreshApplyScenario(), new AutogenerateScenario(), new RebuildScenario(), new MemoryScenario());
     }
 
     private BenchmarkMain() {
@@ -44,9 +44,17 @@ public final class BenchmarkMain {
                 case "--only" -> only = Set.of(args[++i].split(","));
                 case "--sizes" -> settings = new Settings(Arrays.stream(args[++i].split(",")).map(Integer::valueOf).toList(),
                         settings.applyRevisions(), settings.warmups(), settings.warmupMillis(), settings.iterations(),
-                        settings.applyWarmups(), settings.applyIterations());
+                        settings.applyWarmups(), settings.applyIterations(), settings.peers());
+                case "--tables" -> {
+                    Settings.Peers p = settings.peers();
+                    settings = new Settings(settings.graphSizes(), settings.applyRevisions(), settings.warmups(),
+                            settings.warmupMillis(), settings.iterations(), settings.applyWarmups(),
+                            settings.applyIterations(), new Settings.Peers(p.revisions(), p.bulkRows(),
+                            Integer.parseInt(args[++i]), p.rebuildRows(), p.heavyWarmups(), p.heavyIterations(),
+                            p.countStatements()));
+                }
                 case "-h", "--help" -> {
-                    System.out.println("usage: run.sh [--quick] [--only graph,apply] [--sizes 1000,2000]");
+                    System.out.println("usage: run.sh [--quick] [--only graph,apply,noop,fresh,autogen,rebuild,memory] [--sizes 1000,2000] [--tables 1000]");
                     return;
                 }
                 default -> throw new IllegalArgumentException("unknown argument " + args[i] + "; see --help");
@@ -74,6 +82,11 @@ public final class BenchmarkMain {
         out.print(table(results));
         out.println();
         out.print(linearity(results));
+        String peers = Peers.summary(results);
+        if (!peers.isEmpty()) {
+            out.println();
+            out.print(peers);
+        }
         out.printf(Locale.ROOT, "%ntotal %.0f s%n", (System.nanoTime() - start) / 1e9);
     }
 
@@ -93,16 +106,23 @@ public final class BenchmarkMain {
         table.append("| scenario | case | revisions | median ms | ms / 1,000 rev | x floor | min..max ms |\n");
         table.append("|---|---|--:|--:|--:|--:|--:|\n");
         for (Result r : results) {
-            table.append(String.format(Locale.ROOT, "| %s | %s | %,d | %.2f | %.2f | %s | %.2f..%.2f |%n",
-                    r.scenario(), r.measured(), r.revisions(), r.medianMs(), r.msPerThousand(),
-                    Double.isNaN(r.ratio()) ? "" : String.format(Locale.ROOT, "%.2f", r.ratio()), r.minMs(), r.maxMs()));
+            String ratio = Double.isNaN(r.ratio()) ? "" : String.format(Locale.ROOT, "%.2f", r.ratio());
+            if (r.timed()) {
+                table.append(String.format(Locale.ROOT, "| %s | %s | %,d | %.2f | %.2f | %s | %.2f..%.2f |%n",
+                        r.scenario(), r.measured(), r.revisions(), r.medianMs(), r.msPerThousand(), ratio, r.minMs(),
+                        r.maxMs()));
+            } else {
+                table.append(String.format(Locale.ROOT, "| %s | %s | %,d | %,.0f %s | | %s | %,.0f..%,.0f %s |%n",
+                        r.scenario(), r.measured(), r.revisions(), r.medianMs(), r.unit(), ratio, r.minMs(), r.maxMs(),
+                        r.unit()));
+            }
         }
         return table.toString();
     }
 
     /** Per case measured at several sizes: ms per 1,000 revisions at the smallest and the largest. */
     public static String linearity(List<Result> results) {
-        Map<String, List<Result>> byCase = results.stream().collect(Collectors.groupingBy(
+        Map<String, List<Result>> byCase = results.stream().filter(Result::timed).collect(Collectors.groupingBy(
                 r -> r.scenario() + " | " + r.measured(), LinkedHashMap::new, Collectors.toList()));
         StringBuilder text = new StringBuilder();
         if (byCase.values().stream().noneMatch(rows -> rows.size() > 1)) {

@@ -84,7 +84,7 @@ public final class GraphScenario implements Scenario {
         }
         Path dir = ScriptTree.write(workDir.resolve("jit-warmup"), 2_000, BRANCH_EVERY).directory();
         Settings warmup = new Settings(settings.graphSizes(), settings.applyRevisions(), 1, settings.warmupMillis(), 1,
-                settings.applyWarmups(), settings.applyIterations());
+                settings.applyWarmups(), settings.applyIterations(), settings.peers());
         Measure.run(warmup, Measure.whole(() -> readHeads(dir)));
         Measure.run(warmup, Measure.whole(() -> load(dir)));
         RevisionGraph graph = load(dir);

@@ -8,7 +8,20 @@ import java.util.List;
  * {@link #quick()} a look in seconds, {@link #smoke()} one iteration at a tiny size for the tests.
  */
 public record Settings(List<Integer> graphSizes, int applyRevisions, int warmups, long warmupMillis, int iterations,
-                       int applyWarmups, int applyIterations) {
+                       int applyWarmups, int applyIterations, Peers peers) {
+
+    /**
+     * Sizes of the side-by-side scenarios (issue 6): revisions of the linear chain (no-op boot, fresh apply,
+     * memory), rows of the bulk revision of fresh apply, tables of the autogenerate schema, rows of the
+     * rebuilt table; the warm-ups and measured iterations of the heavy cases (fresh apply, rebuild); and
+     * whether fresh apply spends one more run per tool counting its statements (not in the smoke test).
+     */
+    public record Peers(int revisions, int bulkRows, int tables, int rebuildRows, int heavyWarmups,
+                        int heavyIterations, boolean countStatements) {
+        public static final Peers FULL = new Peers(1_000, 100_000, 1_000, 1_000_000, 1, 3, true);
+        public static final Peers QUICK = new Peers(200, 10_000, 100, 100_000, 1, 3, true);
+        public static final Peers SMOKE = new Peers(10, 100, 4, 1_000, 0, 1, false);
+    }
 
     public Settings {
         graphSizes = List.copyOf(graphSizes);
@@ -18,14 +31,14 @@ public record Settings(List<Integer> graphSizes, int applyRevisions, int warmups
     }
 
     public static Settings full() {
-        return new Settings(List.of(1_000, 2_000, 5_000, 10_000), 200, 3, 1_000, 9, 2, 7);
+        return new Settings(List.of(1_000, 2_000, 5_000, 10_000), 200, 3, 1_000, 9, 2, 7, Peers.FULL);
     }
 
     public static Settings quick() {
-        return new Settings(List.of(200, 1_000), 50, 1, 200, 3, 1, 3);
+        return new Settings(List.of(200, 1_000), 50, 1, 200, 3, 1, 3, Peers.QUICK);
     }
 
     public static Settings smoke() {
-        return new Settings(List.of(50), 10, 0, 0, 1, 0, 1);
+        return new Settings(List.of(50), 10, 0, 0, 1, 0, 1, Peers.SMOKE);
     }
 }

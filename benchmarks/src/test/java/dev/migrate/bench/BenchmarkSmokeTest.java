@@ -32,10 +32,47 @@ class BenchmarkSmokeTest {
         assertThat(results).allSatisfy(r -> assertThat(r.revisions()).isEqualTo(10));
     }
 
+    /** The side-by-side scenarios: each yields its rows (on PostgreSQL too when the shared server starts here). */
+    @Test
+    void noopScenarioYieldsARowPerToolAndDatabase() throws Exception {
+        List<Result> results = BenchmarkMain.run(new NoopScenario(), Settings.smoke());
+
+        assertThat(results).filteredOn(r -> r.scenario().equals("noop/sqlite")).extracting(Result::subject)
+                .containsExactly("jdbc", "io", "migrate", "migrate", "flyway", "liquibase");
+        assertThat(results).allSatisfy(r -> assertThat(r.revisions()).isEqualTo(10));
+        assertThat(Peers.summary(results)).contains(NoopScenario.UPGRADE);
+    }
+
+    @Test
+    void freshApplyScenarioYieldsARowPerToolAndDatabase(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        List<Result> results = BenchmarkMain.run(new FreshApplyScenario(), Settings.smoke());
+
+        assertThat(results).filteredOn(r -> r.scenario().startsWith("fresh/sqlite")).extracting(Result::subject)
+                .containsExactly("jdbc", "migrate", "flyway", "liquibase");
+        assertThat(FreshApplyScenario.statements(true, Target.sqlite(tmp, false), ds -> { })).contains(" stmts]");
+        assertThat(results).allSatisfy(r -> assertThat(r.revisions()).isEqualTo(11));
+    }
+
+    @Test
+    void autogenerateScenarioYieldsRowsWhenPostgresIsHere() throws Exception {
+        List<Result> results = BenchmarkMain.run(new AutogenerateScenario(), Settings.smoke());
+
+        assertThat(results).hasSizeBetween(0, 3).allSatisfy(r -> assertThat(r.revisions()).isEqualTo(4));
+    }
+
+    @Test
+    void rebuildAndMemoryScenariosYieldRows() throws Exception {
+        assertThat(BenchmarkMain.run(new RebuildScenario(), Settings.smoke())).extracting(Result::subject)
+                .containsExactly("jdbc", "migrate");
+        List<Result> memory = BenchmarkMain.run(new MemoryScenario(), Settings.smoke());
+        assertThat(memory).hasSize(7).allSatisfy(r -> assertThat(r.unit()).isEqualTo("KB"));
+        assertThat(BenchmarkMain.table(memory)).contains(MemoryScenario.MIGRATE);
+    }
+
     @Test
     void everyScenarioIsListedOnceByName() {
         assertThat(BenchmarkMain.scenarios()).extracting(Scenario::name).doesNotHaveDuplicates()
-                .contains("graph", "apply");
+                .contains("graph", "apply", "noop", "fresh", "autogen", "rebuild", "memory");
     }
 
     @Test

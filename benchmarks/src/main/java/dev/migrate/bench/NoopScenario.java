@@ -1,0 +1,89 @@
+package dev.migrate.bench;
+
+import dev.migrate.command.MigrationStatus;
+import dev.migrate.runtime.RunResult;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Scenario "noop" (issue 6, 1): boot with nothing to do. A linear chain of N one-DDL revisions, already
+ * applied (untimed) to one database per tool; timed is what each tool does at every application start
+ * when the database is at head, from "start migrating" (building the tool's object) to "ready":
+ * {@code new Migrate(config).upgrade("head")} and {@code status()}; Flyway's
+ * {@code configure()...load().migrate()} (default settings, so it validates the checksums of every applied
+ * script); Liquibase's {@code update} command. Floor: read the version table and list the script directory.
+ * On SQLite files (driver defaults) and on PostgreSQL.
+ */
+public final class NoopScenario implements Scenario {
+
+    static final String FLOOR = "floor: read version table + list scripts";
+    static final String HEADERS = "  floor + read 8 header lines/script";
+    static final String UPGRADE = "Migrate.upgrade(\"head\") at head";
+    static final String STATUS = "Migrate.status()";
+    static final String FLYWAY = "Flyway migrate() at head";
+    static final String LIQUIBASE = "Liquibase update at head";
+
+    @Override
+    public String name() {
+        return "noop";
+    }
+
+    @Override
+    public String description() {
+        return "database already at head: the startup cost of each tool, SQLite and PostgreSQL";
+    }
+
+    @Override
+    public List<Result> run(Settings settings, Path workDir) throws Exception {
+        int count = settings.peers().revisions();
+        Chain.Written chain = Chain.write(workDir.resolve("scripts"), Chain.ddl(count));
+        Settings measure = Peers.light(settings);
+        List<Result> results = new ArrayList<>();
+        for (Target target : Target.available(workDir.resolve("db"), true, System.out)) {
+            String scenario = name() + "/" + target.name();
+            try (Target.Db migrateDb = target.create(); Target.Db flywayDb = target.create();
+                 Target.Db liquibaseDb = target.create()) {
+                Tools.migrateUpgrade(migrateDb.setupDataSource(), chain.migrateDir());
+                Tools.flywayMigrate(flywayDb.setupDataSource(), chain.flywayDir());
+                Tools.liquibaseUpdate(liquibaseDb.setupDataSource(), chain.liquibaseDir());
+
+                Measure.Samples floor = Measure.run(measure, Measure.whole(
+                        () -> Tools.jdbcReadVersionAndList(migrateDb.dataSource(), chain.migrateDir())));
+                Measure.Samples headers = Measure.run(measure, Measure.whole(
+                        () -> Tools.jdbcReadVersionAndHeaders(migrateDb.dataSource(), chain.migrateDir())));
+                Measure.Samples upgrade = Measure.run(measure, Measure.whole(() -> {
+                    RunResult result = Tools.migrateUpgrade(migrateDb.dataSource(), chain.migrateDir());
+                    if (!result.steps().isEmpty() || !result.toHeads().equals(List.of(chain.head()))) {
+                        throw new IllegalStateException("not a no-op: " + result);
+                    }
+                    return result;
+                }));
+                Measure.Samples status = Measure.run(measure, Measure.whole(() -> {
+                    MigrationStatus result = Tools.migrate(migrateDb.dataSource(), chain.migrateDir()).status();
+                    return result;
+                }));
+                Measure.Samples flyway = Measure.run(measure, Measure.whole(() -> {
+                    int executed = Tools.flywayMigrate(flywayDb.dataSource(), chain.flywayDir());
+                    if (executed != 0) {
+                        throw new IllegalStateException("Flyway was not at head: " + executed + " migrations run");
+                    }
+                    return executed;
+                }));
+                Measure.Samples liquibase = Measure.run(measure, Measure.whole(() -> {
+                    Tools.liquibaseUpdate(liquibaseDb.dataSource(), chain.liquibaseDir());
+                    return liquibaseDb;
+                }));
+                double floorMs = floor.medianMillis();
+                results.add(Result.of(scenario, "jdbc", FLOOR, count, floor, floorMs));
+                results.add(Result.of(scenario, "io", HEADERS, count, headers, floorMs));
+                results.add(Result.of(scenario, "migrate", UPGRADE, count, upgrade, floorMs));
+                results.add(Result.of(scenario, "migrate", STATUS, count, status, floorMs));
+                results.add(Result.of(scenario, "flyway", FLYWAY, count, flyway, floorMs));
+                results.add(Result.of(scenario, "liquibase", LIQUIBASE, count, liquibase, floorMs));
+            }
+        }
+        return results;
+    }
+}

@@ -1,0 +1,124 @@
+package dev.migrate.bench;
+
+import dev.migrate.testsupport.PostgresServer;
+import dev.migrate.testsupport.PostgresUnavailableException;
+import org.postgresql.ds.PGSimpleDataSource;
+import org.sqlite.SQLiteDataSource;
+
+import javax.sql.DataSource;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Where a scenario's databases live: SQLite files under the scenario's work directory, or databases of their
+ * own on the throwaway PostgreSQL server of {@code migrate-test-support} (initdb'd per JVM, trust
+ * authentication, durability off: {@code fsync=off}, so commits there cost no disk flush).
+ */
+interface Target {
+
+    /** {@code sqlite} or {@code postgresql}, the label in the table. */
+    String name();
+
+    /** A fresh, empty database; closing it deletes it. */
+    Db create() throws Exception;
+
+    /** One database: a data source for it, and what deletes it. */
+    interface Db extends AutoCloseable {
+        DataSource dataSource();
+
+        /** For untimed set-up: on SQLite the same file with {@code synchronous=OFF}, elsewhere the same. */
+        default DataSource setupDataSource() {
+            return dataSource();
+        }
+
+        @Override
+        void close() throws Exception;
+    }
+
+    /** SQLite files in {@code dir}; {@code synchronous=false} sets {@code PRAGMA synchronous=OFF}. */
+    static Target sqlite(Path dir, boolean synchronous) {
+        AtomicInteger serial = new AtomicInteger();
+        return new Target() {
+            @Override
+            public String name() {
+                return synchronous ? "sqlite" : "sqlite (synchronous=OFF)";
+            }
+
+            @Override
+            public Db create() throws Exception {
+                Files.createDirectories(dir);
+                Path file = dir.resolve("db-" + serial.incrementAndGet() + ".db");
+                SQLiteDataSource dataSource = ApplyScenario.dataSource(file, synchronous);
+                SQLiteDataSource setup = ApplyScenario.dataSource(file, false);
+                return new Db() {
+                    @Override
+                    public DataSource dataSource() {
+                        return dataSource;
+                    }
+
+                    @Override
+                    public DataSource setupDataSource() {
+                        return setup;
+                    }
+
+                    @Override
+                    public void close() throws Exception {
+                        Files.deleteIfExists(file);
+                        Files.deleteIfExists(Path.of(file + "-journal"));
+                    }
+                };
+            }
+        };
+    }
+
+    /** The shared PostgreSQL server of this JVM, started on first use. */
+    static Target postgres() {
+        PostgresServer server = PostgresServer.shared();
+        return new Target() {
+            @Override
+            public String name() {
+                return "postgresql";
+            }
+
+            @Override
+            public Db create() {
+                String database = server.createDatabase();
+                PGSimpleDataSource dataSource = new PGSimpleDataSource();
+                dataSource.setURL(server.jdbcUrl(database));
+                dataSource.setUser(server.user());
+                return new Db() {
+                    @Override
+                    public DataSource dataSource() {
+                        return dataSource;
+                    }
+
+                    @Override
+                    public void close() {
+                        server.dropDatabase(database);
+                    }
+                };
+            }
+        };
+    }
+
+    /** SQLite, then PostgreSQL when its server starts here (a note on {@code out} otherwise). */
+    static List<Target> available(Path dir, boolean synchronous, PrintStream out) {
+        List<Target> targets = new ArrayList<>();
+        targets.add(sqlite(dir, synchronous));
+        postgresIfAvailable(out).ifPresent(targets::add);
+        return targets;
+    }
+
+    static java.util.Optional<Target> postgresIfAvailable(PrintStream out) {
+        try {
+            return java.util.Optional.of(postgres());
+        } catch (PostgresUnavailableException e) {
+            out.println("  (PostgreSQL skipped: " + e.getMessage() + ")");
+            return java.util.Optional.empty();
+        }
+    }
+}
