@@ -5,6 +5,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -29,7 +30,12 @@ class BlogStatusReport {
     @EventListener(ApplicationReadyEvent.class)
     void report() {
         String revision = String.join(", ", migrate.current(false).lines());
-        long articles = jdbc.sql("SELECT COUNT(*) FROM article").query(Long.class).single();
-        log.info("Blog database at revision {} with {} article(s)", revision, articles);
+        try {
+            long articles = jdbc.sql("SELECT COUNT(*) FROM article").query(Long.class).single();
+            log.info("Blog database at revision {} with {} article(s)", revision, articles);
+        } catch (DataAccessException e) {
+            log.warn("Blog database at revision {} has no article table yet: run init-db (or db upgrade)",
+                    revision.isEmpty() ? "<base>" : revision);
+        }
     }
 }

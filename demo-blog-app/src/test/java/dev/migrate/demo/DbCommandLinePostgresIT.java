@@ -12,9 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The command line against the real PostgreSQL server, one fresh database per test. The demo's packaged
- * scripts are SQLite's (an FTS5 virtual table), so these runs read PostgreSQL versions of them, with the
- * same revision ids and messages, from {@code src/test/resources/db/postgres-migrations}.
+ * The command line against the real PostgreSQL server, one fresh database per test, with the demo's
+ * {@code postgres} profile: PostgreSQL's own scripts (a tsvector instead of FTS5), same revision ids and
+ * messages, from {@code src/main/resources/db/migrations-postgresql}.
  */
 class DbCommandLinePostgresIT extends DbCommandLineContract {
 
@@ -33,12 +33,13 @@ class DbCommandLinePostgresIT extends DbCommandLineContract {
 
     @Override
     Path scriptSource() {
-        return Path.of("src/test/resources/db/postgres-migrations").toAbsolutePath();
+        return DemoJar.postgresScripts();
     }
 
     @Override
     List<String> databaseArguments() {
-        return List.of("--spring.datasource.url=" + server.jdbcUrl(database), "--spring.datasource.username=" + server.user());
+        return List.of("--spring.profiles.active=postgres", "--spring.datasource.url=" + server.jdbcUrl(database),
+                "--spring.datasource.username=" + server.user());
     }
 
     @Override

@@ -54,6 +54,19 @@ final class DemoJar {
         return Path.of(System.getProperty("demo.scripts", "src/main/resources/db/migrations")).toAbsolutePath();
     }
 
+    static Path postgresScripts() {
+        return Path.of(System.getProperty("demo.postgres-scripts", "src/main/resources/db/migrations-postgresql")).toAbsolutePath();
+    }
+
+    /** The demo module's directory. */
+    static Path module() {
+        return Path.of(System.getProperty("demo.module", ".")).toAbsolutePath();
+    }
+
+    static Path readme() {
+        return Path.of(System.getProperty("demo.readme", "../README.md")).toAbsolutePath();
+    }
+
     static String java() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
@@ -62,6 +75,11 @@ final class DemoJar {
         List<String> command = new ArrayList<>(List.of(java(), "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-jar", jar().toString()));
         command.addAll(List.of(arguments));
         command.addAll(extraArguments);
+        return process(workingDirectory, command);
+    }
+
+    /** Any command in {@code workingDirectory}, standard input empty, output collected; at most 120 s. */
+    static Run process(Path workingDirectory, List<String> command) {
         try {
             Path out = Files.createTempFile(workingDirectory.getParent(), "out", ".txt");
             Path err = Files.createTempFile(workingDirectory.getParent(), "err", ".txt");

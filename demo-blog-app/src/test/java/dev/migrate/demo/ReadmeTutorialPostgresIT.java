@@ -1,0 +1,50 @@
+package dev.migrate.demo;
+
+import dev.migrate.testsupport.PostgresServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The README's tutorial against the real PostgreSQL server, as its last paragraph says: the same commands
+ * with the {@code postgres} profile and the server's URL; the script goes to {@code db/migrations-postgresql}.
+ */
+class ReadmeTutorialPostgresIT extends ReadmeTutorialContract {
+
+    private final PostgresServer server = PostgresServer.shared();
+    private String database;
+
+    @BeforeEach
+    void createDatabase() {
+        database = server.createDatabase();
+    }
+
+    @AfterEach
+    void dropDatabase() {
+        server.dropDatabase(database);
+    }
+
+    @Override
+    List<String> databaseArguments() {
+        return List.of("--spring.profiles.active=postgres", "--spring.datasource.url=" + server.jdbcUrl(database),
+                "--spring.datasource.username=" + server.user());
+    }
+
+    @Override
+    String scriptDirectory() {
+        return "src/main/resources/db/migrations-postgresql";
+    }
+
+    /** PostgreSQL's renderer spells types in lower case ({@code varchar(300)}), as the README says. */
+    @Override
+    String expectedScript(String readmeScript) {
+        return readmeScript.replace("VARCHAR(300)", "VARCHAR(300)".toLowerCase(Locale.ROOT));
+    }
+
+    @Override
+    List<String> expectedOutput(List<String> readmeOutput) {
+        return readmeOutput.stream().map(line -> line.replace("db/migrations/", "db/migrations-postgresql/")).toList();
+    }
+}
