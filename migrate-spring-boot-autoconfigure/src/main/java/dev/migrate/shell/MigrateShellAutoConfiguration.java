@@ -8,7 +8,9 @@ import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.BeanFactoryAware;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.RootBeanDefinition;
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -80,6 +82,17 @@ public class MigrateShellAutoConfiguration {
         public DbOutputStyle dbOutputStyle(ObjectProvider<Terminal> terminal) {
             return new JLineOutputStyle(terminal);
         }
+    }
+
+    /**
+     * In a web application without an explicit {@code spring.shell.interactive.enabled}: any runner bean
+     * replaces Shell's (it is conditional on there being none), so neither a prompt nor Shell's
+     * arguments-as-a-command runner start, and the server simply serves.
+     */
+    @Bean
+    @ConditionalOnBooleanProperty(WebApplicationShellDefaults.NO_PROMPT)
+    public ApplicationRunner migrateWebApplicationWithoutPrompt() {
+        return arguments -> { };
     }
 
     /** One Shell command bean per verb, so that Shell's help lists each {@code db <verb>}. */

@@ -50,6 +50,13 @@ class MigrateShellAutoConfigurationTest {
     }
 
     @Test
+    void aWebApplicationWithoutAPromptGetsTheRunnerThatStandsInForShells() {
+        runner().run(context -> assertThat(context).doesNotHaveBean("migrateWebApplicationWithoutPrompt"));
+        runner().withPropertyValues(WebApplicationShellDefaults.NO_PROMPT + "=true")
+                .run(context -> assertThat(context).hasBean("migrateWebApplicationWithoutPrompt"));
+    }
+
+    @Test
     void theOneShotRunnerExistsOnlyInCommandMode() {
         runner().withPropertyValues(DbCommandModeListener.ACTIVE_PROPERTY + "=true")
                 .withBean(DbCommandExit.class, () -> status -> { })
