@@ -1,10 +1,10 @@
 -- DB initial migration
 --
 -- Revision ID: 9a0e4c7b1f22
--- Revises:
--- Create Date: 2026-11-21 09:12:44.302118
--- Branch Labels:
--- Depends On:
+-- Revises: 
+-- Create Date: 2026-11-21 07:38:01.612222
+-- Branch Labels: 
+-- Depends On: 
 
 -- migrate:upgrade
 CREATE TABLE article (
@@ -15,5 +15,8 @@ CREATE TABLE article (
     CONSTRAINT pk_article PRIMARY KEY (article_id)
 );
 
+
 -- migrate:downgrade
+-- WARNING: article: dropping the table loses all its rows
 DROP TABLE article;
+

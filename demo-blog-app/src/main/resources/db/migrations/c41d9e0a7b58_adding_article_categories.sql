@@ -2,9 +2,9 @@
 --
 -- Revision ID: c41d9e0a7b58
 -- Revises: 6b7d2e91c4a3
--- Create Date: 2026-11-21 09:40:17.920455
--- Branch Labels:
--- Depends On:
+-- Create Date: 2026-11-21 07:38:01.732269
+-- Branch Labels: 
+-- Depends On: 
 
 -- migrate:upgrade
 CREATE TABLE category (
@@ -23,6 +23,11 @@ CREATE TABLE article_categories (
     CONSTRAINT fk_article_categories_category_id_category FOREIGN KEY (category_id) REFERENCES category (category_id)
 );
 
+
 -- migrate:downgrade
+-- WARNING: article_categories: dropping the table loses all its rows
 DROP TABLE article_categories;
+
+-- WARNING: category: dropping the table loses all its rows
 DROP TABLE category;
+
