@@ -1,5 +1,7 @@
 package dev.migrate.demo;
 
+import dev.migrate.shell.DbCommandModeListener;
+
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.SpringApplication;
@@ -123,17 +125,10 @@ public final class BlogCommandLine {
             if (!isBlogCommand(args)) {
                 return;
             }
-            Map<String, Object> settings = new HashMap<>();
+            // The same quiet one-shot run as the starter's db commands; as the seed's flask commands, init-db
+            // creates the schema and the others use it as it is (no startup upgrade).
+            Map<String, Object> settings = new HashMap<>(DbCommandModeListener.oneShotSettings());
             settings.put(ACTIVE_PROPERTY, "true");
-            // as the seed's flask commands: init-db creates the schema, the others use it as it is
-            settings.put("migrate.on-startup", "none");
-            settings.put("spring.main.web-application-type", "none");
-            settings.put("spring.shell.interactive.enabled", "false");
-            settings.put("spring.shell.history.enabled", "false");
-            settings.put("spring.main.banner-mode", "off");
-            settings.put("spring.main.log-startup-info", "false");
-            settings.put("logging.level.root", "WARN");
-            settings.put("logging.level.org.jline", "ERROR");
             environment.getPropertySources().addFirst(new MapPropertySource("blogCommandLine", settings));
         }
 

@@ -36,8 +36,18 @@ public final class DbCommandModeListener implements SpringApplicationRunListener
         if (!isDbCommand(args)) {
             return;
         }
-        Map<String, Object> settings = new HashMap<>();
+        Map<String, Object> settings = new HashMap<>(oneShotSettings());
         settings.put(ACTIVE_PROPERTY, "true");
+        environment.getPropertySources().addFirst(new MapPropertySource("migrateCommandLine", settings));
+    }
+
+    /**
+     * What makes a run a quiet one-shot command: no startup upgrade, no web server, no prompt or history
+     * file, no banner, warnings-only logs. Public so that an application's own one-shot commands (the
+     * demo's {@code seed-db}) behave the same.
+     */
+    public static Map<String, Object> oneShotSettings() {
+        Map<String, Object> settings = new HashMap<>();
         settings.put("migrate.on-startup", "none");
         settings.put("spring.main.web-application-type", "none");
         settings.put("spring.shell.interactive.enabled", "false");
@@ -49,7 +59,7 @@ public final class DbCommandModeListener implements SpringApplicationRunListener
         settings.put("logging.level.root", "WARN");
         // Shell's terminal set-up warns when there is no terminal, which a one-shot command does not need.
         settings.put("logging.level.org.jline", "ERROR");
-        environment.getPropertySources().addFirst(new MapPropertySource("migrateCommandLine", settings));
+        return settings;
     }
 
     @Override
