@@ -122,6 +122,7 @@ public final class DbCommandExecutor {
                             + String.join(", ", stamped.toHeads()));
                 }
             }
+            case STATUS -> new StatusTable(migrate.status()).lines().forEach(console::out);
             case CHECK -> {
                 CheckResult check = migrate.check();
                 check.lines().forEach(console::out);

@@ -45,7 +45,8 @@ public enum DbVerb {
     STAMP("stamp", "Set the version table to a revision without running migrations", 1, 1, null,
             value("tag", "accepted for Flask-Migrate compatibility"),
             flag("purge", "delete every row of the version table first")),
-    CHECK("check", "Fail when the models and the upgraded database differ", 0, 0, null);
+    CHECK("check", "Fail when the models and the upgraded database differ", 0, 0, null),
+    STATUS("status", "Show every revision as a table: applied (when, how long) or pending, and any drift", 0, 0, null);
 
     /** One option: its long name, optional one-letter name, whether it takes a value, and its help. */
     public record OptionSpec(char shortName, String longName, boolean takesValue, String help) {

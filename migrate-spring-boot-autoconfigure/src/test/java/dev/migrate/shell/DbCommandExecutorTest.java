@@ -285,6 +285,29 @@ class DbCommandExecutorTest {
     }
 
     @Test
+    void statusIsAReadableTableOfAppliedAndPendingRevisionsWithDrift() throws IOException {
+        run("upgrade " + B);
+        RecordingConsole console = run("status");
+        assertThat(lastStatus).isZero();
+        assertThat(console.out.get(0)).isEqualTo("Database (sqlite) at " + B + "; scripts' heads: " + C);
+        assertThat(console.out.get(1)).startsWith("REVISION      STATE    APPLIED AT (UTC)     DURATION  MESSAGE");
+        assertThat(console.out.get(2)).startsWith(A + "  applied  ").endsWith("create person");
+        assertThat(console.out.get(3)).startsWith(B + "  applied  ").endsWith("add person email");
+        assertThat(console.out.get(4)).matches(C + "  pending\\s+create pet");
+
+        Path first;
+        try (Stream<Path> files = Files.list(scripts)) {
+            first = files.filter(file -> file.getFileName().toString().startsWith(A)).findFirst().orElseThrow();
+        }
+        Files.writeString(first, Files.readString(first).replace("name TEXT", "name VARCHAR(20)"));
+        run("upgrade");
+        console = run("status");
+        assertThat(console.out.get(0)).endsWith("(up to date)");
+        assertThat(console.out.get(2)).startsWith(A + "  edited   ");
+        assertThat(console.out).last().isEqualTo("Edited after they were applied: " + A);
+    }
+
+    @Test
     void eachRevisionIsAnnouncedAsItStartsSoAFailureShowsWhereTheRunStopped() throws IOException {
         script("d4d4d4d4d4d4", C, "broken", "INSERT INTO no_such_table VALUES (1);", "");
         RecordingConsole console = run("upgrade");

@@ -28,13 +28,13 @@ class DbCommandLineParserTest {
     void noWordsIsAUsageErrorListingTheCommands() {
         assertThatThrownBy(() -> parser.parse(List.of())).isInstanceOf(DbUsageException.class)
                 .hasMessage("Missing command: db <command>; commands: init, revision, migrate, merge, upgrade, downgrade, "
-                        + "show, history, heads, branches, current, stamp, check");
+                        + "show, history, heads, branches, current, stamp, check, status");
     }
 
     @Test
     void anUnknownVerbIsAUsageError() {
         usageError("frob", "Unknown command 'db frob'; commands: init, revision, migrate, merge, upgrade, downgrade, "
-                + "show, history, heads, branches, current, stamp, check");
+                + "show, history, heads, branches, current, stamp, check, status");
     }
 
     @ParameterizedTest
