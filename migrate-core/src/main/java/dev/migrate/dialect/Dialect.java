@@ -7,6 +7,7 @@ import dev.migrate.schema.Table;
 
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
@@ -127,6 +128,9 @@ public sealed interface Dialect permits SqliteDialect, PostgresDialect {
 
     /** A timestamp as this dialect's log table stores it, as an SQL literal for offline scripts. */
     String timestampLiteral(Instant instant);
+
+    /** Binds a timestamp as this dialect's log table stores it: the value {@link #timestampLiteral} writes. */
+    void bindTimestamp(PreparedStatement statement, int index, Instant instant) throws SQLException;
 
     /** A boolean as an SQL literal. */
     String booleanLiteral(boolean value);

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
@@ -79,6 +80,12 @@ public record PostgresDialect() implements Dialect {
     @Override
     public String timestampLiteral(Instant instant) {
         return "TIMESTAMP " + literal(TIMESTAMP.format(instant));
+    }
+
+    @Override
+    public void bindTimestamp(PreparedStatement statement, int index, Instant instant) throws SQLException {
+        // TIMESTAMP without time zone holding UTC, as timestampLiteral writes it
+        statement.setObject(index, LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
     }
 
     @Override

@@ -100,7 +100,9 @@ public record SqliteDialect() implements Dialect {
     @Override
     public String createLogTable(TableName table) {
         return "CREATE TABLE " + table.render(this) + " (\n"
-                + "    id INTEGER PRIMARY KEY AUTOINCREMENT,\n"
+                // No AUTOINCREMENT: rows are never deleted, so the rowid alone keeps growing, and each insert
+                // does not also write sqlite_sequence (a fourth table page in every revision's transaction).
+                + "    id INTEGER PRIMARY KEY,\n"
                 + "    revision VARCHAR(32) NOT NULL,\n"
                 + "    direction VARCHAR(10) NOT NULL,\n"
                 + "    message VARCHAR(500),\n"
@@ -117,6 +119,11 @@ public record SqliteDialect() implements Dialect {
     public String timestampLiteral(Instant instant) {
         // ISO-8601 text sorts and reads well in SQLite, which has no timestamp type.
         return literal(instant.toString());
+    }
+
+    @Override
+    public void bindTimestamp(PreparedStatement statement, int index, Instant instant) throws SQLException {
+        statement.setString(index, instant.toString());
     }
 
     @Override

@@ -20,6 +20,9 @@ public final class MigrationLog {
 
     private static final int MAX_TEXT = 500;
     private static final int MAX_ERROR = 2000;
+    private static final int MAX_USER = 100;
+    private static final String COLUMNS =
+            "revision, direction, message, checksum, started_at, duration_ms, installed_by, success, error";
 
     private final Dialect dialect;
     private final TableName table;
@@ -47,14 +50,31 @@ public final class MigrationLog {
         }
     }
 
+    /** The INSERT of one entry with parameters, bound by {@link #bind}: prepared once per run. */
+    String insertSql() {
+        return "INSERT INTO " + table.render(dialect) + " (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    }
+
+    /** Binds {@code entry} to a statement prepared from {@link #insertSql()}. */
+    void bind(PreparedStatement statement, LogEntry entry) throws SQLException {
+        statement.setString(1, entry.revision());
+        statement.setString(2, entry.direction());
+        statement.setString(3, truncate(entry.message(), MAX_TEXT));
+        statement.setString(4, entry.checksum());
+        dialect.bindTimestamp(statement, 5, entry.startedAt());
+        statement.setLong(6, entry.durationMillis());
+        statement.setString(7, truncate(entry.installedBy(), MAX_USER));
+        statement.setBoolean(8, entry.success());
+        statement.setString(9, truncate(entry.error(), MAX_ERROR));
+    }
+
     /** The INSERT of one entry with literals: the same text online and in offline SQL. */
     public String insertStatement(LogEntry entry) {
         return "INSERT INTO " + table.render(dialect)
-                + " (revision, direction, message, checksum, started_at, duration_ms, installed_by, success, error)"
-                + " VALUES (" + dialect.literal(entry.revision()) + ", " + dialect.literal(entry.direction()) + ", "
+                + " (" + COLUMNS + ") VALUES (" + dialect.literal(entry.revision()) + ", " + dialect.literal(entry.direction()) + ", "
                 + dialect.literal(truncate(entry.message(), MAX_TEXT)) + ", " + dialect.literal(entry.checksum()) + ", "
                 + dialect.timestampLiteral(entry.startedAt()) + ", " + entry.durationMillis() + ", "
-                + dialect.literal(truncate(entry.installedBy(), 100)) + ", " + dialect.booleanLiteral(entry.success())
+                + dialect.literal(truncate(entry.installedBy(), MAX_USER)) + ", " + dialect.booleanLiteral(entry.success())
                 + ", " + dialect.literal(truncate(entry.error(), MAX_ERROR)) + ")";
     }
 
@@ -65,7 +85,7 @@ public final class MigrationLog {
         }
         List<LogEntry> entries = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT revision, direction, message, checksum, started_at, duration_ms, installed_by, success, error FROM "
+                "SELECT " + COLUMNS + " FROM "
                         + table.render(dialect) + " ORDER BY id");
              ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {

@@ -90,8 +90,8 @@ public final class MigrationRunner {
         try (Connection connection = dataSource.getConnection()) {
             Dialect dialect = Dialect.of(connection);
             dialect.prepare(connection);
-            Session session = new Session(connection, dialect, scripts, installedBy(connection), listener);
-            try (MigrationLock ignored = lock(dialect)) {
+            try (Session session = new Session(connection, dialect, scripts, installedBy(connection), listener);
+                 MigrationLock ignored = lock(dialect)) {
                 List<String> start = session.versionTable.read(connection);
                 List<AppliedStep> done = new ArrayList<>();
                 for (int attempt = 0; attempt < MAX_REPLANS; attempt++) {
@@ -119,8 +119,8 @@ public final class MigrationRunner {
         try (Connection connection = dataSource.getConnection()) {
             Dialect dialect = Dialect.of(connection);
             dialect.prepare(connection);
-            Session session = new Session(connection, dialect, id -> null, installedBy(connection), StepListener.NONE);
-            try (MigrationLock ignored = lock(dialect)) {
+            try (Session session = new Session(connection, dialect, id -> null, installedBy(connection), StepListener.NONE);
+                 MigrationLock ignored = lock(dialect)) {
                 session.createTables();
                 dialect.begin(connection);
                 try {
@@ -130,10 +130,10 @@ public final class MigrationRunner {
                     delete.removeAll(plan.toHeads());
                     List<String> insert = new ArrayList<>(plan.toHeads());
                     insert.removeAll(before);
-                    session.versionTable.change(connection, delete, insert);
+                    session.bookkeeping.change(delete, insert);
                     Instant now = Instant.now();
                     for (String head : insert) {
-                        session.log.append(connection, new LogEntry(head, "stamp", null, null, now, 0,
+                        session.bookkeeping.append(new LogEntry(head, "stamp", null, null, now, 0,
                                 session.installedBy, true, null));
                     }
                     dialect.commit(connection);
@@ -162,7 +162,7 @@ public final class MigrationRunner {
     }
 
     /** One run's connection and the tables it writes. */
-    private final class Session {
+    private final class Session implements AutoCloseable {
 
         private final Connection connection;
         private final Dialect dialect;
@@ -171,6 +171,7 @@ public final class MigrationRunner {
         private final StepListener listener;
         private final VersionTable versionTable;
         private final MigrationLog log;
+        private final Bookkeeping bookkeeping;
         private final boolean verifyHeads;
 
         Session(Connection connection, Dialect dialect, Function<String, MigrationScript> scripts, String installedBy,
@@ -182,8 +183,14 @@ public final class MigrationRunner {
             this.installedBy = installedBy;
             this.versionTable = new VersionTable(dialect, settings.versionTable());
             this.log = new MigrationLog(dialect, settings.logTable());
+            this.bookkeeping = new Bookkeeping(connection, versionTable, log);
             // Without a session lock, only a re-read under the write lock tells whether the plan still holds.
             this.verifyHeads = dialect.lockStrategy() == MigrationLockStrategy.WRITE_TRANSACTION;
+        }
+
+        @Override
+        public void close() throws SQLException {
+            bookkeeping.close();
         }
 
         /** Reads and splits every script of the plan, so that one that cannot run stops the run before anything is applied. */
@@ -232,7 +239,7 @@ public final class MigrationRunner {
                             suspended = script.foreignKeysOff() && dialect.suspendForeignKeys(connection);
                             dialect.begin(connection);
                             open = true;
-                            if (verifyHeads && !sameHeads(versionTable.readExisting(connection), expected)) {
+                            if (verifyHeads && !sameHeads(bookkeeping.heads(), expected)) {
                                 dialect.rollback(connection);
                                 open = false;
                                 suspended = resume(suspended);
@@ -282,9 +289,9 @@ public final class MigrationRunner {
             Instant started = Instant.now();
             long start = System.nanoTime();
             execute(step, script);
-            versionTable.apply(connection, step);
+            bookkeeping.apply(step);
             long millis = (System.nanoTime() - start) / 1_000_000;
-            log.append(connection, entry(step, script, started, millis, true, null));
+            bookkeeping.append(entry(step, script, started, millis, true, null));
             AppliedStep applied = new AppliedStep(step, script.message(), millis);
             MigrationRunner.log.info(applied.describe());
             return applied;
@@ -292,7 +299,7 @@ public final class MigrationRunner {
 
         private AppliedStep runOutsideTransaction(Step step, MigrationScript script, List<String> expected)
                 throws SQLException {
-            if (verifyHeads && !sameHeads(versionTable.readExisting(connection), expected)) {
+            if (verifyHeads && !sameHeads(bookkeeping.heads(), expected)) {
                 throw new ConcurrentMigrationException("Another process changed the version table before non-transactional "
                         + "revision " + step.revision().id() + " (" + script.location() + ") could run; run upgrade again");
             }
@@ -302,8 +309,8 @@ public final class MigrationRunner {
             long millis = (System.nanoTime() - start) / 1_000_000;
             dialect.begin(connection);
             try {
-                versionTable.apply(connection, step);
-                log.append(connection, entry(step, script, started, millis, true, null));
+                bookkeeping.apply(step);
+                bookkeeping.append(entry(step, script, started, millis, true, null));
                 dialect.commit(connection);
             } catch (SQLException | RuntimeException e) {
                 dialect.rollback(connection);
@@ -359,7 +366,7 @@ public final class MigrationRunner {
             List<String> heads;
             try {
                 heads = versionTable.read(connection);
-                log.append(connection, entry(failure.step, failure.script, Instant.now(), 0, false, databaseError));
+                bookkeeping.append(entry(failure.step, failure.script, Instant.now(), 0, false, databaseError));
             } catch (SQLException e) {
                 heads = List.of();
                 MigrationRunner.log.warn("Could not record the failure in the log table", e);

@@ -5,6 +5,7 @@ import dev.migrate.dialect.TableName;
 import dev.migrate.graph.Step;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -37,17 +38,39 @@ public final class VersionTable {
         return readExisting(connection);
     }
 
-    /** The applied heads of a version table known to exist: one query, for the per-revision re-checks. */
+    /** The applied heads of a version table known to exist: one query. */
     public List<String> readExisting(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(selectSql())) {
+            return heads(statement);
+        }
+    }
+
+    /** The heads {@code statement}, prepared from {@link #selectSql()}, returns. */
+    static List<String> heads(PreparedStatement statement) throws SQLException {
         List<String> heads = new ArrayList<>();
-        try (Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery(
-                     "SELECT version_num FROM " + table.render(dialect) + " ORDER BY version_num")) {
+        try (ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
                 heads.add(rows.getString(1));
             }
         }
         return heads;
+    }
+
+    String selectSql() {
+        return "SELECT version_num FROM " + table.render(dialect) + " ORDER BY version_num";
+    }
+
+    /** Swaps one head for another: parameters are the new head, then the old one. */
+    String updateSql() {
+        return "UPDATE " + table.render(dialect) + " SET version_num = ? WHERE version_num = ?";
+    }
+
+    String deleteSql() {
+        return "DELETE FROM " + table.render(dialect) + " WHERE version_num = ?";
+    }
+
+    String insertSql() {
+        return "INSERT INTO " + table.render(dialect) + " (version_num) VALUES (?)";
     }
 
     public void createIfMissing(Connection connection) throws SQLException {
@@ -67,12 +90,16 @@ public final class VersionTable {
     public void change(Connection connection, List<String> delete, List<String> insert) throws SQLException {
         for (String sql : changeStatements(delete, insert)) {
             try (Statement statement = connection.createStatement()) {
-                int count = statement.executeUpdate(sql);
-                if (count != 1) {
-                    throw new SQLException("Version table " + table + " was changed by someone else while migrating: '"
-                            + sql + "' matched " + count + " rows instead of 1; run 'current' and try again");
-                }
+                expectOneRow(statement.executeUpdate(sql), sql);
             }
+        }
+    }
+
+    /** A head change that did not touch exactly one row means another process moved the table meanwhile. */
+    void expectOneRow(int count, String what) throws SQLException {
+        if (count != 1) {
+            throw new SQLException("Version table " + table + " was changed by someone else while migrating: '"
+                    + what + "' matched " + count + " rows instead of 1; run 'current' and try again");
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.migrate.script;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -28,18 +30,58 @@ public final class Checksum {
 
     /** The checksum of a script's lines, as {@link Utf8LineReader} returns them. */
     static String ofLines(List<String> lines) {
-        int end = lines.size();
-        while (end > 0 && lines.get(end - 1).isBlank()) {
-            end--;
-        }
-        StringBuilder normalised = new StringBuilder();
-        for (int i = 0; i < end; i++) {
-            if (i > 0) {
-                normalised.append('\n');
+        Digest digest = new Digest();
+        lines.forEach(digest::line);
+        return digest.value();
+    }
+
+    /** The checksum of a script read line by line, without keeping its lines. */
+    static String ofResource(ScriptResource resource) {
+        Digest digest = new Digest();
+        try (InputStream in = resource.open(); Utf8LineReader reader = new Utf8LineReader(in, resource.location())) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                digest.line(line);
             }
-            normalised.append(lines.get(i).stripTrailing());
+        } catch (IOException e) {
+            throw new ScriptException(resource.location() + ": cannot read the script (" + e.getMessage() + ")", e);
         }
-        return VERSION + ":" + HexFormat.of().formatHex(sha256().digest(normalised.toString().getBytes(StandardCharsets.UTF_8)));
+        return digest.value();
+    }
+
+    /**
+     * Hashes lines as they come: each without its trailing spaces, joined by {@code \n}, and blank lines
+     * held back until a line with text follows, so that blank lines at the end count for nothing.
+     */
+    private static final class Digest {
+        private static final byte[] NEWLINE = {'\n'};
+
+        private final MessageDigest sha256 = sha256();
+        private int heldBlankLines;
+        private boolean first = true;
+
+        void line(String line) {
+            if (line.isBlank()) {
+                heldBlankLines++;
+                return;
+            }
+            for (; heldBlankLines > 0; heldBlankLines--) {
+                separate();
+            }
+            separate();
+            sha256.update(line.stripTrailing().getBytes(StandardCharsets.UTF_8));
+        }
+
+        private void separate() {
+            if (!first) {
+                sha256.update(NEWLINE);
+            }
+            first = false;
+        }
+
+        String value() {
+            return VERSION + ":" + HexFormat.of().formatHex(sha256.digest());
+        }
     }
 
     private static MessageDigest sha256() {

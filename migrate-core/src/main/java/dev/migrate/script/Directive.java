@@ -36,14 +36,17 @@ enum Directive {
      * would change what the script does.
      */
     static Optional<Directive> of(String line, String location, int lineNumber) {
+        // Cheap rejection first: most lines of a header are comments that are not directives.
+        int at = skipSpaces(line, 0);
+        if (!line.startsWith("--", at)) {
+            return Optional.empty();
+        }
+        at = skipSpaces(line, at + 2);
+        if (!line.regionMatches(true, at, PREFIX, 0, PREFIX.length())) {
+            return Optional.empty();
+        }
         String trimmed = line.strip();
-        if (!trimmed.startsWith("--")) {
-            return Optional.empty();
-        }
         String comment = trimmed.substring(2).strip();
-        if (!comment.toLowerCase(Locale.ROOT).startsWith(PREFIX)) {
-            return Optional.empty();
-        }
         String name = comment.substring(PREFIX.length()).strip().toLowerCase(Locale.ROOT);
         for (Directive directive : values()) {
             if (directive.word.equals(name)) {
@@ -52,5 +55,13 @@ enum Directive {
         }
         throw ScriptException.at(location, lineNumber, "unknown directive \"" + trimmed + "\"; use one of "
                 + Arrays.stream(values()).map(Directive::text).collect(Collectors.joining(", ")));
+    }
+
+    private static int skipSpaces(String line, int from) {
+        int at = from;
+        while (at < line.length() && Character.isWhitespace(line.charAt(at))) {
+            at++;
+        }
+        return at;
     }
 }

@@ -1,11 +1,11 @@
 package dev.migrate.script;
 
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 /** The {@code *.sql} files directly in one directory on disk, in file-name order. */
 public record DirectoryScriptSource(Path directory) implements ScriptSource {
@@ -23,13 +23,21 @@ public record DirectoryScriptSource(Path directory) implements ScriptSource {
             throw new ScriptException(directory + ": no such script directory; run \"db init\" to create it,"
                     + " or point the script location at an existing one");
         }
-        try (Stream<Path> files = Files.list(directory)) {
-            return files
-                    .filter(file -> file.getFileName().toString().endsWith(EXTENSION) && Files.isRegularFile(file))
-                    .sorted(Comparator.comparing(file -> file.getFileName().toString()))
-                    .map(file -> new ScriptResource(file.getFileName().toString(), file.toString(),
-                            () -> Files.newInputStream(file)))
-                    .toList();
+        List<String> names = new ArrayList<>();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory)) {
+            for (Path file : files) {
+                String name = file.getFileName().toString();
+                if (name.endsWith(EXTENSION) && Files.isRegularFile(file)) {
+                    names.add(name);
+                }
+            }
         }
+        names.sort(null);
+        List<ScriptResource> resources = new ArrayList<>(names.size());
+        for (String name : names) {
+            Path file = directory.resolve(name);
+            resources.add(new ScriptResource(name, file.toString(), () -> Files.newInputStream(file)));
+        }
+        return List.copyOf(resources);
     }
 }

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -121,8 +120,17 @@ final class HeaderParser {
         if (colon < 0) {
             return null;
         }
-        String candidate = comment.substring(0, colon).strip().toLowerCase(Locale.ROOT);
-        return KEYS.stream().filter(k -> k.toLowerCase(Locale.ROOT).equals(candidate)).findFirst().orElse(null);
+        int end = colon;
+        while (end > 0 && Character.isWhitespace(comment.charAt(end - 1))) {
+            end--;
+        }
+        for (String key : KEYS) {
+            // keys are matched case-insensitively without building lower-cased copies of every comment line
+            if (key.length() == end && comment.regionMatches(true, 0, key, 0, end)) {
+                return key;
+            }
+        }
+        return null;
     }
 
     /** A comma-separated value; spaces around items and empty items are ignored. */

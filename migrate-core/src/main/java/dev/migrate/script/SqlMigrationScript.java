@@ -20,6 +20,7 @@ public final class SqlMigrationScript implements MigrationScript {
     private final Revision revision;
     private final Object bodyLock = new Object();
     private ScriptBody body; // guarded by bodyLock
+    private String checksum; // guarded by bodyLock; read alone when only the checksum was asked for
 
     public SqlMigrationScript(ScriptResource resource, ScriptHeader header) {
         this.resource = Objects.requireNonNull(resource, "resource");
@@ -95,9 +96,21 @@ public final class SqlMigrationScript implements MigrationScript {
         return header.transactional();
     }
 
+    /**
+     * The checksum of the file as it is now. When the body was not needed yet, only the checksum is computed
+     * (a status report over a thousand applied scripts need not split them all into statements).
+     */
     @Override
     public String checksum() {
-        return body().checksum();
+        synchronized (bodyLock) {
+            if (body != null) {
+                return body.checksum();
+            }
+            if (checksum == null) {
+                checksum = Checksum.ofResource(resource);
+            }
+            return checksum;
+        }
     }
 
     private ScriptBody body() {
