@@ -18,12 +18,12 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Hibernate starts after the startup upgrade, as it does after Flyway: the {@code book} table exists only
- * once the script in db/jpa-migrations has run, and {@code ddl-auto=validate} fails the startup when it is
+ * Hibernate starts after the startup upgrade, as it does after Flyway: the {@code person} table exists only
+ * once the first script in db/test-migrations has run, and {@code ddl-auto=validate} fails the startup when it is
  * missing. The readers are user beans, so they are created before any auto-configured bean; only the
  * dependency that Boot adds from {@code MigrateDatabaseInitializerDetector} (EntityManagerFactory on
  * MigrateInitializer) makes the upgrade run first. Checked by hand: without the detector's entry in
- * META-INF/spring.factories the first test fails with "missing table [book]".
+ * META-INF/spring.factories the first test fails with "missing table [person]".
  */
 @PostgresTest
 class MigrateJpaOrderingTest {
@@ -33,13 +33,13 @@ class MigrateJpaOrderingTest {
                 .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
                         HibernateJpaAutoConfiguration.class, DataJpaRepositoriesAutoConfiguration.class,
                         MigrateAutoConfiguration.class))
-                .withUserConfiguration(BookshelfApplication.class)
-                .withBean(BooksFromRepository.class)
-                .withBean(BooksFromEntityManager.class)
+                .withUserConfiguration(PeopleApplication.class)
+                .withBean(PeopleFromRepository.class)
+                .withBean(PeopleFromEntityManager.class)
                 .withPropertyValues("spring.datasource.url=" + postgres.jdbcUrl(postgres.createDatabase()),
                         "spring.datasource.username=" + postgres.user(),
                         "spring.jpa.hibernate.ddl-auto=validate",
-                        "migrate.locations=classpath:db/jpa-migrations",
+                        "migrate.locations=classpath:db/test-migrations",
                         "migrate.script-directory=target/no-such-directory");
     }
 
@@ -47,8 +47,8 @@ class MigrateJpaOrderingTest {
     void hibernateValidatesTheMigratedSchemaAndBeansReadTheMigratedRowsWhileTheyAreCreated(PostgresServer postgres) {
         runner(postgres).run(context -> {
             assertThat(context).hasNotFailed();
-            assertThat(context.getBean(BooksFromRepository.class).titles).containsExactly("The Left Hand of Darkness");
-            assertThat(context.getBean(BooksFromEntityManager.class).titles).containsExactly("The Left Hand of Darkness");
+            assertThat(context.getBean(PeopleFromRepository.class).names).containsExactly("Ada");
+            assertThat(context.getBean(PeopleFromEntityManager.class).names).containsExactly("Ada");
         });
     }
 
@@ -58,25 +58,25 @@ class MigrateJpaOrderingTest {
     void withoutTheStartupUpgradeHibernateValidationFails(String withoutUpgrade, PostgresServer postgres) {
         runner(postgres).withPropertyValues(withoutUpgrade).run(context -> {
             assertThat(context).hasFailed();
-            assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("missing table [book]");
+            assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("missing table [person]");
         });
     }
 
     /** Reads through a Spring Data repository in its constructor, as application code does. */
-    static final class BooksFromRepository {
-        final List<String> titles;
+    static final class PeopleFromRepository {
+        final List<String> names;
 
-        BooksFromRepository(BookRepository books) {
-            this.titles = books.findAll().stream().map(Book::getTitle).toList();
+        PeopleFromRepository(PersonRepository people) {
+            this.names = people.findAll().stream().map(Person::getName).toList();
         }
     }
 
     /** Reads through the shared EntityManager in its constructor. */
-    static final class BooksFromEntityManager {
-        final List<String> titles;
+    static final class PeopleFromEntityManager {
+        final List<String> names;
 
-        BooksFromEntityManager(EntityManager entityManager) {
-            this.titles = entityManager.createQuery("SELECT b.title FROM Book b", String.class).getResultList();
+        PeopleFromEntityManager(EntityManager entityManager) {
+            this.names = entityManager.createQuery("SELECT p.name FROM Person p", String.class).getResultList();
         }
     }
 }

@@ -5,9 +5,9 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Makes this package the application's auto-configuration package, as @SpringBootApplication does, so that
- * Hibernate finds {@link Book} and Spring Data finds {@link BookRepository} here and nowhere else.
+ * Hibernate finds {@link Person} and Spring Data finds {@link PersonRepository} here and nowhere else.
  */
 @Configuration(proxyBeanMethods = false)
 @AutoConfigurationPackage
-public class BookshelfApplication {
+public class PeopleApplication {
 }

@@ -2,5 +2,5 @@ package dev.migrate.autoconfigure.jpa;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface BookRepository extends JpaRepository<Book, Long> {
+public interface PersonRepository extends JpaRepository<Person, Integer> {
 }
