@@ -1,5 +1,6 @@
 package dev.migrate.shell;
 
+import org.springframework.shell.core.InputReader;
 import org.springframework.shell.core.command.AbstractCommand;
 import org.springframework.shell.core.command.CommandArgument;
 import org.springframework.shell.core.command.CommandContext;
@@ -46,16 +47,38 @@ public final class DbShellCommand extends AbstractCommand {
         List<String> words = new ArrayList<>();
         words.add(verb.verb());
         context.parsedInput().arguments().stream().map(CommandArgument::value).forEach(words::add);
-        logs.quietly(() -> executor.execute(words, new ShellConsole(context, style)));
+        boolean atThePrompt = someoneAnswers(context.inputReader());
+        int status = logs.quietly(() -> executor.execute(words, new ShellConsole(context, style, atThePrompt)));
         context.outputWriter().flush();
-        // Shell's prompt follows any status but OK with "Error while executing command db: EXECUTION_ERROR",
-        // under the one-line error the command has already printed (in red): at the prompt a failure is
-        // reported once, by the command. The one-shot command line exits with 1 or 2.
-        return ExitStatus.OK;
+        if (status == DbCommandExecutor.OK || atThePrompt) {
+            // Shell's prompt follows any status but OK with "Error while executing command db: EXECUTION_ERROR",
+            // and an exception with "Unable to run command dbupgrade: ...", under the one-line error the command
+            // has already printed (in red): at the prompt a failure is reported once, by the command.
+            return ExitStatus.OK;
+        }
+        // Without a person (Shell's script command, @file, a non-interactive run) only an exception stops the
+        // remaining commands (a status is logged and ignored by script) and makes a non-interactive run exit 1.
+        throw new DbCommandFailedException("db " + String.join(" ", words), status);
     }
 
-    /** The prompt's output, and questions answered through the shell's own input reader. */
-    private record ShellConsole(CommandContext context, DbOutputStyle style) implements DbConsole {
+    /**
+     * Whether a person is at Shell's prompt: the prompts' readers (JLine's, the system console's) read lines,
+     * while the reader that Shell gives commands run by {@code script}, {@code @file} or a non-interactive run
+     * keeps {@link InputReader}'s default, which cannot.
+     */
+    static boolean someoneAnswers(InputReader reader) {
+        try {
+            return reader != null && reader.getClass().getMethod("readInput", String.class).getDeclaringClass() != InputReader.class;
+        } catch (NoSuchMethodException e) {
+            return false;
+        }
+    }
+
+    /**
+     * The prompt's output, and questions answered through the shell's own input reader. Not interactive in a
+     * script: nobody can answer there, so the command behaves as on the one-shot command line.
+     */
+    private record ShellConsole(CommandContext context, DbOutputStyle style, boolean interactive) implements DbConsole {
 
         @Override
         public void out(String text) {
@@ -65,11 +88,6 @@ public final class DbShellCommand extends AbstractCommand {
         @Override
         public void err(String text) {
             writer().println(style.error(text));
-        }
-
-        @Override
-        public boolean interactive() {
-            return true;
         }
 
         @Override

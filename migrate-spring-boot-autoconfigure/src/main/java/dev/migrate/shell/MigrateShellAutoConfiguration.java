@@ -6,6 +6,7 @@ import org.springframework.beans.BeansException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.BeanFactoryAware;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.boot.ApplicationRunner;
@@ -23,6 +24,7 @@ import org.springframework.core.type.AnnotationMetadata;
 import org.springframework.shell.core.command.CommandParser;
 import org.springframework.shell.core.command.CommandRegistry;
 import org.springframework.shell.core.command.DefaultCommandParser;
+import org.springframework.shell.core.command.Script;
 import org.springframework.shell.jline.CommandCompleter;
 
 /**
@@ -59,6 +61,25 @@ public class MigrateShellAutoConfiguration {
     @ConditionalOnMissingBean(CommandParser.class)
     public CommandParser dbAwareCommandParser(CommandRegistry commandRegistry) {
         return new DbCommandParser(new DefaultCommandParser(commandRegistry));
+    }
+
+    /**
+     * Shell's {@code script} command parses its lines with a {@link DefaultCommandParser} of its own, not with the
+     * application's parser: {@code db upgrade head --sql} in a script would fail to parse (and the script go on),
+     * and {@code --sql=true} would be dropped, running a real upgrade. The script gets the same db-aware parser
+     * in front of that default.
+     */
+    @Bean
+    static BeanPostProcessor dbAwareScriptParser(ObjectProvider<CommandRegistry> commandRegistry) {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessBeforeInitialization(Object bean, String beanName) {
+                if (bean instanceof Script script) {
+                    script.setCommandParser(new DbCommandParser(new DefaultCommandParser(commandRegistry.getObject())));
+                }
+                return bean;
+            }
+        };
     }
 
     /**

@@ -12,28 +12,28 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Reads SQLite files directly, behind the application's back, and writes script directories. */
-final class SqliteFiles {
+public final class SqliteFiles {
 
     /** The head of the scripts in {@code src/test/resources/db/test-migrations}. */
     static final String HEAD = "f6e5d4c3b2a1";
-    static final String FIRST = "a1b2c3d4e5f6";
-    static final String TEST_LOCATION = "classpath:db/test-migrations";
+    public static final String FIRST = "a1b2c3d4e5f6";
+    public static final String TEST_LOCATION = "classpath:db/test-migrations";
 
     private SqliteFiles() {
     }
 
-    static String url(Path file) {
+    public static String url(Path file) {
         return "jdbc:sqlite:" + file.toAbsolutePath();
     }
 
-    static List<String> tables(Path file) {
+    public static List<String> tables(Path file) {
         if (!Files.exists(file)) {
             return List.of();
         }
         return strings(file, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name");
     }
 
-    static List<String> versions(Path file) {
+    public static List<String> versions(Path file) {
         return strings(file, "SELECT version_num FROM alembic_version ORDER BY version_num");
     }
 
