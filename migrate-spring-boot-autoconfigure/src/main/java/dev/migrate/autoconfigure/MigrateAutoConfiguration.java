@@ -23,6 +23,7 @@ import org.springframework.boot.sql.init.dependency.DatabaseInitializationDepend
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.util.StringUtils;
@@ -30,6 +31,7 @@ import org.springframework.util.StringUtils;
 import javax.sql.DataSource;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Wires the migration engine to the application's DataSource (the analogue of {@code Migrate(app, db)})
@@ -49,9 +51,9 @@ public class MigrateAutoConfiguration {
                            @MigrateDataSource ObjectProvider<DataSource> migrateDataSource,
                            ObjectProvider<JavaMigration> javaMigrations, ObjectProvider<ModelSource> modelSources,
                            ObjectProvider<IncludeObject> includeObject,
-                           BeanFactory beanFactory, ResourceLoader resourceLoader) {
+                           BeanFactory beanFactory, ResourceLoader resourceLoader, Environment environment) {
         MigrateConfig.Builder config = MigrateConfig.builder()
-                .dataSource(chooseDataSource(properties, dataSource, migrateDataSource))
+                .dataSource(chooseDataSource(properties, environment, dataSource, migrateDataSource))
                 .versionTable(properties.getVersionTable())
                 .logTable(properties.getLogTable())
                 .transactionPerMigration(properties.isTransactionPerMigration())
@@ -87,12 +89,14 @@ public class MigrateAutoConfiguration {
         return AutoConfigurationPackages.has(beanFactory) ? AutoConfigurationPackages.get(beanFactory) : List.of();
     }
 
-    private static DataSource chooseDataSource(MigrateProperties properties, ObjectProvider<DataSource> dataSource,
+    private static DataSource chooseDataSource(MigrateProperties properties, Environment environment,
+                                               ObjectProvider<DataSource> dataSource,
                                                ObjectProvider<DataSource> migrateDataSource) {
-        if (StringUtils.hasText(properties.getUrl())) {
+        Optional<SeparateConnection> separate = SeparateConnection.of(properties, environment);
+        if (separate.isPresent()) {
             // Not a pool: nothing would close it. One connection at a time is all the engine needs.
-            return DataSourceBuilder.create().type(SimpleDriverDataSource.class).url(properties.getUrl())
-                    .username(properties.getUser()).password(properties.getPassword()).build();
+            return DataSourceBuilder.create().type(SimpleDriverDataSource.class).url(separate.get().url())
+                    .username(separate.get().user()).password(separate.get().password()).build();
         }
         DataSource qualified = migrateDataSource.getIfAvailable();
         return qualified != null ? qualified : dataSource.getObject();

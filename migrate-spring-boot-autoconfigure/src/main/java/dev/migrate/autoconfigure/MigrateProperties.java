@@ -71,10 +71,13 @@ public class MigrateProperties {
     /** JDBC URL of a database to migrate instead of the application's DataSource. */
     private String url;
 
-    /** Login user for migrate.url. */
+    /**
+     * Login user for migrate.url, or spring.datasource.username when not set. Set without migrate.url, the
+     * application's spring.datasource.url is migrated as this user.
+     */
     private String user;
 
-    /** Login password for migrate.url. */
+    /** Login password for migrate.url, or spring.datasource.password when not set. */
     private String password;
 
     /** The startup behaviours. */

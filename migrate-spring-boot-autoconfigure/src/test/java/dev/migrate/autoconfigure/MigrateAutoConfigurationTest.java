@@ -182,6 +182,40 @@ class MigrateAutoConfigurationTest {
     }
 
     @Test
+    void migrateUrlTakesTheApplicationsCredentialsWhenItHasNoneOfItsOwn() {
+        Path separate = dir.resolve("separate.db");
+        withAppDatabase().withPropertyValues("spring.datasource.username=app", "spring.datasource.password=app-secret",
+                        "migrate.url=" + url(separate))
+                .run(context -> assertThat(context.getBean(Migrate.class).config().dataSource())
+                        .isInstanceOfSatisfying(SimpleDriverDataSource.class, ds -> {
+                            assertThat(ds.getUrl()).isEqualTo(url(separate));
+                            assertThat(ds.getUsername()).isEqualTo("app");
+                            assertThat(ds.getPassword()).isEqualTo("app-secret");
+                        }));
+    }
+
+    @Test
+    void migrateUserAloneMigratesTheApplicationsUrlAsThatUser() {
+        withAppDatabase().withPropertyValues("spring.datasource.username=app", "migrate.user=owner")
+                .run(context -> {
+                    assertThat(versions(db())).containsExactly(HEAD);
+                    assertThat(context.getBean(Migrate.class).config().dataSource())
+                            .isInstanceOfSatisfying(SimpleDriverDataSource.class, ds -> {
+                                assertThat(ds.getUrl()).isEqualTo(url(db()));
+                                assertThat(ds.getUsername()).isEqualTo("owner");
+                            });
+                });
+    }
+
+    @Test
+    void migrateUserWithNoUrlAnywhereFailsSayingWhatToSet() {
+        runner.withBean(DataSource.class, () -> sqlite(db())).withPropertyValues("migrate.user=owner")
+                .run(context -> assertThat(context).getFailure().rootCause()
+                        .hasMessageContaining("migrate.user or migrate.password is set, but there is no URL")
+                        .hasMessageContaining("set migrate.url"));
+    }
+
+    @Test
     void migrateUrlWorksWithoutAnyDataSource() {
         Path separate = dir.resolve("separate.db");
         new ApplicationContextRunner()
