@@ -3,6 +3,7 @@ package dev.migrate.autogenerate;
 import dev.migrate.autogenerate.Step.Phase;
 import dev.migrate.dialect.Dialect;
 import dev.migrate.dialect.SqliteDialect;
+import dev.migrate.op.AddForeignKey;
 import dev.migrate.op.AlterColumn;
 import dev.migrate.op.CreateTable;
 import dev.migrate.op.DropColumn;
@@ -101,9 +102,14 @@ final class SchemaComparator {
             dropped.replaceAll((name, table) -> referringTo(table, renamedTables));
         }
 
-        List<Table> creates = dependencyOrder(added.values());
-        for (int i = 0; i < creates.size(); i++) {
-            steps.add(new Step(new CreateTable(creates.get(i)), Phase.CREATE_TABLE, i));
+        CreationOrder creates = CreationOrder.of(added.values(), dialect);
+        int created = 0;
+        for (Table table : creates.tables()) {
+            steps.add(new Step(new CreateTable(table), Phase.CREATE_TABLE, created++));
+        }
+        for (AddForeignKey key : creates.laterKeys()) {
+            // part of the added table, so no line of its own in db migrate's report
+            steps.add(new Step(key, Phase.CREATE_TABLE, created++, List.of()));
         }
         int rank = 0;
         Set<String> viewBlockers = new TreeSet<>();
@@ -123,9 +129,14 @@ final class SchemaComparator {
             }
         }
         recreateViewsReading(viewBlockers);
-        List<Table> drops = dependencyOrder(dropped.values());
-        for (int i = drops.size() - 1, order = 0; i >= 0; i--, order++) {
-            steps.add(new Step(new DropTable(drops.get(i)), Phase.DROP_TABLE, order));
+        // The exact inverse of creating them: the keys that closed cycles go first, then the tables, backwards.
+        CreationOrder drops = CreationOrder.of(dropped.values(), dialect);
+        int order = 0;
+        for (int i = drops.laterKeys().size() - 1; i >= 0; i--) {
+            steps.add(new Step(drops.laterKeys().get(i).reverse(), Phase.DROP_TABLE, order++, List.of()));
+        }
+        for (int i = drops.tables().size() - 1; i >= 0; i--) {
+            steps.add(new Step(new DropTable(drops.tables().get(i)), Phase.DROP_TABLE, order++));
         }
 
         List<Step> ordered = new ArrayList<>(steps);
@@ -178,9 +189,7 @@ final class SchemaComparator {
                 ? new ForeignKey(key.name(), key.columns(), renamedTables.get(key.referredTable()), key.referredColumns(),
                         key.onDelete(), key.onUpdate())
                 : key).toList();
-        return keys.equals(table.foreignKeys()) ? table : new Table(table.name(), table.kind(), table.columns(),
-                table.primaryKey(), keys, table.uniqueConstraints(), table.indexes(), table.checks(), table.managed(),
-                table.definition());
+        return keys.equals(table.foreignKeys()) ? table : table.withForeignKeys(keys);
     }
 
     private boolean sameColumns(Table model, Table reflected) {
@@ -356,23 +365,6 @@ final class SchemaComparator {
 
     private static boolean mentions(String sql, String name) {
         return Pattern.compile("(?i)(?<![A-Za-z0-9_$])" + Pattern.quote(name) + "(?![A-Za-z0-9_$])").matcher(sql).find();
-    }
-
-    /** Tables referred to first; ties and cycles broken by name, so the order is always the same. */
-    static List<Table> dependencyOrder(java.util.Collection<Table> tables) {
-        Map<String, Table> remaining = new TreeMap<>();
-        tables.forEach(table -> remaining.put(table.name(), table));
-        List<Table> ordered = new ArrayList<>();
-        while (!remaining.isEmpty()) {
-            Table next = remaining.values().stream()
-                    .filter(table -> table.foreignKeys().stream().map(ForeignKey::referredTable)
-                            .noneMatch(parent -> !parent.equals(table.name()) && remaining.containsKey(parent)))
-                    .findFirst()
-                    .orElse(remaining.values().iterator().next());
-            ordered.add(next);
-            remaining.remove(next.name());
-        }
-        return ordered;
     }
 
     private static List<Table> concat(List<Table> a, List<Table> b) {

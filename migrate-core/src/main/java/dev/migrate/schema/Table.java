@@ -28,6 +28,11 @@ public record Table(String name, TableKind kind, List<Column> columns, PrimaryKe
         return columns.stream().filter(column -> column.name().equals(columnName)).findFirst();
     }
 
+    /** The same table with other foreign keys. */
+    public Table withForeignKeys(List<ForeignKey> keys) {
+        return new Table(name, kind, columns, primaryKey, keys, uniqueConstraints, indexes, checks, managed, definition);
+    }
+
     public static TableBuilder builder(String name) {
         return new TableBuilder(name);
     }

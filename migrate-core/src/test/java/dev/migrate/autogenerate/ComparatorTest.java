@@ -4,9 +4,11 @@ import dev.migrate.dialect.Dialect;
 import dev.migrate.dialect.PostgresDialect;
 import dev.migrate.dialect.SqliteDialect;
 import dev.migrate.op.AddColumn;
+import dev.migrate.op.AddForeignKey;
 import dev.migrate.op.AlterColumn;
 import dev.migrate.op.CreateTable;
 import dev.migrate.op.DropColumn;
+import dev.migrate.op.DropForeignKey;
 import dev.migrate.op.DropTable;
 import dev.migrate.op.Operation;
 import dev.migrate.op.RebuildTable;
@@ -20,6 +22,7 @@ import dev.migrate.schema.Index;
 import dev.migrate.schema.ReferentialAction;
 import dev.migrate.schema.Schema;
 import dev.migrate.schema.Table;
+import dev.migrate.schema.TableBuilder;
 import dev.migrate.schema.UniqueConstraint;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -154,6 +157,60 @@ class ComparatorTest {
         Changes down = compare(PG, reflected(PG, models), Schema.of(List.of()), CompareOptions.defaults());
         assertThat(down.operations()).extracting(Operation::tableName).containsExactly("a_child", "z_parent");
         assertThat(down.downgradeOperations()).extracting(Operation::tableName).containsExactly("z_parent", "a_child");
+    }
+
+    /** A table with an id and one foreign key {@code <referred>_id} to each referred table. */
+    private static TableBuilder referring(String name, String... referred) {
+        TableBuilder table = Table.builder(name).column(col("id", INT).notNull()).primaryKey(null, "id");
+        for (String parent : referred) {
+            table.column(col(parent + "_id", INT)).foreignKey(new ForeignKey("fk_" + name + "_" + parent,
+                    List.of(parent + "_id"), parent, List.of("id"), null, null));
+        }
+        return table;
+    }
+
+    private static String describe(Operation operation) {
+        if (operation instanceof CreateTable create) {
+            return "create " + create.tableName() + create.table().foreignKeys().stream().map(ForeignKey::name).toList();
+        }
+        if (operation instanceof DropTable drop) {
+            return "drop " + drop.tableName() + drop.table().foreignKeys().stream().map(ForeignKey::name).toList();
+        }
+        if (operation instanceof AddForeignKey add) {
+            return "add " + add.foreignKey().name();
+        }
+        return operation instanceof DropForeignKey drop ? "drop " + drop.foreignKey().name() : operation.toString();
+    }
+
+    @Test
+    void foreignKeyCyclesAreClosedAfterTheTablesWhereTheDatabaseChecksReferences() {
+        // self refers only to itself, so it waits for nothing; award refers into the author/book cycle without
+        // being part of it; a -> c -> b -> a is a cycle of three that waits for the other cycle (a -> book)
+        Schema models = of(referring("author", "book"), referring("book", "author"), referring("award", "book"),
+                referring("a", "c", "book"), referring("b", "a"), referring("c", "b"), referring("self", "self"));
+        Changes up = compare(PG, Schema.of(List.of()), models, CompareOptions.defaults());
+        assertThat(up.operations()).extracting(ComparatorTest::describe).containsExactly(
+                "create self[fk_self_self]", "create author[]", "create book[fk_book_author]",
+                "create award[fk_award_book]", "create a[fk_a_book]", "create b[fk_b_a]", "create c[fk_c_b]",
+                "add fk_author_book", "add fk_a_c");
+        assertThat(up.descriptions()).containsExactly("Detected added table 'self'", "Detected added table 'author'",
+                "Detected added table 'book'", "Detected added table 'award'", "Detected added table 'a'",
+                "Detected added table 'b'", "Detected added table 'c'");
+        assertThat(up.upgradeSql()).contains("ALTER TABLE a ADD CONSTRAINT fk_a_c FOREIGN KEY (c_id) REFERENCES c (id);\n");
+        assertThat(up.downgradeOperations()).extracting(ComparatorTest::describe).containsExactly(
+                "drop fk_a_c", "drop fk_author_book", "drop c[fk_c_b]", "drop b[fk_b_a]", "drop a[fk_a_book]",
+                "drop award[fk_award_book]", "drop book[fk_book_author]", "drop author[]", "drop self[fk_self_self]");
+
+        Changes down = compare(PG, reflected(PG, models), Schema.of(List.of()), CompareOptions.defaults());
+        assertThat(down.operations()).extracting(ComparatorTest::describe)
+                .containsExactlyElementsOf(up.downgradeOperations().stream().map(ComparatorTest::describe).toList());
+        assertThat(down.descriptions()).hasSize(7).allMatch(line -> line.startsWith("Detected removed table"));
+
+        // SQLite has no ALTER TABLE ... ADD CONSTRAINT, and does not look for the referred table at CREATE TABLE
+        Changes sqlite = compare(SQLITE, Schema.of(List.of()), models, CompareOptions.defaults());
+        assertThat(sqlite.operations()).extracting(ComparatorTest::describe).containsExactly(
+                "create self[fk_self_self]", "create author[fk_author_book]", "create book[fk_book_author]",
+                "create award[fk_award_book]", "create a[fk_a_c, fk_a_book]", "create b[fk_b_a]", "create c[fk_c_b]");
     }
 
     @Test
