@@ -26,9 +26,9 @@ import java.util.TreeSet;
  * TABLE anyway); elsewhere (PostgreSQL, which does) they are left out of {@code tables} and added once all tables
  * exist, as {@code laterKeys}, the way SQLAlchemy's {@code create_all} uses ALTER for the keys of a cycle.
  * Dropping goes the other way round: the later keys first, then the tables in reverse order. A table's key to
- * itself never waits.
+ * itself never waits. {@code inlineCycles} says that a key closing a cycle stayed in its CREATE TABLE.
  */
-record CreationOrder(List<Table> tables, List<AddForeignKey> laterKeys) {
+record CreationOrder(List<Table> tables, List<AddForeignKey> laterKeys, boolean inlineCycles) {
 
     CreationOrder {
         tables = List.copyOf(tables);
@@ -43,6 +43,7 @@ record CreationOrder(List<Table> tables, List<AddForeignKey> laterKeys) {
         Map<String, Integer> cycle = components(parents);
         List<Table> ordered = new ArrayList<>();
         List<AddForeignKey> laterKeys = new ArrayList<>();
+        boolean inlineCycles = false;
         while (!remaining.isEmpty()) {
             Table next = remaining.values().stream()
                     .filter(table -> parents.get(table.name()).stream().noneMatch(remaining::containsKey))
@@ -52,15 +53,17 @@ record CreationOrder(List<Table> tables, List<AddForeignKey> laterKeys) {
             List<ForeignKey> inline = new ArrayList<>();
             for (ForeignKey key : next.foreignKeys()) {
                 AddForeignKey later = new AddForeignKey(next.name(), key);
-                if (remaining.containsKey(key.referredTable()) && dialect.supports(later)) {
+                boolean closesCycle = remaining.containsKey(key.referredTable());
+                if (closesCycle && dialect.supports(later)) {
                     laterKeys.add(later);
                 } else {
                     inline.add(key);
+                    inlineCycles |= closesCycle;
                 }
             }
             ordered.add(inline.size() == next.foreignKeys().size() ? next : next.withForeignKeys(inline));
         }
-        return new CreationOrder(ordered, laterKeys);
+        return new CreationOrder(ordered, laterKeys, inlineCycles);
     }
 
     /** The other tables of the set that {@code table} refers to. */

@@ -46,6 +46,15 @@ final class SchemaComparator {
     private static final List<String> SHADOW_SUFFIXES = List.of("_data", "_idx", "_content", "_docsize", "_config",
             "_segments", "_segdir", "_stat", "_node", "_rowid", "_parent");
 
+    /**
+     * SQLite keeps the keys of a cycle inside CREATE TABLE, and its DROP TABLE deletes the rows first: with
+     * foreign keys enforced, whichever table of a cycle with rows is dropped first is still referred to by the
+     * other. Deferred to the commit, the checks find both tables gone. (No effect when enforcement is off; it
+     * ends with the transaction.)
+     */
+    private static final String DEFER_FOREIGN_KEYS = "-- tables that refer to each other: foreign keys checked at commit\n"
+            + "PRAGMA defer_foreign_keys = ON";
+
     private final Schema models;
     private final Schema database;
     private final Dialect dialect;
@@ -111,6 +120,11 @@ final class SchemaComparator {
             // part of the added table, so no line of its own in db migrate's report
             steps.add(new Step(key, Phase.CREATE_TABLE, created++, List.of()));
         }
+        if (creates.inlineCycles()) {
+            // nothing in the upgrade; first in the downgrade, which drops the tables
+            steps.add(new Step(new ExecuteSql(creates.tables().get(0).name(), "", DEFER_FOREIGN_KEYS),
+                    Phase.CREATE_TABLE, created, List.of()));
+        }
         int rank = 0;
         Set<String> viewBlockers = new TreeSet<>();
         for (Map.Entry<String, Table[]> pair : pairs.entrySet()) {
@@ -132,6 +146,10 @@ final class SchemaComparator {
         // The exact inverse of creating them: the keys that closed cycles go first, then the tables, backwards.
         CreationOrder drops = CreationOrder.of(dropped.values(), dialect);
         int order = 0;
+        if (drops.inlineCycles()) {
+            steps.add(new Step(new ExecuteSql(drops.tables().get(0).name(), DEFER_FOREIGN_KEYS, ""), Phase.DROP_TABLE,
+                    order++, List.of()));
+        }
         for (int i = drops.laterKeys().size() - 1; i >= 0; i--) {
             steps.add(new Step(drops.laterKeys().get(i).reverse(), Phase.DROP_TABLE, order++, List.of()));
         }

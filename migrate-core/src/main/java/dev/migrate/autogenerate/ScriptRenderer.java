@@ -15,13 +15,18 @@ public final class ScriptRenderer {
     public static String render(Dialect dialect, List<Operation> operations, Predicate<String> hasRows) {
         StringBuilder sql = new StringBuilder();
         for (Operation operation : operations) {
+            List<String> statements = dialect.render(operation);
+            if (statements.isEmpty()) {
+                // an operation that does nothing this way round (the other half of an ExecuteSql)
+                continue;
+            }
             if (!sql.isEmpty()) {
                 sql.append('\n');
             }
             for (DataLossWarning warning : DataLoss.of(operation, hasRows)) {
                 sql.append("-- WARNING: ").append(warning.message().replace('\n', ' ')).append('\n');
             }
-            for (String statement : dialect.render(operation)) {
+            for (String statement : statements) {
                 String text = statement.strip();
                 sql.append(text);
                 if (!text.endsWith(";")) {

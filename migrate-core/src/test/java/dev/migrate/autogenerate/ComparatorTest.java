@@ -10,6 +10,7 @@ import dev.migrate.op.CreateTable;
 import dev.migrate.op.DropColumn;
 import dev.migrate.op.DropForeignKey;
 import dev.migrate.op.DropTable;
+import dev.migrate.op.ExecuteSql;
 import dev.migrate.op.Operation;
 import dev.migrate.op.RebuildTable;
 import dev.migrate.op.RenameColumn;
@@ -179,6 +180,9 @@ class ComparatorTest {
         if (operation instanceof AddForeignKey add) {
             return "add " + add.foreignKey().name();
         }
+        if (operation instanceof ExecuteSql sql) {
+            return "sql " + sql.upgrade().lines().filter(line -> !line.startsWith("--")).toList();
+        }
         return operation instanceof DropForeignKey drop ? "drop " + drop.foreignKey().name() : operation.toString();
     }
 
@@ -210,7 +214,14 @@ class ComparatorTest {
         Changes sqlite = compare(SQLITE, Schema.of(List.of()), models, CompareOptions.defaults());
         assertThat(sqlite.operations()).extracting(ComparatorTest::describe).containsExactly(
                 "create self[fk_self_self]", "create author[fk_author_book]", "create book[fk_book_author]",
-                "create award[fk_award_book]", "create a[fk_a_c, fk_a_book]", "create b[fk_b_a]", "create c[fk_c_b]");
+                "create award[fk_award_book]", "create a[fk_a_c, fk_a_book]", "create b[fk_b_a]", "create c[fk_c_b]",
+                "sql []");
+        assertThat(sqlite.upgradeSql()).doesNotContain("ALTER", "PRAGMA");
+        // with foreign keys enforced, DROP TABLE deletes the rows, and a cycle's rows refer to each other
+        assertThat(sqlite.downgradeSql()).startsWith("-- tables that refer to each other: foreign keys checked at commit\n"
+                + "PRAGMA defer_foreign_keys = ON;\n\n-- WARNING: c: dropping the table loses all its rows\nDROP TABLE c;");
+        Changes sqliteDown = compare(SQLITE, reflected(SQLITE, models), Schema.of(List.of()), CompareOptions.defaults());
+        assertThat(sqliteDown.upgradeSql()).isEqualTo(sqlite.downgradeSql());
     }
 
     @Test

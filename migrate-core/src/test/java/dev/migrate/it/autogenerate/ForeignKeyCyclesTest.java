@@ -12,11 +12,15 @@ import dev.migrate.schema.annotation.Column;
 import dev.migrate.schema.annotation.ForeignKey;
 import dev.migrate.schema.annotation.Id;
 import dev.migrate.schema.annotation.Table;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.sqlite.SQLiteDataSource;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -113,11 +117,8 @@ class ForeignKeyCyclesTest {
                     .hasMessageContaining("fk_author_favourite_book_id_book");
         }
 
-        // The tables dropped again by a later revision: PostgreSQL refuses DROP TABLE on a table another table
-        // still refers to, so the keys that closed the cycles go first.
-        db.execute("UPDATE author SET favourite_book_id = NULL");
-        db.execute("DELETE FROM book");
-        db.execute("DELETE FROM author");
+        // The tables dropped again, rows and all, by a later revision: PostgreSQL refuses DROP TABLE on a table
+        // another table still refers to, so the keys that closed the cycles go first.
         Migrate emptied = journey.engine(Keeper.class);
         AutogenerateResult dropped = emptied.migrate(RevisionRequest.withMessage("no more cycles"), RenameDecider.NEVER);
         assertThat(dropped.detected()).contains("Detected added table 'keeper'", "Detected removed table 'author'",
@@ -146,6 +147,37 @@ class ForeignKeyCyclesTest {
                 ? "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN ('alembic_version', 'migrate_log')"
                 : "SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename NOT IN ('alembic_version', 'migrate_log')"))
                 .isEmpty();
+    }
+
+    /**
+     * SQLite with foreign keys enforced: DROP TABLE deletes the rows first, and in a cycle with rows whichever
+     * table goes first is still referred to by the other, unless the checks wait for the end of the transaction.
+     */
+    @Test
+    void sqliteEnforcingForeignKeysDropsCyclesWithRows() throws Exception {
+        TestDatabase.Sqlite db = TestDatabase.sqlite(tmp.resolve("enforcing.db"));
+        SQLiteDataSource enforcing = new SQLiteDataSource();
+        enforcing.setUrl("jdbc:sqlite:" + db.file() + "?foreign_keys=on");
+        Journey journey = new Journey(db, enforcing, tmp);
+        Migrate engine = journey.engine(MODELS);
+        AutogenerateResult result = engine.migrate(RevisionRequest.withMessage("cycles"), RenameDecider.NEVER);
+        engine.upgrade("head");
+        try (Connection connection = enforcing.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("INSERT INTO author (id, name) VALUES (1, 'Ann')");
+            statement.execute("INSERT INTO book (id, title, author_id) VALUES (10, 'Tides', 1)");
+            statement.execute("UPDATE author SET favourite_book_id = 10");
+            statement.execute("INSERT INTO city (id) VALUES (1)");
+            statement.execute("INSERT INTO country (id, capital_id) VALUES (1, 1)");
+            statement.execute("INSERT INTO region (id, country_id) VALUES (1, 1)");
+            statement.execute("UPDATE city SET region_id = 1");
+            assertThatThrownBy(() -> statement.execute("UPDATE city SET region_id = 2"))
+                    .as("foreign keys are enforced").hasMessageContaining("FOREIGN KEY");
+        }
+        engine.downgrade("base");
+        assertThat(journey.reflect().tables()).isEmpty();
+        engine.upgrade("head");
+        assertThat(engine.check().upToDate()).isTrue();
+        assertThat(result.wroteScript()).isTrue();
     }
 
     /** The CREATE TABLE statement of {@code table} in a script section. */
