@@ -21,9 +21,9 @@ import java.util.TreeSet;
 /**
  * The order in which a set of tables can be created (and, backwards, dropped): every table after the tables its
  * foreign keys refer to, ties by name. Tables whose foreign keys form a cycle cannot all come after each other:
- * the cycle is broken at its first table by name, and that table's keys into the cycle are created with it only
- * where the dialect cannot add a foreign key later (SQLite, which does not look for the referred table at CREATE
- * TABLE anyway); elsewhere (PostgreSQL, which does) they are left out of {@code tables} and added once all tables
+ * the cycle is broken at its first table by name (of the cycles that wait for no other table first), and that
+ * table's keys into the cycle are created with it only where the dialect cannot add a foreign key later (SQLite,
+ * which does not look for the referred table at CREATE TABLE anyway); elsewhere (PostgreSQL, which does) they are left out of {@code tables} and added once all tables
  * exist, as {@code laterKeys}, the way SQLAlchemy's {@code create_all} uses ALTER for the keys of a cycle.
  * Dropping goes the other way round: the later keys first, then the tables in reverse order. A table's key to
  * itself never waits. {@code inlineCycles} says that a key closing a cycle stayed in its CREATE TABLE.
