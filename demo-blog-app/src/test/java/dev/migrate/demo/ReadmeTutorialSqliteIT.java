@@ -25,7 +25,7 @@ class ReadmeTutorialSqliteIT extends ReadmeTutorialContract {
      * to head at startup, says so, and, with no terminal for the prompt, ends.
      */
     @Test
-    void theRunCommandMigratesANewDatabaseAtStartup() {
+    void theRunCommandMigratesANewDatabaseAtStartup() throws Exception {
         String command = ReadmeTutorial.runCommand();
         assertThat(command).isEqualTo("java -jar demo-blog-app/target/demo-blog-app.jar");
         DemoJar.Run run = shell(repository, command);
