@@ -39,7 +39,8 @@ class DbShellTmuxIT {
     @BeforeEach
     void startShell() {
         // a fresh database, not migrated at startup, so that db upgrade has work to do
-        String command = String.join(" ", DemoJar.java(), "-jar", DemoJar.jar().toString(), "--migrate.on-startup=none");
+        String command = String.join(" ", DemoJar.java(), "-XX:TieredStopAtLevel=1", "-jar", DemoJar.jar().toString(),
+                "--migrate.on-startup=none");
         tmux("new-session", "-d", "-s", session, "-x", "200", "-y", "50", "-c", workingDirectory.toString(), command);
         waitFor(screen -> screen.contains(PROMPT), STARTUP);
     }
