@@ -70,9 +70,19 @@ class BenchmarkSmokeTest {
     }
 
     @Test
+    void peersGraphScenarioYieldsARowPerCase() throws Exception {
+        List<Result> results = BenchmarkMain.run(new PeerGraphScenario(), Settings.smoke());
+
+        assertThat(results).extracting(Result::subject)
+                .containsExactly("io", "migrate", "migrate", "migrate", "flyway", "liquibase");
+        assertThat(results).allSatisfy(r -> assertThat(r.revisions()).isEqualTo(10));
+        assertThat(Peers.summary(results)).contains(PeerGraphScenario.STATUS);
+    }
+
+    @Test
     void everyScenarioIsListedOnceByName() {
         assertThat(BenchmarkMain.scenarios()).extracting(Scenario::name).doesNotHaveDuplicates()
-                .contains("graph", "apply", "noop", "fresh", "autogen", "rebuild", "memory");
+                .contains("graph", "apply", "noop", "fresh", "autogen", "rebuild", "memory", "peers-graph");
     }
 
     @Test
