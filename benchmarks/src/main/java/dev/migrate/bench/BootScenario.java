@@ -47,6 +47,13 @@ public final class BootScenario implements Scenario {
             // as in the harness: no analytics call to the network, no banner (a real application may have them)
             "-Dliquibase.analytics.enabled=false", "-Dliquibase.showBanner=false");
 
+    /**
+     * More options for every application's JVM, separated by spaces, e.g. to profile them:
+     * {@code JAVA_OPTS='-Dmigrate.bench.boot.jvm-options=-XX:StartFlightRecording=filename=/tmp/boot-%p.jfr'}
+     * ({@code %p}: the process id). {@code JAVA_OPTS} alone reaches only the harness's JVM.
+     */
+    static final String EXTRA_JVM_OPTIONS = "migrate.bench.boot.jvm-options";
+
     /** Where the Liquibase application finds its changelog on its class path, and the path Liquibase records. */
     static final String CHANGELOG = "db/changelog/" + Chain.CHANGELOG;
 
@@ -162,6 +169,10 @@ public final class BootScenario implements Scenario {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(JVM_OPTIONS);
+        String extra = System.getProperty(EXTRA_JVM_OPTIONS, "").strip();
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+")));
+        }
         command.add("-cp");
         command.add(String.join(java.io.File.pathSeparator, launch.classPath().stream().map(Path::toString).toList()));
         command.add(BootApp.class.getName());

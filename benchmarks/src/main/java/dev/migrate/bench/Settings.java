@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * How much to run: the graph sizes, the revisions of the apply scenario, and the harness's warm-up and
- * measured iterations. {@link #full()} is the documented run (under three minutes on two cores),
- * {@link #quick()} a look in seconds, {@link #smoke()} one iteration at a tiny size for the tests.
+ * measured iterations. {@link #full()} is the documented run ({@code benchmarks/run.sh}),
+ * {@link #quick()} a look in minutes, {@link #smoke()} one iteration at a tiny size for the tests.
  */
 public record Settings(List<Integer> graphSizes, int applyRevisions, int warmups, long warmupMillis, int iterations,
                        int applyWarmups, int applyIterations, Peers peers) {
