@@ -5,14 +5,19 @@
 # cannot start here). See docs/benchmarks.md.
 #
 #   benchmarks/run.sh                 the documented run (graph: 1,000..10,000 revisions; apply: 200;
-#                                     noop/fresh/memory: 1,000 revisions; autogen: 1,000 tables;
-#                                     rebuild: 1,000,000 rows); an estimated 15-20 minutes on two cores
-#   benchmarks/run.sh --quick         a look in a few minutes (200 revisions, 100 tables, 100,000 rows)
-#   benchmarks/run.sh --only graph    one scenario (graph, apply, noop, fresh, autogen, rebuild, memory);
-#                                     --sizes 1000,5000 for other graph sizes
+#                                     noop/fresh/memory/boot: 1,000 revisions; autogen: 1,000 tables;
+#                                     rebuild: 1,000,000 rows; peers-graph: 1,000 and 10,000 revisions);
+#                                     an estimated 20-25 minutes on two quiet cores (boot alone 3-7, peers-graph 2)
+#   benchmarks/run.sh --quick         a look in a few minutes (200 revisions, 100 tables, 100,000 rows;
+#                                     peers-graph at 1,000)
+#   benchmarks/run.sh --only graph    one scenario (graph, apply, noop, fresh, autogen, rebuild, memory,
+#                                     peers-graph, boot); --sizes 1000,5000 for other graph sizes
 #   SKIP_BUILD=1 benchmarks/run.sh    reuse the jar already built
 #   MVN_ARGS=-o benchmarks/run.sh     build offline
 #   JAVA_OPTS='-XX:StartFlightRecording=duration=60s,filename=bench.jfr' benchmarks/run.sh   profile it
+#
+# Scenario boot starts each Spring Boot application in a JVM of its own, with a class path built from
+# target/boot-classpath (written by the build): run it from a built tree, not from a copied jar.
 #
 # Builds with `package`, not `install`: the engine is taken from the reactor, nothing lands in ~/.m2.
 set -euo pipefail
@@ -20,7 +25,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 exec </dev/null
 
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
-  echo ">>> building migrate-core and benchmarks"
+  echo ">>> building migrate-core, the starter and benchmarks"
   # shellcheck disable=SC2086
   ./mvnw -B -q ${MVN_ARGS:-} -pl benchmarks -am package -DskipTests
 fi

@@ -27,9 +27,14 @@ import java.util.stream.Collectors;
  */
 public final class BenchmarkMain {
 
-    /** Every scenario, in the order they run; noop, fresh, autogen, rebuild and memory are issue 6's side by side. */
+    /**
+     * Every scenario, in the order they run; noop, fresh, autogen, rebuild, memory, peers-graph and boot are
+     * issue 6's side by side.
+     */
     static List<Scenario> scenarios() {
-        return List.of(new GraphScenario(), new ApplyScenario(), new NoopScenario(), new FreshApplyScenario(), new AutogenerateScenario(), new RebuildScenario(), new MemoryScenario());
+        return List.of(new GraphScenario(), new ApplyScenario(), new NoopScenario(), new FreshApplyScenario(),
+                new AutogenerateScenario(), new RebuildScenario(), new MemoryScenario(), new PeerGraphScenario(),
+                new BootScenario());
     }
 
     private BenchmarkMain() {
@@ -45,16 +50,11 @@ public final class BenchmarkMain {
                 case "--sizes" -> settings = new Settings(Arrays.stream(args[++i].split(",")).map(Integer::valueOf).toList(),
                         settings.applyRevisions(), settings.warmups(), settings.warmupMillis(), settings.iterations(),
                         settings.applyWarmups(), settings.applyIterations(), settings.peers());
-                case "--tables" -> {
-                    Settings.Peers p = settings.peers();
-                    settings = new Settings(settings.graphSizes(), settings.applyRevisions(), settings.warmups(),
-                            settings.warmupMillis(), settings.iterations(), settings.applyWarmups(),
-                            settings.applyIterations(), new Settings.Peers(p.revisions(), p.bulkRows(),
-                            Integer.parseInt(args[++i]), p.rebuildRows(), p.heavyWarmups(), p.heavyIterations(),
-                            p.countStatements()));
-                }
+                case "--tables" -> settings = new Settings(settings.graphSizes(), settings.applyRevisions(),
+                        settings.warmups(), settings.warmupMillis(), settings.iterations(), settings.applyWarmups(),
+                        settings.applyIterations(), settings.peers().withTables(Integer.parseInt(args[++i])));
                 case "-h", "--help" -> {
-                    System.out.println("usage: run.sh [--quick] [--only graph,apply,noop,fresh,autogen,rebuild,memory] [--sizes 1000,2000] [--tables 1000]");
+                    System.out.println("usage: run.sh [--quick] [--only graph,apply,noop,fresh,autogen,rebuild,memory,peers-graph,boot] [--sizes 1000,2000] [--tables 1000]");
                     return;
                 }
                 default -> throw new IllegalArgumentException("unknown argument " + args[i] + "; see --help");

@@ -61,9 +61,15 @@ final class Chain {
     }
 
     static Written write(Path root, List<List<String>> revisions) throws IOException {
-        Path migrate = Files.createDirectories(root.resolve("migrate"));
-        Path flyway = Files.createDirectories(root.resolve("flyway"));
-        Path liquibase = Files.createDirectories(root.resolve("liquibase"));
+        return write(root.resolve("migrate"), root.resolve("flyway"), root.resolve("liquibase"), revisions);
+    }
+
+    /** The three formats in directories of the caller's choice (scenario "boot": each starter's default location). */
+    static Written write(Path migrateDir, Path flywayDir, Path liquibaseDir, List<List<String>> revisions)
+            throws IOException {
+        Path migrate = Files.createDirectories(migrateDir);
+        Path flyway = Files.createDirectories(flywayDir);
+        Path liquibase = Files.createDirectories(liquibaseDir);
         List<String> ids = new ArrayList<>();
         try (Writer changelog = Files.newBufferedWriter(liquibase.resolve(CHANGELOG), StandardCharsets.UTF_8)) {
             changelog.write("--liquibase formatted sql\n\n");

@@ -4,23 +4,36 @@ import java.util.List;
 
 /**
  * How much to run: the graph sizes, the revisions of the apply scenario, and the harness's warm-up and
- * measured iterations. {@link #full()} is the documented run (under three minutes on two cores),
- * {@link #quick()} a look in seconds, {@link #smoke()} one iteration at a tiny size for the tests.
+ * measured iterations. {@link #full()} is the documented run ({@code benchmarks/run.sh}),
+ * {@link #quick()} a look in minutes, {@link #smoke()} one iteration at a tiny size for the tests.
  */
 public record Settings(List<Integer> graphSizes, int applyRevisions, int warmups, long warmupMillis, int iterations,
                        int applyWarmups, int applyIterations, Peers peers) {
 
     /**
      * Sizes of the side-by-side scenarios (issue 6): revisions of the linear chain (no-op boot, fresh apply,
-     * memory), rows of the bulk revision of fresh apply, tables of the autogenerate schema, rows of the
-     * rebuilt table; the warm-ups and measured iterations of the heavy cases (fresh apply, rebuild); and
-     * whether fresh apply spends one more run per tool counting its statements (not in the smoke test).
+     * memory, boot), rows of the bulk revision of fresh apply, tables of the autogenerate schema, rows of the
+     * rebuilt table; the warm-ups and measured iterations of the heavy cases (fresh apply, rebuild; the warm-ups
+     * are also those of each application of scenario "boot"); whether fresh apply spends one more run per tool
+     * counting its statements (not in the smoke test); the measured JVM starts per application of scenario
+     * "boot"; and the chain lengths of scenario "peers-graph".
      */
     public record Peers(int revisions, int bulkRows, int tables, int rebuildRows, int heavyWarmups,
-                        int heavyIterations, boolean countStatements) {
-        public static final Peers FULL = new Peers(1_000, 100_000, 1_000, 1_000_000, 1, 3, true);
-        public static final Peers QUICK = new Peers(200, 10_000, 100, 100_000, 1, 3, true);
-        public static final Peers SMOKE = new Peers(10, 100, 4, 1_000, 0, 1, false);
+                        int heavyIterations, boolean countStatements, int bootIterations, List<Integer> graphSizes) {
+        public static final Peers FULL = new Peers(1_000, 100_000, 1_000, 1_000_000, 1, 3, true, 4,
+                List.of(1_000, 10_000));
+        public static final Peers QUICK = new Peers(200, 10_000, 100, 100_000, 1, 3, true, 3, List.of(1_000));
+        public static final Peers SMOKE = new Peers(10, 100, 4, 1_000, 0, 1, false, 1, List.of(10));
+
+        public Peers {
+            graphSizes = List.copyOf(graphSizes);
+        }
+
+        /** The same with another table count ({@code --tables}). */
+        Peers withTables(int count) {
+            return new Peers(revisions, bulkRows, count, rebuildRows, heavyWarmups, heavyIterations, countStatements,
+                    bootIterations, graphSizes);
+        }
     }
 
     public Settings {

@@ -35,6 +35,14 @@ interface Target {
             return dataSource();
         }
 
+        /** The JDBC URL of {@link #dataSource()}, for a process of its own (scenario "boot"). */
+        String jdbcUrl();
+
+        /** The login user of {@link #jdbcUrl()}, or null when none is needed. */
+        default String user() {
+            return null;
+        }
+
         @Override
         void close() throws Exception;
     }
@@ -66,6 +74,11 @@ interface Target {
                     }
 
                     @Override
+                    public String jdbcUrl() {
+                        return dataSource.getUrl();
+                    }
+
+                    @Override
                     public void close() throws Exception {
                         Files.deleteIfExists(file);
                         Files.deleteIfExists(Path.of(file + "-journal"));
@@ -94,6 +107,16 @@ interface Target {
                     @Override
                     public DataSource dataSource() {
                         return dataSource;
+                    }
+
+                    @Override
+                    public String jdbcUrl() {
+                        return server.jdbcUrl(database);
+                    }
+
+                    @Override
+                    public String user() {
+                        return server.user();
                     }
 
                     @Override

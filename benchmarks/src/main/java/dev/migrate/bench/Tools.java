@@ -7,7 +7,10 @@ import liquibase.Scope;
 import liquibase.UpdateSummaryOutputEnum;
 import liquibase.command.core.helpers.ShowSummaryArgument;
 import liquibase.command.CommandScope;
+import liquibase.command.core.ChangelogSyncCommandStep;
+import liquibase.command.core.StatusCommandStep;
 import liquibase.command.core.UpdateCommandStep;
+import liquibase.command.core.helpers.DatabaseChangelogCommandStep;
 import liquibase.command.core.helpers.DbUrlConnectionArgumentsCommandStep;
 import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
@@ -15,8 +18,12 @@ import liquibase.database.jvm.JdbcConnection;
 import liquibase.resource.DirectoryResourceAccessor;
 import liquibase.ui.LoggerUIService;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationInfoService;
 
 import javax.sql.DataSource;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -60,6 +67,15 @@ final class Tools {
         return migrate(dataSource, scripts).upgrade("head");
     }
 
+    /** {@code upgrade("head")} on a database already at the chain's head; checked to have done nothing. */
+    static RunResult migrateUpgradeAtHead(DataSource dataSource, Chain.Written chain) {
+        RunResult result = migrateUpgrade(dataSource, chain.migrateDir());
+        if (!result.steps().isEmpty() || !result.toHeads().equals(List.of(chain.head()))) {
+            throw new IllegalStateException("not a no-op: " + result);
+        }
+        return result;
+    }
+
     // ------------------------------------------------------------------ Flyway
 
     static Flyway flyway(DataSource dataSource, Path scripts) {
@@ -71,6 +87,54 @@ final class Tools {
         return flyway(dataSource, scripts).migrate().migrationsExecuted;
     }
 
+    /**
+     * {@code info()}: resolves every migration on disk (reading each script whole for its checksum), reads the
+     * schema history table and merges the two. Checked: nothing pending, {@code applied} migrations applied.
+     */
+    static MigrationInfoService flywayInfo(DataSource dataSource, Path scripts, int applied) {
+        MigrationInfoService info = flyway(dataSource, scripts).info();
+        if (info.pending().length != 0 || info.applied().length != applied) {
+            throw new IllegalStateException("Flyway info: " + info.applied().length + " applied, "
+                    + info.pending().length + " pending; expected " + applied + " applied");
+        }
+        return info;
+    }
+
+    /**
+     * A database at head for Flyway without {@code migrate()} running every migration (it takes minutes for
+     * 10,000 here, growing faster than the count): {@code migrate()} to version 1 creates the schema history
+     * table, then rows for versions 2..N are inserted by JDBC in one transaction from Flyway's own resolved
+     * migrations (version, description, type, script, checksum), as {@code migrate()} would have written them
+     * (their statements are not run: {@code info()} and {@code validate()} read only the history). Checked by
+     * {@code validate()}: every checksum matches.
+     */
+    static void flywayHistoryAtHead(DataSource dataSource, Path scripts) throws Exception {
+        Flyway.configure().dataSource(dataSource).locations("filesystem:" + scripts).target("1").load().migrate();
+        Flyway flyway = flyway(dataSource, scripts);
+        MigrationInfo[] pending = flyway.info().pending();
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO flyway_schema_history"
+                    + " (installed_rank, version, description, type, script, checksum, installed_by, execution_time,"
+                    + " success) VALUES (?, ?, ?, ?, ?, ?, 'bench', 0, ?)")) {
+                int rank = 2;
+                for (MigrationInfo migration : pending) {
+                    insert.setInt(1, rank++);
+                    insert.setString(2, migration.getVersion().getVersion());
+                    insert.setString(3, migration.getDescription());
+                    insert.setString(4, migration.getType().name());
+                    insert.setString(5, migration.getScript());
+                    insert.setInt(6, migration.getChecksum());
+                    insert.setBoolean(7, true);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+            connection.commit();
+        }
+        flyway.validate();
+    }
+
     // ------------------------------------------------------------------ Liquibase
 
     /**
@@ -78,15 +142,50 @@ final class Tools {
      * as its Spring integration does), with the changelog read from {@code dir}.
      */
     static void liquibaseUpdate(DataSource dataSource, Path dir) throws Exception {
+        liquibaseUpdate(dataSource, dir, Chain.CHANGELOG);
+    }
+
+    /** The same with the changelog at {@code changelog} under {@code dir} (its path is part of each changeset's id). */
+    static void liquibaseUpdate(DataSource dataSource, Path dir, String changelog) throws Exception {
+        liquibase(dataSource, dir, new CommandScope(UpdateCommandStep.COMMAND_NAME)
+                .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, changelog)
+                .addArgumentValue(ShowSummaryArgument.SHOW_SUMMARY_OUTPUT, UpdateSummaryOutputEnum.LOG));
+    }
+
+    /**
+     * The {@code changelog-sync} command: marks every changeset as executed without running it (scenario
+     * "peers-graph" prepares its 10,000-changeset databases so; the timed {@code status} reads only the history).
+     */
+    static void liquibaseChangelogSync(DataSource dataSource, Path dir) throws Exception {
+        liquibase(dataSource, dir, new CommandScope(ChangelogSyncCommandStep.COMMAND_NAME)
+                .addArgumentValue(DatabaseChangelogCommandStep.CHANGELOG_FILE_ARG, Chain.CHANGELOG));
+    }
+
+    /**
+     * The {@code status} command (not verbose): parses the changelog, reads {@code DATABASECHANGELOG} and lists
+     * the changesets not yet run. Checked: the report says the database is up to date.
+     */
+    static String liquibaseStatus(DataSource dataSource, Path dir) throws Exception {
+        ByteArrayOutputStream report = new ByteArrayOutputStream();
+        liquibase(dataSource, dir, new CommandScope(StatusCommandStep.COMMAND_NAME)
+                .addArgumentValue(DatabaseChangelogCommandStep.CHANGELOG_FILE_ARG, Chain.CHANGELOG)
+                .addArgumentValue(StatusCommandStep.VERBOSE_ARG, false)
+                .setOutput(report));
+        String text = report.toString(StandardCharsets.UTF_8);
+        if (!text.contains("is up to date")) {
+            throw new IllegalStateException("Liquibase status: " + text.strip());
+        }
+        return text;
+    }
+
+    /** Runs {@code command} on a connection of {@code dataSource}, with the changelog files read from {@code dir}. */
+    private static void liquibase(DataSource dataSource, Path dir, CommandScope command) throws Exception {
         try (Connection connection = dataSource.getConnection()) {
             Database database = DatabaseFactory.getInstance()
                     .findCorrectDatabaseImplementation(new JdbcConnection(connection));
             Map<String, Object> scope = Map.of(Scope.Attr.resourceAccessor.name(), new DirectoryResourceAccessor(dir),
                     Scope.Attr.ui.name(), new LoggerUIService());
-            Scope.child(scope, () -> new CommandScope(UpdateCommandStep.COMMAND_NAME)
-                    .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
-                    .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, Chain.CHANGELOG)
-                    .addArgumentValue(ShowSummaryArgument.SHOW_SUMMARY_OUTPUT, UpdateSummaryOutputEnum.LOG)
+            Scope.child(scope, () -> command.addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
                     .execute());
         }
     }
@@ -131,6 +230,20 @@ final class Tools {
             files = listing.filter(f -> f.getFileName().toString().endsWith(".sql")).sorted().toList();
         }
         return files.size() + (head == null ? 0 : 1);
+    }
+
+    /**
+     * Floor of scenario "peers-graph": read the version table, list the directory and read every script whole
+     * (what a tool that checksums or parses every script at least does).
+     */
+    static long jdbcReadVersionAndScripts(DataSource dataSource, Path scripts) throws Exception {
+        long bytes = jdbcReadVersionAndList(dataSource, scripts);
+        try (Stream<Path> listing = Files.list(scripts)) {
+            for (Path file : listing.filter(f -> f.getFileName().toString().endsWith(".sql")).sorted().toList()) {
+                bytes += Files.readAllBytes(file).length;
+            }
+        }
+        return bytes;
     }
 
     /** The floor plus what any graph-building loader must also do: read each script's header (8 lines). */

@@ -70,9 +70,51 @@ class BenchmarkSmokeTest {
     }
 
     @Test
+    void peersGraphScenarioYieldsARowPerCase() throws Exception {
+        List<Result> results = BenchmarkMain.run(new PeerGraphScenario(), Settings.smoke());
+
+        assertThat(results).extracting(Result::subject)
+                .containsExactly("io", "migrate", "migrate", "migrate", "flyway", "liquibase");
+        assertThat(results).allSatisfy(r -> assertThat(r.revisions()).isEqualTo(10));
+        assertThat(Peers.summary(results)).contains(PeerGraphScenario.STATUS);
+    }
+
+    /** Each application is a JVM of its own: on SQLite, and on PostgreSQL when the shared server starts here. */
+    @Test
+    void bootScenarioYieldsARowPerApplicationAndFigure() throws Exception {
+        List<Result> results = BenchmarkMain.run(new BootScenario(), Settings.smoke());
+
+        assertThat(results).filteredOn(r -> r.scenario().equals("boot/sqlite" + BootScenario.READY))
+                .extracting(Result::measured)
+                .containsExactly(BootScenario.FLOOR, BootScenario.MIGRATE, BootScenario.FLYWAY, BootScenario.LIQUIBASE);
+        assertThat(results).filteredOn(r -> r.scenario().equals("boot/sqlite" + BootScenario.WALL)).hasSize(4);
+        assertThat(results).allSatisfy(r -> assertThat(r.revisions()).isEqualTo(10));
+    }
+
+    /** No tool's classes on another's class path; the floor has none. */
+    @Test
+    void bootClassPathsHoldOneToolEach() throws Exception {
+        BootClasspaths classpaths = BootClasspaths.load();
+
+        assertThat(names(classpaths.of(BootClasspaths.App.FLOOR))).contains("spring-boot-starter-jdbc", "HikariCP",
+                "sqlite-jdbc", "postgresql").noneMatch(n -> n.startsWith("migrate-") || n.startsWith("flyway")
+                || n.startsWith("liquibase") || n.startsWith("spring-boot-flyway") || n.startsWith("spring-boot-liquibase"));
+        assertThat(names(classpaths.of(BootClasspaths.App.MIGRATE))).contains("migrate-spring-boot-autoconfigure",
+                "migrate-core").noneMatch(n -> n.contains("flyway") || n.contains("liquibase"));
+        assertThat(names(classpaths.of(BootClasspaths.App.FLYWAY))).contains("spring-boot-flyway", "flyway-core",
+                "flyway-database-postgresql").noneMatch(n -> n.startsWith("migrate-") || n.contains("liquibase"));
+        assertThat(names(classpaths.of(BootClasspaths.App.LIQUIBASE))).contains("spring-boot-liquibase",
+                "liquibase-core", "snakeyaml").noneMatch(n -> n.startsWith("migrate-") || n.contains("flyway"));
+    }
+
+    private static List<String> names(List<Path> jars) {
+        return jars.stream().map(jar -> jar.getFileName().toString().replaceFirst("-\\d.*", "")).toList();
+    }
+
+    @Test
     void everyScenarioIsListedOnceByName() {
         assertThat(BenchmarkMain.scenarios()).extracting(Scenario::name).doesNotHaveDuplicates()
-                .contains("graph", "apply", "noop", "fresh", "autogen", "rebuild", "memory");
+                .contains("graph", "apply", "noop", "fresh", "autogen", "rebuild", "memory", "peers-graph", "boot");
     }
 
     @Test
