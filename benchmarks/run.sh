@@ -7,7 +7,7 @@
 #   benchmarks/run.sh                 the documented run (graph: 1,000..10,000 revisions; apply: 200;
 #                                     noop/fresh/memory/boot: 1,000 revisions; autogen: 1,000 tables;
 #                                     rebuild: 1,000,000 rows; peers-graph: 1,000 and 10,000 revisions);
-#                                     an estimated 20-25 minutes on two quiet cores (boot alone 3-7, peers-graph 2)
+#                                     about 12 minutes on two quiet cores (703 s on 2026-11-21)
 #   benchmarks/run.sh --quick         a look in a few minutes (200 revisions, 100 tables, 100,000 rows;
 #                                     peers-graph at 1,000)
 #   benchmarks/run.sh --only graph    one scenario (graph, apply, noop, fresh, autogen, rebuild, memory,
