@@ -1,14 +1,8 @@
 package dev.migrate.demo;
 
-import dev.migrate.testsupport.PostgresServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -18,18 +12,8 @@ import java.util.List;
  */
 class DbCommandLinePostgresIT extends DbCommandLineContract {
 
-    private final PostgresServer server = PostgresServer.shared();
-    private String database;
-
-    @BeforeEach
-    void createDatabase() {
-        database = server.createDatabase();
-    }
-
-    @AfterEach
-    void dropDatabase() {
-        server.dropDatabase(database);
-    }
+    @RegisterExtension
+    final FreshPostgresDatabase postgres = new FreshPostgresDatabase();
 
     @Override
     Path scriptSource() {
@@ -38,22 +22,11 @@ class DbCommandLinePostgresIT extends DbCommandLineContract {
 
     @Override
     List<String> databaseArguments() {
-        return List.of("--spring.profiles.active=postgres", "--spring.datasource.url=" + server.jdbcUrl(database),
-                "--spring.datasource.username=" + server.user());
+        return postgres.demoArguments();
     }
 
     @Override
     List<String> tables() {
-        try (Connection connection = server.connect(database);
-             ResultSet rows = connection.createStatement().executeQuery(
-                     "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name")) {
-            List<String> names = new ArrayList<>();
-            while (rows.next()) {
-                names.add(rows.getString(1));
-            }
-            return names;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return postgres.tables();
     }
 }

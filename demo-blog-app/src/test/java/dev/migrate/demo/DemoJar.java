@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -118,16 +119,22 @@ final class DemoJar {
         if (!Files.exists(file)) {
             return List.of();
         }
-        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
-             ResultSet rows = connection.createStatement().executeQuery(
-                     "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")) {
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file)) {
+            return names(connection,
+                    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The first column of the rows {@code query} gives on {@code connection}, in their order: names of tables. */
+    static List<String> names(Connection connection, String query) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(query)) {
             List<String> names = new ArrayList<>();
             while (rows.next()) {
                 names.add(rows.getString(1));
             }
             return names;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

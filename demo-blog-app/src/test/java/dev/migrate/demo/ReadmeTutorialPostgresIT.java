@@ -1,8 +1,6 @@
 package dev.migrate.demo;
 
-import dev.migrate.testsupport.PostgresServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
 import java.util.Locale;
@@ -13,23 +11,12 @@ import java.util.Locale;
  */
 class ReadmeTutorialPostgresIT extends ReadmeTutorialContract {
 
-    private final PostgresServer server = PostgresServer.shared();
-    private String database;
-
-    @BeforeEach
-    void createDatabase() {
-        database = server.createDatabase();
-    }
-
-    @AfterEach
-    void dropDatabase() {
-        server.dropDatabase(database);
-    }
+    @RegisterExtension
+    final FreshPostgresDatabase postgres = new FreshPostgresDatabase();
 
     @Override
     List<String> databaseArguments() {
-        return List.of("--spring.profiles.active=postgres", "--spring.datasource.url=" + server.jdbcUrl(database),
-                "--spring.datasource.username=" + server.user());
+        return postgres.demoArguments();
     }
 
     @Override

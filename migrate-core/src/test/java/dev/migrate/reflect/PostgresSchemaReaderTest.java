@@ -2,7 +2,6 @@ package dev.migrate.reflect;
 
 import dev.migrate.dialect.TableName;
 import dev.migrate.schema.CheckConstraint;
-import dev.migrate.schema.Column;
 import dev.migrate.schema.ColumnType;
 import dev.migrate.schema.ForeignKey;
 import dev.migrate.schema.GenericType;
@@ -26,7 +25,7 @@ import static dev.migrate.schema.ReferentialAction.SET_NULL;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @PostgresTest
-class PostgresSchemaReaderTest {
+class PostgresSchemaReaderTest extends SchemaReaderContract {
 
     static final String BLOG = """
             CREATE TYPE mood AS ENUM ('happy', 'sad');
@@ -117,7 +116,8 @@ class PostgresSchemaReaderTest {
         this.server = server;
     }
 
-    private Connection fresh(String script) throws SQLException {
+    @Override
+    Connection fresh(String script) throws SQLException {
         Connection connection = server.connect(server.createDatabase());
         try (Statement statement = connection.createStatement()) {
             statement.execute(script);
@@ -125,12 +125,14 @@ class PostgresSchemaReaderTest {
         return connection;
     }
 
-    static Column col(String name, ColumnType type) {
-        return Column.of(name, type);
+    @Override
+    String autoincrementKey() {
+        return "SERIAL PRIMARY KEY";
     }
 
-    static ColumnType t(GenericType generic) {
-        return ColumnType.of(generic);
+    @Override
+    int queriesPerRead() {
+        return 5;
     }
 
     @Test
@@ -262,34 +264,6 @@ class PostgresSchemaReaderTest {
             Schema all = reader.read(connection, ReflectOptions.defaults());
             assertThat(all.tables()).extracting(Table::name).contains("alembic_version", "migrate_log")
                     .doesNotContain("thing");
-        }
-    }
-
-    @Test
-    void theNumberOfQueriesDoesNotGrowWithTheTables() throws SQLException {
-        assertThat(queriesFor(3)).isEqualTo(queriesFor(60)).isEqualTo(5);
-    }
-
-    private int queriesFor(int tables) throws SQLException {
-        StringBuilder ddl = new StringBuilder();
-        for (int i = 0; i < tables; i++) {
-            ddl.append("CREATE TABLE t").append(i).append(" (id SERIAL PRIMARY KEY, name VARCHAR(20) UNIQUE, ")
-                    .append("parent INTEGER REFERENCES t").append(i == 0 ? 0 : i - 1)
-                    .append(" (id), CHECK (id > 0));\nCREATE INDEX ix_t").append(i).append(" ON t").append(i)
-                    .append(" (name, parent);\n");
-        }
-        try (Connection connection = fresh(ddl.toString())) {
-            CountingConnection counting = new CountingConnection(connection);
-            Schema schema = SchemaReader.forConnection(connection).read(counting.connection(), ReflectOptions.defaults());
-            assertThat(schema.tables()).hasSize(tables);
-            assertThat(schema.tables()).allSatisfy(table -> {
-                assertThat(table.foreignKeys()).hasSize(1);
-                assertThat(table.indexes()).hasSize(1);
-                assertThat(table.uniqueConstraints()).hasSize(1);
-                assertThat(table.checks()).hasSize(1);
-                assertThat(table.column("id").orElseThrow().autoincrement()).isTrue();
-            });
-            return counting.executions();
         }
     }
 }

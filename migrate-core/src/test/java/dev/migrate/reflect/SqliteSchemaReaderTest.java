@@ -2,7 +2,6 @@ package dev.migrate.reflect;
 
 import dev.migrate.dialect.TableName;
 import dev.migrate.schema.CheckConstraint;
-import dev.migrate.schema.Column;
 import dev.migrate.schema.ColumnType;
 import dev.migrate.schema.ForeignKey;
 import dev.migrate.schema.GenericType;
@@ -27,7 +26,7 @@ import static dev.migrate.schema.ReferentialAction.NO_ACTION;
 import static dev.migrate.schema.ReferentialAction.SET_NULL;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class SqliteSchemaReaderTest {
+class SqliteSchemaReaderTest extends SchemaReaderContract {
 
     static final String BLOG = """
             CREATE TABLE author (
@@ -138,11 +137,12 @@ class SqliteSchemaReaderTest {
     @TempDir
     Path dir;
 
-    private Connection open() throws SQLException {
-        return DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("test.db"));
-    }
+    private int databases;
 
-    private void create(Connection connection, String script) throws SQLException {
+    /** A new file in the test's directory, the script run in it statement by statement. */
+    @Override
+    Connection fresh(String script) throws SQLException {
+        Connection connection = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("test" + ++databases + ".db"));
         try (Statement statement = connection.createStatement()) {
             for (String sql : script.split(";\\s*\\n(?=CREATE|$)")) {
                 if (!sql.isBlank()) {
@@ -150,14 +150,17 @@ class SqliteSchemaReaderTest {
                 }
             }
         }
+        return connection;
     }
 
-    static Column col(String name, ColumnType type) {
-        return Column.of(name, type);
+    @Override
+    String autoincrementKey() {
+        return "INTEGER PRIMARY KEY";
     }
 
-    static ColumnType t(GenericType generic) {
-        return ColumnType.of(generic);
+    @Override
+    int queriesPerRead() {
+        return 4;
     }
 
     /** The table as reflected, without the CREATE statement SQLite keeps. */
@@ -169,8 +172,7 @@ class SqliteSchemaReaderTest {
     @Test
     void readsARealisticSchemaIntoTheModel() throws SQLException {
         Schema schema;
-        try (Connection connection = open()) {
-            create(connection, BLOG);
+        try (Connection connection = fresh(BLOG)) {
             schema = SchemaReader.forConnection(connection).read(connection,
                     ReflectOptions.defaults().excluding(TableName.of("alembic_version"), TableName.of("migrate_log")));
         }
@@ -289,8 +291,7 @@ class SqliteSchemaReaderTest {
     @Test
     void virtualTablesKeepTheirDefinitionAndHideTheirShadowTables() throws SQLException {
         Schema schema;
-        try (Connection connection = open()) {
-            create(connection, BLOG);
+        try (Connection connection = fresh(BLOG)) {
             schema = SchemaReader.read(connection);
         }
         Table search = schema.table("article_search").orElseThrow();
@@ -315,8 +316,7 @@ class SqliteSchemaReaderTest {
 
     @Test
     void aTableNamedLikeAShadowTableOfNoVirtualTableIsKept() throws SQLException {
-        try (Connection connection = open()) {
-            create(connection, "CREATE TABLE notes_data (id INTEGER PRIMARY KEY);\nCREATE TABLE notes_config (k TEXT);\n");
+        try (Connection connection = fresh("CREATE TABLE notes_data (id INTEGER PRIMARY KEY);\nCREATE TABLE notes_config (k TEXT);\n")) {
             assertThat(SchemaReader.read(connection).tables()).extracting(Table::name)
                     .containsExactly("notes_config", "notes_data");
         }
@@ -324,8 +324,7 @@ class SqliteSchemaReaderTest {
 
     @Test
     void theNameFilterAppliesBeforeReflection() throws SQLException {
-        try (Connection connection = open()) {
-            create(connection, BLOG);
+        try (Connection connection = fresh(BLOG)) {
             CountingConnection counting = new CountingConnection(connection);
             Schema schema = SchemaReader.forConnection(connection).read(counting.connection(), ReflectOptions.defaults()
                     .filter(name -> name.startsWith("article")).excluding("article_tag"));
@@ -338,34 +337,6 @@ class SqliteSchemaReaderTest {
                     ReflectOptions.defaults().filter(name -> false));
             assertThat(none.tables()).isEmpty();
             assertThat(none.triggers()).isEmpty();
-        }
-    }
-
-    @Test
-    void theNumberOfQueriesDoesNotGrowWithTheTables() throws SQLException {
-        assertThat(queriesFor(3)).isEqualTo(queriesFor(60)).isEqualTo(4);
-    }
-
-    private int queriesFor(int tables) throws SQLException {
-        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("n" + tables + ".db"))) {
-            StringBuilder ddl = new StringBuilder();
-            for (int i = 0; i < tables; i++) {
-                ddl.append("CREATE TABLE t").append(i).append(" (id INTEGER PRIMARY KEY, name VARCHAR(20) UNIQUE, ")
-                        .append("parent INTEGER REFERENCES t").append(i == 0 ? 0 : i - 1)
-                        .append(" (id), CHECK (id > 0));\nCREATE INDEX ix_t").append(i).append(" ON t").append(i)
-                        .append(" (name, parent);\n");
-            }
-            create(connection, ddl.toString());
-            CountingConnection counting = new CountingConnection(connection);
-            Schema schema = SchemaReader.forConnection(connection).read(counting.connection(), ReflectOptions.defaults());
-            assertThat(schema.tables()).hasSize(tables);
-            assertThat(schema.tables()).allSatisfy(table -> {
-                assertThat(table.foreignKeys()).hasSize(1);
-                assertThat(table.indexes()).hasSize(1);
-                assertThat(table.uniqueConstraints()).hasSize(1);
-                assertThat(table.checks()).hasSize(1);
-            });
-            return counting.executions();
         }
     }
 }

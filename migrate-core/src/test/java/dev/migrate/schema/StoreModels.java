@@ -5,14 +5,18 @@ import dev.migrate.schema.annotation.ForeignKey;
 import dev.migrate.schema.annotation.Id;
 import dev.migrate.schema.annotation.Table;
 
-/** Seed 002's store API: stores, items (with the added description), tags, items_tags, users. */
-final class StoreModels {
+/**
+ * Seed 002's store API: stores, items (with the added description), tags, items_tags, users. The one place
+ * its models are written; the autogenerate journeys ({@code dev.migrate.it.autogenerate.StoreItems}) use
+ * these with their own items model at each step.
+ */
+public final class StoreModels {
 
     private StoreModels() {
     }
 
     @Table(name = "stores")
-    static class StoreModel {
+    public static class StoreModel {
         @Id
         Integer id;
         @Column(length = 80, unique = true, nullable = false)
@@ -20,7 +24,7 @@ final class StoreModels {
     }
 
     @Table(name = "items")
-    static class ItemModel {
+    public static class ItemModel {
         @Id
         Integer id;
         @Column(length = 80, unique = true, nullable = false)
@@ -33,17 +37,17 @@ final class StoreModels {
     }
 
     @Table(name = "tags")
-    record TagModel(@Id Integer id, @Column(length = 80, nullable = false) String name,
-                    @Column(nullable = false) @ForeignKey(table = "stores", column = "id") Integer storeId) {
+    public record TagModel(@Id Integer id, @Column(length = 80, nullable = false) String name,
+                           @Column(nullable = false) @ForeignKey(table = "stores", column = "id") Integer storeId) {
     }
 
     @Table(name = "items_tags")
-    record ItemsTags(@Id Integer id, @ForeignKey(table = "items", column = "id") Integer itemId,
-                     @ForeignKey(table = "tags", column = "id") Integer tagId) {
+    public record ItemsTags(@Id Integer id, @ForeignKey(table = "items", column = "id") Integer itemId,
+                            @ForeignKey(table = "tags", column = "id") Integer tagId) {
     }
 
     @Table(name = "users")
-    record UserModel(@Id Integer id, @Column(length = 80, unique = true, nullable = false) String username,
-                     @Column(length = 256, nullable = false) String password) {
+    public record UserModel(@Id Integer id, @Column(length = 80, unique = true, nullable = false) String username,
+                            @Column(length = 256, nullable = false) String password) {
     }
 }

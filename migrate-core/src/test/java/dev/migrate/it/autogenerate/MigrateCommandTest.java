@@ -17,7 +17,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
-import static dev.migrate.it.autogenerate.StoreModels.with;
+import static dev.migrate.it.autogenerate.StoreItems.with;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -38,7 +38,7 @@ class MigrateCommandTest {
     void nothingToDoNotAtHeadAndReadableDifferences(Kind kind) throws Exception {
         TestDatabase db = kind.create(tmp);
         Journey journey = new Journey(db, tmp);
-        Migrate one = journey.engine(with(StoreModels.Items1.class));
+        Migrate one = journey.engine(with(StoreItems.Items1.class));
         AutogenerateResult first = one.migrate(RevisionRequest.withMessage("initial"), RenameDecider.NEVER);
         one.upgrade("head");
 
@@ -52,7 +52,7 @@ class MigrateCommandTest {
         assertThat(one.check().upToDate()).isTrue();
 
         // models differ: check lists readable lines, writes nothing
-        Migrate two = journey.engine(with(StoreModels.Items3.class));
+        Migrate two = journey.engine(with(StoreItems.Items3.class));
         assertThat(two.check().upToDate()).isFalse();
         assertThat(two.check().lines()).containsExactly(
                 "New upgrade operations detected (2); run 'db migrate' to write them:",
@@ -81,7 +81,7 @@ class MigrateCommandTest {
     void tablesNoModelDescribesAreDroppedWithAWarningUnlessKeptOrFilteredOut(Kind kind) throws Exception {
         TestDatabase db = kind.create(tmp);
         Journey journey = new Journey(db, tmp);
-        Migrate one = journey.engine(with(StoreModels.Items1.class));
+        Migrate one = journey.engine(with(StoreItems.Items1.class));
         one.migrate(RevisionRequest.withMessage("initial"), RenameDecider.NEVER);
         one.upgrade("head");
         db.execute("CREATE TABLE spatial_ref_sys (srid INTEGER PRIMARY KEY, auth_name VARCHAR(256))");
@@ -95,17 +95,17 @@ class MigrateCommandTest {
         Journey.delete(dropping.script().path());
 
         journey.settings = new dev.migrate.command.AutogenerateSettings(dev.migrate.autogenerate.IncludeObject.ALL, true);
-        assertThat(journey.engine(with(StoreModels.Items1.class)).check().upToDate()).isTrue();
+        assertThat(journey.engine(with(StoreItems.Items1.class)).check().upToDate()).isTrue();
         // Alembic's include_object: leave tables the models never owned alone
         journey.settings = new dev.migrate.command.AutogenerateSettings(
                 (type, name, object, reflected, comparedTo) -> !(reflected && comparedTo == null
                         && type == dev.migrate.autogenerate.ObjectKind.TABLE), false);
-        Migrate filtered = journey.engine(with(StoreModels.Items2.class));
+        Migrate filtered = journey.engine(with(StoreItems.Items2.class));
         assertThat(filtered.check().differences()).containsExactly("Detected added column 'items.description'");
         // Alembic's include_name: a name filter before reflection, so the table is never even read
         journey.settings = new dev.migrate.command.AutogenerateSettings(dev.migrate.autogenerate.IncludeObject.ALL, false,
                 name -> !name.startsWith("spatial_"));
-        assertThat(journey.engine(with(StoreModels.Items1.class)).check().upToDate()).isTrue();
+        assertThat(journey.engine(with(StoreItems.Items1.class)).check().upToDate()).isTrue();
     }
 
     @ParameterizedTest
@@ -113,12 +113,12 @@ class MigrateCommandTest {
     void notNullWithoutDefaultOnATableWithRowsIsWarnedAboutAndFailsCleanly(Kind kind) throws Exception {
         TestDatabase db = kind.create(tmp);
         Journey journey = new Journey(db, tmp);
-        Migrate two = journey.engine(with(StoreModels.Items2.class));
+        Migrate two = journey.engine(with(StoreItems.Items2.class));
         two.migrate(RevisionRequest.withMessage("initial"), RenameDecider.NEVER);
         two.upgrade("head");
         String head = journey.head(two);
 
-        Migrate empty = journey.engine(with(StoreModels.Items2Sku.class));
+        Migrate empty = journey.engine(with(StoreItems.Items2Sku.class));
         AutogenerateResult onEmpty = empty.migrate(RevisionRequest.withMessage("sku"), RenameDecider.NEVER);
         assertThat(onEmpty.warnings()).isEmpty();
         Journey.delete(onEmpty.script().path());
@@ -139,13 +139,13 @@ class MigrateCommandTest {
     void notNullOnAColumnWithNullsIsWarnedAboutEvenWithADefault(Kind kind) throws Exception {
         TestDatabase db = kind.create(tmp);
         Journey journey = new Journey(db, tmp);
-        Migrate two = journey.engine(with(StoreModels.Items2.class));
+        Migrate two = journey.engine(with(StoreItems.Items2.class));
         two.migrate(RevisionRequest.withMessage("initial"), RenameDecider.NEVER);
         two.upgrade("head");
         db.execute("INSERT INTO stores (name) VALUES ('Main street')");
         db.execute("INSERT INTO items (name, price, store_id) VALUES ('chair', 19.5, 1)");
 
-        Migrate required = journey.engine(with(StoreModels.Items2Required.class));
+        Migrate required = journey.engine(with(StoreItems.Items2Required.class));
         AutogenerateResult result = required.migrate(RevisionRequest.withMessage("required"), RenameDecider.NEVER);
         assertThat(result.detected()).contains("Detected NOT NULL on column 'items.description'");
         assertThat(result.warnings()).singleElement().asString().startsWith("items.description: NOT NULL")

@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import java.nio.file.Path;
 import java.util.List;
 
-import static dev.migrate.it.autogenerate.StoreModels.with;
+import static dev.migrate.it.autogenerate.StoreItems.with;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Seed 002: the store API's models from nothing, then one change at a time, each script round-tripped. */
@@ -29,7 +29,7 @@ class StoreAutogenerateTest {
         boolean sqlite = journey.sqlite();
 
         // 1. first migrate: five tables in dependency order
-        AutogenerateResult first = journey.migrate("initial", RenameDecider.NEVER, with(StoreModels.Items1.class));
+        AutogenerateResult first = journey.migrate("initial", RenameDecider.NEVER, with(StoreItems.Items1.class));
         List<String> detected = first.detected();
         assertThat(detected).containsExactlyInAnyOrder("Detected added table 'stores'", "Detected added table 'items'",
                 "Detected added table 'tags'", "Detected added table 'items_tags'", "Detected added table 'users'");
@@ -39,7 +39,7 @@ class StoreAutogenerateTest {
         assertThat(detected.indexOf("Detected added table 'tags'"))
                 .isLessThan(detected.indexOf("Detected added table 'items_tags'"));
         assertThat(first.script().revises()).isEmpty();
-        journey.upgradeAndRoundTrip(journey.engine(with(StoreModels.Items1.class)), first);
+        journey.upgradeAndRoundTrip(journey.engine(with(StoreItems.Items1.class)), first);
 
         db.execute("INSERT INTO stores (name) VALUES ('Main street')");
         db.execute("INSERT INTO items (name, price, store_id) VALUES ('chair', 19.5, 1)");
@@ -48,7 +48,7 @@ class StoreAutogenerateTest {
         db.execute("INSERT INTO items_tags (item_id, tag_id) VALUES (1, 1)");
 
         // 2. description added
-        Migrate two = journey.engine(with(StoreModels.Items2.class));
+        Migrate two = journey.engine(with(StoreItems.Items2.class));
         AutogenerateResult added = two.migrate(dev.migrate.command.RevisionRequest.withMessage("description"),
                 RenameDecider.NEVER);
         assertThat(added.detected()).containsExactly("Detected added column 'items.description'");
@@ -80,7 +80,7 @@ class StoreAutogenerateTest {
         assertThat(two.check().upToDate()).isTrue();
 
         // 3. name widened from 80 to 120: SQLite rebuilds the table, keeping rows and the trigger
-        Migrate three = journey.engine(with(StoreModels.Items3.class));
+        Migrate three = journey.engine(with(StoreItems.Items3.class));
         AutogenerateResult widened = three.migrate(dev.migrate.command.RevisionRequest.withMessage("longer names"),
                 RenameDecider.NEVER);
         assertThat(widened.detected()).contains("Detected type change from VARCHAR(80) to VARCHAR(120) on 'items.name'");
@@ -98,7 +98,7 @@ class StoreAutogenerateTest {
         assertThat(db.queryStrings("SELECT name FROM items WHERE id = 3")).containsExactly(longName.strip());
 
         // 4. NOT NULL with a server default on a table with rows
-        Migrate four = journey.engine(with(StoreModels.Items4.class));
+        Migrate four = journey.engine(with(StoreItems.Items4.class));
         AutogenerateResult status = four.migrate(dev.migrate.command.RevisionRequest.withMessage("status"),
                 RenameDecider.NEVER);
         assertThat(status.detected()).containsExactly("Detected added column 'items.status'");
@@ -107,7 +107,7 @@ class StoreAutogenerateTest {
         assertThat(db.queryStrings("SELECT status FROM items ORDER BY id")).containsExactly("active", "active", "active");
 
         // 5a. a rename refused: drop + add, with the data-loss warning in the output and in the script
-        Migrate five = journey.engine(with(StoreModels.Items5.class));
+        Migrate five = journey.engine(with(StoreItems.Items5.class));
         AutogenerateResult dropAdd = five.migrate(dev.migrate.command.RevisionRequest.withMessage("summary"),
                 RenameDecider.NEVER);
         assertThat(dropAdd.detected()).containsExactlyInAnyOrder("Detected added column 'items.summary'",

@@ -6,13 +6,14 @@ import dev.migrate.command.Migrate;
 import dev.migrate.command.RevisionRequest;
 import dev.migrate.it.Kind;
 import dev.migrate.it.TestDatabase;
+import dev.migrate.schema.StoreModels;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.file.Path;
 
-import static dev.migrate.it.autogenerate.StoreModels.with;
+import static dev.migrate.it.autogenerate.StoreItems.with;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A hand-written view over a column whose type changes (alembic#1207: SQLite rebuilds failed on views). */
@@ -26,7 +27,7 @@ class ViewOverChangedTableTest {
     void viewSurvivesTheTypeChangeOfAColumnItReads(Kind kind) throws Exception {
         TestDatabase db = kind.create(tmp);
         Journey journey = new Journey(db, tmp);
-        Migrate two = journey.engine(with(StoreModels.Items2.class));
+        Migrate two = journey.engine(with(StoreItems.Items2.class));
         AutogenerateResult first = two.migrate(RevisionRequest.withMessage("initial"), RenameDecider.NEVER);
         two.upgrade("head");
         journey.files.write("b0b0b0b0b0b0", first.script().revision(), "item names view",
@@ -36,7 +37,7 @@ class ViewOverChangedTableTest {
         db.execute("INSERT INTO items (name, price, store_id) VALUES ('chair', 19.5, 1)");
         assertThat(two.check().upToDate()).isTrue();
 
-        Migrate three = journey.engine(with(StoreModels.Items3.class));
+        Migrate three = journey.engine(with(StoreItems.Items3.class));
         AutogenerateResult widened = three.migrate(RevisionRequest.withMessage("longer names"), RenameDecider.NEVER);
         assertThat(widened.detected()).containsExactly("Detected type change from VARCHAR(80) to VARCHAR(120) on 'items.name'");
         journey.upgradeAndRoundTrip(three, widened);
@@ -57,7 +58,7 @@ class ViewOverChangedTableTest {
     void viewOverTwoChangedTables(Kind kind) throws Exception {
         TestDatabase db = kind.create(tmp);
         Journey journey = new Journey(db, tmp);
-        Migrate two = journey.engine(with(StoreModels.Items2.class));
+        Migrate two = journey.engine(with(StoreItems.Items2.class));
         AutogenerateResult first = two.migrate(RevisionRequest.withMessage("initial"), RenameDecider.NEVER);
         two.upgrade("head");
         journey.files.write("b1b1b1b1b1b1", first.script().revision(), "catalogue view",
@@ -68,7 +69,7 @@ class ViewOverChangedTableTest {
         db.execute("INSERT INTO items (name, price, store_id, description) VALUES ('chair', 19.5, 1, 'sturdy')");
 
         // stores widened (SQLite: rebuilt) and items.description dropped (SQLite: ALTER TABLE DROP COLUMN)
-        Migrate changed = journey.engine(WiderStore.class, StoreModels.Items1.class, StoreModels.TagModel.class,
+        Migrate changed = journey.engine(WiderStore.class, StoreItems.Items1.class, StoreModels.TagModel.class,
                 StoreModels.ItemsTags.class, StoreModels.UserModel.class);
         AutogenerateResult result = changed.migrate(RevisionRequest.withMessage("two tables"), RenameDecider.NEVER);
         assertThat(result.detected()).containsExactlyInAnyOrder(

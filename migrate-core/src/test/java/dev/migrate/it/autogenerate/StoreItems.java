@@ -1,37 +1,22 @@
 package dev.migrate.it.autogenerate;
 
+import dev.migrate.schema.StoreModels.ItemsTags;
+import dev.migrate.schema.StoreModels.StoreModel;
+import dev.migrate.schema.StoreModels.TagModel;
+import dev.migrate.schema.StoreModels.UserModel;
 import dev.migrate.schema.annotation.Column;
 import dev.migrate.schema.annotation.ForeignKey;
 import dev.migrate.schema.annotation.Id;
 import dev.migrate.schema.annotation.Table;
 
-/** Seed 002's store API, with the items model as it changes step by step. */
-final class StoreModels {
+/**
+ * Seed 002's items model as it changes step by step; {@link #with} puts one step with the rest of the store API
+ * ({@link dev.migrate.schema.StoreModels}). Unlike the seed's model, the steps keep {@code description} last,
+ * where the added column lands in the table.
+ */
+final class StoreItems {
 
-    private StoreModels() {
-    }
-
-    @Table(name = "stores")
-    static class StoreModel {
-        @Id
-        Integer id;
-        @Column(length = 80, unique = true, nullable = false)
-        String name;
-    }
-
-    @Table(name = "tags")
-    record TagModel(@Id Integer id, @Column(length = 80, nullable = false) String name,
-                    @Column(nullable = false) @ForeignKey(table = "stores", column = "id") Integer storeId) {
-    }
-
-    @Table(name = "items_tags")
-    record ItemsTags(@Id Integer id, @ForeignKey(table = "items", column = "id") Integer itemId,
-                     @ForeignKey(table = "tags", column = "id") Integer tagId) {
-    }
-
-    @Table(name = "users")
-    record UserModel(@Id Integer id, @Column(length = 80, unique = true, nullable = false) String username,
-                     @Column(length = 256, nullable = false) String password) {
+    private StoreItems() {
     }
 
     /** The first items model. */
