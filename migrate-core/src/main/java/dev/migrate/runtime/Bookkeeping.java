@@ -40,23 +40,24 @@ final class Bookkeeping implements AutoCloseable {
 
     /** Deletes the heads {@code delete} and inserts {@code insert}, touching only what differs. */
     void change(List<String> delete, List<String> insert) throws SQLException {
-        int swaps = Math.min(delete.size(), insert.size());
-        for (int i = 0; i < swaps; i++) {
-            PreparedStatement update = statement(versionTable.updateSql());
-            update.setString(1, insert.get(i));
-            update.setString(2, delete.get(i));
-            versionTable.expectOneRow(update.executeUpdate(), "UPDATE to " + insert.get(i) + " from " + delete.get(i));
+        for (VersionTable.Edit edit : VersionTable.edits(delete, insert)) {
+            if (edit instanceof VersionTable.Edit.Swap swap) {
+                run(versionTable.updateSql(), "UPDATE to " + swap.to() + " from " + swap.from(), swap.to(), swap.from());
+            } else if (edit instanceof VersionTable.Edit.Remove remove) {
+                run(versionTable.deleteSql(), "DELETE of " + remove.head(), remove.head());
+            } else if (edit instanceof VersionTable.Edit.Add add) {
+                run(versionTable.insertSql(), "INSERT of " + add.head(), add.head());
+            }
         }
-        for (String head : delete.subList(swaps, delete.size())) {
-            PreparedStatement statement = statement(versionTable.deleteSql());
-            statement.setString(1, head);
-            versionTable.expectOneRow(statement.executeUpdate(), "DELETE of " + head);
+    }
+
+    /** Runs a version-table statement that must touch exactly one row. */
+    private void run(String sql, String what, String... values) throws SQLException {
+        PreparedStatement statement = statement(sql);
+        for (int i = 0; i < values.length; i++) {
+            statement.setString(i + 1, values[i]);
         }
-        for (String head : insert.subList(swaps, insert.size())) {
-            PreparedStatement statement = statement(versionTable.insertSql());
-            statement.setString(1, head);
-            versionTable.expectOneRow(statement.executeUpdate(), "INSERT of " + head);
-        }
+        versionTable.expectOneRow(statement.executeUpdate(), what);
     }
 
     void append(LogEntry entry) throws SQLException {

@@ -44,12 +44,6 @@ public final class MigrationLog {
         }
     }
 
-    public void append(Connection connection, LogEntry entry) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.executeUpdate(insertStatement(entry));
-        }
-    }
-
     /** The INSERT of one entry with parameters, bound by {@link #bind}: prepared once per run. */
     String insertSql() {
         return "INSERT INTO " + table.render(dialect) + " (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
@@ -68,7 +62,7 @@ public final class MigrationLog {
         statement.setString(9, truncate(entry.error(), MAX_ERROR));
     }
 
-    /** The INSERT of one entry with literals: the same text online and in offline SQL. */
+    /** The INSERT of one entry with literals, for offline SQL. */
     public String insertStatement(LogEntry entry) {
         return "INSERT INTO " + table.render(dialect)
                 + " (" + COLUMNS + ") VALUES (" + dialect.literal(entry.revision()) + ", " + dialect.literal(entry.direction()) + ", "

@@ -2,7 +2,6 @@ package dev.migrate.runtime;
 
 import dev.migrate.dialect.Dialect;
 import dev.migrate.dialect.TableName;
-import dev.migrate.graph.Step;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -35,11 +34,6 @@ public final class VersionTable {
         if (!dialect.tableExists(connection, table)) {
             return List.of();
         }
-        return readExisting(connection);
-    }
-
-    /** The applied heads of a version table known to exist: one query. */
-    public List<String> readExisting(Connection connection) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(selectSql())) {
             return heads(statement);
         }
@@ -81,17 +75,30 @@ public final class VersionTable {
         }
     }
 
-    /** Applies a step's head changes: an UPDATE when it swaps one head for another, as Alembic does. */
-    public void apply(Connection connection, Step step) throws SQLException {
-        change(connection, step.headsToDelete(), step.headsToInsert());
+    /**
+     * The row edits of a head change, touching only what differs: an UPDATE for each head swapped for another
+     * (as Alembic does), then the DELETEs and INSERTs left over. Online and offline SQL both render these.
+     */
+    static List<Edit> edits(List<String> delete, List<String> insert) {
+        List<Edit> edits = new ArrayList<>();
+        int swaps = Math.min(delete.size(), insert.size());
+        for (int i = 0; i < swaps; i++) {
+            edits.add(new Edit.Swap(delete.get(i), insert.get(i)));
+        }
+        delete.subList(swaps, delete.size()).forEach(head -> edits.add(new Edit.Remove(head)));
+        insert.subList(swaps, insert.size()).forEach(head -> edits.add(new Edit.Add(head)));
+        return edits;
     }
 
-    /** Replaces the rows {@code from} with {@code to}, touching only what differs. */
-    public void change(Connection connection, List<String> delete, List<String> insert) throws SQLException {
-        for (String sql : changeStatements(delete, insert)) {
-            try (Statement statement = connection.createStatement()) {
-                expectOneRow(statement.executeUpdate(sql), sql);
-            }
+    /** One row edit of the version table. */
+    sealed interface Edit {
+        record Swap(String from, String to) implements Edit {
+        }
+
+        record Remove(String head) implements Edit {
+        }
+
+        record Add(String head) implements Edit {
         }
     }
 
@@ -103,20 +110,20 @@ public final class VersionTable {
         }
     }
 
-    /** The statements of a head change, with literals, for both online use and offline SQL. */
+    /** The statements of a head change with literals, for offline SQL. */
     public List<String> changeStatements(List<String> delete, List<String> insert) {
-        List<String> statements = new ArrayList<>();
         String target = table.render(dialect);
-        int swaps = Math.min(delete.size(), insert.size());
-        for (int i = 0; i < swaps; i++) {
-            statements.add("UPDATE " + target + " SET version_num = " + dialect.literal(insert.get(i))
-                    + " WHERE version_num = " + dialect.literal(delete.get(i)));
-        }
-        for (String head : delete.subList(swaps, delete.size())) {
-            statements.add("DELETE FROM " + target + " WHERE version_num = " + dialect.literal(head));
-        }
-        for (String head : insert.subList(swaps, insert.size())) {
-            statements.add("INSERT INTO " + target + " (version_num) VALUES (" + dialect.literal(head) + ")");
+        List<String> statements = new ArrayList<>();
+        for (Edit edit : edits(delete, insert)) {
+            // Java 17: no pattern matching in switch; the sealed interface keeps the three cases closed.
+            if (edit instanceof Edit.Swap swap) {
+                statements.add("UPDATE " + target + " SET version_num = " + dialect.literal(swap.to())
+                        + " WHERE version_num = " + dialect.literal(swap.from()));
+            } else if (edit instanceof Edit.Remove remove) {
+                statements.add("DELETE FROM " + target + " WHERE version_num = " + dialect.literal(remove.head()));
+            } else if (edit instanceof Edit.Add add) {
+                statements.add("INSERT INTO " + target + " (version_num) VALUES (" + dialect.literal(add.head()) + ")");
+            }
         }
         return statements;
     }
