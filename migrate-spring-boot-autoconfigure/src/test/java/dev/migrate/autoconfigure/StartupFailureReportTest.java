@@ -63,6 +63,19 @@ class StartupFailureReportTest {
     }
 
     @Test
+    void anyOtherRefusalOfTheEngineIsItsOneLineAndWhatToDo(CapturedOutput output) {
+        Throwable failure = start("--spring.datasource.url=" + SqliteFiles.url(dir.resolve("app.db")),
+                "--migrate.locations=" + SqliteFiles.TEST_LOCATION, "--migrate.script-directory=target/no-such-directory",
+                "--migrate.on-startup=validate");
+
+        assertThat(failure).isNotNull();
+        String report = report(output);
+        assertThat(report).contains("Description:", "migrate.on-startup=validate: the database is at base",
+                "Action:", "set migrate.on-startup=none");
+        assertThat(output.getAll()).doesNotContain("\tat ", "Application run failed");
+    }
+
+    @Test
     void aMalformedVersionTableNameIsReportedWithThePropertyAndTheRule(CapturedOutput output) {
         Throwable failure = start("--spring.datasource.url=" + SqliteFiles.url(dir.resolve("app.db")),
                 "--migrate.locations=" + SqliteFiles.TEST_LOCATION, "--migrate.script-directory=target/no-such-directory",
