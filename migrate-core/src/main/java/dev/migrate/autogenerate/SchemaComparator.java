@@ -331,8 +331,36 @@ final class SchemaComparator {
         }
         List<Schema.View> views = database.views().stream().filter(view -> viewNames.contains(view.name())).toList();
         List<String> descriptions = found.stream().flatMap(step -> step.descriptions().stream()).toList();
-        return new Step(new RebuildTable(reflected, model, sources, triggers, views), Phase.ALTER_COLUMN, rank,
-                descriptions);
+        return new Step(new RebuildTable(reflected, inTableOrder(model, reflected, sources), sources, triggers, views),
+                Phase.ALTER_COLUMN, rank, descriptions);
+    }
+
+    /**
+     * The model's table with its columns in the database table's order, new columns last in the model's order:
+     * a rebuild must not reorder the columns that {@code SELECT *} and positional inserts rely on.
+     */
+    private static Table inTableOrder(Table model, Table reflected, Map<String, String> sources) {
+        Map<String, Column> bySource = new LinkedHashMap<>();
+        List<Column> added = new ArrayList<>();
+        for (Column column : model.columns()) {
+            String source = sources.get(column.name());
+            if (source == null) {
+                added.add(column);
+            } else {
+                bySource.put(source, column);
+            }
+        }
+        List<Column> ordered = new ArrayList<>();
+        for (Column existing : reflected.columns()) {
+            Column kept = bySource.remove(existing.name());
+            if (kept != null) {
+                ordered.add(kept);
+            }
+        }
+        ordered.addAll(bySource.values());
+        ordered.addAll(added);
+        return new Table(model.name(), model.kind(), ordered, model.primaryKey(), model.foreignKeys(),
+                model.uniqueConstraints(), model.indexes(), model.checks(), model.managed(), model.definition());
     }
 
     /**

@@ -95,6 +95,20 @@ public final class Migrate {
         return guard(() -> StatusReport.of(catalog.load(), runner.state()));
     }
 
+    /**
+     * Where the database stands against the scripts' heads, from the headers and the version table only: the
+     * cheap probe for health checks ({@link #status()} also reads the log and checksums applied scripts).
+     */
+    public MigrationPosition position() {
+        return guard(() -> {
+            Scripts scripts = catalog.load();
+            List<String> heads = runner.currentHeads();
+            List<String> unknown = heads.stream().filter(head -> scripts.set().find(head).isEmpty()).toList();
+            int pending = unknown.isEmpty() ? scripts.graph().upgrade(heads, "heads").steps().size() : 0;
+            return new MigrationPosition(heads, scripts.graph().heads(), pending, unknown);
+        });
+    }
+
     /** {@code db upgrade [target]}. */
     public RunResult upgrade(String target) {
         return upgrade(target, StepListener.NONE);

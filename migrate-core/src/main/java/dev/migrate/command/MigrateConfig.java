@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * Everything the commands need: the database, where scripts are read from ({@code locations}, e.g.
@@ -25,6 +26,16 @@ public record MigrateConfig(DataSource dataSource, List<String> locations, Path 
 
     public static final String DEFAULT_LOCATION = "classpath:db/migrations";
 
+    /**
+     * What a version or log table name may be, said by every message that rejects one. Plain identifiers only,
+     * so that the name means the same unquoted on every database; 63 is PostgreSQL's limit.
+     */
+    public static final String TABLE_NAME_RULE = "use [schema.]name, each part a letter or _ followed by letters, "
+            + "digits, _ or $, at most 63 characters";
+
+    private static final Pattern TABLE_NAME =
+            Pattern.compile("(?:[A-Za-z_][A-Za-z0-9_$]{0,62}\\.)?[A-Za-z_][A-Za-z0-9_$]{0,62}");
+
     public MigrateConfig {
         locations = List.copyOf(locations);
         javaMigrations = List.copyOf(javaMigrations);
@@ -38,6 +49,17 @@ public record MigrateConfig(DataSource dataSource, List<String> locations, Path 
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * A configured version or log table name ({@code role} says which), checked when the configuration is
+     * built: a malformed name would otherwise fail later as SQL, far from the setting that caused it.
+     */
+    public static TableName engineTableName(String role, String name) {
+        if (name == null || !TABLE_NAME.matcher(name).matches()) {
+            throw new MigrateException("Invalid " + role + " name \"" + name + "\": " + TABLE_NAME_RULE);
+        }
+        return TableName.parse(name);
     }
 
     /** A fluent way to build the record, every setting defaulted as the documentation says. */
@@ -72,12 +94,12 @@ public record MigrateConfig(DataSource dataSource, List<String> locations, Path 
         }
 
         public Builder versionTable(String table) {
-            runtime = runtime.withVersionTable(TableName.parse(table));
+            runtime = runtime.withVersionTable(engineTableName("version table", table));
             return this;
         }
 
         public Builder logTable(String table) {
-            runtime = runtime.withLogTable(TableName.parse(table));
+            runtime = runtime.withLogTable(engineTableName("log table", table));
             return this;
         }
 

@@ -41,10 +41,13 @@ public class MigrateProperties {
      */
     private String scriptDirectory = "src/main/resources/db/migrations";
 
-    /** Name of the version table, Alembic's by default so that Flask-Migrate databases are adopted as they are. */
+    /**
+     * Name of the version table, Alembic's by default so that Flask-Migrate databases are adopted as they are.
+     * [schema.]name, each part a letter or _ followed by letters, digits, _ or $, at most 63 characters.
+     */
     private String versionTable = "alembic_version";
 
-    /** Name of the append-only log table. */
+    /** Name of the append-only log table; the same rule as migrate.version-table. */
     private String logTable = "migrate_log";
 
     /** Whether each revision runs in its own transaction; false runs the whole upgrade in one. */
@@ -135,6 +138,8 @@ public class MigrateProperties {
     }
 
     public void setVersionTable(String versionTable) {
+        // Checked as it is bound: Boot's report then names the property, its value and where it was set.
+        MigrateConfig.engineTableName("version table", versionTable);
         this.versionTable = versionTable;
     }
 
@@ -143,6 +148,7 @@ public class MigrateProperties {
     }
 
     public void setLogTable(String logTable) {
+        MigrateConfig.engineTableName("log table", logTable);
         this.logTable = logTable;
     }
 

@@ -58,6 +58,26 @@ class MigrationsEndpointAutoConfigurationTest {
     }
 
     @Test
+    void healthReadsNoScriptBodyWhereTheEndpointChecksumsThem() throws Exception {
+        Path scripts = java.nio.file.Files.createDirectories(dir.resolve("migrations"));
+        for (String name : new String[] {"a1b2c3d4e5f6_create_person.sql", "f6e5d4c3b2a1_create_pet.sql"}) {
+            try (var in = getClass().getResourceAsStream("/db/test-migrations/" + name)) {
+                java.nio.file.Files.copy(in, scripts.resolve(name));
+            }
+        }
+        runner().withPropertyValues("migrate.script-directory=" + scripts).run(context -> {
+            // bytes that are not UTF-8 below the header: any read of the body fails
+            java.nio.file.Files.write(scripts.resolve("a1b2c3d4e5f6_create_person.sql"),
+                    new byte[] {'-', '-', ' ', (byte) 0xC3, (byte) 0x28, '\n'}, java.nio.file.StandardOpenOption.APPEND);
+            assertThat(context.getBean(MigrationsEndpoint.class).migrations().engines().get("migrate").error())
+                    .contains("a1b2c3d4e5f6_create_person.sql");
+            Health health = context.getBean(MigrationsHealthIndicator.class).health(true);
+            assertThat(health.getStatus()).isEqualTo(Status.UP);
+            assertThat(health.getDetails()).containsEntry("pending", 0);
+        });
+    }
+
+    @Test
     void notExposedMeansNoEndpointBean() {
         runner().withPropertyValues("management.endpoints.web.exposure.include=health")
                 .run(context -> assertThat(context).doesNotHaveBean(MigrationsEndpoint.class));

@@ -1,0 +1,103 @@
+package dev.migrate.autoconfigure;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.annotation.Configuration;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+/**
+ * A start-up that the engine stops ends with Boot's "APPLICATION FAILED TO START" report (what failed, where,
+ * what to do), not with a stack trace: a failing revision, and a malformed engine table name.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class StartupFailureReportTest {
+
+    @TempDir
+    Path dir;
+
+    @Configuration(proxyBeanMethods = false)
+    @ImportAutoConfiguration({DataSourceAutoConfiguration.class, MigrateAutoConfiguration.class})
+    static class App {
+    }
+
+    private Throwable start(String... args) {
+        SpringApplication application = new SpringApplication(App.class);
+        application.setWebApplicationType(WebApplicationType.NONE);
+        return catchThrowable(() -> application.run(args).close());
+    }
+
+    private static String report(CapturedOutput output) {
+        String all = output.getAll();
+        int start = all.indexOf("APPLICATION FAILED TO START");
+        assertThat(start).as("Boot's failure report in:\n" + all).isNotNegative();
+        return all.substring(start);
+    }
+
+    @Test
+    void aFailingRevisionIsReportedWithRevisionFileLineAndTheDatabasesMessage(CapturedOutput output) {
+        Path scripts = SqliteFiles.scriptDirectory(dir, "0badc0ffee00",
+                "CREATE TABLE kept (id INTEGER);\nINSERT INTO missing_table VALUES (1);");
+        Throwable failure = start("--spring.datasource.url=" + SqliteFiles.url(dir.resolve("app.db")),
+                "--migrate.script-directory=" + scripts);
+
+        assertThat(failure).isNotNull();
+        String report = report(output);
+        assertThat(report).contains("Description:", "Action:", "0badc0ffee00",
+                scripts.resolve("0badc0ffee00_only.sql") + ":11", "no such table: missing_table",
+                "Fix the statement at " + scripts.resolve("0badc0ffee00_only.sql") + ":11");
+        assertThat(report.substring(report.indexOf("Description:"), report.indexOf("Action:")))
+                .contains("Database:").doesNotContain("Fix the");
+        assertThat(output.getAll()).doesNotContain("\tat ", "Application run failed");
+        assertThat(SqliteFiles.tables(dir.resolve("app.db"))).doesNotContain("kept");
+    }
+
+    @Test
+    void anyOtherRefusalOfTheEngineIsItsOneLineAndWhatToDo(CapturedOutput output) {
+        Throwable failure = start("--spring.datasource.url=" + SqliteFiles.url(dir.resolve("app.db")),
+                "--migrate.locations=" + SqliteFiles.TEST_LOCATION, "--migrate.script-directory=target/no-such-directory",
+                "--migrate.on-startup=validate");
+
+        assertThat(failure).isNotNull();
+        String report = report(output);
+        assertThat(report).contains("Description:", "migrate.on-startup=validate: the database is at base",
+                "Action:", "set migrate.on-startup=none");
+        assertThat(output.getAll()).doesNotContain("\tat ", "Application run failed");
+    }
+
+    @Test
+    void aMalformedVersionTableNameIsReportedWithThePropertyAndTheRule(CapturedOutput output) {
+        Throwable failure = start("--spring.datasource.url=" + SqliteFiles.url(dir.resolve("app.db")),
+                "--migrate.locations=" + SqliteFiles.TEST_LOCATION, "--migrate.script-directory=target/no-such-directory",
+                "--migrate.version-table=my versions");
+
+        assertThat(failure).isNotNull();
+        String report = report(output);
+        assertThat(report).contains("migrate.version-table", "my versions",
+                "Invalid version table name \"my versions\": use [schema.]name, each part a letter or _ followed by "
+                        + "letters, digits, _ or $, at most 63 characters");
+        assertThat(output.getAll()).doesNotContain("\tat ");
+        assertThat(SqliteFiles.tables(dir.resolve("app.db"))).isEmpty();
+    }
+
+    @Test
+    void anEmptyLogTableNameIsReportedWithTheProperty(CapturedOutput output) {
+        Throwable failure = start("--spring.datasource.url=" + SqliteFiles.url(dir.resolve("app.db")),
+                "--migrate.locations=" + SqliteFiles.TEST_LOCATION, "--migrate.script-directory=target/no-such-directory",
+                "--migrate.log-table=");
+
+        assertThat(failure).isNotNull();
+        assertThat(report(output)).contains("migrate.log-table", "Invalid log table name \"\": use [schema.]name");
+        assertThat(output.getAll()).doesNotContain("\tat ");
+    }
+}
