@@ -120,12 +120,15 @@ public final class Migrate {
         });
     }
 
-    /** {@code db upgrade --sql [start:]end}: the SQL of the plan, starting from base unless a start is given. */
+    /**
+     * {@code db upgrade --sql [start:]end}: the SQL of the plan, starting from base unless a start is given. No
+     * connection is opened: the dialect and user come from {@link MigrateConfig#database()}.
+     */
     public String upgradeSql(String range) {
         return guard(() -> offline(range, true));
     }
 
-    /** {@code db downgrade --sql start:end}: offline downgrades need the start, as Alembic's do. */
+    /** {@code db downgrade --sql start:end}: offline downgrades need the start, as Alembic's do; no connection. */
     public String downgradeSql(String range) {
         return guard(() -> offline(range, false));
     }
