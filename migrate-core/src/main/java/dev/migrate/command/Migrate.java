@@ -3,7 +3,6 @@ package dev.migrate.command;
 import dev.migrate.autogenerate.Changes;
 import dev.migrate.autogenerate.DataLossWarning;
 import dev.migrate.autogenerate.RenameDecider;
-import dev.migrate.dialect.Dialect;
 import dev.migrate.dialect.UnsupportedDatabaseException;
 import dev.migrate.graph.GraphException;
 import dev.migrate.graph.Plan;
@@ -73,7 +72,7 @@ public final class Migrate {
         return guard(() -> {
             catalog.requireDirectory();
             Scripts scripts = catalog.load();
-            Changes changes = diff.compare(scripts, renames);
+            Changes changes = diff.compare(scripts, renames, "migrate");
             List<String> warnings = changes.warnings().stream().map(DataLossWarning::message).toList();
             if (changes.isEmpty()) {
                 return new AutogenerateResult(List.of(), List.of(), null);
@@ -87,7 +86,7 @@ public final class Migrate {
 
     /** {@code db check}: the differences between the models and the upgraded database, none when they match. */
     public CheckResult check() {
-        return guard(() -> new CheckResult(diff.compare(catalog.load(), RenameDecider.NEVER).descriptions()));
+        return guard(() -> new CheckResult(diff.compare(catalog.load(), RenameDecider.NEVER, "check").descriptions()));
     }
 
     /** Where the database stands: revisions, pending, applied with timings, lock holder, drift. Creates nothing. */
@@ -135,12 +134,15 @@ public final class Migrate {
         });
     }
 
-    /** {@code db upgrade --sql [start:]end}: the SQL of the plan, starting from base unless a start is given. */
+    /**
+     * {@code db upgrade --sql [start:]end}: the SQL of the plan, starting from base unless a start is given. No
+     * connection is opened: the dialect and user come from {@link MigrateConfig#database()}.
+     */
     public String upgradeSql(String range) {
         return guard(() -> offline(range, true));
     }
 
-    /** {@code db downgrade --sql start:end}: offline downgrades need the start, as Alembic's do. */
+    /** {@code db downgrade --sql start:end}: offline downgrades need the start, as Alembic's do; no connection. */
     public String downgradeSql(String range) {
         return guard(() -> offline(range, false));
     }
@@ -150,6 +152,40 @@ public final class Migrate {
         return guard(() -> {
             Scripts scripts = catalog.load();
             return runner.stamp(heads -> scripts.graph().stamp(heads, target, purge));
+        });
+    }
+
+    /**
+     * {@code db stamp --sql [start:]revision}: the version-table statements a stamp would run, as Alembic's offline
+     * stamp prints them; from base (no start given) the version and log tables are created first.
+     */
+    public String stampSql(String revision, boolean purge) {
+        return guard(() -> {
+            Scripts scripts = catalog.load();
+            int colon = revision.indexOf(':');
+            String start = colon < 0 ? null : revision.substring(0, colon);
+            String target = colon < 0 ? revision : revision.substring(colon + 1);
+            List<String> fromHeads = start == null || start.isBlank() || "base".equals(start)
+                    ? List.of() : scripts.graph().resolve(start, List.of());
+            return offlineSql().renderStamp(scripts.graph().stamp(fromHeads, target, purge), purge);
+        });
+    }
+
+    /**
+     * The database's JDBC URL as {@code current --verbose} shows it, without a password: the configured one, else
+     * the address the driver reports (without its parameters: PostgreSQL's driver lists every property there).
+     */
+    public String databaseUrl() {
+        return guard(() -> {
+            String url = config.database().url();
+            if (url == null || url.isBlank()) {
+                try (Connection connection = config.dataSource().getConnection()) {
+                    url = connection.getMetaData().getURL();
+                }
+                int parameters = url.indexOf('?');
+                url = parameters < 0 ? url : url.substring(0, parameters);
+            }
+            return DatabaseSettings.withoutPassword(url);
         });
     }
 
@@ -226,7 +262,7 @@ public final class Migrate {
         });
     }
 
-    private String offline(String range, boolean upgrade) throws SQLException {
+    private String offline(String range, boolean upgrade) {
         Scripts scripts = catalog.load();
         String start;
         String end;
@@ -250,13 +286,13 @@ public final class Migrate {
                         + ") and has no SQL to show offline; run it online, or end the --sql range before it");
             }
         }
-        Dialect dialect;
-        String user;
-        try (Connection connection = config.dataSource().getConnection()) {
-            dialect = Dialect.of(connection);
-            user = connection.getMetaData().getUserName();
-        }
-        return new OfflineSql(dialect, config.runtime(), user).render(plan, scripts::script);
+        return offlineSql().render(plan, scripts::script);
+    }
+
+    /** Offline SQL opens no connection: the dialect and user come from the configuration. */
+    private OfflineSql offlineSql() {
+        DatabaseSettings database = config.database();
+        return new OfflineSql(database.dialect(), config.runtime(), database.user());
     }
 
     private List<String> currentHeadsIfNeeded(RevisionRequest request) throws SQLException {

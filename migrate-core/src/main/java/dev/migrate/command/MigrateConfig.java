@@ -17,12 +17,12 @@ import java.util.regex.Pattern;
  * Everything the commands need: the database, where scripts are read from ({@code locations}, e.g.
  * {@code classpath:db/migrations}) and written to ({@code scriptDirectory}, a source directory on disk;
  * when it exists it is also where scripts are read from, so a revision just written is seen at once),
- * the runtime settings, the Java migrations, and the model sources that autogenerate compares with the
- * database.
+ * the runtime settings, the Java migrations, the model sources that autogenerate compares with the
+ * database, and what is known of the database without connecting (for offline SQL).
  */
 public record MigrateConfig(DataSource dataSource, List<String> locations, Path scriptDirectory,
                             ClassLoader classLoader, RuntimeSettings runtime, List<JavaMigration> javaMigrations,
-                            List<ModelSource> models, AutogenerateSettings autogenerate) {
+                            List<ModelSource> models, AutogenerateSettings autogenerate, DatabaseSettings database) {
 
     public static final String DEFAULT_LOCATION = "classpath:db/migrations";
 
@@ -41,6 +41,7 @@ public record MigrateConfig(DataSource dataSource, List<String> locations, Path 
         javaMigrations = List.copyOf(javaMigrations);
         models = List.copyOf(models);
         autogenerate = autogenerate == null ? AutogenerateSettings.defaults() : autogenerate;
+        database = database == null ? DatabaseSettings.unknown() : database;
         Objects.requireNonNull(runtime, "runtime");
         if (classLoader == null) {
             classLoader = Thread.currentThread().getContextClassLoader();
@@ -72,6 +73,9 @@ public record MigrateConfig(DataSource dataSource, List<String> locations, Path 
         private final List<JavaMigration> javaMigrations = new ArrayList<>();
         private final List<ModelSource> models = new ArrayList<>();
         private AutogenerateSettings autogenerate = AutogenerateSettings.defaults();
+        private String dialect;
+        private String databaseUrl;
+        private String databaseUser;
 
         public Builder dataSource(DataSource dataSource) {
             this.dataSource = dataSource;
@@ -129,10 +133,31 @@ public record MigrateConfig(DataSource dataSource, List<String> locations, Path 
             return this;
         }
 
+        /** The dialect's name ({@code sqlite}, {@code postgresql}), for offline SQL when the URL does not tell. */
+        public Builder dialect(String name) {
+            this.dialect = name;
+            return this;
+        }
+
+        /**
+         * The JDBC URL the data source connects to; never connected to here, only read: offline SQL takes its
+         * dialect from it, {@code current --verbose} shows it (without a password).
+         */
+        public Builder databaseUrl(String url) {
+            this.databaseUrl = url;
+            return this;
+        }
+
+        /** The user the data source connects as; offline SQL writes it into the log rows. */
+        public Builder databaseUser(String user) {
+            this.databaseUser = user;
+            return this;
+        }
+
         public MigrateConfig build() {
             List<String> chosen = locations.isEmpty() && scriptDirectory == null ? List.of(DEFAULT_LOCATION) : locations;
             return new MigrateConfig(dataSource, chosen, scriptDirectory, classLoader, runtime, javaMigrations, models,
-                    autogenerate);
+                    autogenerate, new DatabaseSettings(dialect, databaseUrl, databaseUser));
         }
     }
 }

@@ -34,7 +34,8 @@ final class SchemaDiff {
         this.config = config;
     }
 
-    Changes compare(Scripts scripts, RenameDecider renames) throws SQLException {
+    /** {@code verb} ({@code migrate} or {@code check}) is the command to run again once the database is upgraded. */
+    Changes compare(Scripts scripts, RenameDecider renames, String verb) throws SQLException {
         if (config.models().isEmpty()) {
             throw new MigrateException("No models to compare with: give model classes (migrate.model-packages, "
                     + "ModelSource beans, or MigrateConfig.model(...)) before running migrate or check");
@@ -52,8 +53,9 @@ final class SchemaDiff {
             List<String> heads = new VersionTable(dialect, config.runtime().versionTable()).read(connection);
             Plan pending = scripts.graph().upgrade(heads, "heads");
             if (!pending.isEmpty()) {
+                // Alembic: "Target database is not up to date."; and what to do about it.
                 throw new MigrateException("Target database is not up to date: " + pending.steps().size()
-                        + " revision(s) pending; run 'db upgrade' first, then 'db migrate' again");
+                        + " revision(s) pending; run 'db upgrade', then 'db " + verb + "' again");
             }
             Schema database = SchemaReader.forConnection(connection).read(connection, ReflectOptions.defaults()
                     .filter(config.autogenerate().includeTableName())

@@ -1,6 +1,7 @@
 package dev.migrate.command;
 
 import dev.migrate.graph.GraphException;
+import dev.migrate.graph.MultipleHeadsException;
 import dev.migrate.graph.Revision;
 import dev.migrate.graph.RevisionGraph;
 import dev.migrate.script.DirectoryScriptSource;
@@ -112,7 +113,15 @@ final class ScriptCatalog {
         if ("base".equals(request.head())) {
             return List.of();
         }
-        List<String> parents = graph.resolve(request.head(), currentHeads);
+        List<String> parents;
+        try {
+            parents = graph.resolve(request.head(), currentHeads);
+        } catch (MultipleHeadsException e) {
+            // Alembic: "Multiple heads are present; please specify the head revision on which the new revision
+            // should be based, or perform a merge."
+            throw new MigrateException("Multiple heads are present (" + String.join(", ", e.heads())
+                    + "); give --head with the one to build on, or run 'db merge' to join them first", e);
+        }
         if (!request.splice()) {
             for (String parent : parents) {
                 if (!graph.isHead(parent)) {

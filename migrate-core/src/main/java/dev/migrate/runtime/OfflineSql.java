@@ -83,6 +83,40 @@ public final class OfflineSql {
         return sql.toString();
     }
 
+    /**
+     * Renders a stamp: Alembic's {@code -- Running stamp_revision <from> -> <to>} and the version-table change, with
+     * the log rows the online stamp writes. From base the version and log tables are created first (Alembic
+     * creates its version table); {@code purge} empties the version table first instead.
+     */
+    public String renderStamp(Plan plan, boolean purge) {
+        VersionTable versionTable = new VersionTable(dialect, settings.versionTable());
+        MigrationLog log = new MigrationLog(dialect, settings.logTable());
+        StringBuilder sql = new StringBuilder();
+        if (plan.fromHeads().isEmpty() && !purge) {
+            appendStatement(sql, dialect.createVersionTable(settings.versionTable()));
+            appendStatement(sql, dialect.createLogTable(settings.logTable()));
+        }
+        sql.append("-- Running stamp_revision ").append(String.join(", ", plan.fromHeads())).append(" -> ")
+                .append(String.join(", ", plan.toHeads())).append("\n\n");
+        sql.append(dialect.offlineBegin()).append("\n\n");
+        if (purge) {
+            appendStatement(sql, "DELETE FROM " + settings.versionTable().render(dialect));
+        }
+        List<String> delete = purge ? List.of() : plan.fromHeads().stream().filter(head -> !plan.toHeads().contains(head))
+                .toList();
+        List<String> insert = plan.toHeads().stream().filter(head -> purge || !plan.fromHeads().contains(head)).toList();
+        for (String change : versionTable.changeStatements(delete, insert)) {
+            appendStatement(sql, change);
+        }
+        Instant now = Instant.now();
+        for (String head : insert) {
+            appendStatement(sql, log.insertStatement(new LogEntry(head, "stamp", null, null, now, 0, installedBy, true,
+                    null)));
+        }
+        sql.append(dialect.offlineCommit()).append('\n');
+        return sql.toString();
+    }
+
     private static List<Statement> statements(Step step, MigrationScript script) {
         if (script instanceof SqlMigrationScript sqlScript) {
             return ScriptStatements.of(step, sqlScript);

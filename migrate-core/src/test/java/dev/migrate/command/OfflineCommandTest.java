@@ -66,7 +66,8 @@ class OfflineCommandTest {
 
     @Test
     void downgradeSqlWithoutARangeFailsClearly() {
-        Migrate migrate = new Migrate(MigrateConfig.builder().dataSource(dataSource).scriptDirectory(scripts).build());
+        Migrate migrate = new Migrate(MigrateConfig.builder().dataSource(dataSource).databaseUrl(dataSource.getUrl())
+                .scriptDirectory(scripts).build());
         for (String range : new String[] {null, "", "base"}) {
             assertThatThrownBy(() -> migrate.downgradeSql(range))
                     .isInstanceOf(MigrateException.class)
@@ -78,8 +79,8 @@ class OfflineCommandTest {
 
     @Test
     void javaMigrationInAnOfflinePlanFailsClearly() {
-        Migrate migrate = new Migrate(MigrateConfig.builder().dataSource(dataSource).scriptDirectory(scripts)
-                .javaMigration(new Seed()).build());
+        Migrate migrate = new Migrate(MigrateConfig.builder().dataSource(dataSource).databaseUrl(dataSource.getUrl())
+                .scriptDirectory(scripts).javaMigration(new Seed()).build());
 
         assertThatThrownBy(() -> migrate.upgradeSql("base:head"))
                 .isInstanceOf(MigrateException.class)

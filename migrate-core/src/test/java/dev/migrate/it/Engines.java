@@ -12,6 +12,7 @@ public final class Engines {
     }
 
     public static Migrate over(TestDatabase database, Path scripts) {
-        return new Migrate(MigrateConfig.builder().dataSource(database.dataSource()).scriptDirectory(scripts).build());
+        return new Migrate(MigrateConfig.builder().dataSource(database.dataSource()).dialect(database.kind())
+                .scriptDirectory(scripts).build());
     }
 }

@@ -19,6 +19,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
@@ -51,9 +52,11 @@ public class MigrateAutoConfiguration {
                            @MigrateDataSource ObjectProvider<DataSource> migrateDataSource,
                            ObjectProvider<JavaMigration> javaMigrations, ObjectProvider<ModelSource> modelSources,
                            ObjectProvider<IncludeObject> includeObject,
+                           ObjectProvider<JdbcConnectionDetails> connectionDetails,
                            BeanFactory beanFactory, ResourceLoader resourceLoader, Environment environment) {
         MigrateConfig.Builder config = MigrateConfig.builder()
                 .dataSource(chooseDataSource(properties, environment, dataSource, migrateDataSource))
+                .dialect(properties.getDialect())
                 .versionTable(properties.getVersionTable())
                 .logTable(properties.getLogTable())
                 .transactionPerMigration(properties.isTransactionPerMigration())
@@ -71,7 +74,39 @@ public class MigrateAutoConfiguration {
         config.autogenerate(new AutogenerateSettings(includeObject.getIfAvailable(() -> IncludeObject.ALL),
                 properties.isKeepUnownedTables()));
         config.classLoader(resourceLoader.getClassLoader());
+        describeDatabase(config, properties, environment, migrateDataSource, connectionDetails);
         return new Migrate(config.build());
+    }
+
+    /**
+     * The URL and user of the database migrated, as far as the settings tell without connecting (offline SQL takes
+     * its dialect and user from them): the separate connection's, else the application DataSource's connection
+     * details or spring.datasource.*; nothing for a {@code @MigrateDataSource} (migrate.dialect says the dialect).
+     */
+    private static void describeDatabase(MigrateConfig.Builder config, MigrateProperties properties,
+                                         Environment environment, ObjectProvider<DataSource> migrateDataSource,
+                                         ObjectProvider<JdbcConnectionDetails> connectionDetails) {
+        Optional<SeparateConnection> separate = SeparateConnection.of(properties, environment);
+        if (separate.isPresent()) {
+            config.databaseUrl(separate.get().url()).databaseUser(separate.get().user());
+            return;
+        }
+        if (migrateDataSource.getIfAvailable() != null) {
+            return;
+        }
+        JdbcConnectionDetails details = connectionDetails.getIfAvailable();
+        String url = null;
+        String user = null;
+        if (details != null) {
+            try {
+                url = details.getJdbcUrl();
+                user = details.getUsername();
+            } catch (RuntimeException e) {
+                // no URL configured (Boot would look for an embedded database): the settings do not tell
+            }
+        }
+        config.databaseUrl(url != null ? url : environment.getProperty("spring.datasource.url"))
+                .databaseUser(user != null ? user : environment.getProperty("spring.datasource.username"));
     }
 
     @Bean

@@ -83,6 +83,13 @@ public class MigrateProperties {
     /** Login password for migrate.url, or spring.datasource.password when not set. */
     private String password;
 
+    /**
+     * The database kind, sqlite or postgresql, for offline SQL (db upgrade --sql and the like), which never connects:
+     * needed only when the JDBC URL (migrate.url or spring.datasource.url) does not tell, as with a DataSource bean
+     * of one's own.
+     */
+    private String dialect;
+
     /** The startup behaviours. */
     public enum OnStartup {
         /** Bring the database to the target. */
@@ -214,5 +221,13 @@ public class MigrateProperties {
 
     public void setPassword(String password) {
         this.password = password;
+    }
+
+    public String getDialect() {
+        return dialect;
+    }
+
+    public void setDialect(String dialect) {
+        this.dialect = dialect;
     }
 }

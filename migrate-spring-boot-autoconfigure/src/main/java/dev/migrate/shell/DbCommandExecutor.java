@@ -1,5 +1,6 @@
 package dev.migrate.shell;
 
+import dev.migrate.autogenerate.RenameCandidate;
 import dev.migrate.autogenerate.RenameDecider;
 import dev.migrate.command.AutogenerateResult;
 import dev.migrate.command.CheckResult;
@@ -13,6 +14,7 @@ import dev.migrate.runtime.StepListener;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -35,7 +37,9 @@ public final class DbCommandExecutor {
 
     /** Parses and runs the words after {@code db}. */
     public int execute(List<String> words, DbConsole console) {
-        if (words.size() == 1 && (words.get(0).equals("--help") || words.get(0).equals("-h") || words.get(0).equals("help"))) {
+        // "flask db" alone prints the help and succeeds, as do --help, -h and help.
+        if (words.isEmpty() || words.size() == 1 && (words.get(0).equals("--help") || words.get(0).equals("-h")
+                || words.get(0).equals("help"))) {
             console.out(DbHelp.overview());
             return OK;
         }
@@ -98,7 +102,9 @@ public final class DbCommandExecutor {
             }
             case DOWNGRADE -> {
                 if (invocation.flag("sql")) {
-                    console.out(migrate.downgradeSql(invocation.argumentOrDefault()));
+                    // Flask-Migrate: "if sql and revision == '-1': revision = 'head:-1'" (offline needs a start).
+                    String range = invocation.argumentOrDefault();
+                    console.out(migrate.downgradeSql("-1".equals(range) ? "head:-1" : range));
                 } else {
                     if (console.interactive() && !invocation.flag("yes")
                             && !new DowngradeCheck(migrate).confirmed(invocation.argumentOrDefault(), console)) {
@@ -113,9 +119,19 @@ public final class DbCommandExecutor {
                     invocation.flag("indicate-current")), console);
             case HEADS -> print(migrate.heads(invocation.flag("verbose")), console);
             case BRANCHES -> print(migrate.branches(invocation.flag("verbose")), console);
-            case CURRENT -> print(migrate.current(invocation.flag("verbose")), console);
+            case CURRENT -> {
+                if (invocation.flag("verbose")) {
+                    // Alembic's header; its URL never holds the password (Alembic masks it as ***).
+                    console.out("Current revision(s) for " + migrate.databaseUrl() + ":");
+                }
+                print(migrate.current(invocation.flag("verbose")), console);
+            }
             case STAMP -> {
-                RunResult stamped = migrate.stamp(invocation.arguments().get(0), invocation.flag("purge"));
+                if (invocation.flag("sql")) {
+                    console.out(migrate.stampSql(invocation.argumentOrDefault(), invocation.flag("purge")));
+                    return OK;
+                }
+                RunResult stamped = migrate.stamp(invocation.argumentOrDefault(), invocation.flag("purge"));
                 if (!stamped.fromHeads().equals(stamped.toHeads())) {
                     // Alembic's StampStep: "Running stamp_revision <from> -> <to>", an empty side for base.
                     console.out("Running stamp_revision " + String.join(", ", stamped.fromHeads()) + " -> "
@@ -168,7 +184,8 @@ public final class DbCommandExecutor {
             throw new DbUsageException("db " + invocation.verb().verb() + ": --sql makes no sense with autogenerate,"
                     + " which compares with a live database; generate the script, then 'db upgrade --sql'");
         }
-        AutogenerateResult result = migrate.migrate(revisionRequest(invocation), renames(invocation, console));
+        List<RenameCandidate> unasked = new ArrayList<>();
+        AutogenerateResult result = migrate.migrate(revisionRequest(invocation), renames(invocation, console, unasked));
         result.lines().forEach(line -> {
             if (line.startsWith("WARNING: ")) {
                 console.err(line);
@@ -176,18 +193,28 @@ public final class DbCommandExecutor {
                 console.out(line);
             }
         });
+        if (!unasked.isEmpty() && result.wroteScript()) {
+            console.err("WARNING: possible rename" + (unasked.size() == 1 ? " " : "s ")
+                    + String.join(", ", unasked.stream().map(RenameCandidate::describe).toList())
+                    + " written as a drop and an add (the data is lost), as nobody was there to ask; to rename instead,"
+                    + " delete the script and run 'db " + invocation.verb().verb() + " --rename always'");
+        }
         return OK;
     }
 
     /**
      * How proposed renames are settled: asked at the prompt unless {@code --rename always|never} says;
-     * without anyone to ask, {@code never} (a drop and an add, flagged as losing data in the script).
+     * without anyone to ask, {@code never} (a drop and an add, flagged as losing data in the script), and the
+     * candidates go to {@code unasked} so that the command can say so.
      */
-    private static RenameDecider renames(DbInvocation invocation, DbConsole console) {
+    private static RenameDecider renames(DbInvocation invocation, DbConsole console, List<RenameCandidate> unasked) {
         String policy = invocation.value("rename");
         if (policy == null || policy.equals("ask")) {
             if (!console.interactive()) {
-                return RenameDecider.NEVER;
+                return candidate -> {
+                    unasked.add(candidate);
+                    return false;
+                };
             }
             return candidate -> console.confirm("Is this a rename: " + candidate.describe()
                     + "? (no: drop and add, which loses the data)");

@@ -3,10 +3,13 @@ package dev.migrate.shell;
 import org.springframework.boot.bootstrap.ConfigurableBootstrapContext;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringApplicationRunListener;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
+import java.io.PrintStream;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -14,6 +17,9 @@ import java.util.Map;
  * Recognises {@code java -jar app.jar db <command> ...} before anything starts, and turns the run into a
  * one-shot command: no web server, no startup upgrade (a {@code db downgrade} must not first upgrade), no
  * interactive prompt, no banner, and only warnings in the log so the command's own output stands alone.
+ * Standard output is the command's alone: from the start of the run until it ends, {@code System.out} is the
+ * error stream (log lines, warnings about scripts, whatever a library prints), and the command writes to the real
+ * one ({@link DbCommandStreams}), so that {@code db upgrade --sql > up.sql} is a file that runs.
  * Runs before Boot's own listener so that logging is configured with these settings.
  */
 public final class DbCommandModeListener implements SpringApplicationRunListener, Ordered {
@@ -22,6 +28,8 @@ public final class DbCommandModeListener implements SpringApplicationRunListener
     public static final String ACTIVE_PROPERTY = "migrate.command-line.active";
 
     private final String[] args;
+    /** The process's standard output while {@code System.out} points at the error stream; null when not swapped. */
+    private PrintStream commandOutput;
 
     public DbCommandModeListener(SpringApplication application, String[] args) {
         this.args = args;
@@ -29,6 +37,40 @@ public final class DbCommandModeListener implements SpringApplicationRunListener
 
     public static boolean isDbCommand(String[] args) {
         return args != null && args.length > 0 && "db".equals(args[0]);
+    }
+
+    @Override
+    public void starting(ConfigurableBootstrapContext bootstrapContext) {
+        if (isDbCommand(args)) {
+            commandOutput = System.out;
+            System.setOut(System.err);
+        }
+    }
+
+    @Override
+    public void contextPrepared(ConfigurableApplicationContext context) {
+        if (commandOutput != null) {
+            context.getBeanFactory().registerSingleton(DbCommandStreams.BEAN_NAME,
+                    new DbCommandStreams(commandOutput, System.err));
+        }
+    }
+
+    @Override
+    public void ready(ConfigurableApplicationContext context, Duration timeTaken) {
+        restoreStandardOutput();
+    }
+
+    @Override
+    public void failed(ConfigurableApplicationContext context, Throwable exception) {
+        restoreStandardOutput();
+    }
+
+    private void restoreStandardOutput() {
+        if (commandOutput != null) {
+            System.out.flush();
+            System.setOut(commandOutput);
+            commandOutput = null;
+        }
     }
 
     @Override
@@ -57,6 +99,9 @@ public final class DbCommandModeListener implements SpringApplicationRunListener
         settings.put("spring.main.banner-mode", "off");
         settings.put("spring.main.log-startup-info", "false");
         settings.put("logging.level.root", "WARN");
+        // --debug is the command's own flag (a failure's stack trace on stderr); Boot would also read it from the
+        // command line as its debug mode: DEBUG logging and the condition report, in the command's output.
+        settings.put("debug", "false");
         // Shell's terminal set-up warns when there is no terminal, which a one-shot command does not need.
         settings.put("logging.level.org.jline", "ERROR");
         return settings;

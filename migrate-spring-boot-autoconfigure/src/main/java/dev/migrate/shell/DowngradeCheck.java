@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * Before a downgrade at the interactive prompt: does it drop tables? Answered without running anything,
  * from the offline SQL of the plan ({@code downgradeSql("<current>:<target>")}), looking for
  * {@code DROP TABLE} statements. When the SQL cannot be rendered because the plan holds a Java migration,
- * nobody can tell, so the question is asked anyway; any other failure (an unknown target, say) is left
+ * (or the dialect is unknown: offline SQL does not connect to find it) nobody can tell, so the question is asked
+ * anyway; any other failure (an unknown target, say) is left
  * to the downgrade itself, which reports it.
  */
 final class DowngradeCheck {
@@ -43,6 +44,11 @@ final class DowngradeCheck {
             } catch (MigrateException e) {
                 if (e.getMessage() != null && e.getMessage().contains("Java migration")) {
                     return console.confirm("This downgrade runs a Java migration, which may drop tables or data. Continue?");
+                }
+                if (e.getMessage() != null && e.getMessage().contains("migrate.dialect")) {
+                    // the SQL is rendered without connecting, which needs the dialect; unknown, nobody can tell
+                    return console.confirm("This downgrade may drop tables or data (set migrate.dialect to have them"
+                            + " named here). Continue?");
                 }
                 return true;
             }

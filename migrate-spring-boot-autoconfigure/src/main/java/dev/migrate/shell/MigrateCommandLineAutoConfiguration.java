@@ -1,6 +1,7 @@
 package dev.migrate.shell;
 
 import dev.migrate.command.Migrate;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -25,7 +26,9 @@ public class MigrateCommandLineAutoConfiguration {
     }
 
     @Bean
-    public DbCommandLineRunner dbCommandLineRunner(Migrate migrate, DbCommandExit exit) {
-        return new DbCommandLineRunner(new DbCommandExecutor(migrate), exit, System.out, System.err);
+    public DbCommandLineRunner dbCommandLineRunner(Migrate migrate, DbCommandExit exit,
+                                                   ObjectProvider<DbCommandStreams> streams) {
+        DbCommandStreams chosen = streams.getIfAvailable(() -> new DbCommandStreams(System.out, System.err));
+        return new DbCommandLineRunner(new DbCommandExecutor(migrate), exit, chosen.out(), chosen.err());
     }
 }

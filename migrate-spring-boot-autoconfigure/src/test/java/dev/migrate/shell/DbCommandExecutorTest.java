@@ -43,7 +43,8 @@ class DbCommandExecutorTest {
                 "-- DROP TABLE in a comment does not count\nDROP TABLE pet_owner;\nDROP TABLE pet;");
         dataSource = new SQLiteDataSource();
         dataSource.setUrl("jdbc:sqlite:" + dir.resolve("app.db"));
-        executor = new DbCommandExecutor(new Migrate(MigrateConfig.builder().dataSource(dataSource).scriptDirectory(scripts).build()));
+        executor = new DbCommandExecutor(new Migrate(MigrateConfig.builder().dataSource(dataSource)
+                .databaseUrl(dataSource.getUrl()).scriptDirectory(scripts).build()));
     }
 
     private void script(String id, String revises, String message, String upgrade, String downgrade) throws IOException {
@@ -153,7 +154,8 @@ class DbCommandExecutorTest {
         RecordingConsole console = run("downgrade --sql " + C + ":" + A);
         assertThat(lastStatus).isZero();
         assertThat(String.join("\n", console.out)).contains("DROP TABLE pet;", "ALTER TABLE person DROP COLUMN email");
-        RecordingConsole noRange = run("downgrade --sql");
+        // "downgrade --sql" alone is Flask-Migrate's head:-1 (FlaskMigrateParityTest); other targets need the start
+        RecordingConsole noRange = run("downgrade --sql base");
         assertThat(lastStatus).isEqualTo(1);
         assertThat(noRange.err).containsExactly("downgrade --sql needs a range <fromrev>:<torev>, as the database is not "
                 + "consulted in offline mode; e.g. downgrade --sql head:base");
@@ -341,7 +343,7 @@ class DbCommandExecutorTest {
         assertThat(console.out).contains("  Revert to a previous revision", "  The revision defaults to -1.");
         assertThat(console.out).anySatisfy(line -> assertThat(line).startsWith("  -y, --yes").contains("do not ask before dropping tables"));
         assertThat(console.out).anySatisfy(line -> assertThat(line).startsWith("  -h, --help"));
-        assertThat(run("stamp --help").out.get(0)).isEqualTo("Usage: db stamp [OPTIONS] REVISION");
+        assertThat(run("stamp --help").out.get(0)).isEqualTo("Usage: db stamp [OPTIONS] [REVISION]");
         assertThat(run("merge --help").out.get(0)).isEqualTo("Usage: db merge [OPTIONS] [REVISIONS]...");
     }
 
@@ -354,8 +356,9 @@ class DbCommandExecutorTest {
             assertThat(console.out).contains("  upgrade      Upgrade to a later revision", "  stamp        "
                     + "Set the version table to a revision without running migrations");
         }
-        assertThat(run("").err).singleElement().asString().startsWith("Missing command: db <command>");
-        assertThat(lastStatus).isEqualTo(2);
+        // "flask db" alone: the help, exit 0
+        assertThat(run("").out.get(0)).isEqualTo("Usage: db <command> [OPTIONS] [ARGUMENTS]");
+        assertThat(lastStatus).isZero();
     }
 
     @Test

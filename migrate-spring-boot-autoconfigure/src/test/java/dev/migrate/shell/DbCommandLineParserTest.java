@@ -227,7 +227,8 @@ class DbCommandLineParserTest {
     }
 
     @Test
-    void aMissingRevision() {
-        usageError("stamp", "db stamp: missing revision argument; see db stamp --help");
+    void stampWithoutARevisionMeansHead() {
+        // Flask-Migrate: stamp(directory=None, revision='head', ...)
+        assertThat(parse("stamp").argumentOrDefault()).isEqualTo("head");
     }
 }

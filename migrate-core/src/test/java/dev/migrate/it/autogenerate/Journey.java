@@ -52,7 +52,7 @@ final class Journey {
 
     Migrate engine(ModelSource... models) {
         MigrateConfig.Builder builder = MigrateConfig.builder().dataSource(dataSource).scriptDirectory(files.directory())
-                .autogenerate(settings);
+                .dialect(db.kind()).autogenerate(settings);
         for (ModelSource model : models) {
             builder.model(model);
         }

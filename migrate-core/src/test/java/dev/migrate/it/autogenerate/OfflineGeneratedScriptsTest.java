@@ -38,7 +38,7 @@ class OfflineGeneratedScriptsTest {
         assertThat(offline.runScriptWithCli(sql)).isEmpty();
         assertThat(offline.schema()).isEqualTo(online.schema());
 
-        Migrate offlineEngine = new Migrate(MigrateConfig.builder().dataSource(offline.dataSource())
+        Migrate offlineEngine = new Migrate(MigrateConfig.builder().dataSource(offline.dataSource()).dialect(offline.kind())
                 .scriptDirectory(journey.files.directory()).model(ModelSource.annotated(ShopModelsV2.CLASSES))
                 .model(ShopModels.shipments()).build());
         assertThat(offlineEngine.check().upToDate()).isTrue();

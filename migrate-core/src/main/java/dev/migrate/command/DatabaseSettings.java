@@ -1,0 +1,67 @@
+package dev.migrate.command;
+
+import dev.migrate.dialect.Dialect;
+import dev.migrate.dialect.UnsupportedDatabaseException;
+
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What the configuration says about the database, known without connecting: a dialect name
+ * ({@code migrate.dialect}), the JDBC URL and the user. Offline SQL needs nothing more, so it works with the
+ * server unreachable, as Alembic's offline mode takes its dialect from the URL. Any of the three may be null.
+ */
+public record DatabaseSettings(String dialectName, String url, String user) {
+
+    /** {@code //user:secret@host}: the password part of the user information. */
+    private static final Pattern USERINFO_PASSWORD = Pattern.compile("(//[^/:@?;]*):[^/@?;]*@");
+    /** {@code ?password=...}, {@code &sslpassword=...}, {@code ;password=...}. */
+    private static final Pattern PASSWORD_PARAMETER = Pattern.compile("([?&;])[\\w.-]*password=[^&;]*",
+            Pattern.CASE_INSENSITIVE);
+
+    public static DatabaseSettings unknown() {
+        return new DatabaseSettings(null, null, null);
+    }
+
+    /**
+     * The named dialect, else the one the URL's sub-protocol names. Fails with one line saying what to set when
+     * neither tells: the alternative, connecting, is what offline mode promises not to do.
+     */
+    public Dialect dialect() {
+        if (hasText(dialectName)) {
+            try {
+                return Dialect.named(dialectName.strip());
+            } catch (UnsupportedDatabaseException e) {
+                throw new MigrateException("migrate.dialect '" + dialectName + "' is not supported; use sqlite or postgresql",
+                        e);
+            }
+        }
+        if (hasText(url)) {
+            String lower = url.strip().toLowerCase(Locale.ROOT);
+            if (lower.startsWith("jdbc:sqlite:")) {
+                return Dialect.named("sqlite");
+            }
+            if (lower.startsWith("jdbc:postgresql:")) {
+                return Dialect.named("postgresql");
+            }
+            throw new MigrateException("Offline SQL cannot tell the database from the URL " + withoutPassword(url)
+                    + "; set migrate.dialect to sqlite or postgresql");
+        }
+        throw new MigrateException("Offline SQL does not connect, so it must be told the database: set migrate.dialect"
+                + " (sqlite or postgresql), or give the JDBC URL (spring.datasource.url or migrate.url)");
+    }
+
+    /** The JDBC URL as it may be shown: a password in it, as user information or a parameter, is left out. */
+    public static String withoutPassword(String url) {
+        String shown = USERINFO_PASSWORD.matcher(url).replaceFirst("$1@");
+        Matcher parameters = PASSWORD_PARAMETER.matcher(shown);
+        shown = parameters.replaceAll(match -> match.group(1).equals("?") ? "?" : "");
+        shown = shown.replace("?&", "?");
+        return shown.endsWith("?") ? shown.substring(0, shown.length() - 1) : shown;
+    }
+
+    private static boolean hasText(String text) {
+        return text != null && !text.isBlank();
+    }
+}
