@@ -22,8 +22,8 @@ import java.util.function.Function;
  * before the log existed (adopted from Alembic), stamped, or a Java migration without one - is never drift.
  *
  * <p>Only the scripts of revisions with a recorded checksum are read, each streamed once through
- * {@link dev.migrate.script.Checksum} and never split into statements; callers that do not validate never
- * build this check, so they read no bodies and not the log.
+ * {@link dev.migrate.script.Checksum} and never split into statements. With validation off
+ * ({@link RuntimeSettings#validateOnMigrate()}) an upgrade reads neither the log nor any body for it.
  */
 public final class DriftCheck {
 

@@ -304,7 +304,8 @@ class DbCommandExecutorTest {
         console = run("status");
         assertThat(console.out.get(0)).endsWith("(up to date)");
         assertThat(console.out.get(2)).startsWith(A + "  edited   ");
-        assertThat(console.out).last().isEqualTo("Edited after they were applied: " + A);
+        assertThat(console.out).last().isEqualTo("Edited after they were applied: " + A
+                + "; upgrades refuse to run until 'db repair' records the reviewed edits");
     }
 
     @Test
