@@ -8,12 +8,16 @@ import dev.migrate.graph.GraphException;
 import dev.migrate.graph.Plan;
 import dev.migrate.graph.RevisionGraph;
 import dev.migrate.op.RebuildTable;
+import dev.migrate.runtime.ChangedScript;
 import dev.migrate.runtime.ConcurrentMigrationException;
+import dev.migrate.runtime.DatabaseState;
+import dev.migrate.runtime.DriftCheck;
 import dev.migrate.runtime.LockTimeoutException;
 import dev.migrate.runtime.MigrationFailedException;
 import dev.migrate.runtime.MigrationRunner;
 import dev.migrate.runtime.OfflineSql;
 import dev.migrate.runtime.RunResult;
+import dev.migrate.runtime.ScriptsChangedException;
 import dev.migrate.runtime.StepListener;
 import dev.migrate.script.JavaMigrationScript;
 import dev.migrate.schema.ModelException;
@@ -117,8 +121,32 @@ public final class Migrate {
     public RunResult upgrade(String target, StepListener progress) {
         return guard(() -> {
             Scripts scripts = catalog.load();
-            return runner.run(heads -> scripts.graph().upgrade(heads, target), scripts::script, progress);
+            return runner.run(heads -> scripts.graph().upgrade(heads, target), scripts::script, progress, drift(scripts));
         });
+    }
+
+    /**
+     * {@code db repair}: after a reviewed edit of applied scripts, records their checksums as they are now (a
+     * {@code repair} row each in the log), so that upgrades run again; returns what it re-recorded.
+     */
+    public List<ChangedScript> repair() {
+        return guard(() -> runner.repair(drift(catalog.load())));
+    }
+
+    /**
+     * Fails, naming each one, when an applied revision's script changed since it was applied, whatever
+     * {@code validateOnMigrate} says ({@code migrate.on-startup=validate} asks when it is on). Takes no lock.
+     */
+    public void validateChecksums() {
+        guard(() -> {
+            DatabaseState state = runner.state();
+            drift(catalog.load()).require(state.heads(), state.log());
+            return null;
+        });
+    }
+
+    private static DriftCheck drift(Scripts scripts) {
+        return new DriftCheck(scripts.graph(), scripts::script);
     }
 
     /** {@code db downgrade [target]}. */
@@ -306,7 +334,8 @@ public final class Migrate {
         } catch (MigrateException e) {
             throw e;
         } catch (GraphException | ScriptException | MigrationFailedException | LockTimeoutException
-                 | ConcurrentMigrationException | ModelException | UnsupportedDatabaseException e) {
+                 | ConcurrentMigrationException | ModelException | UnsupportedDatabaseException
+                 | ScriptsChangedException e) {
             throw new MigrateException(e.getMessage(), e);
         } catch (SQLException e) {
             throw new MigrateException("Database error: " + e.getMessage().replaceAll("\\s*\\R\\s*", " ")

@@ -117,6 +117,12 @@ public record MigrateConfig(DataSource dataSource, List<String> locations, Path 
             return this;
         }
 
+        /** Whether upgrades refuse to run when an applied revision's script changed since it ran (default true). */
+        public Builder validateOnMigrate(boolean value) {
+            runtime = runtime.withValidateOnMigrate(value);
+            return this;
+        }
+
         public Builder javaMigration(JavaMigration migration) {
             javaMigrations.add(migration);
             return this;

@@ -2,7 +2,9 @@ package dev.migrate.command;
 
 import dev.migrate.graph.Revision;
 import dev.migrate.graph.Step;
+import dev.migrate.runtime.ChangedScript;
 import dev.migrate.runtime.DatabaseState;
+import dev.migrate.runtime.DriftCheck;
 import dev.migrate.runtime.LogEntry;
 import dev.migrate.script.MigrationScript;
 
@@ -11,7 +13,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 /** Puts the scripts and the database's own record together into a {@link MigrationStatus}. */
@@ -32,7 +33,9 @@ final class StatusReport {
         }
         Map<String, LogEntry> lastApplied = lastSuccessfulUpgrade(state.log());
         List<MigrationStatus.Applied> applied = new ArrayList<>();
-        List<String> edited = new ArrayList<>();
+        // The same rule the upgrade enforces, so that what status shows as edited is what upgrade refuses.
+        List<String> edited = new DriftCheck(scripts.graph(), scripts::script).changed(state.heads(), state.log()).stream()
+                .map(ChangedScript::revision).toList();
         if (unknown.isEmpty()) {
             for (Revision revision : scripts.graph().revisions()) {
                 if (pendingIds.contains(revision.id())) {
@@ -44,20 +47,20 @@ final class StatusReport {
                         ? new MigrationStatus.Applied(revision.id(), script.message(), null, null, null, null)
                         : new MigrationStatus.Applied(revision.id(), script.message(), entry.startedAt(),
                                 entry.durationMillis(), entry.checksum(), entry.installedBy()));
-                if (entry != null && entry.checksum() != null && !Objects.equals(entry.checksum(), script.checksum())) {
-                    edited.add(revision.id());
-                }
             }
         }
         return new MigrationStatus(state.dialect(), state.heads(), scripts.graph().heads(), pending, applied,
                 state.lockHolder().orElse(null), edited, unknown);
     }
 
-    /** The newest successful upgrade (or stamp) of each revision; a later downgrade removes it. */
+    /**
+     * The newest successful upgrade (or stamp) of each revision; a later downgrade removes it. A repair row
+     * changes what the script is checked against, not when or how it was applied.
+     */
     private static Map<String, LogEntry> lastSuccessfulUpgrade(List<LogEntry> log) {
         Map<String, LogEntry> applied = new HashMap<>();
         for (LogEntry entry : log) {
-            if (!entry.success()) {
+            if (!entry.success() || entry.direction().equals(DriftCheck.REPAIR)) {
                 continue;
             }
             if (entry.direction().equals("downgrade")) {

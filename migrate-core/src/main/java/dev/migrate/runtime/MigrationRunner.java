@@ -87,12 +87,25 @@ public final class MigrationRunner {
     /** As {@link #run(Function, Function)}, telling {@code listener} as each revision starts. */
     public RunResult run(Function<List<String>, Plan> planner, Function<String, MigrationScript> scripts,
                          StepListener listener) throws SQLException {
+        return run(planner, scripts, listener, null);
+    }
+
+    /**
+     * As {@link #run(Function, Function, StepListener)}, first refusing to run when {@code drift} finds applied
+     * scripts changed (unless {@link RuntimeSettings#validateOnMigrate()} is off): checked once, under the lock,
+     * on the heads the run starts from. {@code drift} null checks nothing (downgrades).
+     */
+    public RunResult run(Function<List<String>, Plan> planner, Function<String, MigrationScript> scripts,
+                         StepListener listener, DriftCheck drift) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             Dialect dialect = Dialect.of(connection);
             dialect.prepare(connection);
             try (Session session = new Session(connection, dialect, scripts, installedBy(connection), listener);
                  MigrationLock ignored = lock(dialect)) {
                 List<String> start = session.versionTable.read(connection);
+                if (drift != null && settings.validateOnMigrate()) {
+                    drift.require(start, session.log.read(connection));
+                }
                 List<AppliedStep> done = new ArrayList<>();
                 for (int attempt = 0; attempt < MAX_REPLANS; attempt++) {
                     List<String> heads = attempt == 0 ? start : session.versionTable.read(connection);
@@ -138,6 +151,34 @@ public final class MigrationRunner {
                     }
                     dialect.commit(connection);
                     return new RunResult(before, plan.toHeads(), List.of());
+                } catch (SQLException | RuntimeException e) {
+                    dialect.rollback(connection);
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /**
+     * {@code db repair}: appends a {@code repair} row with the script's checksum of today for each applied
+     * revision {@code drift} finds changed, under the lock and in one transaction; the rows of what ran stay.
+     */
+    public List<ChangedScript> repair(DriftCheck drift) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            Dialect dialect = Dialect.of(connection);
+            dialect.prepare(connection);
+            try (Session session = new Session(connection, dialect, id -> null, installedBy(connection), StepListener.NONE);
+                 MigrationLock ignored = lock(dialect)) {
+                dialect.begin(connection);
+                try {
+                    List<ChangedScript> changed = drift.changed(session.versionTable.read(connection),
+                            session.log.read(connection));
+                    Instant now = Instant.now();
+                    for (ChangedScript script : changed) {
+                        session.bookkeeping.append(script.repairEntry(now, session.installedBy));
+                    }
+                    dialect.commit(connection);
+                    return changed;
                 } catch (SQLException | RuntimeException e) {
                     dialect.rollback(connection);
                     throw e;

@@ -60,7 +60,8 @@ public class MigrateAutoConfiguration {
                 .versionTable(properties.getVersionTable())
                 .logTable(properties.getLogTable())
                 .transactionPerMigration(properties.isTransactionPerMigration())
-                .lock(properties.isLockEnabled(), properties.getLockTimeout());
+                .lock(properties.isLockEnabled(), properties.getLockTimeout())
+                .validateOnMigrate(properties.isValidateOnMigrate());
         properties.getLocations().forEach(config::location);
         if (StringUtils.hasText(properties.getScriptDirectory())) {
             config.scriptDirectory(Path.of(properties.getScriptDirectory()));

@@ -59,6 +59,9 @@ public class MigrateInitializer implements InitializingBean {
     }
 
     private void validate() {
+        if (migrate.config().runtime().validateOnMigrate()) {
+            migrate.validateChecksums();
+        }
         Plan plan = migrate.planUpgrade(properties.getTarget());
         if (!plan.isEmpty()) {
             throw new MigrateException("migrate.on-startup=validate: the database is at " + describe(plan.fromHeads())

@@ -60,6 +60,13 @@ public class MigrateProperties {
     private Duration lockTimeout = Duration.ofMinutes(10);
 
     /**
+     * Whether the startup upgrade, db upgrade and migrate.on-startup=validate refuse to run when the script of an
+     * applied revision changed since it was applied (its checksum differs from the one in the log table), as
+     * Flyway's validate-on-migrate. After reviewing such an edit, db repair records the new checksums.
+     */
+    private boolean validateOnMigrate = true;
+
+    /**
      * Packages scanned for annotated model classes (@Table) when db migrate or db check compares the
      * models with the database. Empty means the application's own packages, as JPA's entity scan.
      */
@@ -181,6 +188,14 @@ public class MigrateProperties {
 
     public void setLockTimeout(Duration lockTimeout) {
         this.lockTimeout = lockTimeout;
+    }
+
+    public boolean isValidateOnMigrate() {
+        return validateOnMigrate;
+    }
+
+    public void setValidateOnMigrate(boolean validateOnMigrate) {
+        this.validateOnMigrate = validateOnMigrate;
     }
 
     public List<String> getModelPackages() {

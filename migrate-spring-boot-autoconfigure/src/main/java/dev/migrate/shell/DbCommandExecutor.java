@@ -9,6 +9,7 @@ import dev.migrate.command.MigrateException;
 import dev.migrate.command.RevisionListing;
 import dev.migrate.command.RevisionRequest;
 import dev.migrate.command.RevisionResult;
+import dev.migrate.runtime.ChangedScript;
 import dev.migrate.runtime.RunResult;
 import dev.migrate.runtime.StepListener;
 
@@ -139,6 +140,7 @@ public final class DbCommandExecutor {
                 }
             }
             case STATUS -> new StatusTable(migrate.status()).lines().forEach(console::out);
+            case REPAIR -> repair(console);
             case CHECK -> {
                 CheckResult check = migrate.check();
                 check.lines().forEach(console::out);
@@ -146,6 +148,18 @@ public final class DbCommandExecutor {
             }
         }
         return OK;
+    }
+
+    /** Flyway's repair for edited scripts: says which checksums it re-recorded, or that there was nothing to do. */
+    private void repair(DbConsole console) {
+        List<ChangedScript> repaired = migrate.repair();
+        if (repaired.isEmpty()) {
+            console.out("Nothing to repair: every applied script matches the checksum recorded when it ran");
+        }
+        for (ChangedScript script : repaired) {
+            console.out("Recorded the new checksum of " + script.revision() + " (" + script.location() + "), "
+                    + script.message());
+        }
     }
 
     private static RevisionRequest revisionRequest(DbInvocation invocation) {

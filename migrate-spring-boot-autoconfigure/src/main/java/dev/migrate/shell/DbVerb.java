@@ -47,6 +47,7 @@ public enum DbVerb {
             value("tag", "accepted for Flask-Migrate compatibility"),
             flag("purge", "delete every row of the version table first")),
     CHECK("check", "Fail when the models and the upgraded database differ", 0, 0, null),
+    REPAIR("repair", "Record the checksums of applied scripts edited since they ran, after reviewing the edits", 0, 0, null),
     STATUS("status", "Show every revision as a table: applied (when, how long) or pending, and any drift", 0, 0, null);
 
     /** One option: its long name, optional one-letter name, whether it takes a value, and its help. */

@@ -39,7 +39,8 @@ final class StatusTable {
                 + join(status.scriptHeads()) + (status.atHead() ? " (up to date)" : ""));
         lines.addAll(aligned(rows));
         if (!status.editedAfterApplied().isEmpty()) {
-            lines.add("Edited after they were applied: " + String.join(", ", status.editedAfterApplied()));
+            lines.add("Edited after they were applied: " + String.join(", ", status.editedAfterApplied())
+                    + "; upgrades refuse to run until 'db repair' records the reviewed edits");
         }
         if (!status.unknownInDatabase().isEmpty()) {
             lines.add("In the database but in no script: " + String.join(", ", status.unknownInDatabase())

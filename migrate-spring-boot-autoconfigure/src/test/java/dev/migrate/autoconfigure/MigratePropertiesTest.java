@@ -38,6 +38,7 @@ class MigratePropertiesTest {
         assertThat(properties.isTransactionPerMigration()).isEqualTo(engine.transactionPerMigration());
         assertThat(properties.isLockEnabled()).isEqualTo(engine.lockEnabled());
         assertThat(properties.getLockTimeout()).isEqualTo(engine.lockTimeout());
+        assertThat(properties.isValidateOnMigrate()).isEqualTo(engine.validateOnMigrate()).isTrue();
         assertThat(properties.getLocations()).containsExactly(MigrateConfig.DEFAULT_LOCATION);
         assertThat(properties.isEnabled()).isTrue();
         assertThat(properties.getOnStartup()).isEqualTo(MigrateProperties.OnStartup.UPGRADE);
@@ -68,7 +69,8 @@ class MigratePropertiesTest {
                 .contains("migrate.enabled", "migrate.on-startup", "migrate.target", "migrate.locations",
                         "migrate.script-directory", "migrate.version-table", "migrate.log-table",
                         "migrate.transaction-per-migration", "migrate.lock-enabled", "migrate.lock-timeout",
-                        "migrate.url", "migrate.user", "migrate.password", "migrate.model-packages");
+                        "migrate.url", "migrate.user", "migrate.password", "migrate.model-packages",
+                        "migrate.validate-on-migrate");
         assertThat(properties).allSatisfy(property -> assertThat((String) property.get("description"))
                 .as("description of %s", property.get("name"))
                 .isNotBlank()

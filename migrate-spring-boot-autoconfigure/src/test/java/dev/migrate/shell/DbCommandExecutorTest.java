@@ -301,12 +301,13 @@ class DbCommandExecutorTest {
         try (Stream<Path> files = Files.list(scripts)) {
             first = files.filter(file -> file.getFileName().toString().startsWith(A)).findFirst().orElseThrow();
         }
-        Files.writeString(first, Files.readString(first).replace("name TEXT", "name VARCHAR(20)"));
         run("upgrade");
+        Files.writeString(first, Files.readString(first).replace("name TEXT", "name VARCHAR(20)"));
         console = run("status");
         assertThat(console.out.get(0)).endsWith("(up to date)");
         assertThat(console.out.get(2)).startsWith(A + "  edited   ");
-        assertThat(console.out).last().isEqualTo("Edited after they were applied: " + A);
+        assertThat(console.out).last().isEqualTo("Edited after they were applied: " + A
+                + "; upgrades refuse to run until 'db repair' records the reviewed edits");
     }
 
     @Test
