@@ -119,18 +119,11 @@ public sealed interface Dialect permits SqliteDialect, PostgresDialect {
      * SQLite unable to open its file), the one kind of error the connection settings can explain.
      */
     static boolean isConnectionFailure(SQLException e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql) {
-                String state = sql.getSQLState();
-                if (state != null && (state.startsWith("08") || state.startsWith("28") || state.startsWith("3D"))) {
-                    return true;
-                }
-                if (String.valueOf(sql.getMessage()).contains("SQLITE_CANTOPEN")) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        // The error itself, not its causes: the engine wraps other errors (a lock file it cannot open, say)
+        // with a message of their own.
+        String state = e.getSQLState();
+        return state != null && (state.startsWith("08") || state.startsWith("28") || state.startsWith("3D"))
+                || String.valueOf(e.getMessage()).startsWith("[SQLITE_CANTOPEN]");
     }
 
     /** Opens a transaction for one revision; SQLite takes the write lock at once. */

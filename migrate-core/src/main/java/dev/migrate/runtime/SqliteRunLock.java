@@ -45,7 +45,7 @@ final class SqliteRunLock implements MigrationLock {
             return MigrationLock.NONE;
         }
         Path lockFile = lockFileOf(file.get());
-        Connection connection = DriverManager.getConnection("jdbc:sqlite:" + lockFile);
+        Connection connection = open(lockFile);
         try (Statement statement = connection.createStatement()) {
             // We poll ourselves, so that the wait is logged and bounded by the lock timeout.
             statement.execute("PRAGMA busy_timeout = 0");
@@ -68,9 +68,24 @@ final class SqliteRunLock implements MigrationLock {
                 attempt++;
             }
             return new SqliteRunLock(connection);
-        } catch (SQLException | RuntimeException e) {
+        } catch (SQLException e) {
+            connection.close();
+            throw new SQLException("Could not take the migration lock file " + lockFile + " beside the database: "
+                    + e.getMessage() + "; make its directory writable for this process, or turn the lock off "
+                    + "(migrate.lock-enabled=false) if only one process ever migrates this database", e);
+        } catch (RuntimeException e) {
             connection.close();
             throw e;
+        }
+    }
+
+    private static Connection open(Path lockFile) throws SQLException {
+        try {
+            return DriverManager.getConnection("jdbc:sqlite:" + lockFile);
+        } catch (SQLException e) {
+            throw new SQLException("Could not open the migration lock file " + lockFile + " beside the database: "
+                    + e.getMessage() + "; make its directory writable for this process, or turn the lock off "
+                    + "(migrate.lock-enabled=false) if only one process ever migrates this database", e);
         }
     }
 
@@ -80,7 +95,7 @@ final class SqliteRunLock implements MigrationLock {
         if (file.isEmpty() || !java.nio.file.Files.exists(lockFileOf(file.get()))) {
             return false;
         }
-        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + lockFileOf(file.get()));
+        try (Connection connection = open(lockFileOf(file.get()));
              Statement statement = connection.createStatement()) {
             statement.execute("PRAGMA busy_timeout = 0");
             if (tryLock(statement)) {

@@ -113,7 +113,9 @@ class RunLockTest {
                 "INSERT INTO applied (x) VALUES ('once');"));
 
         List<Throwable> inner = new ArrayList<>();
+        List<String> holders = new ArrayList<>();
         engine(db, files, true, Duration.ofSeconds(30)).upgrade("head", (step, message) -> {
+            holders.add(Engines.over(db, files.directory()).status().lockHolder());
             // Twice: giving up must not release the lock the first run holds (closing a second handle on a
             // POSIX lock file would).
             for (int i = 0; i < 2; i++) {
@@ -124,7 +126,9 @@ class RunLockTest {
                 }
             }
         });
+        assertThat(holders).containsExactly("another migration run (lock file " + db.file() + ".migrate-lock)");
         assertThat(inner).hasSize(2).allSatisfy(e -> assertThat(e).hasMessageContaining("migration lock"));
+        assertThat(Engines.over(db, files.directory()).status().lockHolder()).isNull();
         assertThat(db.queryStrings("SELECT x FROM applied")).containsExactly("once");
     }
 
