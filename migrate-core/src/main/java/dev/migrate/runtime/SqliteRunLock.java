@@ -21,7 +21,8 @@ import java.util.Optional;
  * Why not {@code FileChannel.tryLock} on a plain file: POSIX record locks belong to the process, and closing
  * any channel on the file - as a second run in the same JVM does after finding it locked - silently releases
  * them all. SQLite's own locking tracks its locks per file and process and defers such closes, so a second
- * run in the same JVM waits like any other process would.
+ * run in the same JVM waits like any other process would. The lock file is never deleted: removing it while
+ * another run waits on it would let two runs each hold a lock, on two different files.
  */
 final class SqliteRunLock implements MigrationLock {
 
