@@ -338,8 +338,10 @@ public final class Migrate {
                  | ScriptsChangedException e) {
             throw new MigrateException(e.getMessage(), e);
         } catch (SQLException e) {
-            throw new MigrateException("Database error: " + e.getMessage().replaceAll("\\s*\\R\\s*", " ")
-                    + "; check the connection settings and that the database is reachable", e);
+            // Only a failure to connect is about the connection settings; anything else names its own cause.
+            String text = "Database error: " + String.valueOf(e.getMessage()).replaceAll("\\s*\\R\\s*", " ");
+            throw new MigrateException(Dialect.isConnectionFailure(e)
+                    ? text + "; check the connection settings and that the database is reachable" : text, e);
         } catch (IOException e) {
             throw new MigrateException("Could not read or write scripts: " + e.getMessage(), e);
         }

@@ -5,6 +5,7 @@ import dev.migrate.graph.Step;
 import dev.migrate.runtime.ChangedScript;
 import dev.migrate.runtime.DatabaseState;
 import dev.migrate.runtime.DriftCheck;
+import dev.migrate.runtime.FailedAttempt;
 import dev.migrate.runtime.LogEntry;
 import dev.migrate.script.MigrationScript;
 
@@ -50,7 +51,7 @@ final class StatusReport {
             }
         }
         return new MigrationStatus(state.dialect(), state.heads(), scripts.graph().heads(), pending, applied,
-                state.lockHolder().orElse(null), edited, unknown);
+                state.lockHolder().orElse(null), edited, unknown, FailedAttempt.unresolved(state.log()));
     }
 
     /**

@@ -9,9 +9,11 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -80,8 +82,49 @@ public sealed interface Dialect permits SqliteDialect, PostgresDialect {
         return value == null ? "NULL" : "'" + value.replace("'", "''") + "'";
     }
 
-    /** Settings applied once to every connection the engine runs on (SQLite: busy timeout). */
-    void prepare(Connection connection) throws SQLException;
+    /**
+     * Settings applied once to every connection the engine runs on: autocommit, and how long to wait for
+     * another writer ({@code lockTimeout}, SQLite's busy timeout) or for a dead client (PostgreSQL).
+     */
+    void prepare(Connection connection, Duration lockTimeout) throws SQLException;
+
+    /**
+     * The engine's table {@code table} as named in the schema it resolves to now, at the start of a run: a
+     * script may change the search path, and the bookkeeping after it must still find its tables.
+     */
+    default TableName qualify(Connection connection, TableName table) throws SQLException {
+        return table;
+    }
+
+    /**
+     * The session settings a script can change and that the next revision and the bookkeeping must not
+     * inherit (a {@code pg_dump} header empties the search path, turns off function body checks...), as
+     * they are now; {@link #restoreSession} puts them back. Empty where scripts cannot change them.
+     */
+    default Map<String, String> sessionSettings(Connection connection) throws SQLException {
+        return Map.of();
+    }
+
+    /** Puts back what {@link #sessionSettings} read, outside a failed transaction. */
+    default void restoreSession(Connection connection, Map<String, String> settings) throws SQLException {
+    }
+
+    /** Whether {@code e} says that another connection holds the write lock (SQLite's SQLITE_BUSY). */
+    default boolean isBusy(SQLException e) {
+        return false;
+    }
+
+    /**
+     * Whether {@code e} is a failure to reach or log in to the database (SQLState classes 08, 28, 3D, or
+     * SQLite unable to open its file), the one kind of error the connection settings can explain.
+     */
+    static boolean isConnectionFailure(SQLException e) {
+        // The error itself, not its causes: the engine wraps other errors (a lock file it cannot open, say)
+        // with a message of their own.
+        String state = e.getSQLState();
+        return state != null && (state.startsWith("08") || state.startsWith("28") || state.startsWith("3D"))
+                || String.valueOf(e.getMessage()).startsWith("[SQLITE_CANTOPEN]");
+    }
 
     /** Opens a transaction for one revision; SQLite takes the write lock at once. */
     void begin(Connection connection) throws SQLException;

@@ -1,17 +1,25 @@
 package dev.migrate.dialect;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /** PostgreSQL: transactional DDL, schemas, session-level advisory locks. */
 public record PostgresDialect() implements Dialect {
 
+    private static final Logger log = LoggerFactory.getLogger(PostgresDialect.class);
     private static final DateTimeFormatter TIMESTAMP =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS").withZone(ZoneOffset.UTC);
 
@@ -25,9 +33,73 @@ public record PostgresDialect() implements Dialect {
         return true;
     }
 
+    /**
+     * What a script can change for the rest of the session (every {@code pg_dump} header sets these), and the
+     * engine puts back after each revision; those the server does not know are left out.
+     */
+    private static final List<String> SESSION_SETTINGS = List.of("search_path", "statement_timeout", "lock_timeout",
+            "idle_in_transaction_session_timeout", "transaction_timeout", "client_encoding",
+            "standard_conforming_strings", "check_function_bodies", "xmloption", "client_min_messages", "row_security",
+            "default_tablespace", "default_table_access_method");
+
+    /** How often the server checks, during a long statement, that the engine is still connected (PostgreSQL 14+). */
+    private static final String CONNECTION_CHECK_MILLIS = "1000";
+
     @Override
-    public void prepare(Connection connection) throws SQLException {
+    public void prepare(Connection connection, Duration lockTimeout) throws SQLException {
         connection.setAutoCommit(true);
+        // Without it a killed run's statement runs to its end on the server (the migration lock with it, as
+        // that session holds the lock); with it the server cancels the statement within a second or so.
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT set_config('client_connection_check_interval', ?, false) "
+                        + "WHERE current_setting('server_version_num')::int >= 140000")) {
+            statement.setString(1, CONNECTION_CHECK_MILLIS);
+            statement.execute();
+        } catch (SQLException e) {
+            // Platforms without the kernel support refuse a non-zero value: the lock still waits for the statement.
+            log.debug("client_connection_check_interval not available", e);
+        }
+    }
+
+    @Override
+    public TableName qualify(Connection connection, TableName table) throws SQLException {
+        if (table.schema() != null) {
+            return table;
+        }
+        try (PreparedStatement statement = connection.prepareStatement("SELECT current_schema()");
+             ResultSet rows = statement.executeQuery()) {
+            String schema = rows.next() ? rows.getString(1) : null;
+            return schema == null ? table : new TableName(schema, table.name());
+        }
+    }
+
+    @Override
+    public Map<String, String> sessionSettings(Connection connection) throws SQLException {
+        Map<String, String> settings = new LinkedHashMap<>();
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT name, current_setting(name) FROM pg_settings WHERE name = ANY (?) ORDER BY name")) {
+            statement.setArray(1, connection.createArrayOf("text", SESSION_SETTINGS.toArray()));
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    settings.put(rows.getString(1), rows.getString(2));
+                }
+            }
+        }
+        return settings;
+    }
+
+    @Override
+    public void restoreSession(Connection connection, Map<String, String> settings) throws SQLException {
+        if (settings.isEmpty()) {
+            return;
+        }
+        // One round trip per revision: set_config for every setting, whether the script touched it or not.
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT count(set_config(n, v, false)) FROM unnest(?::text[], ?::text[]) AS s(n, v)")) {
+            statement.setArray(1, connection.createArrayOf("text", settings.keySet().toArray()));
+            statement.setArray(2, connection.createArrayOf("text", settings.values().toArray()));
+            statement.execute();
+        }
     }
 
     @Override

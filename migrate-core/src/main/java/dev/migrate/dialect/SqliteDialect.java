@@ -5,13 +5,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 
 /** SQLite: transactional DDL, one writer at a time, no schemas beyond attached databases. */
 public record SqliteDialect() implements Dialect {
 
-    /** How long a migration waits for another writer before SQLite reports the database as busy. */
-    static final int BUSY_TIMEOUT_MILLIS = 60_000;
+    private static final int SQLITE_BUSY = 5;
 
     @Override
     public String name() {
@@ -24,9 +24,10 @@ public record SqliteDialect() implements Dialect {
     }
 
     @Override
-    public void prepare(Connection connection) throws SQLException {
+    public void prepare(Connection connection, Duration lockTimeout) throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            statement.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MILLIS);
+            // How long a statement waits for another writer before SQLite reports the database as busy.
+            statement.execute("PRAGMA busy_timeout = " + Math.min(lockTimeout.toMillis(), Integer.MAX_VALUE));
         }
         // Transactions are opened by hand (BEGIN IMMEDIATE), which the driver allows only in autocommit mode.
         connection.setAutoCommit(true);
@@ -57,6 +58,12 @@ public record SqliteDialect() implements Dialect {
                 throw e;
             }
         }
+    }
+
+    @Override
+    public boolean isBusy(SQLException e) {
+        // The driver reports the primary result code, or an extended one (SQLITE_BUSY_*) in its message.
+        return (e.getErrorCode() & 0xFF) == SQLITE_BUSY || String.valueOf(e.getMessage()).contains("SQLITE_BUSY");
     }
 
     @Override
@@ -133,6 +140,6 @@ public record SqliteDialect() implements Dialect {
 
     @Override
     public MigrationLockStrategy lockStrategy() {
-        return MigrationLockStrategy.WRITE_TRANSACTION;
+        return MigrationLockStrategy.LOCK_FILE;
     }
 }

@@ -16,10 +16,12 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * PostgreSQL's session-level advisory lock, on a connection of its own so that it outlives every
- * revision's transaction (and coexists with no-transaction scripts), and is released by the server if
- * this process dies. Keyed by database, schema and version table, so unrelated applications sharing a
- * server never wait for each other.
+ * PostgreSQL's session-level advisory lock, taken on the run's own connection: a session lock outlives
+ * every revision's transaction (and coexists with no-transaction scripts), the run releases it explicitly
+ * at its end, and if the process dies the server frees it only when that session's backend ends, which is
+ * after the statement it was running (never while a statement of the run can still change the database).
+ * Keyed by database, schema and version table, so unrelated applications sharing a server never wait for
+ * each other.
  */
 public final class AdvisoryLock implements MigrationLock {
 
@@ -27,37 +29,53 @@ public final class AdvisoryLock implements MigrationLock {
 
     private final Connection connection;
     private final long key;
+    private final boolean ownsConnection;
 
-    private AdvisoryLock(Connection connection, long key) {
+    private AdvisoryLock(Connection connection, long key, boolean ownsConnection) {
         this.connection = connection;
         this.key = key;
+        this.ownsConnection = ownsConnection;
     }
 
+    /**
+     * Takes the lock on {@code connection}, the run's own (in autocommit mode), waiting up to {@code timeout};
+     * closing the lock releases it and leaves the connection open.
+     */
+    public static AdvisoryLock acquire(Connection connection, TableName versionTable, Duration timeout)
+            throws SQLException {
+        return new AdvisoryLock(connection, waitFor(connection, versionTable, timeout), false);
+    }
+
+    /** Takes the lock on a connection of its own, closed with the lock (for tools and tests that hold it). */
     public static AdvisoryLock acquire(DataSource dataSource, TableName versionTable, Duration timeout)
             throws SQLException {
         Connection connection = dataSource.getConnection();
         try {
             connection.setAutoCommit(true);
-            long key = keyFor(connection, versionTable);
-            long deadline = System.nanoTime() + timeout.toNanos();
-            long pause = 50;
-            boolean warned = false;
-            while (!tryLock(connection, key)) {
-                if (!warned) {
-                    log.info("Waiting for the migration lock held by {}", holder(connection, key).orElse("another session"));
-                    warned = true;
-                }
-                if (System.nanoTime() > deadline) {
-                    throw new LockTimeoutException(versionTable, timeout, holder(connection, key).orElse("another session"));
-                }
-                sleep(pause);
-                pause = Math.min(pause * 2, 1000);
-            }
-            return new AdvisoryLock(connection, key);
+            return new AdvisoryLock(connection, waitFor(connection, versionTable, timeout), true);
         } catch (SQLException | RuntimeException e) {
             connection.close();
             throw e;
         }
+    }
+
+    private static long waitFor(Connection connection, TableName versionTable, Duration timeout) throws SQLException {
+        long key = keyFor(connection, versionTable);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long pause = 50;
+        boolean warned = false;
+        while (!tryLock(connection, key)) {
+            if (!warned) {
+                log.info("Waiting for the migration lock held by {}", holder(connection, key).orElse("another session"));
+                warned = true;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new LockTimeoutException(versionTable, timeout, holder(connection, key).orElse("another session"));
+            }
+            sleep(pause);
+            pause = Math.min(pause * 2, 1000);
+        }
+        return key;
     }
 
     /** Who holds the lock for this database, schema and version table, if anyone. */
@@ -78,7 +96,8 @@ public final class AdvisoryLock implements MigrationLock {
     private static Optional<String> holder(Connection connection, long key) throws SQLException {
         // A bigint advisory key is stored as classid (high half) and objid (low half), objsubid 1.
         try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT a.pid, a.application_name, a.client_addr, a.backend_start FROM pg_locks l "
+                "SELECT a.pid, a.application_name, a.client_addr, a.backend_start, a.state, a.query_start, "
+                        + "left(regexp_replace(a.query, '\\s+', ' ', 'g'), 80) FROM pg_locks l "
                         + "JOIN pg_stat_activity a ON a.pid = l.pid WHERE l.locktype = 'advisory' AND l.granted "
                         + "AND l.classid = ? AND l.objid = ? AND l.objsubid = 1")) {
             statement.setLong(1, key >>> 32);
@@ -91,7 +110,10 @@ public final class AdvisoryLock implements MigrationLock {
                 return Optional.of("pid " + rows.getInt(1)
                         + (application == null || application.isBlank() ? "" : " (" + application + ")")
                         + (rows.getString(3) == null ? "" : " from " + rows.getString(3))
-                        + " since " + rows.getString(4));
+                        + " since " + rows.getString(4)
+                        // The lock lives on the run's own session: what that session runs is what the run runs.
+                        + ("active".equals(rows.getString(5))
+                        ? ", running since " + rows.getString(6) + ": " + rows.getString(7) : ""));
             }
         }
     }
@@ -136,13 +158,15 @@ public final class AdvisoryLock implements MigrationLock {
             statement.setLong(1, key);
             statement.execute();
         } catch (SQLException e) {
-            // Closing the session below releases the lock anyway.
+            // Ending the session releases the lock anyway.
             log.debug("Could not release the migration lock explicitly", e);
         } finally {
-            try {
-                connection.close();
-            } catch (SQLException e) {
-                log.debug("Could not close the lock connection", e);
+            if (ownsConnection) {
+                try {
+                    connection.close();
+                } catch (SQLException e) {
+                    log.debug("Could not close the lock connection", e);
+                }
             }
         }
     }

@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /**
  * What the database says about its migrations, read in one go: the version-table heads, the log, and
- * who holds the migration lock (PostgreSQL; empty elsewhere or when nobody does).
+ * who holds the migration lock (PostgreSQL: the holding session and what it runs; SQLite: that a run holds
+ * the lock file), empty when nobody does.
  */
 public record DatabaseState(String dialect, List<String> heads, List<LogEntry> log, Optional<String> lockHolder) {
 

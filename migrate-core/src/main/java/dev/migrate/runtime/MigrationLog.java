@@ -77,16 +77,38 @@ public final class MigrationLog {
         if (!dialect.tableExists(connection, table)) {
             return List.of();
         }
+        return select(connection, "SELECT " + COLUMNS + " FROM " + table.render(dialect) + " ORDER BY id");
+    }
+
+    /**
+     * The failures not followed by any later row of their revision (what {@link FailedAttempt#unresolved}
+     * finds in the whole log), read without reading the whole log; empty when the table does not exist.
+     */
+    public List<FailedAttempt> unresolvedFailures(Connection connection) throws SQLException {
+        if (!dialect.tableExists(connection, table)) {
+            return List.of();
+        }
+        String name = table.render(dialect);
+        return select(connection, "SELECT " + COLUMNS + " FROM " + name + " l WHERE NOT l.success AND NOT EXISTS "
+                + "(SELECT 1 FROM " + name + " m WHERE m.revision = l.revision AND m.id > l.id) ORDER BY l.id")
+                .stream().map(FailedAttempt::of).toList();
+    }
+
+    private List<LogEntry> select(Connection connection, String sql) throws SQLException {
         List<LogEntry> entries = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT " + COLUMNS + " FROM "
-                        + table.render(dialect) + " ORDER BY id");
+        try (PreparedStatement statement = connection.prepareStatement(sql);
              ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
                 entries.add(new LogEntry(rows.getString(1), rows.getString(2), rows.getString(3), rows.getString(4),
                         parseInstant(rows.getString(5)), rows.getLong(6), rows.getString(7), rows.getBoolean(8),
                         rows.getString(9)));
             }
+        } catch (SQLException e) {
+            // Most likely another tool's table under this name: say which table, keep the database's words.
+            throw new SQLException("Could not read the log table " + table + ": "
+                    + String.valueOf(e.getMessage()).replaceAll("\\s*\\R\\s*", " ")
+                    + "; if another tool owns a table of that name, set migrate.log-table to another name",
+                    e.getSQLState(), e);
         }
         return entries;
     }

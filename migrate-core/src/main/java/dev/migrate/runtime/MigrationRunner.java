@@ -19,13 +19,17 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Runs plans against a live database: takes the migration lock, reads the version table, asks the
- * planner what to do, and runs each step in its own transaction with its version-table change and log
- * row. Where the lock lives inside each transaction (SQLite), the version table is re-read under the
- * write lock before each step, and the plan is made again when another process has moved it on.
+ * Runs plans against a live database: takes the migration lock for the whole run (PostgreSQL: an advisory
+ * lock on the run's own connection; SQLite: a lock file beside the database), reads the version table, asks
+ * the planner what to do, and runs each step in its own transaction with its version-table change and log
+ * row. On SQLite the version table is also re-read under the write lock before each step (which keeps
+ * transactional revisions safe when the lock is turned off), and the plan is made again when another
+ * process has moved it on. The engine's tables are addressed by the schema resolved at the start of the
+ * run, and the session settings a script changes are put back after each revision.
  */
 public final class MigrationRunner {
 
@@ -63,7 +67,10 @@ public final class MigrationRunner {
             List<String> heads = new VersionTable(dialect, settings.versionTable()).read(connection);
             List<LogEntry> entries = new MigrationLog(dialect, settings.logTable()).read(connection);
             java.util.Optional<String> holder = dialect.lockStrategy() == MigrationLockStrategy.SESSION_LOCK
-                    ? AdvisoryLock.holder(connection, settings.versionTable()) : java.util.Optional.empty();
+                    ? AdvisoryLock.holder(connection, settings.versionTable())
+                    : SqliteRunLock.held(connection) ? java.util.Optional.of("another migration run (lock file "
+                      + SqliteRunLock.lockFileOf(SqliteRunLock.databaseFile(connection).orElseThrow()) + ")")
+                      : java.util.Optional.empty();
             return new DatabaseState(dialect.name(), heads, entries, holder);
         }
     }
@@ -99,12 +106,21 @@ public final class MigrationRunner {
                          StepListener listener, DriftCheck drift) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             Dialect dialect = Dialect.of(connection);
-            dialect.prepare(connection);
-            try (Session session = new Session(connection, dialect, scripts, installedBy(connection), listener);
-                 MigrationLock ignored = lock(dialect)) {
+            dialect.prepare(connection, settings.lockTimeout());
+            try (MigrationLock ignored = lock(connection, dialect);
+                 Session session = new Session(connection, dialect, scripts, installedBy(connection), listener)) {
                 List<String> start = session.versionTable.read(connection);
+                List<FailedAttempt> earlier;
                 if (drift != null && settings.validateOnMigrate()) {
-                    drift.require(start, session.log.read(connection));
+                    // One read of the log serves both the drift check and the earlier failures.
+                    List<LogEntry> logRows = session.log.read(connection);
+                    drift.require(start, logRows);
+                    earlier = FailedAttempt.unresolved(logRows);
+                } else {
+                    earlier = session.log.unresolvedFailures(connection);
+                }
+                for (FailedAttempt failed : earlier) {
+                    log.warn("Earlier attempt: {}", failed.describe());
                 }
                 List<AppliedStep> done = new ArrayList<>();
                 for (int attempt = 0; attempt < MAX_REPLANS; attempt++) {
@@ -112,12 +128,12 @@ public final class MigrationRunner {
                     // Plan before creating anything: a bad target leaves a fresh database untouched.
                     Plan plan = planner.apply(heads);
                     if (plan.isEmpty()) {
-                        return new RunResult(start, heads, done);
+                        return new RunResult(start, heads, done, earlier);
                     }
                     session.readScripts(plan);
                     session.createTables();
                     if (session.runSteps(plan, done)) {
-                        return new RunResult(start, session.versionTable.read(connection), done);
+                        return new RunResult(start, session.versionTable.read(connection), done, earlier);
                     }
                     log.info("Another process migrated this database meanwhile; planning again from its new state");
                 }
@@ -131,11 +147,11 @@ public final class MigrationRunner {
     public RunResult stamp(Function<List<String>, Plan> planner) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             Dialect dialect = Dialect.of(connection);
-            dialect.prepare(connection);
-            try (Session session = new Session(connection, dialect, id -> null, installedBy(connection), StepListener.NONE);
-                 MigrationLock ignored = lock(dialect)) {
+            dialect.prepare(connection, settings.lockTimeout());
+            try (MigrationLock ignored = lock(connection, dialect);
+                 Session session = new Session(connection, dialect, id -> null, installedBy(connection), StepListener.NONE)) {
                 session.createTables();
-                dialect.begin(connection);
+                session.begin();
                 try {
                     List<String> before = session.versionTable.read(connection);
                     Plan plan = planner.apply(before);
@@ -166,10 +182,10 @@ public final class MigrationRunner {
     public List<ChangedScript> repair(DriftCheck drift) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             Dialect dialect = Dialect.of(connection);
-            dialect.prepare(connection);
-            try (Session session = new Session(connection, dialect, id -> null, installedBy(connection), StepListener.NONE);
-                 MigrationLock ignored = lock(dialect)) {
-                dialect.begin(connection);
+            dialect.prepare(connection, settings.lockTimeout());
+            try (MigrationLock ignored = lock(connection, dialect);
+                 Session session = new Session(connection, dialect, id -> null, installedBy(connection), StepListener.NONE)) {
+                session.begin();
                 try {
                     List<ChangedScript> changed = drift.changed(session.versionTable.read(connection),
                             session.log.read(connection));
@@ -187,11 +203,15 @@ public final class MigrationRunner {
         }
     }
 
-    private MigrationLock lock(Dialect dialect) throws SQLException {
-        if (!settings.lockEnabled() || dialect.lockStrategy() != MigrationLockStrategy.SESSION_LOCK) {
+    /** The run's lock, on the run's own connection (or beside its database file), unless turned off. */
+    private MigrationLock lock(Connection connection, Dialect dialect) throws SQLException {
+        if (!settings.lockEnabled()) {
             return MigrationLock.NONE;
         }
-        return AdvisoryLock.acquire(dataSource, settings.versionTable(), settings.lockTimeout());
+        return switch (dialect.lockStrategy()) {
+            case SESSION_LOCK -> AdvisoryLock.acquire(connection, settings.versionTable(), settings.lockTimeout());
+            case LOCK_FILE -> SqliteRunLock.acquire(connection, settings.lockTimeout());
+        };
     }
 
     private static String installedBy(Connection connection) {
@@ -214,19 +234,46 @@ public final class MigrationRunner {
         private final MigrationLog log;
         private final Bookkeeping bookkeeping;
         private final boolean verifyHeads;
+        private final Map<String, String> sessionSettings;
 
         Session(Connection connection, Dialect dialect, Function<String, MigrationScript> scripts, String installedBy,
-                StepListener listener) {
+                StepListener listener) throws SQLException {
             this.listener = listener;
             this.connection = connection;
             this.dialect = dialect;
             this.scripts = scripts;
             this.installedBy = installedBy;
-            this.versionTable = new VersionTable(dialect, settings.versionTable());
-            this.log = new MigrationLog(dialect, settings.logTable());
+            // Qualified now: a script that empties the search path must not hide the engine's own tables.
+            this.versionTable = new VersionTable(dialect, dialect.qualify(connection, settings.versionTable()));
+            this.log = new MigrationLog(dialect, dialect.qualify(connection, settings.logTable()));
             this.bookkeeping = new Bookkeeping(connection, versionTable, log);
-            // Without a session lock, only a re-read under the write lock tells whether the plan still holds.
-            this.verifyHeads = dialect.lockStrategy() == MigrationLockStrategy.WRITE_TRANSACTION;
+            // SQLite's write lock lets a re-read tell whether the plan still holds, should the run lock be off.
+            this.verifyHeads = dialect.lockStrategy() == MigrationLockStrategy.LOCK_FILE;
+            this.sessionSettings = dialect.sessionSettings(connection);
+        }
+
+        /**
+         * Opens a transaction; when SQLite's write lock stays taken by another connection for the whole lock
+         * timeout, says so in one line.
+         */
+        void begin() throws SQLException {
+            try {
+                dialect.begin(connection);
+            } catch (SQLException e) {
+                if (!dialect.isBusy(e)) {
+                    throw e;
+                }
+                String file = SqliteRunLock.databaseFile(connection).map(Object::toString).orElse("the database");
+                throw new LockTimeoutException("Could not start a transaction: another process holds the write lock on "
+                        + file + " and kept it longer than migrate.lock-timeout (" + settings.lockTimeout().toMillis() / 1000.0
+                        + " s); let that process finish its transaction (or stop it), or raise migrate.lock-timeout, "
+                        + "then run the command again");
+            }
+        }
+
+        /** Puts back the session settings a script may have changed, so the next revision starts as the run did. */
+        void restoreSession() throws SQLException {
+            dialect.restoreSession(connection, sessionSettings);
         }
 
         @Override
@@ -244,7 +291,7 @@ public final class MigrationRunner {
         }
 
         void createTables() throws SQLException {
-            dialect.begin(connection);
+            begin();
             try {
                 versionTable.createIfMissing(connection);
                 log.createIfMissing(connection);
@@ -278,7 +325,7 @@ public final class MigrationRunner {
                         if (!open) {
                             // The pragma only takes effect outside a transaction: set it before BEGIN.
                             suspended = script.foreignKeysOff() && dialect.suspendForeignKeys(connection);
-                            dialect.begin(connection);
+                            begin();
                             open = true;
                             if (verifyHeads && !sameHeads(bookkeeping.heads(), expected)) {
                                 dialect.rollback(connection);
@@ -330,9 +377,14 @@ public final class MigrationRunner {
             Instant started = Instant.now();
             long start = System.nanoTime();
             execute(step, script);
-            bookkeeping.apply(step);
             long millis = (System.nanoTime() - start) / 1_000_000;
-            bookkeeping.append(entry(step, script, started, millis, true, null));
+            try {
+                restoreSession();
+                bookkeeping.apply(step);
+                bookkeeping.append(entry(step, script, started, millis, true, null));
+            } catch (SQLException e) {
+                throw notRecorded(step, e, "the revision was rolled back");
+            }
             AppliedStep applied = new AppliedStep(step, script.message(), millis);
             MigrationRunner.log.info(applied.describe());
             return applied;
@@ -348,14 +400,20 @@ public final class MigrationRunner {
             long start = System.nanoTime();
             execute(step, script);
             long millis = (System.nanoTime() - start) / 1_000_000;
-            dialect.begin(connection);
             try {
-                bookkeeping.apply(step);
-                bookkeeping.append(entry(step, script, started, millis, true, null));
-                dialect.commit(connection);
-            } catch (SQLException | RuntimeException e) {
-                dialect.rollback(connection);
-                throw e;
+                restoreSession();
+                begin();
+                try {
+                    bookkeeping.apply(step);
+                    bookkeeping.append(entry(step, script, started, millis, true, null));
+                    dialect.commit(connection);
+                } catch (SQLException | RuntimeException e) {
+                    dialect.rollback(connection);
+                    throw e;
+                }
+            } catch (SQLException e) {
+                throw notRecorded(step, e, "its statements ran (it has no transaction) but it is not recorded as "
+                        + "applied: check its effect, then 'db stamp " + step.revision().id() + "'");
             }
             AppliedStep applied = new AppliedStep(step, script.message(), millis);
             MigrationRunner.log.info(applied.describe());
@@ -400,16 +458,36 @@ public final class MigrationRunner {
                     started, millis, installedBy, success, error);
         }
 
+        /** The bookkeeping after a revision failed: names the tables and the database's own error. */
+        private SQLException notRecorded(Step step, SQLException e, String state) {
+            return new SQLException("Could not record " + step.direction().label() + " of revision " + step.revision().id()
+                    + " in " + versionTable.name() + " and " + log.name() + ": " + oneLine(e.getMessage())
+                    + (e.getSQLState() == null ? "" : " (SQLState " + e.getSQLState() + ")") + "; " + state,
+                    e.getSQLState(), e);
+        }
+
         private MigrationFailedException failed(StepFailure failure) {
             Throwable cause = failure.getCause();
             String databaseError = cause instanceof SQLException sql ? oneLine(sql.getMessage()) : oneLine(String.valueOf(cause));
             String where = failure.script.location() + (failure.line > 0 ? ":" + failure.line : "");
+            try {
+                // A no-transaction script's settings outlive its failure: the log row below must not inherit them.
+                restoreSession();
+            } catch (SQLException e) {
+                MigrationRunner.log.warn("Could not restore the session settings after the failure", e);
+            }
             List<String> heads;
             try {
                 heads = versionTable.read(connection);
-                bookkeeping.append(entry(failure.step, failure.script, Instant.now(), 0, false, databaseError));
             } catch (SQLException e) {
                 heads = List.of();
+                MigrationRunner.log.warn("Could not read the version table after the failure", e);
+            }
+            try {
+                // Outside the rolled-back transaction: the attempt stays on record.
+                bookkeeping.append(entry(failure.step, failure.script, Instant.now(), 0, false,
+                        FailedAttempt.errorText(failure.line, failure.script.transactional(), databaseError)));
+            } catch (SQLException e) {
                 MigrationRunner.log.warn("Could not record the failure in the log table", e);
             }
             String state = failure.script.transactional()

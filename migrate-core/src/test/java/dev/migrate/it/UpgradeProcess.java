@@ -2,20 +2,33 @@ package dev.migrate.it;
 
 import dev.migrate.command.Migrate;
 import dev.migrate.command.MigrateConfig;
+import dev.migrate.runtime.StepListener;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.sqlite.SQLiteDataSource;
 
 import javax.sql.DataSource;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** A separate JVM that upgrades a database to head: two of these race in {@link ConcurrentUpgradeTest}. */
+/**
+ * A separate JVM that upgrades a database to head: two of these race in {@link ConcurrentUpgradeTest} and
+ * {@link RunLockTest}, and one is killed mid-run in the lock tests.
+ */
 public final class UpgradeProcess {
+
+    /** Printed (and flushed) as each revision starts, so a test can tell when to kill the process. */
+    public static final String STARTED = "STARTED ";
 
     private UpgradeProcess() {
     }
 
-    /** Arguments: JDBC URL, user (or "-"), script directory. Exit 0 when the upgrade succeeded. */
-    public static void main(String[] args) {
+    /**
+     * Arguments: JDBC URL, user (or "-"), script directory, then optionally {@code go=<file>} (wait until the
+     * file exists before starting, so that two processes start the upgrade at the same moment) or
+     * {@code hold} (stop for good as the first revision starts, holding the lock until killed).
+     * Exit 0 when the upgrade succeeded.
+     */
+    public static void main(String[] args) throws Exception {
         DataSource dataSource;
         if (args[0].startsWith("jdbc:sqlite:")) {
             SQLiteDataSource sqlite = new SQLiteDataSource();
@@ -27,7 +40,31 @@ public final class UpgradeProcess {
             postgres.setUser(args[1]);
             dataSource = postgres;
         }
+        String mode = args.length > 3 ? args[3] : "";
+        if (mode.startsWith("go=")) {
+            Path go = Path.of(mode.substring(3));
+            System.out.println("READY");
+            System.out.flush();
+            while (!Files.exists(go)) {
+                Thread.sleep(5);
+            }
+        }
+        StepListener listener = (step, message) -> {
+            System.out.println(STARTED + step.revision().id());
+            System.out.flush();
+            if (mode.equals("hold")) {
+                sleepForever();
+            }
+        };
         Migrate migrate = new Migrate(MigrateConfig.builder().dataSource(dataSource).scriptDirectory(Path.of(args[2])).build());
-        migrate.upgrade("head");
+        migrate.upgrade("head", listener);
+    }
+
+    private static void sleepForever() {
+        try {
+            Thread.sleep(Long.MAX_VALUE);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

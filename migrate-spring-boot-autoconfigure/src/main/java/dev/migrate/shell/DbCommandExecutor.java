@@ -177,6 +177,8 @@ public final class DbCommandExecutor {
     }
 
     private static void report(RunResult run, DbConsole console, String verb) {
+        // An earlier attempt that failed (part of a no-transaction revision may be in the database): say so.
+        run.earlierFailures().forEach(failed -> console.err("WARNING: " + failed.describe()));
         if (run.steps().isEmpty()) {
             console.out("Nothing to " + verb + ": the database is at " + heads(run.toHeads()));
         }

@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * {@code db status}: the database's revisions as a readable table, oldest first (applied, then pending),
- * with when and how long each ran, followed by drift and the lock holder when there are any.
+ * with when and how long each ran, followed by drift, failed attempts and the lock holder when there are any.
  */
 final class StatusTable {
 
@@ -46,6 +46,7 @@ final class StatusTable {
             lines.add("In the database but in no script: " + String.join(", ", status.unknownInDatabase())
                     + "; restore the scripts or 'db stamp --purge' a known revision");
         }
+        status.failedAttempts().forEach(failed -> lines.add("Failed: " + failed.describe()));
         if (status.lockHolder() != null) {
             lines.add("Migration lock held by " + status.lockHolder());
         }

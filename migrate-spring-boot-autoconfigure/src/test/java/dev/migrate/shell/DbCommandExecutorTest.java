@@ -287,6 +287,21 @@ class DbCommandExecutorTest {
     }
 
     @Test
+    void aFailedAttemptShowsInStatusAndTheNextUpgradeWarnsOfIt() throws IOException {
+        run("upgrade");
+        script("d4d4d4d4d4d4", C, "broken", "CREATE TABLE ok_table (id INTEGER);\nINSERT INTO no_such_table VALUES (1);", "");
+        run("upgrade");
+        String failed = "revision d4d4d4d4d4d4 failed at line 11 on \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC";
+        assertThat(run("status").out).last().asString().matches("Failed: " + failed);
+
+        script("d4d4d4d4d4d4", C, "broken", "CREATE TABLE ok_table (id INTEGER);", "");
+        RecordingConsole console = run("upgrade");
+        assertThat(lastStatus).isZero();
+        assertThat(console.err).singleElement().asString().matches("WARNING: " + failed);
+        assertThat(run("status").out).noneMatch(line -> line.startsWith("Failed: "));
+    }
+
+    @Test
     void statusIsAReadableTableOfAppliedAndPendingRevisionsWithDrift() throws IOException {
         run("upgrade " + B);
         RecordingConsole console = run("status");
