@@ -3,6 +3,7 @@ package dev.migrate.command;
 import dev.migrate.autogenerate.Changes;
 import dev.migrate.autogenerate.DataLossWarning;
 import dev.migrate.autogenerate.RenameDecider;
+import dev.migrate.dialect.Dialect;
 import dev.migrate.dialect.UnsupportedDatabaseException;
 import dev.migrate.graph.GraphException;
 import dev.migrate.graph.Plan;
