@@ -299,6 +299,20 @@ final class GraphIndex {
         return all;
     }
 
+    /**
+     * The applied revisions that undoing {@code root}'s branch may touch: those of its lineage that no
+     * applied revision off that lineage descends from through parents. The branch point of two applied
+     * branches is not among them; a base shared with branches that are not applied is.
+     */
+    Set<String> appliedOnBranch(String root, Set<String> applied) {
+        Set<String> lineage = lineage(root);
+        List<String> elsewhere = applied.stream().filter(id -> !lineage.contains(id)).toList();
+        Set<String> own = new HashSet<>(applied);
+        own.retainAll(lineage);
+        own.removeAll(ancestors(elsewhere, false));
+        return own;
+    }
+
     // ---- plain accessors -----------------------------------------------------------------------
 
     Revision revision(String id) {

@@ -45,16 +45,18 @@ final class Planner {
         List<String> rows = resolver.current(currentHeads);
         Resolver.Target resolved = resolver.target(target, rows);
         Set<String> applied = index.ancestors(rows, true);
+        for (String id : resolved.ids()) {
+            if (!applied.contains(id)) {
+                throw new InvalidTargetException("Revision " + id + " is not applied to the database (current: "
+                        + listed(rows) + "); use upgrade to reach it");
+            }
+        }
         Set<String> removing;
-        if (resolved.ids().isEmpty()) {
+        if (resolved.scope() != null) {
+            removing = index.descendants(branchRoots(resolved, target.strip(), rows, applied), true);
+        } else if (resolved.ids().isEmpty()) {
             removing = index.descendants(basesOf(resolved.branch()), true);
         } else {
-            for (String id : resolved.ids()) {
-                if (!applied.contains(id)) {
-                    throw new InvalidTargetException("Revision " + id + " is not applied to the database (current: "
-                            + (rows.isEmpty() ? "base" : String.join(", ", rows)) + "); use upgrade to reach it");
-                }
-            }
             removing = index.descendants(resolved.ids(), true);
             removing.removeAll(resolved.ids());
         }
@@ -65,6 +67,66 @@ final class Planner {
             steps.add(versions.downgrade(id));
         }
         return new Plan(Direction.DOWNGRADE, rows, versions.rows(), steps);
+    }
+
+    /**
+     * Where a downgrade confined to one branch starts undoing (it undoes these and what needs them):
+     * as Alembic's {@code _collect_downgrade_revisions} filters its roots by the branch, but never a
+     * revision that another applied branch descends from, which Alembic would undo with that branch.
+     */
+    private List<String> branchRoots(Resolver.Target resolved, String expression, List<String> rows,
+            Set<String> applied) {
+        String branch = resolved.scope();
+        Set<String> own = index.appliedOnBranch(resolved.branch(), applied);
+        if (!resolved.walked().isEmpty()) {
+            List<String> walked = resolved.walked().stream().filter(applied::contains).toList();
+            int owned = 0;
+            while (owned < walked.size() && own.contains(walked.get(owned))) {
+                owned++;
+            }
+            if (owned < walked.size()) {
+                throw new RelativeRevisionException(expression, "Relative revision " + expression + " didn't produce "
+                        + resolved.walked().size() + " migrations on branch '" + branch + "': only " + owned
+                        + " of its revisions are applied (" + String.join(", ", walked.subList(0, owned)) + "), and "
+                        + walked.get(owned) + " below them is needed by another applied branch; use " + branch
+                        + "@base to undo the whole branch");
+            }
+            return List.of(resolved.walked().get(resolved.walked().size() - 1));
+        }
+        if (resolved.ids().isEmpty()) {
+            if (own.isEmpty()) {
+                throw nothingApplied(branch, rows);
+            }
+            return List.copyOf(own);
+        }
+        Set<String> lineage = index.lineage(resolved.branch());
+        List<String> roots = new ArrayList<>();
+        for (String id : resolved.ids()) {
+            for (String child : index.children(id)) {
+                if (lineage.contains(child) && applied.contains(child)) {
+                    if (!own.contains(child)) {
+                        throw new InvalidTargetException("Revision " + id + " is below where branch '" + branch
+                                + "' leaves the revisions another applied branch needs (" + child + "); downgrade to "
+                                + id + " without '" + branch + "@' to undo every branch above it");
+                    }
+                    roots.add(child);
+                }
+            }
+        }
+        if (roots.isEmpty() && !rows.containsAll(resolved.ids())) {
+            throw new InvalidTargetException("Branch '" + branch + "' has nothing applied above "
+                    + String.join(", ", resolved.ids()) + " (current: " + listed(rows) + "); nothing to downgrade");
+        }
+        return roots;
+    }
+
+    static InvalidTargetException nothingApplied(String branch, List<String> rows) {
+        return new InvalidTargetException("Branch '" + branch + "' has nothing applied to the database (current: "
+                + listed(rows) + "); nothing to downgrade on it");
+    }
+
+    private static String listed(List<String> rows) {
+        return rows.isEmpty() ? "base" : String.join(", ", rows);
     }
 
     /**

@@ -16,6 +16,12 @@
  * unique prefixes of any length match (Alembic only matches ids longer than three characters).</li>
  * <li>Stamp replaces rows on the target's lineage through parents only, so a branch that merely
  * depends on the target keeps its row.</li>
+ * <li>A downgrade confined to a branch ({@code label@-N}, {@code rev@-N}, {@code label@base},
+ * {@code label@rev}, and a bare {@code -N}, which Alembic takes as relative to the one current head's
+ * branch) never undoes a revision that another applied branch descends from: it stops at the branch
+ * point, and fails when the branch has nothing applied or fewer than N revisions of its own applied.
+ * Alembic undoes the shared base with every branch above it ({@code feature@base} empties the database).
+ * Revisions that depend on an undone revision are undone too, as in Alembic.</li>
  * <li>In a history range, a bare {@code -N} lower end counts down from the upper end and a bare
  * {@code +N} upper end counts up from the lower end.</li>
  * </ul>
