@@ -33,7 +33,7 @@ final class Planner {
         }
         Set<String> needed = index.ancestors(targets, true);
         needed.removeAll(applied);
-        VersionRows versions = new VersionRows(index, rows, applied);
+        VersionRows versions = new VersionRows(index, rows);
         List<Step> steps = new ArrayList<>();
         for (String id : index.parentsFirst(needed)) {
             steps.add(versions.upgrade(id));
@@ -57,11 +57,20 @@ final class Planner {
         } else if (resolved.ids().isEmpty()) {
             removing = index.descendants(basesOf(resolved.branch()), true);
         } else {
-            removing = index.descendants(resolved.ids(), true);
+            // As Alembic: undo what revises the target (its children, through parents) and all that
+            // needs those; a revision that merely depends on the target is not above it.
+            List<String> children = resolved.ids().stream().flatMap(id -> index.children(id).stream()).toList();
+            removing = index.descendants(children, true);
             removing.removeAll(resolved.ids());
+            removing.retainAll(applied);
+            if (removing.isEmpty() && !rows.containsAll(resolved.ids())) {
+                throw new InvalidTargetException("Revision " + String.join(", ", resolved.ids())
+                        + " is applied only as a dependency of the current revision(s) " + listed(rows)
+                        + ", and no applied revision revises it; downgrade to a revision below those instead");
+            }
         }
         removing.retainAll(applied);
-        VersionRows versions = new VersionRows(index, rows, applied);
+        VersionRows versions = new VersionRows(index, rows);
         List<Step> steps = new ArrayList<>();
         for (String id : index.childrenFirst(removing)) {
             steps.add(versions.downgrade(id));
@@ -130,9 +139,9 @@ final class Planner {
     }
 
     /**
-     * Each target replaces the rows on its own lineage (its ancestors and descendants); rows of
-     * unrelated branches stay. {@code purge} starts from an empty table, and accepts rows no script
-     * knows, which is what it is for.
+     * Each target replaces the rows on its own lineage (its ancestors and descendants, through parents
+     * and dependencies, as Alembic's {@code _stamp_revs} filters the heads); rows of unrelated branches
+     * stay. {@code purge} starts from an empty table, and accepts rows no script knows, which is what it is for.
      */
     Plan stamp(Collection<String> currentHeads, String target, boolean purge) {
         List<String> from = purge ? List.copyOf(new LinkedHashSet<>(currentHeads)) : resolver.current(currentHeads);
@@ -142,11 +151,11 @@ final class Planner {
             if (resolved.branch() == null) {
                 to.clear();
             } else {
-                to.removeAll(index.lineage(resolved.branch()));
+                to.removeAll(index.lineageWithDependencies(resolved.branch()));
             }
         }
         for (String id : resolved.ids()) {
-            to.removeAll(index.lineage(id));
+            to.removeAll(index.lineageWithDependencies(id));
             to.add(id);
         }
         return Plan.stamp(from, List.copyOf(to));
