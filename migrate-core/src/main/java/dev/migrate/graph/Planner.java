@@ -33,7 +33,7 @@ final class Planner {
         }
         Set<String> needed = index.ancestors(targets, true);
         needed.removeAll(applied);
-        VersionRows versions = new VersionRows(index, rows);
+        VersionRows versions = new VersionRows(index, rows, applied);
         List<Step> steps = new ArrayList<>();
         for (String id : index.parentsFirst(needed)) {
             steps.add(versions.upgrade(id));
@@ -70,7 +70,7 @@ final class Planner {
             }
         }
         removing.retainAll(applied);
-        VersionRows versions = new VersionRows(index, rows);
+        VersionRows versions = new VersionRows(index, rows, applied);
         List<Step> steps = new ArrayList<>();
         for (String id : index.childrenFirst(removing)) {
             steps.add(versions.downgrade(id));

@@ -1,7 +1,9 @@
 package dev.migrate.graph;
 
-import java.util.ArrayList;
+import java.util.ArrayDeque;
 import java.util.Collection;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -23,10 +25,13 @@ final class VersionRows {
 
     private final GraphIndex index;
     private final Set<String> rows;
+    private final Set<String> applied;
 
-    VersionRows(GraphIndex index, Collection<String> rows) {
+    /** @param applied what {@code rows} apply, through parents and dependencies; copied, then kept up to date */
+    VersionRows(GraphIndex index, Collection<String> rows, Set<String> applied) {
         this.index = index;
         this.rows = new LinkedHashSet<>(rows);
+        this.applied = new HashSet<>(applied);
     }
 
     Step upgrade(String id) {
@@ -38,15 +43,13 @@ final class VersionRows {
             delete = List.of();
         } else if (present.size() > 1) {
             // Alembic's merge_branch_idents: the down revisions that another row implies stay implied by it.
-            Set<String> others = new LinkedHashSet<>(rows);
-            down.forEach(others::remove);
-            Set<String> implied = index.ancestors(others, true);
-            delete = present.stream().filter(row -> !implied.contains(row)).toList();
+            delete = present.stream().filter(row -> !impliedByAnotherRow(row, down)).toList();
         } else {
             delete = present;
         }
         rows.removeAll(delete);
         rows.add(id);
+        applied.add(id);
         return new Step(revision, Direction.UPGRADE, delete, List.of(id));
     }
 
@@ -56,15 +59,36 @@ final class VersionRows {
             // Only a table that neither tool wrote can lack the row (Alembic stops there); nothing to move.
             return new Step(revision, Direction.DOWNGRADE, List.of(), List.of());
         }
+        applied.remove(id);
         // Alembic's _unmerge_to_revisions: down revisions that the remaining rows already imply get no row.
-        Set<String> implied = index.ancestors(rows, true);
-        List<String> insert = new ArrayList<>();
-        for (String parent : index.versionedDown(id)) {
-            if (!implied.contains(parent) && rows.add(parent)) {
-                insert.add(parent);
+        List<String> insert = index.versionedDown(id).stream()
+                .filter(parent -> !impliedByAnotherRow(parent, List.of()))
+                .toList();
+        rows.addAll(insert);
+        return new Step(revision, Direction.DOWNGRADE, List.of(id), insert);
+    }
+
+    /**
+     * Whether a row other than {@code except} is {@code id} or has it among its ancestors (through
+     * parents and dependencies): Alembic's test against {@code _get_ancestor_nodes(other_heads)}. Searched
+     * upwards from {@code id} through applied revisions only, which every path to a row stays within,
+     * so that a step costs what is applied above it rather than the whole graph.
+     */
+    private boolean impliedByAnotherRow(String id, Collection<String> except) {
+        Deque<String> todo = new ArrayDeque<>(List.of(id));
+        Set<String> seen = new HashSet<>(todo);
+        while (!todo.isEmpty()) {
+            String at = todo.pop();
+            if (rows.contains(at) && !except.contains(at)) {
+                return true;
+            }
+            for (String next : index.successors(at)) {
+                if (applied.contains(next) && seen.add(next)) {
+                    todo.push(next);
+                }
             }
         }
-        return new Step(revision, Direction.DOWNGRADE, List.of(id), insert);
+        return false;
     }
 
     List<String> rows() {
