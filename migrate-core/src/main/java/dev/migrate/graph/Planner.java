@@ -104,7 +104,7 @@ final class Planner {
         }
         if (resolved.ids().isEmpty()) {
             if (own.isEmpty()) {
-                throw nothingApplied(branch, rows);
+                throw InvalidTargetException.nothingOnBranch(branch, rows);
             }
             return List.copyOf(own);
         }
@@ -127,11 +127,6 @@ final class Planner {
                     + String.join(", ", resolved.ids()) + " (current: " + listed(rows) + "); nothing to downgrade");
         }
         return roots;
-    }
-
-    static InvalidTargetException nothingApplied(String branch, List<String> rows) {
-        return new InvalidTargetException("Branch '" + branch + "' has nothing applied to the database (current: "
-                + listed(rows) + "); nothing to downgrade on it");
     }
 
     private static String listed(List<String> rows) {

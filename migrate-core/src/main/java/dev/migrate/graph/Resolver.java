@@ -27,8 +27,8 @@ final class Resolver {
      * @param scope the branch a downgrade must keep to, as the user named it ({@code feature} for
      *        {@code feature@-1}, the current head for a bare {@code -1}, as Alembic does); null when the
      *        expression names revisions absolutely
-     * @param walked for a relative expression, the revisions its walk passed, from where it started
-     *        down (or up) to just before where it ended: what a downgrade by it undoes
+     * @param walked for a relative expression walking down, the revisions its walk passed, from where
+     *        it started to just before where it ended: what a downgrade by it undoes
      */
     record Target(List<String> ids, String branch, String scope, List<String> walked) {
 
@@ -199,8 +199,9 @@ final class Resolver {
         List<String> end = walk(start, relative.steps(), lineage, expression, walked);
         // A label confines the walk to its branch; so does a bare -N, which Alembic takes as relative to
         // the branch of the one current head. A symbol (ae10-1) names a revision absolutely, as in Alembic.
+        // Only a walk down says what a downgrade undoes; one up (label@rev+1) just names its end.
         String scope = relative.label() != null ? relative.label() : relative.symbol() == null ? start : null;
-        return new Target(end, root != null ? root : start, scope, walked);
+        return new Target(end, root != null ? root : start, scope, relative.steps() < 0 ? walked : List.of());
     }
 
     /**
@@ -218,7 +219,7 @@ final class Resolver {
             // branch needs; a shared branch point is not the branch's to undo.
             starts = tips(index.appliedOnBranch(root, index.ancestors(rows, true)));
             if (starts.isEmpty()) {
-                throw Planner.nothingApplied(relative.label(), rows);
+                throw InvalidTargetException.nothingOnBranch(relative.label(), rows);
             }
         } else if (lineage != null) {
             starts = rows.stream().filter(lineage::contains).toList();

@@ -89,7 +89,7 @@ public final class RevisionGraph {
      * as {@code (effective head)} where a head without dependents is shown as {@code (head)}.
      */
     public boolean isEffectiveHead(String id) {
-        return isHead(id) && index.successors(get(id).id()).size() > index.children(id).size();
+        return isHead(id) && !index.successors(id).isEmpty();
     }
 
     public boolean isBase(String id) {

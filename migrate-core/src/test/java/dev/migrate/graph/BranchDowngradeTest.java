@@ -56,6 +56,12 @@ class BranchDowngradeTest {
     }
 
     @Test
+    void aWalkUpNamesARevisionToGoBackTo() {
+        assertThat(describe(graph().downgrade(List.of("b2", "c2"), "feature@c1+1"))).isEmpty();
+        assertThat(describe(graph().downgrade(List.of("b2", "c2"), "feature@a+1"))).containsExactly("c2: -[c2] +[c1]");
+    }
+
+    @Test
     void labelAtBaseStopsAtTheBranchPoint() {
         Plan plan = graph().downgrade(List.of("b2", "c2"), "feature@base");
 
