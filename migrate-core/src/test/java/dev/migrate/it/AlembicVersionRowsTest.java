@@ -6,6 +6,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -19,22 +20,32 @@ import static org.assertj.core.api.Assertions.assertThat;
  * dependency's version row into its dependent's ({@code HeadMaintainer}); this engine reads such rows as
  * Alembic does (what is current, what is applied, what a plan runs) and writes its own by the same rules.
  *
- * <p>The graph has a {@code depends_on} inside one tree (d on c, across the branches of a), one across
- * two roots (e on l1, the base of branch "lib"), and a {@code depends_on} target with no children (c,
- * Alembic's "effective head"):
+ * <p>{@link #DEPENDENCIES} has a {@code depends_on} inside one tree (d on c, across the branches of a),
+ * one across two roots (e on l1, the base of branch "lib"), and a {@code depends_on} target with no
+ * children (c, Alembic's "effective head"):
  * <pre>
  *      / b - d - e - f        d depends on c, e depends on l1
  *   a
  *      \ c
  *   l1 - l2                    label "lib"
  * </pre>
+ * {@link #MERGES} adds a merge point with a dependency of its own, and dependencies between branches
+ * that revise a shared base:
+ * <pre>
+ *      / s1 - s2 \
+ *   r              m - v      t1 (label "tee") depends on s1, m on u1
+ *      \ t1 ------/
+ *          \ w                w depends on u2
+ *   u1 - u2                    label "util"
+ *      \ x                    x depends on s2
+ * </pre>
  *
- * <p>How {@link #TURNS} was recorded: the same eight revisions as Python revision files (same ids,
+ * <p>How the turns were recorded: the same revisions as Python revision files (same ids,
  * {@code down_revision}, {@code branch_labels}, {@code depends_on}, empty upgrade/downgrade), run by
- * Alembic 1.8.1 (Debian's python3-alembic, /usr/bin/python3) on one SQLite file, the commands below in
- * this order through {@code alembic.command.upgrade/downgrade/stamp}; after each, the rows of
+ * Alembic 1.8.1 (Debian's python3-alembic, /usr/bin/python3) on one SQLite file, the commands in the
+ * order listed through {@code alembic.command.upgrade/downgrade/stamp}; after each, the rows of
  * {@code alembic_version}, the revisions {@code on_version_apply} reported, and the lines of
- * {@code alembic.command.current}. The script that did it is {@code alembic_rows.py} beside this test's
+ * {@code alembic.command.current}. The script that did it is {@code alembic_rows.py} in this test's
  * resources ({@code src/test/resources/dev/migrate/it}). Rows, revisions run and current lines are sorted,
  * since Alembic keeps them in sets.
  */
@@ -42,7 +53,7 @@ class AlembicVersionRowsTest {
 
     enum Actor { ENGINE, ALEMBIC }
 
-    /** One command, who runs it in {@link #takingTurns}, and what Alembic left after it. */
+    /** One command, who runs it in {@link #takingTurns}, and what Alembic left after it (sorted). */
     record Turn(Actor actor, String command, String rows, String ran, String current) {
 
         List<String> rowList() {
@@ -50,7 +61,14 @@ class AlembicVersionRowsTest {
         }
     }
 
-    static final List<Turn> TURNS = List.of(
+    /** A graph (id, revises, labels, depends on) and the turns recorded on it. */
+    record Scenario(String name, List<List<String>> revisions, List<Turn> turns) {
+    }
+
+    static final Scenario DEPENDENCIES = new Scenario("dependencies", List.of(
+            List.of("a", "", "", ""), List.of("b", "a", "", ""), List.of("c", "a", "", ""), List.of("d", "b", "", "c"),
+            List.of("l1", "", "lib", ""), List.of("l2", "l1", "", ""), List.of("e", "d", "", "l1"),
+            List.of("f", "e", "", "")), List.of(
             new Turn(Actor.ENGINE, "upgrade d", "d", "a b c d", "c (effective head) | d"),
             new Turn(Actor.ALEMBIC, "upgrade lib@head", "d l2", "l1 l2", "c (effective head) | d | l2 (head)"),
             new Turn(Actor.ENGINE, "upgrade heads", "f l2", "e f", "c (effective head) | f (head) | l2 (head)"),
@@ -75,7 +93,35 @@ class AlembicVersionRowsTest {
             new Turn(Actor.ALEMBIC, "stamp base", "", "", ""),
             new Turn(Actor.ENGINE, "stamp e", "e", "", "c (effective head) | e | l1"),
             new Turn(Actor.ALEMBIC, "downgrade -2", "b c l1", "d e", "b | c (effective head) | l1")
-    );
+    ));
+
+    static final Scenario MERGES = new Scenario("merges", List.of(
+            List.of("r", "", "", ""), List.of("s1", "r", "", ""), List.of("s2", "s1", "", ""),
+            List.of("t1", "r", "tee", "s1"), List.of("m", "s2, t1", "", "u1"), List.of("u1", "", "util", ""),
+            List.of("u2", "u1", "", ""), List.of("v", "m", "", ""), List.of("w", "t1", "", "u2"),
+            List.of("x", "u1", "", "s2")), List.of(
+            new Turn(Actor.ENGINE, "upgrade t1", "t1", "r s1 t1", "s1 | t1 (branchpoint)"),
+            new Turn(Actor.ALEMBIC, "upgrade s2", "s2 t1", "s2", "s2 | t1 (branchpoint)"),
+            new Turn(Actor.ENGINE, "upgrade m", "m", "m u1", "m (mergepoint) | u1 (branchpoint)"),
+            new Turn(Actor.ALEMBIC, "upgrade u2", "m u2", "u2", "m (mergepoint) | u2 (effective head)"),
+            new Turn(Actor.ENGINE, "upgrade w", "m w", "w", "m (mergepoint) | u2 (effective head) | w (head)"),
+            new Turn(Actor.ALEMBIC, "upgrade heads", "v w x", "v x", "u2 (effective head) | v (head) | w (head) | x (head)"),
+            new Turn(Actor.ENGINE, "downgrade m", "m w x", "v", "m (mergepoint) | u2 (effective head) | w (head) | x (head)"),
+            new Turn(Actor.ALEMBIC, "downgrade s2", "w x", "m", "s2 | u2 (effective head) | w (head) | x (head)"),
+            new Turn(Actor.ENGINE, "stamp v", "v w x", "", "u2 (effective head) | v (head) | w (head) | x (head)"),
+            new Turn(Actor.ALEMBIC, "downgrade u1", "v", "u2 w x", "u1 (branchpoint) | v (head)"),
+            new Turn(Actor.ENGINE, "stamp base", "", "", ""),
+            new Turn(Actor.ALEMBIC, "upgrade x", "x", "r s1 s2 u1 x", "s2 | x (head)"),
+            new Turn(Actor.ENGINE, "downgrade -1", "s2 u1", "x", "s2 | u1 (branchpoint)"),
+            new Turn(Actor.ALEMBIC, "upgrade heads", "v w x", "m t1 u2 v w x", "u2 (effective head) | v (head) | w (head) | x (head)"),
+            new Turn(Actor.ENGINE, "downgrade t1", "t1 u2 x", "m v w", "s2 | t1 (branchpoint) | u2 (effective head) | x (head)"),
+            new Turn(Actor.ALEMBIC, "stamp w", "w x", "", "s2 | u2 (effective head) | w (head) | x (head)"),
+            new Turn(Actor.ENGINE, "downgrade r", "r u2", "s1 s2 t1 w x", "r (branchpoint) | u2 (effective head)"),
+            new Turn(Actor.ALEMBIC, "upgrade v", "u2 v", "m s1 s2 t1 v", "u2 (effective head) | v (head)"),
+            new Turn(Actor.ENGINE, "downgrade base", "", "m r s1 s2 t1 u1 u2 v", "")
+    ));
+
+    static final List<Scenario> SCENARIOS = List.of(DEPENDENCIES, MERGES);
 
     @TempDir
     Path tmp;
@@ -84,17 +130,20 @@ class AlembicVersionRowsTest {
     @ParameterizedTest
     @EnumSource(Kind.class)
     void takingTurns(Kind kind) throws Exception {
-        TestDatabase db = kind.create(tmp);
-        Migrate migrate = Engines.over(db, scripts());
-        for (Turn turn : TURNS) {
-            if (turn.actor() == Actor.ALEMBIC) {
-                writeRows(db, turn.rowList());
-            } else {
-                run(migrate, turn);
+        for (Scenario scenario : SCENARIOS) {
+            TestDatabase db = kind.create(Files.createDirectories(tmp.resolve(scenario.name())));
+            Migrate migrate = Engines.over(db, scripts(scenario));
+            for (Turn turn : scenario.turns()) {
+                if (turn.actor() == Actor.ALEMBIC) {
+                    writeRows(db, turn.rowList());
+                } else {
+                    run(migrate, turn);
+                }
+                assertThat(rows(db)).as("%s: rows after %s %s", scenario.name(), turn.actor(), turn.command())
+                        .isEqualTo(turn.rowList());
+                assertThat(migrate.current(false).lines()).as("%s: current after %s", scenario.name(), turn.command())
+                        .containsExactlyInAnyOrderElementsOf(currentLines(turn));
             }
-            assertThat(rows(db)).as("rows after %s %s", turn.actor(), turn.command()).isEqualTo(turn.rowList());
-            assertThat(migrate.current(false).lines()).as("current after %s", turn.command())
-                    .containsExactlyInAnyOrderElementsOf(currentLines(turn));
         }
     }
 
@@ -102,15 +151,18 @@ class AlembicVersionRowsTest {
     @ParameterizedTest
     @EnumSource(Kind.class)
     void everyCommandFromAlembicsRows(Kind kind) throws Exception {
-        TestDatabase db = kind.create(tmp);
-        Migrate migrate = Engines.over(db, scripts());
-        migrate.stamp("base", false);
-        List<String> before = List.of();
-        for (Turn turn : TURNS) {
-            writeRows(db, before);
-            run(migrate, turn);
-            assertThat(rows(db)).as("rows after %s from %s", turn.command(), before).isEqualTo(turn.rowList());
-            before = turn.rowList();
+        for (Scenario scenario : SCENARIOS) {
+            TestDatabase db = kind.create(Files.createDirectories(tmp.resolve(scenario.name())));
+            Migrate migrate = Engines.over(db, scripts(scenario));
+            migrate.stamp("base", false);
+            List<String> before = List.of();
+            for (Turn turn : scenario.turns()) {
+                writeRows(db, before);
+                run(migrate, turn);
+                assertThat(rows(db)).as("%s: rows after %s from %s", scenario.name(), turn.command(), before)
+                        .isEqualTo(turn.rowList());
+                before = turn.rowList();
+            }
         }
     }
 
@@ -126,16 +178,11 @@ class AlembicVersionRowsTest {
         assertThat(ran).as("revisions %s ran", turn.command()).containsExactlyInAnyOrderElementsOf(words(turn.ran()));
     }
 
-    private Path scripts() {
-        ScriptFiles files = new ScriptFiles(tmp.resolve("migrations"));
-        revision(files, "a", "", "", "");
-        revision(files, "b", "a", "", "");
-        revision(files, "c", "a", "", "");
-        revision(files, "d", "b", "", "c");
-        revision(files, "l1", "", "lib", "");
-        revision(files, "l2", "l1", "", "");
-        revision(files, "e", "d", "", "l1");
-        revision(files, "f", "e", "", "");
+    private Path scripts(Scenario scenario) {
+        ScriptFiles files = new ScriptFiles(tmp.resolve(scenario.name()).resolve("migrations"));
+        for (List<String> revision : scenario.revisions()) {
+            revision(files, revision.get(0), revision.get(1), revision.get(2), revision.get(3));
+        }
         return files.directory();
     }
 
