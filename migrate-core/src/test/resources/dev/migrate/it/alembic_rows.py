@@ -1,5 +1,5 @@
 """Runs real Alembic on a revision graph and prints, after each command, the alembic_version rows,
-the revisions it ran and what `alembic current` prints: how AlembicVersionRowsTest's TURNS and the
+the revisions it ran and what `alembic current` prints: how AlembicVersionRowsTest's turns and the
 expectations of BranchDowngradeTest/EffectiveHeadTest were recorded (Alembic 1.8.1, python3-alembic).
 Not run by the build.
 
