@@ -14,8 +14,9 @@ import java.util.regex.Pattern;
  * Before a downgrade at the interactive prompt: does it drop tables? Answered without running anything,
  * from the offline SQL of the plan ({@code downgradeSql("<current>:<target>")}), looking for
  * {@code DROP TABLE} statements. When the SQL cannot be rendered because the plan holds a Java migration,
- * nobody can tell, so the question is asked anyway; any other failure (an unknown target, say) is left
- * to the downgrade itself, which reports it.
+ * nobody can tell, so the question is asked anyway; any other failure (an unknown target, say, or a branch
+ * target seen from another branch's head) says nothing about that head and is left to the downgrade
+ * itself, which reports what is wrong.
  */
 final class DowngradeCheck {
 
@@ -44,7 +45,9 @@ final class DowngradeCheck {
                 if (e.getMessage() != null && e.getMessage().contains("Java migration")) {
                     return console.confirm("This downgrade runs a Java migration, which may drop tables or data. Continue?");
                 }
-                return true;
+                // The target need not apply from every head (feature@-1 from another branch's head):
+                // that head undoes nothing, the others still count.
+                continue;
             }
         }
         if (dropped.isEmpty()) {
