@@ -94,11 +94,15 @@ final class Planner {
                 owned++;
             }
             if (owned < walked.size()) {
+                // A bare -N keeps to the branch of the one current row, as Alembic does; what lies below
+                // it there is needed by a branch that row depends on.
+                boolean labelled = expression.contains("@");
                 throw new RelativeRevisionException(expression, "Relative revision " + expression + " didn't produce "
-                        + resolved.walked().size() + " migrations on branch '" + branch + "': only " + owned
-                        + " of its revisions are applied (" + String.join(", ", walked.subList(0, owned)) + "), and "
-                        + walked.get(owned) + " below them is needed by another applied branch; use " + branch
-                        + "@base to undo the whole branch");
+                        + resolved.walked().size() + " migrations " + (labelled ? "on branch '" + branch + "'" : "from "
+                        + branch) + ": only " + owned + " of " + (labelled ? "its" : "that branch's") + " revisions are"
+                        + " applied (" + String.join(", ", walked.subList(0, owned)) + "), and " + walked.get(owned)
+                        + " below them is needed by another applied branch; use " + (labelled ? branch + "@base to undo"
+                        + " the whole branch" : "base to undo every branch"));
             }
             return List.of(resolved.walked().get(resolved.walked().size() - 1));
         }

@@ -79,6 +79,20 @@ class BranchDowngradeTest {
     }
 
     @Test
+    void aBareMinusNKeepsToTheBranchOfTheOneCurrentRow() {
+        // Alembic folds c's row into d's (d depends on c): the one row d implies the branch of c too.
+        RevisionGraph graph = RevisionGraph.of(List.of(rev("a"), rev("b", "a"), rev("c", "a"),
+                Graphs.dependent("d", List.of("b"), "c")));
+
+        assertThat(graph.downgrade(List.of("d"), "-2").toHeads()).containsExactly("c");
+        assertThatThrownBy(() -> graph.downgrade(List.of("d"), "-3"))
+                .isInstanceOf(RelativeRevisionException.class)
+                .hasMessage("Relative revision -3 didn't produce 3 migrations from d: only 2 of that branch's revisions"
+                        + " are applied (d, b), and a below them is needed by another applied branch; use base to undo"
+                        + " every branch");
+    }
+
+    @Test
     void aBranchWithNothingAppliedFails() {
         RevisionGraph graph = graph();
         for (String target : List.of("feature@-1", "feature@base", "c1@-1")) {
