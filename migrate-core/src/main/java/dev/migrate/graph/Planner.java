@@ -94,15 +94,8 @@ final class Planner {
                 owned++;
             }
             if (owned < walked.size()) {
-                // A bare -N keeps to the branch of the one current row, as Alembic does; what lies below
-                // it there is needed by a branch that row depends on.
-                boolean labelled = expression.contains("@");
-                throw new RelativeRevisionException(expression, "Relative revision " + expression + " didn't produce "
-                        + resolved.walked().size() + " migrations " + (labelled ? "on branch '" + branch + "'" : "from "
-                        + branch) + ": only " + owned + " of " + (labelled ? "its" : "that branch's") + " revisions are"
-                        + " applied (" + String.join(", ", walked.subList(0, owned)) + "), and " + walked.get(owned)
-                        + " below them is needed by another applied branch; use " + (labelled ? branch + "@base to undo"
-                        + " the whole branch" : "base to undo every branch"));
+                throw leavesBranch(expression, branch, resolved.walked().size(), walked.subList(0, owned),
+                        walked.get(owned));
             }
             return List.of(resolved.walked().get(resolved.walked().size() - 1));
         }
@@ -131,6 +124,22 @@ final class Planner {
                     + String.join(", ", resolved.ids()) + " (current: " + listed(rows) + "); nothing to downgrade");
         }
         return roots;
+    }
+
+    /**
+     * A walk down a branch that reaches a revision another applied branch needs. A bare {@code -N}
+     * keeps to the branch of the one current row, as Alembic does; what lies below it there is then
+     * needed by a branch that row depends on.
+     */
+    private static RelativeRevisionException leavesBranch(String expression, String branch, int steps,
+            List<String> own, String needed) {
+        boolean labelled = expression.contains("@");
+        String where = labelled ? "on branch '" + branch + "': only " + own.size() + " of its revisions"
+                : "from " + branch + ": only " + own.size() + " of that branch's revisions";
+        String instead = labelled ? branch + "@base to undo the whole branch" : "base to undo every branch";
+        return new RelativeRevisionException(expression, "Relative revision " + expression + " didn't produce " + steps
+                + " migrations " + where + " are applied (" + String.join(", ", own) + "), and " + needed
+                + " below them is needed by another applied branch; use " + instead);
     }
 
     private static String listed(List<String> rows) {
