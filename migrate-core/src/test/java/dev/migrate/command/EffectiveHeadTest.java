@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A {@code depends_on} target with no children is an {@code (effective head)} in Alembic's one-line
  * texts and a plain {@code (head)} in its verbose block. The expected texts are what Alembic 1.8.1
  * (python3-alembic) printed for the same graph (revision files with the same ids, labels, depends_on
- * and messages): {@code alembic history}, {@code heads}, {@code show c0000000000c}, and {@code current}
+ * and messages): {@code alembic history}, {@code heads}, {@code show c0000000000c}, {@code branches}, and {@code current}
  * after {@code upgrade heads}.
  *
  * <pre>
@@ -68,6 +68,14 @@ class EffectiveHeadTest {
         assertThat(migrate.show(C).lines()).singleElement()
                 .satisfies(block -> assertThat(block).startsWith("Rev: " + C + " (head)\nParent: " + A
                         + "\nBranch names: lib\nPath: "));
+    }
+
+    @Test
+    void branchesShowsItAsAnEffectiveHead() {
+        String indent = " ".repeat(A.length());
+        assertThat(migrate.branches(false).lines()).containsExactly(A + " (branchpoint)\n"
+                + indent + " -> " + B + " (head)\n"
+                + indent + " -> " + C + " (lib) (effective head)\n");
     }
 
     @Test

@@ -5,7 +5,7 @@ Not run by the build.
 
 usage: /usr/bin/python3 alembic_rows.py GRAPH_JSON COMMANDS_JSON
 GRAPH: [[id, [down...], [labels...], [depends...]], ...]
-COMMANDS: [[start_rows or null, "upgrade"|"downgrade"|"stamp"|"heads"|"history"|"show", arg], ...]
+COMMANDS: [[start_rows or null, "upgrade"|"downgrade"|"stamp"|"heads"|"history"|"show"|"current"|"branches", arg], ...]
 start_rows null = continue from the rows left by the previous command."""
 import json, os, sys, tempfile, sqlite3, io, contextlib
 from alembic.config import Config
@@ -69,6 +69,7 @@ for start, verb, arg in cmds:
             elif verb == "history": command.history(cfg, verbose=bool(arg))
             elif verb == "show": command.show(cfg, arg)
             elif verb == "current": command.current(cfg)
+            elif verb == "branches": command.branches(cfg, verbose=bool(arg))
         res = "ok"
     except Exception as e:
         res = "ERROR %s: %s" % (type(e).__name__, e)
