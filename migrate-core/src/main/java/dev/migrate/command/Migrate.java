@@ -223,10 +223,9 @@ public final class Migrate {
         return guard(() -> {
             Scripts scripts = catalog.load();
             List<String> heads = runner.currentHeads();
-            List<MigrationScript> listed = new ArrayList<>();
-            for (String head : heads) {
-                listed.add(scripts.scriptOrUnknown(head));
-            }
+            heads.forEach(scripts::scriptOrUnknown);
+            // As Alembic's get_all_current: a dependency folded into its dependent's row is listed too.
+            List<MigrationScript> listed = scripts.graph().current(heads).stream().map(scripts::script).toList();
             RevisionFormat format = new RevisionFormat(scripts.graph(), List.of());
             return RevisionListing.of(listed, heads, script -> format.format(script, verbose, false, false, false, true));
         });

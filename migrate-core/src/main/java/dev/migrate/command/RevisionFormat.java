@@ -44,7 +44,11 @@ final class RevisionFormat {
         if (branches && !labels.isEmpty()) {
             text.append(" (").append(String.join(", ", sorted(labels))).append(')');
         }
-        if (graph.isHead(revision.id())) {
+        // Alembic's _head_only: a head that others depend on is only an "effective" head (the verbose
+        // block below calls it a plain head, as Alembic's log_entry does).
+        if (graph.isEffectiveHead(revision.id())) {
+            text.append(" (effective head)");
+        } else if (graph.isHead(revision.id())) {
             text.append(" (head)");
         }
         if (current.contains(revision.id())) {

@@ -33,6 +33,7 @@ final class GraphIndex {
     private final Map<String, List<String>> predecessors;
     private final Map<String, List<String>> children;
     private final Map<String, List<String>> successors;
+    private final Map<String, List<String>> versionedDown;
     private final Map<String, String> labelOwners;
     private final List<Revision> ordered;
     private final Map<String, Integer> position;
@@ -50,6 +51,7 @@ final class GraphIndex {
         successors = new HashMap<>();
         indexEdges();
         ordered = topologicalOrder();
+        versionedDown = normalizeDownRevisions();
         position = new HashMap<>();
         for (int i = 0; i < ordered.size(); i++) {
             position.put(ordered.get(i).id(), i);
@@ -207,6 +209,29 @@ final class GraphIndex {
         return cycle;
     }
 
+    /**
+     * Alembic's {@code _normalized_down_revisions}: the parents, then the dependencies that no ancestor
+     * (through parents) already depends on. They decide the version-table rows: applying a revision
+     * replaces the rows of these, so a dependency's row is folded into its dependent's. Costs one walk
+     * of its ancestors per revision that has dependencies (none for the others), as in Alembic.
+     */
+    private Map<String, List<String>> normalizeDownRevisions() {
+        Map<String, List<String>> normalized = new HashMap<>();
+        for (Revision revision : byId.values()) {
+            List<String> down = new ArrayList<>(new LinkedHashSet<>(revision.downRevisions()));
+            List<String> deps = dependencies.get(revision.id());
+            if (!deps.isEmpty()) {
+                Set<String> own = new LinkedHashSet<>(deps);
+                for (String ancestor : ancestors(revision.downRevisions(), false)) {
+                    own.removeAll(dependencies.get(ancestor));
+                }
+                down.addAll(own);
+            }
+            normalized.put(revision.id(), List.copyOf(down));
+        }
+        return normalized;
+    }
+
     // ---- walks ---------------------------------------------------------------------------------
 
     /**
@@ -299,6 +324,44 @@ final class GraphIndex {
         return all;
     }
 
+    /**
+     * Alembic's lineage through parents and dependencies ({@code _shares_lineage} with
+     * {@code include_dependencies}): what a stamp to {@code id} replaces.
+     */
+    Set<String> lineageWithDependencies(String id) {
+        Set<String> all = ancestors(List.of(id), true);
+        all.addAll(descendants(List.of(id), true));
+        return all;
+    }
+
+    /**
+     * Alembic's {@code _get_all_current}: of everything the rows apply (through parents and
+     * dependencies), the revisions no other applied revision descends from through parents. A
+     * dependency folded into its dependent's row is one of them when nothing applied revises it.
+     */
+    List<String> tipsOfApplied(Collection<String> rows) {
+        Set<String> applied = ancestors(rows, true);
+        Set<String> below = new HashSet<>();
+        for (String id : applied) {
+            below.addAll(byId.get(id).downRevisions());
+        }
+        return sortedIds.stream().filter(applied::contains).filter(id -> !below.contains(id)).toList();
+    }
+
+    /**
+     * The applied revisions that undoing {@code root}'s branch may touch: those of its lineage that no
+     * applied revision off that lineage descends from through parents. The branch point of two applied
+     * branches is not among them; a base shared with branches that are not applied is.
+     */
+    Set<String> appliedOnBranch(String root, Set<String> applied) {
+        Set<String> lineage = lineage(root);
+        List<String> elsewhere = applied.stream().filter(id -> !lineage.contains(id)).toList();
+        Set<String> own = new HashSet<>(applied);
+        own.retainAll(lineage);
+        own.removeAll(ancestors(elsewhere, false));
+        return own;
+    }
+
     // ---- plain accessors -----------------------------------------------------------------------
 
     Revision revision(String id) {
@@ -329,6 +392,11 @@ final class GraphIndex {
 
     List<String> children(String id) {
         return children.get(id);
+    }
+
+    /** Parents and the dependencies no ancestor has (Alembic's {@code _normalized_down_revisions}). */
+    List<String> versionedDown(String id) {
+        return versionedDown.get(id);
     }
 
     /** Children and dependents: more than one makes Alembic's "real" branch point. */

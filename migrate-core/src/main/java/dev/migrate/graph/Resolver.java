@@ -1,5 +1,6 @@
 package dev.migrate.graph;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,8 +23,23 @@ final class Resolver {
      * What an expression names: revision ids (empty for base) and, when the expression stays on one
      * branch ({@code label@base}, {@code label@-2}, {@code -2} from one current head), the revision
      * whose branch it is, so that "base" can mean the base of that branch only.
+     *
+     * @param scope the branch a downgrade must keep to, as the user named it ({@code feature} for
+     *        {@code feature@-1}, the current head for a bare {@code -1}, as Alembic does); null when the
+     *        expression names revisions absolutely
+     * @param walked for a relative expression walking down, the revisions its walk passed, from where
+     *        it started to just before where it ended: what a downgrade by it undoes
      */
-    record Target(List<String> ids, String branch) {
+    record Target(List<String> ids, String branch, String scope, List<String> walked) {
+
+        Target {
+            ids = List.copyOf(ids);
+            walked = List.copyOf(walked);
+        }
+
+        Target(List<String> ids, String branch) {
+            this(ids, branch, null, List.of());
+        }
     }
 
     List<String> resolve(String expression, Collection<String> currentHeads) {
@@ -62,7 +78,7 @@ final class Resolver {
         if (at >= 0) {
             String branch = text.substring(0, at);
             String root = branchRoot(branch);
-            return new Target(onBranch(branch, root, text.substring(at + 1), text), root);
+            return new Target(onBranch(branch, root, text.substring(at + 1), text), root, branch, List.of());
         }
         return new Target(List.of(identifier(text, null)), null);
     }
@@ -79,7 +95,7 @@ final class Resolver {
                     + "); give the other end of the range as one revision");
         }
         Set<String> lineage = relative.label() == null ? null : index.lineage(branchRoot(relative.label()));
-        return walk(anchor.isEmpty() ? null : anchor.get(0), relative.steps(), lineage, expression);
+        return walk(anchor.isEmpty() ? null : anchor.get(0), relative.steps(), lineage, expression, new ArrayList<>());
     }
 
     /** The database's version-table rows, each checked against the scripts. */
@@ -168,7 +184,7 @@ final class Resolver {
         Set<String> lineage = root == null ? null : index.lineage(root);
         String start;
         if (relative.symbol() == null) {
-            start = currentStart(expression, relative, lineage, currentHeads);
+            start = currentStart(expression, relative, root, currentHeads);
         } else if (Expressions.BASE.equals(relative.symbol())) {
             start = null;
         } else {
@@ -179,8 +195,13 @@ final class Resolver {
             }
             start = resolved.isEmpty() ? null : resolved.get(0);
         }
-        List<String> end = walk(start, relative.steps(), lineage, expression);
-        return new Target(end, root != null ? root : start);
+        List<String> walked = new ArrayList<>();
+        List<String> end = walk(start, relative.steps(), lineage, expression, walked);
+        // A label confines the walk to its branch; so does a bare -N, which Alembic takes as relative to
+        // the branch of the one current head. A symbol (ae10-1) names a revision absolutely, as in Alembic.
+        // Only a walk down says what a downgrade undoes; one up (label@rev+1) just names its end.
+        String scope = relative.label() != null ? relative.label() : relative.symbol() == null ? start : null;
+        return new Target(end, root != null ? root : start, scope, relative.steps() < 0 ? walked : List.of());
     }
 
     /**
@@ -188,11 +209,19 @@ final class Resolver {
      * when a label is given). From an empty database, or a branch not yet applied, an upward walk starts
      * below the bases.
      */
-    private String currentStart(String expression, Expressions.Relative relative, Set<String> lineage,
+    private String currentStart(String expression, Expressions.Relative relative, String root,
             Collection<String> currentHeads) {
         List<String> rows = current(currentHeads);
         List<String> starts = rows;
-        if (lineage != null) {
+        Set<String> lineage = root == null ? null : index.lineage(root);
+        if (lineage != null && relative.steps() < 0) {
+            // Going down a branch starts from the tips of what is applied on it and no other applied
+            // branch needs; a shared branch point is not the branch's to undo.
+            starts = tips(index.appliedOnBranch(root, index.ancestors(rows, true)));
+            if (starts.isEmpty()) {
+                throw InvalidTargetException.nothingOnBranch(relative.label(), rows);
+            }
+        } else if (lineage != null) {
             starts = rows.stream().filter(lineage::contains).toList();
             if (starts.isEmpty()) {
                 // The branch's head may be implied rather than a row (a dependency of another head):
@@ -232,9 +261,12 @@ final class Resolver {
      * lineage count. A walk down whose last step leaves a merge point lands on all of its parents, so
      * that {@code downgrade -1} from a merge undoes just the merge.
      */
-    private List<String> walk(String start, int steps, Set<String> lineage, String expression) {
+    private List<String> walk(String start, int steps, Set<String> lineage, String expression, List<String> walked) {
         String at = start;
         for (int step = 0; step < Math.abs(steps); step++) {
+            if (at != null) {
+                walked.add(at);
+            }
             List<String> next;
             if (steps > 0) {
                 next = at == null ? index.bases() : index.children(at);

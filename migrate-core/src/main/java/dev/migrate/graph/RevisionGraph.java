@@ -84,6 +84,14 @@ public final class RevisionGraph {
         return children(id).isEmpty();
     }
 
+    /**
+     * A head that other revisions depend on: Alembic's {@code is_head and not _is_real_head}, shown
+     * as {@code (effective head)} where a head without dependents is shown as {@code (head)}.
+     */
+    public boolean isEffectiveHead(String id) {
+        return isHead(id) && !index.successors(id).isEmpty();
+    }
+
     public boolean isBase(String id) {
         return get(id).isBase();
     }
@@ -104,6 +112,18 @@ public final class RevisionGraph {
      */
     public Set<String> branchLabelsOf(String id) {
         return index.branchLabels(get(id).id());
+    }
+
+    /**
+     * What the database is at, as Alembic's {@code current} lists it ({@code get_all_current}): of the
+     * revisions the version-table rows apply, through parents and dependencies, those that no applied
+     * revision revises, in id order. A dependency whose row Alembic folded into its dependent's is
+     * among them when nothing applied revises it.
+     *
+     * @throws UnknownRevisionException if a row names no revision
+     */
+    public List<String> current(Collection<String> rows) {
+        return index.tipsOfApplied(resolver.current(rows));
     }
 
     // ---- expressions -----------------------------------------------------------------------------
@@ -134,10 +154,14 @@ public final class RevisionGraph {
     }
 
     /**
-     * The revisions to undo to go back to {@code target}: the applied revisions that need it, not the
-     * target itself, children first. {@code base} undoes everything; {@code label@base} one branch.
+     * The revisions to undo to go back to {@code target}: the applied revisions that revise it and all
+     * that need those, not the target itself, children first, as Alembic plans it. {@code base} undoes
+     * everything; a branch-relative target ({@code label@base}, {@code label@-N}, {@code rev@-N},
+     * {@code label@rev}) undoes revisions of that branch only, never what another applied branch needs.
      *
-     * @throws InvalidTargetException if the target is not applied
+     * @throws InvalidTargetException if the target is not applied, is applied only as a dependency, or
+     *         names a branch with nothing of its own applied
+     * @throws RelativeRevisionException if a branch has fewer than N revisions of its own applied
      */
     public Plan downgrade(Collection<String> currentHeads, String target) {
         return planner.downgrade(currentHeads, target);

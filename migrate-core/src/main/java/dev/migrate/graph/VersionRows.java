@@ -1,70 +1,94 @@
 package dev.migrate.graph;
 
-import java.util.ArrayList;
+import java.util.ArrayDeque;
 import java.util.Collection;
-import java.util.HashMap;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
- * The version table as a plan runs, step by step, in Alembic's layout: one row per applied revision
- * that no other applied revision names as a parent. Dependencies do not remove rows: a revision that
- * only others depend on keeps its own row, so that its branch can still move on its own.
- *
- * <p>Each step updates the rows and the count of applied children incrementally; nothing is
- * recomputed from the whole graph, so a plan of any length costs time linear in its size.
+ * The version table as a plan runs, step by step, by the rules of Alembic's {@code HeadMaintainer}
+ * ({@code update_to_step} with {@code RevisionStep}): a revision's "down revisions" are its parents and
+ * the dependencies no ancestor already has ({@link GraphIndex#versionedDown}).
+ * <ul>
+ * <li>Upgrading X inserts X when none of its down revisions is a row (a base, or a new branch);
+ * when several of them are rows it deletes those that no other row implies but one and updates that one to X
+ * (a merge; so a dependency's row is folded into its dependent's); otherwise it updates its one row to X.</li>
+ * <li>Downgrading X (a row) brings back those of its down revisions that no other row implies: none
+ * deletes X's row, one is an update, several insert the others.</li>
+ * </ul>
+ * The same rows therefore come out whichever of this engine and Alembic drove the database before.
  */
 final class VersionRows {
 
     private final GraphIndex index;
     private final Set<String> rows;
     private final Set<String> applied;
-    private final Map<String, Integer> appliedChildren = new HashMap<>();
 
+    /** @param applied what {@code rows} apply, through parents and dependencies; copied, then kept up to date */
     VersionRows(GraphIndex index, Collection<String> rows, Set<String> applied) {
         this.index = index;
         this.rows = new LinkedHashSet<>(rows);
-        this.applied = applied;
-        for (String id : applied) {
-            for (String parent : index.revision(id).downRevisions()) {
-                appliedChildren.merge(parent, 1, Integer::sum);
-            }
-        }
+        this.applied = new HashSet<>(applied);
     }
 
-    /** Upgrading X replaces the rows of its parents (one of them is an UPDATE) by X. */
     Step upgrade(String id) {
         Revision revision = index.revision(id);
-        List<String> delete = revision.downRevisions().stream().filter(rows::contains).toList();
+        List<String> down = index.versionedDown(id);
+        List<String> present = down.stream().filter(rows::contains).toList();
+        List<String> delete;
+        if (present.isEmpty()) {
+            delete = List.of();
+        } else if (present.size() > 1) {
+            // Alembic's merge_branch_idents: the down revisions that another row implies stay implied by it.
+            delete = present.stream().filter(row -> !impliedByAnotherRow(row, down)).toList();
+        } else {
+            delete = present;
+        }
         rows.removeAll(delete);
         rows.add(id);
         applied.add(id);
-        revision.downRevisions().forEach(parent -> appliedChildren.merge(parent, 1, Integer::sum));
         return new Step(revision, Direction.UPGRADE, delete, List.of(id));
     }
 
-    /**
-     * Downgrading X removes its row and brings back each parent (or dependency) that is still applied
-     * and now has no applied child. A dependency usually has its own row already; it gains one here
-     * only in a database that Alembic wrote, where a dependency's row is folded into its dependent.
-     */
     Step downgrade(String id) {
         Revision revision = index.revision(id);
-        List<String> delete = rows.remove(id) ? List.of(id) : List.of();
+        if (!rows.remove(id)) {
+            // Only a table that neither tool wrote can lack the row (Alembic stops there); nothing to move.
+            return new Step(revision, Direction.DOWNGRADE, List.of(), List.of());
+        }
         applied.remove(id);
-        revision.downRevisions().forEach(parent -> appliedChildren.merge(parent, -1, Integer::sum));
-        List<String> insert = new ArrayList<>();
-        Set<String> uncovered = new LinkedHashSet<>(revision.downRevisions());
-        uncovered.addAll(index.dependencies(id));
-        for (String parent : uncovered) {
-            if (applied.contains(parent) && !rows.contains(parent) && appliedChildren.getOrDefault(parent, 0) == 0) {
-                rows.add(parent);
-                insert.add(parent);
+        // Alembic's _unmerge_to_revisions: down revisions that the remaining rows already imply get no row.
+        List<String> insert = index.versionedDown(id).stream()
+                .filter(parent -> !impliedByAnotherRow(parent, List.of()))
+                .toList();
+        rows.addAll(insert);
+        return new Step(revision, Direction.DOWNGRADE, List.of(id), insert);
+    }
+
+    /**
+     * Whether a row other than {@code except} is {@code id} or has it among its ancestors (through
+     * parents and dependencies): Alembic's test against {@code _get_ancestor_nodes(other_heads)}. Searched
+     * upwards from {@code id} through applied revisions only, which every path to a row stays within,
+     * so that a step costs what is applied above it rather than the whole graph.
+     */
+    private boolean impliedByAnotherRow(String id, Collection<String> except) {
+        Deque<String> todo = new ArrayDeque<>(List.of(id));
+        Set<String> seen = new HashSet<>(todo);
+        while (!todo.isEmpty()) {
+            String at = todo.pop();
+            if (rows.contains(at) && !except.contains(at)) {
+                return true;
+            }
+            for (String next : index.successors(at)) {
+                if (applied.contains(next) && seen.add(next)) {
+                    todo.push(next);
+                }
             }
         }
-        return new Step(revision, Direction.DOWNGRADE, delete, insert);
+        return false;
     }
 
     List<String> rows() {

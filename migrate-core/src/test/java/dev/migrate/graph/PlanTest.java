@@ -190,15 +190,15 @@ class PlanTest {
     }
 
     @Test
-    void upgradeRunsDependenciesFirstAndKeepsTheirRows() {
+    void upgradeRunsDependenciesFirstAndFoldsTheirRowsAsAlembicDoes() {
         Plan plan = Graphs.crossDependency().upgrade(List.of(), "beta@head");
 
-        assertThat(describe(plan)).containsExactly("a1: -[] +[a1]", "b1: -[] +[b1]", "b2: -[b1] +[b2]");
-        assertThat(plan.toHeads()).containsExactly("a1", "b2");
+        assertThat(describe(plan)).containsExactly("a1: -[] +[a1]", "b1: -[] +[b1]", "b2: -[b1, a1] +[b2]");
+        assertThat(plan.toHeads()).containsExactly("b2");
     }
 
     @Test
-    void dependencyBranchMovesOnItsOwn() {
+    void dependencyRowKeptByAnOlderVersionStillMovesOnItsOwn() {
         Plan plan = Graphs.crossDependency().upgrade(List.of("a1", "b2"), "alpha@head");
 
         assertThat(describe(plan)).containsExactly("a2: -[a1] +[a2]");
@@ -209,7 +209,7 @@ class PlanTest {
     void downgradingADependencyUndoesItsDependents() {
         Plan plan = Graphs.crossDependency().downgrade(List.of("a2", "b2"), "alpha@base");
 
-        assertThat(describe(plan)).containsExactly("a2: -[a2] +[a1]", "b2: -[b2] +[b1]", "a1: -[a1] +[]");
+        assertThat(describe(plan)).containsExactly("a2: -[a2] +[]", "b2: -[b2] +[b1, a1]", "a1: -[a1] +[]");
         assertThat(plan.toHeads()).containsExactly("b1");
     }
 
@@ -225,6 +225,15 @@ class PlanTest {
         Plan up = graph.upgrade(List.of("b2"), "heads");
         assertThat(describe(up)).containsExactly("a2: -[] +[a2]");
         assertThat(up.toHeads()).containsExactly("b2", "a2");
+    }
+
+    @Test
+    void downgradeToARevisionAppliedOnlyAsADependencyFailsAsInAlembic() {
+        // b2 depends on a1 and nothing applied revises a1: Alembic says "not a valid downgrade target".
+        assertThatThrownBy(() -> Graphs.crossDependency().downgrade(List.of("b2"), "a1"))
+                .isInstanceOf(InvalidTargetException.class)
+                .hasMessage("Revision a1 is applied only as a dependency of the current revision(s) b2, and no applied"
+                        + " revision revises it; downgrade to a revision below those instead");
     }
 
     /** Each step as "id: -[deleted rows] +[inserted rows]". */

@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
  * from the offline SQL of the plan ({@code downgradeSql("<current>:<target>")}), looking for
  * {@code DROP TABLE} statements. When the SQL cannot be rendered because the plan holds a Java migration,
  * (or the dialect is unknown: offline SQL does not connect to find it) nobody can tell, so the question is asked
- * anyway; any other failure (an unknown target, say) is left
- * to the downgrade itself, which reports it.
+ * anyway; any other failure (an unknown target, say, or a branch target seen from another branch's head) says
+ * nothing about that head and is left to the downgrade itself, which reports what is wrong.
  */
 final class DowngradeCheck {
 
@@ -50,7 +50,9 @@ final class DowngradeCheck {
                     return console.confirm("This downgrade may drop tables or data (set migrate.dialect to have them"
                             + " named here). Continue?");
                 }
-                return true;
+                // The target need not apply from every head (feature@-1 from another branch's head):
+                // that head undoes nothing, the others still count.
+                continue;
             }
         }
         if (dropped.isEmpty()) {

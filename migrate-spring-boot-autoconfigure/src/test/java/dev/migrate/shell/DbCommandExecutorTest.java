@@ -486,6 +486,29 @@ class DbCommandExecutorTest {
     }
 
     @Test
+    void aBranchDowngradeThatDropsATableAsksThoughTheOtherBranchHasNothingToUndo() throws IOException {
+        Files.writeString(scripts.resolve("f0000000000f_create_toy.sql"), """
+                -- create toy
+                --
+                -- Revision ID: f0000000000f
+                -- Revises: %s
+                -- Create Date: 2026-11-21 10:00:00.000000
+                -- Branch Labels: feature
+                -- Depends On:
+
+                -- migrate:upgrade
+                CREATE TABLE toy (id INTEGER PRIMARY KEY);
+
+                -- migrate:downgrade
+                DROP TABLE toy;
+                """.formatted(A));
+        run("upgrade heads");
+        RecordingConsole console = runInteractive("downgrade feature@-1", false);
+        assertThat(console.questions).containsExactly("This downgrade drops table toy and the data in it. Continue?");
+        assertThat(lastStatus).isEqualTo(1);
+    }
+
+    @Test
     void aBadTargetAtThePromptFailsWithoutAQuestion() {
         run("upgrade");
         RecordingConsole console = runInteractive("downgrade nosuch");
