@@ -61,19 +61,17 @@ public final class AdvisoryLock implements MigrationLock {
 
     private static long waitFor(Connection connection, TableName versionTable, Duration timeout) throws SQLException {
         long key = keyFor(connection, versionTable);
-        long deadline = System.nanoTime() + timeout.toNanos();
-        long pause = 50;
+        LockWait wait = new LockWait(timeout, 50, 1000);
         boolean warned = false;
         while (!tryLock(connection, key)) {
             if (!warned) {
                 log.info("Waiting for the migration lock held by {}", holder(connection, key).orElse("another session"));
                 warned = true;
             }
-            if (System.nanoTime() > deadline) {
+            if (wait.expired()) {
                 throw new LockTimeoutException(versionTable, timeout, holder(connection, key).orElse("another session"));
             }
-            sleep(pause);
-            pause = Math.min(pause * 2, 1000);
+            wait.pause();
         }
         return key;
     }
@@ -143,14 +141,6 @@ public final class AdvisoryLock implements MigrationLock {
         }
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting for the migration lock", e);
-        }
-    }
 
     @Override
     public void close() {

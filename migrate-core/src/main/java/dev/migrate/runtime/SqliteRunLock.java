@@ -50,8 +50,7 @@ final class SqliteRunLock implements MigrationLock {
         try (Statement statement = connection.createStatement()) {
             // We poll ourselves, so that the wait is logged and bounded by the lock timeout.
             statement.execute("PRAGMA busy_timeout = 0");
-            long deadline = System.nanoTime() + timeout.toNanos();
-            long pause = 20;
+            LockWait wait = new LockWait(timeout, 20, 500);
             int attempt = 1;
             while (!tryLock(statement)) {
                 if (attempt == 1) {
@@ -59,13 +58,12 @@ final class SqliteRunLock implements MigrationLock {
                 } else {
                     log.debug("Migration lock on {} still held (attempt {})", file.get(), attempt);
                 }
-                if (System.nanoTime() > deadline) {
+                if (wait.expired()) {
                     throw new LockTimeoutException("Could not get the migration lock on " + file.get() + " within "
                             + timeout.toMillis() / 1000.0 + " s: another migration run holds it (lock file " + lockFile
                             + "); wait for that run to finish, or raise migrate.lock-timeout");
                 }
-                sleep(pause);
-                pause = Math.min(pause * 2, 500);
+                wait.pause();
                 attempt++;
             }
             return new SqliteRunLock(connection);
@@ -138,14 +136,6 @@ final class SqliteRunLock implements MigrationLock {
         }
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting for the migration lock", e);
-        }
-    }
 
     @Override
     public void close() {
