@@ -1,0 +1,151 @@
+package dev.migrate.hibernate;
+
+import dev.migrate.schema.ModelException;
+import dev.migrate.schema.ModelSource;
+import dev.migrate.schema.Schema;
+import org.hibernate.HibernateException;
+import org.hibernate.boot.Metadata;
+import org.hibernate.boot.MetadataSources;
+import org.hibernate.boot.registry.StandardServiceRegistry;
+import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
+import org.hibernate.boot.spi.MetadataImplementor;
+import org.hibernate.cfg.AvailableSettings;
+import org.hibernate.mapping.PersistentClass;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The tables that Hibernate maps the application's JPA entities to, as a {@link ModelSource}: Hibernate's own boot
+ * metamodel ({@code MetadataSources}, then {@code metadata.getDatabase()}) is the truth about the mapping, so that
+ * naming strategies, embeddables, join tables, enum checks and every other JPA rule are Hibernate's, not a copy.
+ * The metamodel is built for the database being migrated (its Hibernate dialect given, never detected) and without
+ * any JDBC access: nothing is validated, created or even connected to, so a database that is behind its entities
+ * can be compared with them. Built the first time {@link #schema()} is asked (only {@code migrate} and
+ * {@code check} compare models), then kept.
+ */
+public final class EntityModelSource implements ModelSource {
+
+    /**
+     * Our dialect names to the product names Hibernate resolves its dialect from when it may not ask the database
+     * (SQLite's comes from hibernate-community-dialects); {@code hibernate.dialect} in the settings wins over them.
+     */
+    private static final Map<String, String> PRODUCT_NAMES = Map.of("postgresql", "PostgreSQL", "sqlite", "SQLite");
+
+    private final Supplier<? extends Collection<Class<?>>> entities;
+    private final EntityModelSettings settings;
+    private volatile Mapped mapped;
+
+    private EntityModelSource(Supplier<? extends Collection<Class<?>>> entities, EntityModelSettings settings) {
+        this.entities = entities;
+        this.settings = settings;
+    }
+
+    /** The entity classes' tables, mapped with {@code settings}. */
+    public static EntityModelSource of(Collection<Class<?>> entities, EntityModelSettings settings) {
+        List<Class<?>> classes = List.copyOf(entities);
+        return new EntityModelSource(() -> classes, settings);
+    }
+
+    /** As {@link #of(Collection, EntityModelSettings)}, the classes found (scanned) only when first needed. */
+    public static EntityModelSource lazy(Supplier<? extends Collection<Class<?>>> entities,
+                                         EntityModelSettings settings) {
+        return new EntityModelSource(entities, settings);
+    }
+
+    @Override
+    public Schema schema() {
+        return mapped().schema();
+    }
+
+    @Override
+    public String origin(String table, String column) {
+        String entity = mapped().origins().get(table);
+        if (entity == null) {
+            return ModelSource.super.origin(table, column);
+        }
+        return column == null ? entity + " (table '" + table + "')" : entity + " (column '" + table + "." + column + "')";
+    }
+
+    private Mapped mapped() {
+        Mapped read = mapped;
+        if (read == null) {
+            read = map();
+            mapped = read;
+        }
+        return read;
+    }
+
+    private Mapped map() {
+        Collection<Class<?>> classes = entities.get();
+        if (classes.isEmpty()) {
+            return new Mapped(Schema.of(List.of()), Map.of());
+        }
+        StandardServiceRegistry registry = new StandardServiceRegistryBuilder().applySettings(hibernateSettings())
+                .build();
+        try {
+            MetadataSources sources = new MetadataSources(registry);
+            classes.forEach(sources::addAnnotatedClass);
+            Metadata metadata = sources.buildMetadata();
+            // the column order Hibernate's schema export uses (its ColumnOrderingStrategy), so that created tables agree
+            ((MetadataImplementor) metadata).orderColumns(true);
+            return new Mapped(new MetamodelTables(metadata, settings).schema(), origins(metadata));
+        } catch (HibernateException | IllegalArgumentException e) {
+            throw new ModelException("Hibernate could not map the JPA entities: " + oneLine(e)
+                    + "; fix the mapping (Hibernate would refuse it at startup too)");
+        } finally {
+            StandardServiceRegistryBuilder.destroy(registry);
+        }
+    }
+
+    private Map<String, Object> hibernateSettings() {
+        Map<String, Object> values = new LinkedHashMap<>();
+        String product = PRODUCT_NAMES.get(settings.database());
+        if (product != null) {
+            values.put(AvailableSettings.JAKARTA_HBM2DDL_DB_NAME, product);
+        }
+        // The mapping only: no connection, no JDBC metadata, no schema action, whatever the settings say.
+        values.put(AvailableSettings.PHYSICAL_NAMING_STRATEGY, settings.physicalNamingStrategy());
+        values.put(AvailableSettings.IMPLICIT_NAMING_STRATEGY, settings.implicitNamingStrategy());
+        if (settings.defaultSchema() != null) {
+            values.put(AvailableSettings.DEFAULT_SCHEMA, settings.defaultSchema());
+        }
+        values.putAll(settings.hibernateSettings());
+        if (!values.containsKey(AvailableSettings.DIALECT) && product == null) {
+            throw new ModelException("No Hibernate dialect for database '" + settings.database()
+                    + "': set hibernate.dialect (spring.jpa.database-platform) to map the entities for it");
+        }
+        values.put("hibernate.boot.allow_jdbc_metadata_access", false);
+        values.put(AvailableSettings.HBM2DDL_AUTO, "none");
+        values.put(AvailableSettings.JAKARTA_HBM2DDL_DATABASE_ACTION, "none");
+        values.remove(AvailableSettings.JAKARTA_JDBC_URL);
+        values.remove(AvailableSettings.URL);
+        return values;
+    }
+
+    /** Which entity (or collection role, for join tables) declared each table, for error messages. */
+    private static Map<String, String> origins(Metadata metadata) {
+        Map<String, String> origins = new LinkedHashMap<>();
+        for (PersistentClass entity : metadata.getEntityBindings()) {
+            origins.putIfAbsent(MetamodelTables.tableName(entity.getTable(), metadata), "entity " + entity.getClassName());
+        }
+        for (org.hibernate.mapping.Collection collection : metadata.getCollectionBindings()) {
+            if (collection.getCollectionTable() != null) {
+                origins.putIfAbsent(MetamodelTables.tableName(collection.getCollectionTable(), metadata),
+                        "collection " + collection.getRole());
+            }
+        }
+        return origins;
+    }
+
+    private static String oneLine(Exception e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return message.replaceAll("\\s*\\R\\s*", " ");
+    }
+
+    private record Mapped(Schema schema, Map<String, String> origins) {
+    }
+}
