@@ -1,0 +1,71 @@
+package dev.migrate.hibernate;
+
+import dev.migrate.hibernate.clinic.Clinic;
+import dev.migrate.hibernate.clinic.Pet;
+import dev.migrate.schema.ModelException;
+import dev.migrate.schema.ModelSource;
+import dev.migrate.schema.ModelSources;
+import dev.migrate.schema.Schema;
+import dev.migrate.schema.Table;
+import dev.migrate.schema.annotation.Id;
+import org.hibernate.boot.model.naming.ImplicitNamingStrategyJpaCompliantImpl;
+import org.hibernate.boot.model.naming.PhysicalNamingStrategyStandardImpl;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The mapping settings and the failures, without a database: each case is one Hibernate metamodel build. */
+class EntityModelSourceTest {
+
+    /** An annotated record of this project's own kind that claims the entities' table. */
+    @dev.migrate.schema.annotation.Table(name = "owners")
+    record OwnerRow(@Id Integer id, String name) {
+    }
+
+    @Test
+    void theMetamodelIsBuiltWithoutConnectingEvenWhenTheSettingsNameADatabase() {
+        // port 1 refuses connections: any JDBC access would fail the build
+        EntityModelSettings settings = EntityModelSettings.forDatabase("postgresql")
+                .withSetting("jakarta.persistence.jdbc.url", "jdbc:postgresql://127.0.0.1:1/nowhere")
+                .withSetting("hibernate.hbm2ddl.auto", "create-drop");
+        Schema schema = EntityModelSource.of(Clinic.ENTITIES, settings).schema();
+        assertThat(schema.tables()).extracting(Table::name)
+                .containsExactly("owners", "pets", "specialties", "vets", "vets_specialties", "visits");
+    }
+
+    @Test
+    void namingStrategiesAreTheSettingsOnes() {
+        EntityModelSettings settings = EntityModelSettings.forDatabase("postgresql").withNamingStrategies(
+                PhysicalNamingStrategyStandardImpl.class.getName(), ImplicitNamingStrategyJpaCompliantImpl.class.getName());
+        Schema schema = EntityModelSource.of(Clinic.ENTITIES, settings).schema();
+        // Java names as written (firstName), which PostgreSQL folds as Hibernate writes them unquoted
+        Table owners = schema.table("owners").orElseThrow();
+        assertThat(owners.column("firstname")).isPresent();
+        assertThat(owners.column("first_name")).isEmpty();
+    }
+
+    @Test
+    void aTableDeclaredByAnEntityAndByAnAnnotatedRecordIsOneError() {
+        ModelSource entities = EntityModelSource.of(Clinic.ENTITIES, EntityModelSettings.forDatabase("sqlite"));
+        assertThatThrownBy(() -> ModelSources.merge(entities, ModelSource.annotated(OwnerRow.class)))
+                .isInstanceOf(ModelException.class)
+                .hasMessageContaining("table 'owners' is declared twice")
+                .hasMessageContaining("entity dev.migrate.hibernate.clinic.Owner")
+                .hasMessageContaining(OwnerRow.class.getName())
+                .hasMessageNotContaining("\n");
+    }
+
+    @Test
+    void anEntityHibernateCannotMapIsOneLineNamingTheProblem() {
+        // Pet refers to Owner, which is not among the entities given
+        ModelSource entities = EntityModelSource.of(List.of(Pet.class), EntityModelSettings.forDatabase("sqlite"));
+        assertThatThrownBy(entities::schema)
+                .isInstanceOf(ModelException.class)
+                .hasMessageStartingWith("Hibernate could not map the JPA entities: ")
+                .hasMessageContaining("Owner")
+                .hasMessageNotContaining("\n");
+    }
+}
