@@ -36,10 +36,10 @@ public final class EntityModelSource implements ModelSource {
     private static final Map<String, String> PRODUCT_NAMES = Map.of("postgresql", "PostgreSQL", "sqlite", "SQLite");
 
     private final Supplier<? extends Collection<Class<?>>> entities;
-    private final EntityModelSettings settings;
+    private final Supplier<EntityModelSettings> settings;
     private volatile Mapped mapped;
 
-    private EntityModelSource(Supplier<? extends Collection<Class<?>>> entities, EntityModelSettings settings) {
+    private EntityModelSource(Supplier<? extends Collection<Class<?>>> entities, Supplier<EntityModelSettings> settings) {
         this.entities = entities;
         this.settings = settings;
     }
@@ -47,12 +47,15 @@ public final class EntityModelSource implements ModelSource {
     /** The entity classes' tables, mapped with {@code settings}. */
     public static EntityModelSource of(Collection<Class<?>> entities, EntityModelSettings settings) {
         List<Class<?>> classes = List.copyOf(entities);
-        return new EntityModelSource(() -> classes, settings);
+        return new EntityModelSource(() -> classes, () -> settings);
     }
 
-    /** As {@link #of(Collection, EntityModelSettings)}, the classes found (scanned) only when first needed. */
+    /**
+     * As {@link #of(Collection, EntityModelSettings)}, but the classes are found (scanned) and the settings worked out
+     * (the database's dialect, which may need a connection) only when a command first needs the tables.
+     */
     public static EntityModelSource lazy(Supplier<? extends Collection<Class<?>>> entities,
-                                         EntityModelSettings settings) {
+                                         Supplier<EntityModelSettings> settings) {
         return new EntityModelSource(entities, settings);
     }
 
@@ -84,7 +87,8 @@ public final class EntityModelSource implements ModelSource {
         if (classes.isEmpty()) {
             return new Mapped(Schema.of(List.of()), Map.of());
         }
-        StandardServiceRegistry registry = new StandardServiceRegistryBuilder().applySettings(hibernateSettings())
+        EntityModelSettings settings = this.settings.get();
+        StandardServiceRegistry registry = new StandardServiceRegistryBuilder().applySettings(hibernateSettings(settings))
                 .build();
         try {
             MetadataSources sources = new MetadataSources(registry);
@@ -101,7 +105,7 @@ public final class EntityModelSource implements ModelSource {
         }
     }
 
-    private Map<String, Object> hibernateSettings() {
+    private static Map<String, Object> hibernateSettings(EntityModelSettings settings) {
         Map<String, Object> values = new LinkedHashMap<>();
         String product = PRODUCT_NAMES.get(settings.database());
         if (product != null) {
