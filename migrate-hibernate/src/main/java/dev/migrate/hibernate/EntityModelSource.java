@@ -111,7 +111,6 @@ public final class EntityModelSource implements ModelSource {
         if (product != null) {
             values.put(AvailableSettings.JAKARTA_HBM2DDL_DB_NAME, product);
         }
-        // The mapping only: no connection, no JDBC metadata, no schema action, whatever the settings say.
         values.put(AvailableSettings.PHYSICAL_NAMING_STRATEGY, settings.physicalNamingStrategy());
         values.put(AvailableSettings.IMPLICIT_NAMING_STRATEGY, settings.implicitNamingStrategy());
         if (settings.defaultSchema() != null) {
@@ -122,6 +121,7 @@ public final class EntityModelSource implements ModelSource {
             throw new ModelException("No Hibernate dialect for database '" + settings.database()
                     + "': set hibernate.dialect (spring.jpa.database-platform) to map the entities for it");
         }
+        // The mapping only: no connection, no JDBC metadata, no schema action, whatever the settings say.
         values.put("hibernate.boot.allow_jdbc_metadata_access", false);
         values.put(AvailableSettings.HBM2DDL_AUTO, "none");
         values.put(AvailableSettings.JAKARTA_HBM2DDL_DATABASE_ACTION, "none");

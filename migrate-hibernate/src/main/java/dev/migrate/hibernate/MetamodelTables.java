@@ -15,6 +15,7 @@ import dev.migrate.schema.UniqueConstraint;
 import org.hibernate.annotations.OnDeleteAction;
 import org.hibernate.boot.Metadata;
 import org.hibernate.boot.model.relational.Namespace;
+import org.hibernate.boot.model.relational.Sequence;
 import org.hibernate.dialect.Dialect;
 import org.hibernate.mapping.Selectable;
 import org.slf4j.Logger;
@@ -51,6 +52,14 @@ final class MetamodelTables {
     Schema schema() {
         List<Table> tables = new ArrayList<>();
         for (Namespace namespace : metadata.getDatabase().getNamespaces()) {
+            for (Sequence sequence : namespace.getSequences()) {
+                // the engine's schema model has no sequences yet: say so, rather than let validation fail at startup
+                log.warn("Hibernate expects sequence '{}' (start {}, increment {}), which migrations from entities do "
+                                + "not create yet: create it in a hand-written revision, or map the id with "
+                                + "GenerationType.IDENTITY",
+                        name(sequence.getName().getSequenceName().getText(), sequence.getName().getSequenceName()
+                                .isQuoted(), foldsToLowerCase), sequence.getInitialValue(), sequence.getIncrementSize());
+            }
             for (org.hibernate.mapping.Table table : namespace.getTables()) {
                 if (!table.isPhysicalTable()) {
                     continue; // views, subselects, union tables of TABLE_PER_CLASS roots

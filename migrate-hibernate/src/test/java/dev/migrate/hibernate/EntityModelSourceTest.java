@@ -10,7 +10,11 @@ import dev.migrate.schema.Table;
 import dev.migrate.schema.annotation.Id;
 import org.hibernate.boot.model.naming.ImplicitNamingStrategyJpaCompliantImpl;
 import org.hibernate.boot.model.naming.PhysicalNamingStrategyStandardImpl;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 import java.util.List;
 
@@ -23,6 +27,30 @@ class EntityModelSourceTest {
     /** An annotated record of this project's own kind that claims the entities' table. */
     @dev.migrate.schema.annotation.Table(name = "owners")
     record OwnerRow(@Id Integer id, String name) {
+    }
+
+    /** An id from a sequence, Hibernate's default generation on PostgreSQL. */
+    @jakarta.persistence.Entity(name = "Invoice")
+    @jakarta.persistence.Table(name = "invoices")
+    static class Invoice {
+        @jakarta.persistence.Id
+        @jakarta.persistence.GeneratedValue
+        Long id;
+    }
+
+    @Test
+    void aSequenceHibernateExpectsIsNamedInAWarningUntilMigrationsCreateSequences() {
+        ListAppender<ILoggingEvent> warnings = new ListAppender<>();
+        warnings.start();
+        Logger logger = (Logger) LoggerFactory.getLogger(MetamodelTables.class);
+        logger.addAppender(warnings);
+        try {
+            EntityModelSource.of(List.of(Invoice.class), EntityModelSettings.forDatabase("postgresql")).schema();
+        } finally {
+            logger.detachAppender(warnings);
+        }
+        assertThat(warnings.list).extracting(ILoggingEvent::getFormattedMessage).singleElement().asString()
+                .contains("sequence 'invoices_seq'", "increment 50", "GenerationType.IDENTITY");
     }
 
     @Test
