@@ -17,6 +17,9 @@ import org.hibernate.boot.Metadata;
 import org.hibernate.boot.model.relational.Namespace;
 import org.hibernate.boot.model.relational.Sequence;
 import org.hibernate.dialect.Dialect;
+import org.hibernate.dialect.temptable.TemporaryTable;
+import org.hibernate.dialect.temptable.TemporaryTableKind;
+import org.hibernate.mapping.PersistentClass;
 import org.hibernate.mapping.Selectable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +29,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Hibernate's relational model ({@code metadata.getDatabase()}: namespaces of {@code org.hibernate.mapping.Table})
@@ -72,7 +77,29 @@ final class MetamodelTables {
                 tables.add(table(table));
             }
         }
+        tables.addAll(temporaryTables());
         return Schema.of(tables);
+    }
+
+    /**
+     * The tables Hibernate creates itself for updates and deletes across an entity hierarchy's tables (JOINED,
+     * TABLE_PER_CLASS, secondary tables): {@code HT_<table>} and {@code HTE_<table>}. Where the dialect makes them
+     * global or persistent (SQLite) they live in the schema from the first session factory on; declared unmanaged,
+     * so that migrations neither drop them nor create them. Session-local ones (PostgreSQL) are never seen.
+     */
+    private List<Table> temporaryTables() {
+        if (dialect.getSupportedTemporaryTableKind() == TemporaryTableKind.LOCAL) {
+            return List.of();
+        }
+        Set<String> names = new TreeSet<>();
+        for (PersistentClass entity : metadata.getEntityBindings()) {
+            if (entity.getRootClass().hasSubclasses() || entity.getJoinClosureSpan() > 0) {
+                String base = tableName(entity.getTable(), metadata);
+                names.add(TemporaryTable.ID_TABLE_PREFIX + base);
+                names.add(TemporaryTable.ENTITY_TABLE_PREFIX + base);
+            }
+        }
+        return names.stream().map(name -> Table.builder(name).unmanaged().build()).toList();
     }
 
     /** The table's name as the database keeps it: unquoted names fold to lower case on PostgreSQL. */
