@@ -17,6 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The tables that Hibernate maps the application's JPA entities to, as a {@link ModelSource}: Hibernate's own boot
@@ -34,6 +36,8 @@ public final class EntityModelSource implements ModelSource {
      * (SQLite's comes from hibernate-community-dialects); {@code hibernate.dialect} in the settings wins over them.
      */
     private static final Map<String, String> PRODUCT_NAMES = Map.of("postgresql", "PostgreSQL", "sqlite", "SQLite");
+
+    private static final Pattern MAJOR_MINOR = Pattern.compile("(\\d+)\\.(\\d+)");
 
     private final Supplier<? extends Collection<Class<?>>> entities;
     private final Supplier<EntityModelSettings> settings;
@@ -110,6 +114,14 @@ public final class EntityModelSource implements ModelSource {
         String product = PRODUCT_NAMES.get(settings.database());
         if (product != null) {
             values.put(AvailableSettings.JAKARTA_HBM2DDL_DB_NAME, product);
+        }
+        if (settings.databaseVersion() != null) {
+            values.put(AvailableSettings.JAKARTA_HBM2DDL_DB_VERSION, settings.databaseVersion());
+            Matcher version = MAJOR_MINOR.matcher(settings.databaseVersion());
+            if (version.lookingAt()) {
+                values.put(AvailableSettings.JAKARTA_HBM2DDL_DB_MAJOR_VERSION, version.group(1));
+                values.put(AvailableSettings.JAKARTA_HBM2DDL_DB_MINOR_VERSION, version.group(2));
+            }
         }
         values.put(AvailableSettings.PHYSICAL_NAMING_STRATEGY, settings.physicalNamingStrategy());
         values.put(AvailableSettings.IMPLICIT_NAMING_STRATEGY, settings.implicitNamingStrategy());

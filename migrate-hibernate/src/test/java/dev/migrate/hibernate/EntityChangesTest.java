@@ -43,7 +43,7 @@ class EntityChangesTest {
     void eachEntityEditGeneratesExactlyItsChange(Kind kind) throws Exception {
         TestDatabase database = kind.create(tmp, "app");
         Path scripts = tmp.resolve("migrations");
-        EntityModelSettings settings = EntityModelSettings.forDatabase(kind.dialect());
+        EntityModelSettings settings = database.settings();
         Migrate before = EntityModelJourneyTest.engine(database, scripts, EntityModelSource.of(Clinic.ENTITIES, settings));
         before.migrate(RevisionRequest.withMessage("clinic"), RenameDecider.NEVER);
         before.upgrade("head");

@@ -21,6 +21,7 @@ import dev.migrate.hibernate.features.Document;
 import dev.migrate.hibernate.features.Dog;
 import dev.migrate.hibernate.features.Features;
 import dev.migrate.hibernate.features.Invoice;
+import dev.migrate.hibernate.features.Measurement;
 import dev.migrate.hibernate.features.Payment;
 import dev.migrate.hibernate.features.Recipe;
 import dev.migrate.schema.Table;
@@ -34,9 +35,11 @@ import org.junit.jupiter.params.provider.EnumSource;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,6 +50,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @PostgresTest
 class EntityModelJourneyTest {
+
+    private static final UUID REFERENCE = UUID.fromString("0b5ad5f4-8ef5-4c2a-9a43-3bd5f7e0c8a1");
 
     @TempDir
     Path tmp;
@@ -62,7 +67,7 @@ class EntityModelJourneyTest {
     void scriptFromEntitiesCreatesTheSchemaHibernateValidatesAndUses(Kind kind) throws Exception {
         TestDatabase database = kind.create(tmp, "app");
         Migrate engine = engine(database, tmp.resolve("migrations"),
-                EntityModelSource.of(Clinic.ENTITIES, EntityModelSettings.forDatabase(kind.dialect())));
+                EntityModelSource.of(Clinic.ENTITIES, database.settings()));
 
         AutogenerateResult first = engine.migrate(RevisionRequest.withMessage("clinic"), RenameDecider.NEVER);
         assertThat(first.detected()).containsExactlyInAnyOrder("Detected added table 'owners'",
@@ -123,13 +128,13 @@ class EntityModelJourneyTest {
     void everyMappingFeatureRoundTripsThroughAScript(Kind kind) throws Exception {
         TestDatabase database = kind.create(tmp, "app");
         Migrate engine = engine(database, tmp.resolve("migrations"),
-                EntityModelSource.of(Features.ENTITIES, EntityModelSettings.forDatabase(kind.dialect())));
+                EntityModelSource.of(Features.ENTITIES, database.settings()));
 
         AutogenerateResult first = engine.migrate(RevisionRequest.withMessage("features"), RenameDecider.NEVER);
         assertThat(first.detected()).containsExactlyInAnyOrder("Detected added table 'animals'",
                 "Detected added table 'payments'", "Detected added table 'card_payments'",
                 "Detected added table 'invoices'", "Detected added table 'recipes'", "Detected added table 'recipe_tags'",
-                "Detected added table 'attachments'");
+                "Detected added table 'attachments'", "Detected added table 'measurements'");
         engine.upgrade("head");
         assertThat(engine.check().lines()).containsExactly("No new upgrade operations detected.");
 
@@ -142,6 +147,7 @@ class EntityModelJourneyTest {
                 Recipe recipe = new Recipe("Bread", 4, Recipe.Difficulty.MEDIUM, Duration.ofMinutes(90));
                 recipe.getTags().add("baking");
                 session.persist(recipe);
+                session.persist(new Measurement(36.6, Instant.parse("2026-12-07T10:15:30Z"), REFERENCE));
             });
             hibernate.inTransaction(session -> {
                 assertThat(session.createSelectionQuery("from Animal a order by a.name", Animal.class).getResultList())
@@ -154,6 +160,11 @@ class EntityModelJourneyTest {
                 assertThat(recipe.getTags()).containsExactly("baking");
                 assertThat(recipe.getPreparation()).isEqualTo(Duration.ofMinutes(90));
                 assertThat(recipe.getDifficulty()).isEqualTo(Recipe.Difficulty.MEDIUM);
+                Measurement measurement = session.createSelectionQuery("from Measurement", Measurement.class)
+                        .getSingleResult();
+                assertThat(measurement.getReading()).isEqualTo(36.6);
+                assertThat(measurement.getReference()).isEqualTo(REFERENCE);
+                assertThat(measurement.getTotal()).isEqualTo(java.math.BigInteger.TEN.pow(30));
             });
             if (kind == Kind.POSTGRESQL) { // the SQLite driver cannot read a LOB (see Attachment)
                 hibernate.inTransaction(session -> session.persist(new Attachment(new byte[] {1, 2, 3})));

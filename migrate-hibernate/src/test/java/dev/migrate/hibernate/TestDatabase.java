@@ -33,6 +33,18 @@ record TestDatabase(String kind, String url, String user, DataSource dataSource)
         return new TestDatabase("postgresql", url, server.user(), dataSource);
     }
 
+    /** The version the JDBC driver reports, which Hibernate's dialect types some columns by. */
+    String version() throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.getMetaData().getDatabaseProductVersion();
+        }
+    }
+
+    /** Boot's mapping settings for this database. */
+    EntityModelSettings settings() throws SQLException {
+        return EntityModelSettings.forDatabase(kind).withDatabaseVersion(version());
+    }
+
     /** The application's tables as reflection reads them, engine tables left out. */
     Schema reflect() throws SQLException {
         try (Connection connection = dataSource.getConnection()) {

@@ -53,7 +53,8 @@ final class EntityModelSettingsFactory implements Supplier<EntityModelSettings> 
                 .bind("spring.jpa.properties", Bindable.mapOf(String.class, String.class)).orElse(Map.of());
         String implicit = environment.getProperty("spring.jpa.hibernate.naming.implicit-strategy",
                 ClassUtils.isPresent(BOOT_IMPLICIT_NAMING, classLoader) ? BOOT_IMPLICIT_NAMING : null);
-        EntityModelSettings settings = new EntityModelSettings(database(),
+        Database database = database();
+        EntityModelSettings settings = new EntityModelSettings(database.name(), database.version(),
                 environment.getProperty("spring.jpa.hibernate.naming.physical-strategy"), implicit,
                 jpaProperties.get(AvailableSettings.DEFAULT_SCHEMA), Map.copyOf(jpaProperties));
         String platform = environment.getProperty("spring.jpa.database-platform");
@@ -72,22 +73,25 @@ final class EntityModelSettingsFactory implements Supplier<EntityModelSettings> 
         return settings;
     }
 
-    /** The migrated database's dialect name: from migrate.dialect or the URL when they tell, else by connecting. */
-    private String database() {
+    /**
+     * The migrated database's dialect name and version, asked of the database as Hibernate asks at startup (only
+     * {@code db migrate} and {@code db check} get here, and they connect anyway); when it cannot be reached, the name
+     * that migrate.dialect or the URL gives, without a version.
+     */
+    private Database database() {
         Migrate engine = migrate.getObject();
-        DatabaseSettings database = engine.config().database();
-        if (StringUtils.hasText(database.dialectName()) || StringUtils.hasText(database.url())) {
-            try {
-                return database.dialect().name();
-            } catch (MigrateException e) {
-                // a URL that does not name the database plainly: ask the database itself
-            }
-        }
         try (Connection connection = engine.config().dataSource().getConnection()) {
-            return Dialect.of(connection).name();
+            return new Database(Dialect.of(connection).name(), connection.getMetaData().getDatabaseProductVersion());
         } catch (SQLException e) {
+            DatabaseSettings settings = engine.config().database();
+            if (StringUtils.hasText(settings.dialectName()) || StringUtils.hasText(settings.url())) {
+                return new Database(settings.dialect().name(), null);
+            }
             throw new MigrateException("Cannot tell which database the JPA entities are mapped for: " + e.getMessage()
                     + "; set migrate.dialect (sqlite or postgresql)", e);
         }
+    }
+
+    private record Database(String name, String version) {
     }
 }

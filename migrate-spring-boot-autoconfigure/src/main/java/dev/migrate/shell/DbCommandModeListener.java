@@ -108,6 +108,7 @@ public final class DbCommandModeListener implements SpringApplicationRunListener
         // which is why 'db migrate' runs) nor change the schema while a command migrates it.
         settings.put("spring.jpa.hibernate.ddl-auto", "none");
         settings.put("spring.jpa.properties.hibernate.hbm2ddl.auto", "none");
+        settings.put("spring.jpa.properties.jakarta.persistence.schema-generation.database.action", "none");
         return settings;
     }
 
