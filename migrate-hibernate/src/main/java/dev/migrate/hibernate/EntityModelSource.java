@@ -6,6 +6,7 @@ import dev.migrate.schema.Schema;
 import org.hibernate.HibernateException;
 import org.hibernate.boot.Metadata;
 import org.hibernate.boot.MetadataSources;
+import org.hibernate.boot.registry.BootstrapServiceRegistryBuilder;
 import org.hibernate.boot.registry.StandardServiceRegistry;
 import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
 import org.hibernate.boot.spi.MetadataImplementor;
@@ -16,6 +17,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -92,8 +94,11 @@ public final class EntityModelSource implements ModelSource {
             return new Mapped(Schema.of(List.of()), Map.of());
         }
         EntityModelSettings settings = this.settings.get();
-        StandardServiceRegistry registry = new StandardServiceRegistryBuilder().applySettings(hibernateSettings(settings))
-                .build();
+        // Hibernate loads the entities again by name: give it their class loaders (an application's, a generated one's)
+        BootstrapServiceRegistryBuilder bootstrap = new BootstrapServiceRegistryBuilder();
+        classes.stream().map(Class::getClassLoader).filter(Objects::nonNull).distinct().forEach(bootstrap::applyClassLoader);
+        StandardServiceRegistry registry = new StandardServiceRegistryBuilder(bootstrap.build())
+                .applySettings(hibernateSettings(settings)).build();
         try {
             MetadataSources sources = new MetadataSources(registry);
             classes.forEach(sources::addAnnotatedClass);

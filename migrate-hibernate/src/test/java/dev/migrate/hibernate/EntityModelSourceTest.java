@@ -14,8 +14,14 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
+import javax.tools.ToolProvider;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,6 +57,32 @@ class EntityModelSourceTest {
         }
         assertThat(warnings.list).extracting(ILoggingEvent::getFormattedMessage).singleElement().asString()
                 .contains("sequence 'invoices_seq'", "increment 50", "GenerationType.IDENTITY");
+    }
+
+    /**
+     * Hibernate loads the entities again by name: those of a class loader it does not know (Boot's jar launcher,
+     * devtools' restart loader, generated classes) must still be found.
+     */
+    @Test
+    void entitiesOfAnotherClassLoaderAreMapped(@TempDir Path tmp) throws Exception {
+        Path source = Files.writeString(Files.createDirectories(tmp.resolve("src/other")).resolve("Ticket.java"), """
+                package other;
+                @jakarta.persistence.Entity
+                @jakarta.persistence.Table(name = "tickets")
+                public class Ticket {
+                    @jakarta.persistence.Id
+                    private Integer id;
+                    private String subject;
+                }
+                """);
+        Path classes = Files.createDirectories(tmp.resolve("classes"));
+        assertThat(ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", classes.toString(), "-cp",
+                System.getProperty("java.class.path"), "-proc:none", source.toString())).isZero();
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader())) {
+            Class<?> ticket = loader.loadClass("other.Ticket");
+            Schema schema = EntityModelSource.of(List.of(ticket), EntityModelSettings.forDatabase("sqlite")).schema();
+            assertThat(schema.table("tickets").orElseThrow().column("subject")).isPresent();
+        }
     }
 
     @Test
