@@ -28,7 +28,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -119,9 +118,10 @@ final class MetamodelTables {
         return name(column.getName(), column.isQuoted(), foldsToLowerCase);
     }
 
+    /** A table without a schema of its own, or in the default schema: the schema migrated (reflected, compared). */
     private boolean inMigratedSchema(org.hibernate.mapping.Table table) {
         String schema = table.getSchema();
-        return schema == null || schema.equalsIgnoreCase(Objects.requireNonNullElse(defaultSchema, schema));
+        return schema == null || schema.equalsIgnoreCase(defaultSchema);
     }
 
     private Table table(org.hibernate.mapping.Table mapped) {

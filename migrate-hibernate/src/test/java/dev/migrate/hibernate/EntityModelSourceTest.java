@@ -44,6 +44,32 @@ class EntityModelSourceTest {
         Long id;
     }
 
+    /** A table of another schema than the one migrated. */
+    @jakarta.persistence.Entity(name = "AuditEntry")
+    @jakarta.persistence.Table(name = "entries", schema = "audit")
+    static class AuditEntry {
+        @jakarta.persistence.Id
+        Integer id;
+    }
+
+    @Test
+    void aTableInAnotherSchemaIsLeftOutWithAWarning() {
+        ListAppender<ILoggingEvent> warnings = new ListAppender<>();
+        warnings.start();
+        Logger logger = (Logger) LoggerFactory.getLogger(MetamodelTables.class);
+        logger.addAppender(warnings);
+        Schema schema;
+        try {
+            schema = EntityModelSource.of(List.of(AuditEntry.class, Invoice.class),
+                    EntityModelSettings.forDatabase("postgresql")).schema();
+        } finally {
+            logger.detachAppender(warnings);
+        }
+        assertThat(schema.tables()).extracting(Table::name).containsExactly("invoices");
+        assertThat(warnings.list).extracting(ILoggingEvent::getFormattedMessage)
+                .anyMatch(message -> message.contains("'audit.entries' is outside the schema migrated"));
+    }
+
     @Test
     void aSequenceHibernateExpectsIsNamedInAWarningUntilMigrationsCreateSequences() {
         ListAppender<ILoggingEvent> warnings = new ListAppender<>();
