@@ -17,6 +17,7 @@ import org.hibernate.boot.Metadata;
 import org.hibernate.boot.model.relational.Namespace;
 import org.hibernate.boot.model.relational.Sequence;
 import org.hibernate.dialect.Dialect;
+import org.hibernate.dialect.PostgreSQLDialect;
 import org.hibernate.dialect.temptable.TemporaryTable;
 import org.hibernate.dialect.temptable.TemporaryTableKind;
 import org.hibernate.mapping.PersistentClass;
@@ -107,7 +108,7 @@ final class MetamodelTables {
     }
 
     private static boolean foldsToLowerCase(Metadata metadata) {
-        return metadata.getDatabase().getDialect().getClass().getName().contains("PostgreSQL");
+        return metadata.getDatabase().getDialect() instanceof PostgreSQLDialect;
     }
 
     private static String name(String name, boolean quoted, boolean folds) {
