@@ -13,6 +13,9 @@ import org.hibernate.boot.spi.MetadataImplementor;
 import org.hibernate.cfg.AvailableSettings;
 import org.hibernate.mapping.PersistentClass;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,21 +42,25 @@ public final class EntityModelSource implements ModelSource {
      */
     private static final Map<String, String> PRODUCT_NAMES = Map.of("postgresql", "PostgreSQL", "sqlite", "SQLite");
 
+    private static final Logger log = LoggerFactory.getLogger(EntityModelSource.class);
     private static final Pattern MAJOR_MINOR = Pattern.compile("(\\d+)\\.(\\d+)");
 
     private final Supplier<? extends Collection<Class<?>>> entities;
     private final Supplier<EntityModelSettings> settings;
+    private final Supplier<Metadata> prebuilt;
     private volatile Mapped mapped;
 
-    private EntityModelSource(Supplier<? extends Collection<Class<?>>> entities, Supplier<EntityModelSettings> settings) {
+    private EntityModelSource(Supplier<? extends Collection<Class<?>>> entities, Supplier<EntityModelSettings> settings,
+                              Supplier<Metadata> prebuilt) {
         this.entities = entities;
         this.settings = settings;
+        this.prebuilt = prebuilt;
     }
 
     /** The entity classes' tables, mapped with {@code settings}. */
     public static EntityModelSource of(Collection<Class<?>> entities, EntityModelSettings settings) {
         List<Class<?>> classes = List.copyOf(entities);
-        return new EntityModelSource(() -> classes, () -> settings);
+        return new EntityModelSource(() -> classes, () -> settings, () -> null);
     }
 
     /**
@@ -62,7 +69,17 @@ public final class EntityModelSource implements ModelSource {
      */
     public static EntityModelSource lazy(Supplier<? extends Collection<Class<?>>> entities,
                                          Supplier<EntityModelSettings> settings) {
-        return new EntityModelSource(entities, settings);
+        return new EntityModelSource(entities, settings, () -> null);
+    }
+
+    /**
+     * As {@link #lazy(Supplier, Supplier)}, but first asks {@code prebuilt} for the metamodel the application's own
+     * Hibernate built (its persistence unit, with every setting it was given), and uses it when it is there and was
+     * built for the database being migrated: then nothing is built a second time.
+     */
+    public static EntityModelSource lazy(Supplier<? extends Collection<Class<?>>> entities,
+                                         Supplier<EntityModelSettings> settings, Supplier<Metadata> prebuilt) {
+        return new EntityModelSource(entities, settings, prebuilt);
     }
 
     @Override
@@ -89,6 +106,15 @@ public final class EntityModelSource implements ModelSource {
     }
 
     private Mapped map() {
+        Metadata application = prebuilt.get();
+        if (application != null) {
+            EntityModelSettings settings = this.settings.get();
+            if (settings.database().equals(databaseOf(application))) {
+                return new Mapped(new MetamodelTables(application, settings).schema(), origins(application));
+            }
+            log.info("The application's Hibernate maps the entities for another database than the one migrated ({}):"
+                    + " mapping them again for it", settings.database());
+        }
         Collection<Class<?>> classes = entities.get();
         if (classes.isEmpty()) {
             return new Mapped(Schema.of(List.of()), Map.of());
@@ -145,6 +171,15 @@ public final class EntityModelSource implements ModelSource {
         values.remove(AvailableSettings.JAKARTA_JDBC_URL);
         values.remove(AvailableSettings.URL);
         return values;
+    }
+
+    /** Our name for the database a metamodel was built for, by its Hibernate dialect. */
+    private static String databaseOf(Metadata metadata) {
+        org.hibernate.dialect.Dialect dialect = metadata.getDatabase().getDialect();
+        if (dialect instanceof org.hibernate.dialect.PostgreSQLDialect) {
+            return "postgresql";
+        }
+        return dialect.getClass().getSimpleName().startsWith("SQLite") ? "sqlite" : dialect.getClass().getName();
     }
 
     /** Which entity (or collection role, for join tables) declared each table, for error messages. */

@@ -31,6 +31,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.context.annotation.Import;
 import org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration;
+import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCustomizer;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -152,6 +153,24 @@ class MigrateJpaEntitiesTest {
             // Java names as written, and the SQLite dialect's types
             assertThat(books.column("publishedOn")).map(Column::type).contains(ColumnType.of(GenericType.DATE));
             assertThat(books.column("author_id")).isPresent();
+        });
+    }
+
+    /**
+     * Where JPA starts, the entity models are its persistence unit's own metamodel, captured as Hibernate builds it:
+     * settings only Boot's Hibernate sees (a {@code HibernatePropertiesCustomizer} here) shape the tables too, and the
+     * metamodel is not built a second time.
+     */
+    @Test
+    void whereJpaStartsTheModelsAreItsOwnMetamodel() throws Exception {
+        runner(sqlite(tmp)).withBean("standardNames", HibernatePropertiesCustomizer.class,
+                () -> properties -> properties.put("hibernate.physical_naming_strategy",
+                        "org.hibernate.boot.model.naming.PhysicalNamingStrategyStandardImpl")).run(context -> {
+            assertThat(context).hasNotFailed();
+            context.getBean(EntityManagerFactory.class);
+            Table books = context.getBean(EntityModelSource.class).schema().table("books").orElseThrow();
+            assertThat(books.column("publishedOn")).isPresent();
+            assertThat(books.column("published_on")).isEmpty();
         });
     }
 
