@@ -145,10 +145,18 @@ class MigrateJpaEntitiesTest {
         }
     }
 
+    /** Without JPA starting (here: not configured at all), the entities are mapped from the spring.jpa.* settings. */
     @Test
     void theApplicationsNamingStrategyAndTheMigratedDatabaseShapeTheTables() throws Exception {
-        runner(sqlite(tmp), "spring.jpa.hibernate.naming.physical-strategy="
-                + "org.hibernate.boot.model.naming.PhysicalNamingStrategyStandardImpl").run(context -> {
+        Path scripts = Files.createDirectories(tmp.resolve("migrations"));
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
+                        MigrateAutoConfiguration.class, MigrateJpaAutoConfiguration.class))
+                .withUserConfiguration(LibraryApplication.class)
+                .withPropertyValues("spring.datasource.url=" + sqlite(tmp), "migrate.script-directory=" + scripts,
+                        "spring.jpa.hibernate.naming.physical-strategy="
+                                + "org.hibernate.boot.model.naming.PhysicalNamingStrategyStandardImpl").run(context -> {
+            assertThat(context).doesNotHaveBean(EntityManagerFactory.class);
             Table books = context.getBean(EntityModelSource.class).schema().table("books").orElseThrow();
             // Java names as written, and the SQLite dialect's types
             assertThat(books.column("publishedOn")).map(Column::type).contains(ColumnType.of(GenericType.DATE));
