@@ -29,10 +29,11 @@ import java.util.regex.Pattern;
  * The tables that Hibernate maps the application's JPA entities to, as a {@link ModelSource}: Hibernate's own boot
  * metamodel ({@code MetadataSources}, then {@code metadata.getDatabase()}) is the truth about the mapping, so that
  * naming strategies, embeddables, join tables, enum checks and every other JPA rule are Hibernate's, not a copy.
- * The metamodel is built for the database being migrated (its Hibernate dialect given, never detected) and without
+ * The metamodel is built for the database being migrated (named, with its version, in the settings) and without
  * any JDBC access: nothing is validated, created or even connected to, so a database that is behind its entities
- * can be compared with them. Built the first time {@link #schema()} is asked (only {@code migrate} and
- * {@code check} compare models), then kept.
+ * can be compared with them; or it is the one the application's own Hibernate built, when given and built for that
+ * database. Mapped the first time {@link #schema()} is asked (only {@code migrate} and {@code check} compare
+ * models), then kept.
  */
 public final class EntityModelSource implements ModelSource {
 
@@ -106,9 +107,9 @@ public final class EntityModelSource implements ModelSource {
     }
 
     private Mapped map() {
+        EntityModelSettings settings = this.settings.get();
         Metadata application = prebuilt.get();
         if (application != null) {
-            EntityModelSettings settings = this.settings.get();
             if (settings.database().equals(databaseOf(application))) {
                 return new Mapped(new MetamodelTables(application, settings).schema(), origins(application));
             }
@@ -119,7 +120,6 @@ public final class EntityModelSource implements ModelSource {
         if (classes.isEmpty()) {
             return new Mapped(Schema.of(List.of()), Map.of());
         }
-        EntityModelSettings settings = this.settings.get();
         // Hibernate loads the entities again by name: give it their class loaders (an application's, a generated one's)
         BootstrapServiceRegistryBuilder bootstrap = new BootstrapServiceRegistryBuilder();
         classes.stream().map(Class::getClassLoader).filter(Objects::nonNull).distinct().forEach(bootstrap::applyClassLoader);
