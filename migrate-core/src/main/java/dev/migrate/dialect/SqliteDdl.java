@@ -69,7 +69,11 @@ final class SqliteDdl extends Ddl {
 
     @Override
     ColumnType canonical(ColumnType type) {
-        return type;
+        // the declared type as written: typeSql writes time types without a precision, so none is kept
+        return switch (type.generic()) {
+            case TIME, TIMESTAMP, TIMESTAMP_WITH_TIME_ZONE -> type.precision() == null ? type : ColumnType.of(type.generic());
+            default -> type;
+        };
     }
 
     @Override

@@ -17,8 +17,8 @@ public final class ModelSources {
     }
 
     /**
-     * The union of the sources' tables, triggers and views, read now. Fails on a table declared twice (also within
-     * one source) and on a foreign key whose table or column no source declares; an {@code @Unmanaged} model counts
+     * The union of the sources' tables, triggers and views, read now. Fails on a table declared twice in different
+     * ways (also within one source; the same description twice is one table) and on a foreign key whose table or column no source declares; an {@code @Unmanaged} model counts
      * as a declaration.
      */
     public static ModelSource merge(List<? extends ModelSource> sources) {
@@ -31,8 +31,12 @@ public final class ModelSources {
             for (Table table : schema.tables()) {
                 ModelSource previous = declaredBy.putIfAbsent(table.name(), source);
                 if (previous != null) {
-                    throw new ModelException("table '" + table.name() + "' is declared twice: by "
-                            + previous.origin(table.name(), null) + " and by " + source.origin(table.name(), null));
+                    if (tables.get(table.name()).equals(table)) {
+                        continue; // described the same way twice: one table
+                    }
+                    throw new ModelException("table '" + table.name() + "' is declared twice, differently: by "
+                            + previous.origin(table.name(), null) + " and by " + source.origin(table.name(), null)
+                            + "; describe it in one of them only, or make them agree");
                 }
                 tables.put(table.name(), table);
             }

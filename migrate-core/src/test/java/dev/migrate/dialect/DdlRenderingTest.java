@@ -46,6 +46,19 @@ class DdlRenderingTest {
     }
 
     @Test
+    void sqliteTimeTypesAreCanonicalWithoutThePrecisionItsDdlDoesNotWrite() {
+        // typeSql writes TIME and TIMESTAMP without a precision, so a model's (Hibernate's time(0)) is not kept either:
+        // otherwise a TIME(0) model never equals the TIME column created from it
+        ColumnType time0 = new ColumnType(GenericType.TIME, null, 0, null, null);
+        assertThat(sqlite.typeSql(time0)).isEqualTo("TIME");
+        assertThat(sqlite.canonical(time0)).isEqualTo(type(GenericType.TIME));
+        assertThat(sqlite.canonical(new ColumnType(GenericType.TIMESTAMP, null, 6, null, null)))
+                .isEqualTo(type(GenericType.TIMESTAMP));
+        assertThat(sqlite.canonical(new ColumnType(GenericType.TIMESTAMP_WITH_TIME_ZONE, null, 6, null, null)))
+                .isEqualTo(type(GenericType.TIMESTAMP_WITH_TIME_ZONE));
+    }
+
+    @Test
     void canonicalForms() {
         assertThat(postgres.canonical(type(GenericType.CHAR))).isEqualTo(new ColumnType(GenericType.CHAR, 1, null, null, null));
         assertThat(postgres.canonical(ColumnType.decimal(8, null))).isEqualTo(ColumnType.decimal(8, 0));

@@ -42,8 +42,17 @@ class ModelSourcesTest {
 
         assertThatThrownBy(() -> ModelSources.merge(BLOG, programmatic))
                 .isInstanceOf(ModelException.class)
-                .hasMessage("table 'category' is declared twice: by dev.migrate.schema.BlogModels$Category and by"
-                        + " table 'category'");
+                .hasMessage("table 'category' is declared twice, differently: by dev.migrate.schema.BlogModels$Category"
+                        + " and by table 'category'; describe it in one of them only, or make them agree");
+    }
+
+    /** Two sources that agree (records kept while JPA entities take over, say) describe one table. */
+    @Test
+    void aTableDescribedTheSameByTwoSourcesIsOneTable() {
+        Table category = Table.builder("category").column(Column.of("id", ColumnType.of(GenericType.INTEGER))).build();
+
+        assertThat(ModelSources.merge(ModelSource.tables(List.of(category)), ModelSource.tables(List.of(category)))
+                .schema().tables()).containsExactly(category);
     }
 
     @Test

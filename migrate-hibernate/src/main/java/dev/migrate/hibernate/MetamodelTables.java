@@ -1,0 +1,229 @@
+package dev.migrate.hibernate;
+
+import dev.migrate.schema.CheckConstraint;
+import dev.migrate.schema.Column;
+import dev.migrate.schema.ColumnType;
+import dev.migrate.schema.ForeignKey;
+import dev.migrate.schema.Index;
+import dev.migrate.schema.ModelException;
+import dev.migrate.schema.PrimaryKey;
+import dev.migrate.schema.ReferentialAction;
+import dev.migrate.schema.Schema;
+import dev.migrate.schema.Table;
+import dev.migrate.schema.TableBuilder;
+import dev.migrate.schema.UniqueConstraint;
+import org.hibernate.annotations.OnDeleteAction;
+import org.hibernate.boot.Metadata;
+import org.hibernate.boot.model.relational.Namespace;
+import org.hibernate.boot.model.relational.Sequence;
+import org.hibernate.dialect.Dialect;
+import org.hibernate.dialect.PostgreSQLDialect;
+import org.hibernate.dialect.temptable.TemporaryTable;
+import org.hibernate.dialect.temptable.TemporaryTableKind;
+import org.hibernate.mapping.PersistentClass;
+import org.hibernate.mapping.Selectable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Hibernate's relational model ({@code metadata.getDatabase()}: namespaces of {@code org.hibernate.mapping.Table})
+ * into the engine's {@link Schema}. Only reads what Hibernate decided: column types are
+ * {@code Column.getSqlType(metadata)} for the dialect, constraints keep the names Hibernate gives them, so that our
+ * script creates what Hibernate's own schema export would.
+ */
+final class MetamodelTables {
+
+    private static final Logger log = LoggerFactory.getLogger(MetamodelTables.class);
+
+    private final Metadata metadata;
+    private final Dialect dialect;
+    private final String defaultSchema;
+    private final boolean foldsToLowerCase;
+
+    MetamodelTables(Metadata metadata, EntityModelSettings settings) {
+        this.metadata = metadata;
+        this.dialect = metadata.getDatabase().getDialect();
+        this.defaultSchema = settings.defaultSchema();
+        this.foldsToLowerCase = foldsToLowerCase(metadata);
+    }
+
+    Schema schema() {
+        List<Table> tables = new ArrayList<>();
+        for (Namespace namespace : metadata.getDatabase().getNamespaces()) {
+            for (Sequence sequence : namespace.getSequences()) {
+                // the engine's schema model has no sequences yet: say so, rather than let validation fail at startup
+                log.warn("Hibernate expects sequence '{}' (start {}, increment {}), which migrations from entities do "
+                                + "not create yet: create it in a hand-written revision, or map the id with "
+                                + "GenerationType.IDENTITY",
+                        name(sequence.getName().getSequenceName().getText(), sequence.getName().getSequenceName()
+                                .isQuoted(), foldsToLowerCase), sequence.getInitialValue(), sequence.getIncrementSize());
+            }
+            for (org.hibernate.mapping.Table table : namespace.getTables()) {
+                if (!table.isPhysicalTable()) {
+                    continue; // views, subselects, union tables of TABLE_PER_CLASS roots
+                }
+                if (!inMigratedSchema(table)) {
+                    log.warn("Entity table '{}.{}' is outside the schema migrated{}: left out of the comparison",
+                            table.getSchema(), table.getName(), defaultSchema == null ? "" : " (" + defaultSchema + ")");
+                    continue;
+                }
+                tables.add(table(table));
+            }
+        }
+        tables.addAll(temporaryTables());
+        return Schema.of(tables);
+    }
+
+    /**
+     * The tables Hibernate creates itself for updates and deletes across an entity hierarchy's tables (JOINED,
+     * TABLE_PER_CLASS, secondary tables): {@code HT_<table>} and {@code HTE_<table>}. Where the dialect makes them
+     * global or persistent (SQLite) they live in the schema from the first session factory on; declared unmanaged,
+     * so that migrations neither drop them nor create them. Session-local ones (PostgreSQL) are never seen.
+     */
+    private List<Table> temporaryTables() {
+        if (dialect.getSupportedTemporaryTableKind() == TemporaryTableKind.LOCAL) {
+            return List.of();
+        }
+        Set<String> names = new TreeSet<>();
+        for (PersistentClass entity : metadata.getEntityBindings()) {
+            if (entity.getRootClass().hasSubclasses() || entity.getJoinClosureSpan() > 0) {
+                String base = tableName(entity.getTable(), metadata);
+                names.add(TemporaryTable.ID_TABLE_PREFIX + base);
+                names.add(TemporaryTable.ENTITY_TABLE_PREFIX + base);
+            }
+        }
+        return names.stream().map(name -> Table.builder(name).unmanaged().build()).toList();
+    }
+
+    /** The table's name as the database keeps it: unquoted names fold to lower case on PostgreSQL. */
+    static String tableName(org.hibernate.mapping.Table table, Metadata metadata) {
+        return name(table.getName(), table.isQuoted(), foldsToLowerCase(metadata));
+    }
+
+    private static boolean foldsToLowerCase(Metadata metadata) {
+        return metadata.getDatabase().getDialect() instanceof PostgreSQLDialect;
+    }
+
+    private static String name(String name, boolean quoted, boolean folds) {
+        return folds && !quoted ? name.toLowerCase(Locale.ROOT) : name;
+    }
+
+    private String name(org.hibernate.mapping.Column column) {
+        return name(column.getName(), column.isQuoted(), foldsToLowerCase);
+    }
+
+    /** A table without a schema of its own, or in the default schema: the schema migrated (reflected, compared). */
+    private boolean inMigratedSchema(org.hibernate.mapping.Table table) {
+        String schema = table.getSchema();
+        return schema == null || schema.equalsIgnoreCase(defaultSchema);
+    }
+
+    private Table table(org.hibernate.mapping.Table mapped) {
+        String tableName = tableName(mapped, metadata);
+        TableBuilder table = Table.builder(tableName);
+        for (org.hibernate.mapping.Column column : mapped.getColumns()) {
+            table.column(column(tableName, column));
+            if (column.isUnique() && !mapped.isPrimaryKey(column)) {
+                // @Column(unique = true): Hibernate's export writes an inline, unnamed UNIQUE
+                table.unique(new UniqueConstraint(null, List.of(name(column))));
+            }
+            for (org.hibernate.mapping.CheckConstraint check : column.getCheckConstraints()) {
+                table.check(check(check));
+            }
+        }
+        if (mapped.hasPrimaryKey()) {
+            table.primaryKey(null, mapped.getPrimaryKey().getColumns().stream().map(this::name).toArray(String[]::new));
+        }
+        for (org.hibernate.mapping.ForeignKey key : mapped.getForeignKeyCollection()) {
+            if (key.isCreationEnabled() && key.isPhysicalConstraint()) {
+                table.foreignKey(foreignKey(key));
+            }
+        }
+        mapped.getUniqueKeys().values().stream()
+                .filter(unique -> !mapped.isRedundantUniqueKey(unique))
+                .sorted(Comparator.comparing(org.hibernate.mapping.UniqueKey::getName))
+                .forEach(unique -> table.unique(new UniqueConstraint(constraintName(unique.getName()),
+                        names(unique.getColumns()))));
+        mapped.getIndexes().values().stream()
+                .sorted(Comparator.comparing(org.hibernate.mapping.Index::getName))
+                .forEach(index -> table.index(index(tableName, index)));
+        for (org.hibernate.mapping.CheckConstraint check : mapped.getChecks()) {
+            table.check(check(check));
+        }
+        return table.build();
+    }
+
+    private Column column(String tableName, org.hibernate.mapping.Column mapped) {
+        ColumnType type = HibernateTypes.parse(mapped.getSqlType(metadata));
+        Column column = Column.of(name(mapped), type)
+                .withNullable(mapped.isNullable())
+                .withServerDefault(mapped.getDefaultValue())
+                .withAutoincrement(mapped.isIdentity());
+        if (mapped.getGeneratedAs() != null) {
+            throw new ModelException("column '" + tableName + "." + column.name() + "' is generated by the database ("
+                    + mapped.getGeneratedAs() + "), which migrations from entities do not support yet; create it in "
+                    + "a hand-written revision and exclude it with an IncludeObject");
+        }
+        return column;
+    }
+
+    private ForeignKey foreignKey(org.hibernate.mapping.ForeignKey key) {
+        org.hibernate.mapping.Table referred = key.getReferencedTable();
+        List<org.hibernate.mapping.Column> referredColumns = key.isReferenceToPrimaryKey()
+                ? referred.getPrimaryKey().getColumns() : key.getReferencedColumns();
+        return new ForeignKey(constraintName(key.getName()), names(key.getColumns()), tableName(referred, metadata),
+                names(referredColumns), onDelete(key.getOnDeleteAction()), ReferentialAction.NO_ACTION);
+    }
+
+    private static ReferentialAction onDelete(OnDeleteAction action) {
+        if (action == null) {
+            return ReferentialAction.NO_ACTION;
+        }
+        return switch (action) {
+            case CASCADE -> ReferentialAction.CASCADE;
+            case SET_NULL -> ReferentialAction.SET_NULL;
+            case SET_DEFAULT -> ReferentialAction.SET_DEFAULT;
+            case RESTRICT -> ReferentialAction.RESTRICT;
+            case NO_ACTION -> ReferentialAction.NO_ACTION;
+        };
+    }
+
+    private Index index(String tableName, org.hibernate.mapping.Index index) {
+        List<String> columns = new ArrayList<>();
+        for (Selectable selectable : index.getSelectables()) {
+            if (!(selectable instanceof org.hibernate.mapping.Column column)) {
+                throw new ModelException("index '" + index.getName() + "' on '" + tableName + "' holds a formula ("
+                        + selectable.getText() + "), which migrations from entities do not support yet");
+            }
+            columns.add(name(column));
+        }
+        return new Index(constraintName(index.getName()), columns, index.isUnique());
+    }
+
+    private CheckConstraint check(org.hibernate.mapping.CheckConstraint check) {
+        return new CheckConstraint(check.isNamed() ? constraintName(check.getName()) : null, check.getConstraint());
+    }
+
+    /**
+     * A constraint or index name as the database keeps it: Hibernate writes its generated names
+     * ({@code FK6teg4kcjcnjhduguft56wcfoa}) unquoted, so PostgreSQL folds them to lower case; a quoted name keeps its case.
+     */
+    private String constraintName(String name) {
+        if (name == null) {
+            return null;
+        }
+        boolean quoted = name.length() > 1 && (name.startsWith("\"") || name.startsWith("`"));
+        return quoted ? name.substring(1, name.length() - 1) : name(name, false, foldsToLowerCase);
+    }
+
+    private List<String> names(List<org.hibernate.mapping.Column> columns) {
+        return columns.stream().map(this::name).toList();
+    }
+}

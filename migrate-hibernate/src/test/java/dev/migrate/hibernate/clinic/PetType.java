@@ -1,0 +1,5 @@
+package dev.migrate.hibernate.clinic;
+
+public enum PetType {
+    CAT, DOG, HAMSTER, LIZARD
+}

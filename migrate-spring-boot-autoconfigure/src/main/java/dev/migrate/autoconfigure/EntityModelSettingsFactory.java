@@ -1,0 +1,97 @@
+package dev.migrate.autoconfigure;
+
+import dev.migrate.command.DatabaseSettings;
+import dev.migrate.command.Migrate;
+import dev.migrate.command.MigrateException;
+import dev.migrate.dialect.Dialect;
+import dev.migrate.hibernate.EntityModelSettings;
+import org.hibernate.boot.model.naming.ImplicitNamingStrategy;
+import org.hibernate.boot.model.naming.PhysicalNamingStrategy;
+import org.hibernate.cfg.AvailableSettings;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.Environment;
+import org.springframework.util.ClassUtils;
+import org.springframework.util.StringUtils;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The mapping settings of the application's JPA set-up, as Boot would give them to Hibernate: {@code spring.jpa.*}
+ * (naming strategies, {@code database-platform}, {@code properties.*} such as {@code hibernate.default_schema}),
+ * naming-strategy beans, and Boot's default strategies; the database is the one being migrated. Worked out when a
+ * command first needs the entity tables: the database may take a connection to tell.
+ */
+final class EntityModelSettingsFactory implements Supplier<EntityModelSettings> {
+
+    /** Boot's implicit naming strategy, when spring-boot-hibernate is there (it is in every Boot JPA application). */
+    static final String BOOT_IMPLICIT_NAMING = "org.springframework.boot.hibernate.SpringImplicitNamingStrategy";
+
+    private final Environment environment;
+    private final ObjectProvider<Migrate> migrate;
+    private final ObjectProvider<PhysicalNamingStrategy> physicalNamingStrategy;
+    private final ObjectProvider<ImplicitNamingStrategy> implicitNamingStrategy;
+    private final ClassLoader classLoader;
+
+    EntityModelSettingsFactory(Environment environment, ObjectProvider<Migrate> migrate,
+                               ObjectProvider<PhysicalNamingStrategy> physicalNamingStrategy,
+                               ObjectProvider<ImplicitNamingStrategy> implicitNamingStrategy, ClassLoader classLoader) {
+        this.environment = environment;
+        this.migrate = migrate;
+        this.physicalNamingStrategy = physicalNamingStrategy;
+        this.implicitNamingStrategy = implicitNamingStrategy;
+        this.classLoader = classLoader;
+    }
+
+    @Override
+    public EntityModelSettings get() {
+        Map<String, String> jpaProperties = Binder.get(environment)
+                .bind("spring.jpa.properties", Bindable.mapOf(String.class, String.class)).orElse(Map.of());
+        String implicit = environment.getProperty("spring.jpa.hibernate.naming.implicit-strategy",
+                ClassUtils.isPresent(BOOT_IMPLICIT_NAMING, classLoader) ? BOOT_IMPLICIT_NAMING : null);
+        Database database = database();
+        EntityModelSettings settings = new EntityModelSettings(database.name(), database.version(),
+                environment.getProperty("spring.jpa.hibernate.naming.physical-strategy"), implicit,
+                jpaProperties.get(AvailableSettings.DEFAULT_SCHEMA), Map.copyOf(jpaProperties));
+        String platform = environment.getProperty("spring.jpa.database-platform");
+        if (StringUtils.hasText(platform)) {
+            settings = settings.withSetting(AvailableSettings.DIALECT, platform);
+        }
+        // Boot hands naming-strategy beans to Hibernate in place of the properties' class names
+        PhysicalNamingStrategy physicalBean = physicalNamingStrategy.getIfUnique();
+        if (physicalBean != null) {
+            settings = settings.withSetting(AvailableSettings.PHYSICAL_NAMING_STRATEGY, physicalBean);
+        }
+        ImplicitNamingStrategy implicitBean = implicitNamingStrategy.getIfUnique();
+        if (implicitBean != null) {
+            settings = settings.withSetting(AvailableSettings.IMPLICIT_NAMING_STRATEGY, implicitBean);
+        }
+        return settings;
+    }
+
+    /**
+     * The migrated database's dialect name and version, asked of the database as Hibernate asks at startup (only
+     * {@code db migrate} and {@code db check} get here, and they connect anyway); when it cannot be reached, the name
+     * that migrate.dialect or the URL gives, without a version.
+     */
+    private Database database() {
+        Migrate engine = migrate.getObject();
+        try (Connection connection = engine.config().dataSource().getConnection()) {
+            return new Database(Dialect.of(connection).name(), connection.getMetaData().getDatabaseProductVersion());
+        } catch (SQLException e) {
+            DatabaseSettings settings = engine.config().database();
+            if (StringUtils.hasText(settings.dialectName()) || StringUtils.hasText(settings.url())) {
+                return new Database(settings.dialect().name(), null);
+            }
+            throw new MigrateException("Cannot tell which database the JPA entities are mapped for: " + e.getMessage()
+                    + "; set migrate.dialect (sqlite or postgresql)", e);
+        }
+    }
+
+    private record Database(String name, String version) {
+    }
+}

@@ -1,0 +1,85 @@
+package dev.migrate.autoconfigure;
+
+import dev.migrate.command.Migrate;
+import dev.migrate.hibernate.EntityModelSource;
+import dev.migrate.schema.ModelSource;
+import org.hibernate.boot.model.naming.ImplicitNamingStrategy;
+import org.hibernate.boot.model.naming.PhysicalNamingStrategy;
+import org.hibernate.jpa.boot.spi.JpaSettings;
+import org.hibernate.integrator.spi.Integrator;
+import org.hibernate.jpa.boot.spi.IntegratorProvider;
+import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCustomizer;
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.core.io.ResourceLoader;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Migrations next to Hibernate: the application's JPA entities are models (as Flask-Migrate reads the app's
+ * SQLAlchemy models), merged with the annotated records and {@code ModelSource} beans; and a warning when Hibernate
+ * is also told to change the schema. The entity models need migrate-hibernate on the class path.
+ */
+@AutoConfiguration
+@ConditionalOnClass(name = "org.hibernate.boot.MetadataSources")
+@ConditionalOnBooleanProperty(name = "migrate.enabled", matchIfMissing = true)
+public class MigrateJpaAutoConfiguration {
+
+    @Bean
+    static HibernateDdlAutoWarning migrateHibernateDdlAutoWarning(Environment environment) {
+        return new HibernateDdlAutoWarning(environment);
+    }
+
+    /** The entity tables as a model source: found and mapped only when a command compares models. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(EntityModelSource.class)
+    @ConditionalOnBooleanProperty(name = "migrate.jpa-entities", matchIfMissing = true)
+    static class EntityModelsConfiguration {
+
+        @Bean
+        MetadataCapture migrateMetadataCapture() {
+            return new MetadataCapture();
+        }
+
+        @Bean
+        EntityModelSource migrateEntityModels(BeanFactory beanFactory, ResourceLoader resourceLoader,
+                                              Environment environment, ObjectProvider<Migrate> migrate,
+                                              ObjectProvider<PhysicalNamingStrategy> physicalNamingStrategy,
+                                              ObjectProvider<ImplicitNamingStrategy> implicitNamingStrategy,
+                                              MetadataCapture capture) {
+            ClassLoader classLoader = resourceLoader.getClassLoader();
+            return EntityModelSource.lazy(new ScannedEntities(beanFactory, classLoader),
+                    new EntityModelSettingsFactory(environment, migrate, physicalNamingStrategy, implicitNamingStrategy,
+                            classLoader), capture);
+        }
+
+        /** Hands the capture to Boot's Hibernate set-up, next to any integrators the application gives it. */
+        @Configuration(proxyBeanMethods = false)
+        @ConditionalOnClass(name = "org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCustomizer")
+        static class CaptureConfiguration {
+
+            @Bean
+            HibernatePropertiesCustomizer migrateMetadataCaptureCustomizer(MetadataCapture capture) {
+                return properties -> {
+                    Object given = properties.get(JpaSettings.INTEGRATOR_PROVIDER);
+                    if (given != null && !(given instanceof IntegratorProvider)) {
+                        return; // a class name: left as it is; the entity models are then mapped on their own
+                    }
+                    List<Integrator> integrators = new ArrayList<>();
+                    if (given instanceof IntegratorProvider provider) {
+                        integrators.addAll(provider.getIntegrators());
+                    }
+                    integrators.add(capture);
+                    properties.put(JpaSettings.INTEGRATOR_PROVIDER, (IntegratorProvider) () -> integrators);
+                };
+            }
+        }
+    }
+}

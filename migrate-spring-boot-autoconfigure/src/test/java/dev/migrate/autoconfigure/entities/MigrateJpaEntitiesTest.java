@@ -1,0 +1,211 @@
+package dev.migrate.autoconfigure.entities;
+
+import dev.migrate.autoconfigure.MigrateAutoConfiguration;
+import dev.migrate.autoconfigure.MigrateJpaAutoConfiguration;
+import dev.migrate.autogenerate.RenameDecider;
+import dev.migrate.command.AutogenerateResult;
+import dev.migrate.command.Migrate;
+import dev.migrate.command.MigrateException;
+import dev.migrate.command.RevisionRequest;
+import dev.migrate.hibernate.EntityModelSource;
+import dev.migrate.schema.Column;
+import dev.migrate.schema.ColumnType;
+import dev.migrate.schema.GenericType;
+import dev.migrate.schema.ModelSource;
+import dev.migrate.schema.Table;
+import dev.migrate.testsupport.PostgresServer;
+import dev.migrate.testsupport.PostgresTest;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import dev.migrate.shell.DbCommandExecutor;
+import dev.migrate.shell.DbCommandExit;
+import dev.migrate.shell.MigrateCommandLineAutoConfiguration;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.context.annotation.Import;
+import org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration;
+import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCustomizer;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The Flask-Migrate loop on a Spring application's JPA entities: with migrate-hibernate on the class path the
+ * entities of the application's package are models, mapped with its {@code spring.jpa.*} settings for the database
+ * being migrated; {@code migrate} writes their tables, {@code upgrade} creates them, and Hibernate then starts with
+ * {@code ddl-auto=validate} and reads and writes them.
+ */
+@PostgresTest
+@ExtendWith(OutputCaptureExtension.class)
+class MigrateJpaEntitiesTest {
+
+    @TempDir
+    Path tmp;
+
+    private ApplicationContextRunner runner(String url, String... properties) throws Exception {
+        Path scripts = Files.createDirectories(tmp.resolve("migrations"));
+        return new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
+                        HibernateJpaAutoConfiguration.class, MigrateAutoConfiguration.class,
+                        MigrateJpaAutoConfiguration.class))
+                .withUserConfiguration(LibraryApplication.class)
+                .withPropertyValues("spring.datasource.url=" + url, "migrate.script-directory=" + scripts,
+                        "migrate.locations=classpath:db/no-such-location", "spring.jpa.hibernate.ddl-auto=none")
+                .withPropertyValues(properties);
+    }
+
+    private static String sqlite(Path tmp) {
+        return "jdbc:sqlite:" + tmp.resolve("library.db");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgresql"})
+    void migrateWritesTheEntitiesTablesAndHibernateThenValidatesAndUsesThem(String database) throws Exception {
+        String url;
+        String user = "";
+        if (database.equals("sqlite")) {
+            url = sqlite(tmp);
+        } else {
+            PostgresServer postgres = PostgresServer.shared();
+            url = postgres.jdbcUrl(postgres.createDatabase());
+            user = postgres.user();
+        }
+        runner(url, "spring.datasource.username=" + user).run(context -> {
+            assertThat(context).hasNotFailed();
+            Migrate migrate = context.getBean(Migrate.class);
+            AutogenerateResult first = migrate.migrate(RevisionRequest.withMessage("library"), RenameDecider.NEVER);
+            assertThat(first.detected()).containsExactly("Detected added table 'authors'", "Detected added table 'books'");
+            migrate.upgrade("head");
+            assertThat(migrate.check().upToDate()).isTrue();
+        });
+        runner(url, "spring.datasource.username=" + user, "spring.jpa.hibernate.ddl-auto=validate").run(context -> {
+            assertThat(context).hasNotFailed();
+            EntityManagerFactory factory = context.getBean(EntityManagerFactory.class);
+            try (EntityManager entityManager = factory.createEntityManager()) {
+                entityManager.getTransaction().begin();
+                Author author = new Author("Ursula K. Le Guin");
+                entityManager.persist(author);
+                entityManager.persist(new Book("The Dispossessed", Book.Format.PAPERBACK, LocalDate.of(1974, 5, 1),
+                        author));
+                entityManager.getTransaction().commit();
+                entityManager.clear();
+                List<Book> books = entityManager.createQuery("SELECT b FROM Book b", Book.class).getResultList();
+                assertThat(books).extracting(book -> book.getAuthor().getFullName()).containsExactly("Ursula K. Le Guin");
+            }
+            assertThat(context.getBean(Migrate.class).check().upToDate()).isTrue();
+        });
+    }
+
+    /** The library application run as {@code java -jar app.jar db ...}, without Spring Shell. */
+    @SpringBootConfiguration
+    @ImportAutoConfiguration({DataSourceAutoConfiguration.class, HibernateJpaAutoConfiguration.class,
+            MigrateAutoConfiguration.class, MigrateJpaAutoConfiguration.class, MigrateCommandLineAutoConfiguration.class})
+    @Import(LibraryApplication.class)
+    static class LibraryCommandLine {
+    }
+
+    /**
+     * {@code db migrate} is run because the database is behind the entities: Hibernate, which starts with the context,
+     * must not validate it then ({@code ddl-auto=validate} would fail the command before it runs) nor change it.
+     */
+    @Test
+    void aOneShotDbMigrateRunsWhereHibernateValidationWouldFail() throws Exception {
+        Path scripts = Files.createDirectories(tmp.resolve("migrations"));
+        List<Integer> exits = new ArrayList<>();
+        SpringApplication application = new SpringApplication(LibraryCommandLine.class);
+        application.setDefaultProperties(Map.of("spring.datasource.url", sqlite(tmp),
+                "migrate.script-directory", scripts.toString(), "spring.jpa.hibernate.ddl-auto", "validate"));
+        application.addInitializers(context -> context.getBeanFactory()
+                .registerSingleton("dbCommandExit", (DbCommandExit) exits::add));
+
+        application.run("db", "migrate", "-m", "library").close();
+
+        assertThat(exits).containsExactly(DbCommandExecutor.OK);
+        try (var files = Files.list(scripts)) {
+            assertThat(files.map(file -> file.getFileName().toString())).singleElement().asString().endsWith("_library.sql");
+        }
+    }
+
+    /** Without JPA starting (here: not configured at all), the entities are mapped from the spring.jpa.* settings. */
+    @Test
+    void theApplicationsNamingStrategyAndTheMigratedDatabaseShapeTheTables() throws Exception {
+        Path scripts = Files.createDirectories(tmp.resolve("migrations"));
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
+                        MigrateAutoConfiguration.class, MigrateJpaAutoConfiguration.class))
+                .withUserConfiguration(LibraryApplication.class)
+                .withPropertyValues("spring.datasource.url=" + sqlite(tmp), "migrate.script-directory=" + scripts,
+                        "spring.jpa.hibernate.naming.physical-strategy="
+                                + "org.hibernate.boot.model.naming.PhysicalNamingStrategyStandardImpl").run(context -> {
+            assertThat(context).doesNotHaveBean(EntityManagerFactory.class);
+            Table books = context.getBean(EntityModelSource.class).schema().table("books").orElseThrow();
+            // Java names as written, and the SQLite dialect's types
+            assertThat(books.column("publishedOn")).map(Column::type).contains(ColumnType.of(GenericType.DATE));
+            assertThat(books.column("author_id")).isPresent();
+        });
+    }
+
+    /**
+     * Where JPA starts, the entity models are its persistence unit's own metamodel, captured as Hibernate builds it:
+     * settings only Boot's Hibernate sees (a {@code HibernatePropertiesCustomizer} here) shape the tables too, and the
+     * metamodel is not built a second time.
+     */
+    @Test
+    void whereJpaStartsTheModelsAreItsOwnMetamodel() throws Exception {
+        runner(sqlite(tmp)).withBean("standardNames", HibernatePropertiesCustomizer.class,
+                () -> properties -> properties.put("hibernate.physical_naming_strategy",
+                        "org.hibernate.boot.model.naming.PhysicalNamingStrategyStandardImpl")).run(context -> {
+            assertThat(context).hasNotFailed();
+            context.getBean(EntityManagerFactory.class);
+            Table books = context.getBean(EntityModelSource.class).schema().table("books").orElseThrow();
+            assertThat(books.column("publishedOn")).isPresent();
+            assertThat(books.column("published_on")).isEmpty();
+        });
+    }
+
+    @Test
+    void aTableDescribedBothByAnEntityAndByAnotherModelSourceIsOneError() throws Exception {
+        runner(sqlite(tmp)).withBean("otherAuthors", ModelSource.class, () -> ModelSource.builders(
+                Table.builder("authors").column(Column.of("id", ColumnType.of(GenericType.INTEGER)))))
+                .run(context -> assertThatThrownBy(() -> context.getBean(Migrate.class).check())
+                        .isInstanceOf(MigrateException.class)
+                        .hasMessageContaining("table 'authors' is declared twice")
+                        .hasMessageContaining("entity " + Author.class.getName()));
+    }
+
+    @Test
+    void noEntityModelsWithoutMigrateHibernateOrWhenTurnedOff() throws Exception {
+        runner(sqlite(tmp)).withClassLoader(new FilteredClassLoader(EntityModelSource.class))
+                .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(EntityModelSource.class));
+        runner(sqlite(tmp), "migrate.jpa-entities=false")
+                .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(EntityModelSource.class));
+    }
+
+    @Test
+    void hibernateToldToChangeTheSchemaIsAStartupWarning(CapturedOutput output) throws Exception {
+        runner(sqlite(tmp), "spring.jpa.hibernate.ddl-auto=none").run(context -> assertThat(context).hasNotFailed());
+        assertThat(output).doesNotContain("two tools now manage");
+        runner(sqlite(tmp), "spring.jpa.hibernate.ddl-auto=update").run(context -> assertThat(context).hasNotFailed());
+        assertThat(output).contains("spring.jpa.hibernate.ddl-auto=update lets Hibernate change the schema that the "
+                + "migrations manage: two tools now manage one schema");
+    }
+}
