@@ -97,6 +97,7 @@ final class SchemaComparator {
         Map<String, Table> dropped = new TreeMap<>();
         for (Table reflected : database.tables()) {
             if (modelNames.contains(reflected.name()) || builtInSkip(reflected, virtual) || options.keepUnownedTables()
+                    || options.ownedByLibrary(reflected.name())
                     || !options.includeObject().include(ObjectKind.TABLE, reflected.name(), reflected, true, null)) {
                 continue;
             }
