@@ -28,6 +28,18 @@ final class DataLoss {
         if (operation instanceof DropTable op) {
             warnings.add(new DataLossWarning(Kind.DROP_TABLE, op.table().name(), null,
                     "dropping the table loses all its rows"));
+            for (dev.migrate.schema.Schema.View view : op.views()) {
+                String kind = view.definition().strip().toUpperCase(java.util.Locale.ROOT)
+                        .startsWith("CREATE MATERIALIZED VIEW") ? "materialized view " : "view ";
+                warnings.add(new DataLossWarning(Kind.DROP_DEPENDENT, op.table().name(), null,
+                        "dropping the table drops its " + kind + view.name() + " (it reads the table; the downgrade "
+                                + "creates it again)"));
+            }
+            for (dev.migrate.schema.Schema.Trigger trigger : op.triggers()) {
+                warnings.add(new DataLossWarning(Kind.DROP_DEPENDENT, op.table().name(), null,
+                        "dropping the table drops its trigger " + trigger.name() + " (on " + trigger.table()
+                                + "; the downgrade creates it again)"));
+            }
         } else if (operation instanceof DropColumn op) {
             warnings.add(dropColumn(op.table(), op.column().name()));
         } else if (operation instanceof AddColumn op) {
@@ -81,7 +93,7 @@ final class DataLoss {
 
     /** Why {@code to} may not hold every value of {@code from}, or null when it does. */
     static String narrowing(ColumnType from, ColumnType to) {
-        if (from.equals(to)) {
+        if (from.meaning().equals(to.meaning())) {
             return null;
         }
         String change = "type change from " + from + " to " + to;

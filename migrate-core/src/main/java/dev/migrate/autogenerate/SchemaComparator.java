@@ -143,9 +143,12 @@ final class SchemaComparator {
                 }
             }
         }
-        recreateViewsReading(viewBlockers);
         // The exact inverse of creating them: the keys that closed cycles go first, then the tables, backwards.
         CreationOrder drops = CreationOrder.of(dropped.values(), dialect);
+        Map<String, List<Schema.View>> dependentViews = dependentViews(drops.tables());
+        Set<String> goingWithTables = new HashSet<>();
+        dependentViews.values().forEach(views -> views.forEach(view -> goingWithTables.add(view.name())));
+        recreateViewsReading(viewBlockers, goingWithTables);
         int order = 0;
         if (drops.inlineCycles()) {
             steps.add(new Step(new ExecuteSql(drops.tables().get(0).name(), DEFER_FOREIGN_KEYS, ""), Phase.DROP_TABLE,
@@ -155,7 +158,9 @@ final class SchemaComparator {
             steps.add(new Step(drops.laterKeys().get(i).reverse(), Phase.DROP_TABLE, order++, List.of()));
         }
         for (int i = drops.tables().size() - 1; i >= 0; i--) {
-            steps.add(new Step(new DropTable(drops.tables().get(i)), Phase.DROP_TABLE, order++));
+            Table table = drops.tables().get(i);
+            List<Schema.View> views = dependentViews.getOrDefault(table.name(), List.of());
+            steps.add(new Step(new DropTable(table, views, triggersOn(table, views)), Phase.DROP_TABLE, order++));
         }
 
         List<Step> ordered = new ArrayList<>(steps);
@@ -369,12 +374,13 @@ final class SchemaComparator {
      * column used by a view or rule"): the views reading the changed tables (and the views reading those) are
      * dropped before the table changes and created again after them, from the database's own definitions.
      */
-    private void recreateViewsReading(Set<String> tables) {
+    private void recreateViewsReading(Set<String> tables, Set<String> goingWithTables) {
         if (tables.isEmpty() || dialect instanceof SqliteDialect) {
             // SQLite: a rebuild restores the views itself, and DROP COLUMN keeps the views that do not read the column
             return;
         }
-        List<Schema.View> views = viewsReading(tables);
+        List<Schema.View> views = viewsReading(tables).stream()
+                .filter(view -> !goingWithTables.contains(view.name())).toList();
         for (int i = views.size() - 1, order = 0; i >= 0; i--, order++) {
             Schema.View view = views.get(i);
             steps.add(new Step(new ExecuteSql(view.name(), dropView(view), view.definition()), Phase.DROP_FOREIGN_KEY,
@@ -388,8 +394,47 @@ final class SchemaComparator {
     }
 
     private String dropView(Schema.View view) {
-        boolean materialized = view.definition().strip().toUpperCase(Locale.ROOT).startsWith("CREATE MATERIALIZED VIEW");
-        return "DROP " + (materialized ? "MATERIALIZED " : "") + "VIEW " + dialect.quoteIfNeeded(view.name());
+        return dialect.dropViewSql(view);
+    }
+
+    /**
+     * The views that read the dropped tables, directly or through other views, each given to the table dropped
+     * first among those it reads (the last one created again by the downgrade), in the order they can be created.
+     * Dropped before that table, they are created again after it: no view is left pointing at nothing (SQLite) and
+     * no DROP TABLE fails on them (PostgreSQL).
+     */
+    private Map<String, List<Schema.View>> dependentViews(List<Table> dropOrder) {
+        Map<String, List<Schema.View>> byTable = new java.util.HashMap<>();
+        if (dropOrder.isEmpty()) {
+            return byTable;
+        }
+        Set<String> names = new HashSet<>();
+        dropOrder.forEach(table -> names.add(table.name()));
+        Map<String, Integer> position = new java.util.HashMap<>();
+        for (int i = 0; i < dropOrder.size(); i++) {
+            position.put(dropOrder.get(i).name(), i);
+        }
+        for (Schema.View view : viewsReading(names)) {
+            int last = -1;
+            for (Map.Entry<String, Integer> read : position.entrySet()) {
+                if (mentions(view.definition(), read.getKey())) {
+                    last = Math.max(last, read.getValue());
+                }
+            }
+            // a view reading a dependent view comes with the table that view came with, or a later one
+            position.put(view.name(), last);
+            byTable.computeIfAbsent(dropOrder.get(last).name(), name -> new ArrayList<>()).add(view);
+        }
+        return byTable;
+    }
+
+    /** The triggers on the table and on its dependent views, which go with them. */
+    private List<Schema.Trigger> triggersOn(Table table, List<Schema.View> views) {
+        Set<String> owners = new HashSet<>();
+        owners.add(table.name().toLowerCase(Locale.ROOT));
+        views.forEach(view -> owners.add(view.name().toLowerCase(Locale.ROOT)));
+        return database.triggers().stream()
+                .filter(trigger -> owners.contains(trigger.table().toLowerCase(Locale.ROOT))).toList();
     }
 
     /** The views that read any of {@code tables}, directly or through other views, each after the views it reads. */

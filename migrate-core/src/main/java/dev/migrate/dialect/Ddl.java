@@ -143,9 +143,17 @@ abstract sealed class Ddl permits SqliteDdl, PostgresDdl {
 
     List<String> render(Operation operation) {
         if (operation instanceof CreateTable op) {
-            return createTable(op.table());
+            List<String> statements = new ArrayList<>(createTable(op.table()));
+            op.views().forEach(view -> statements.add(view.definition()));
+            op.triggers().forEach(trigger -> statements.add(trigger.definition()));
+            return statements;
         } else if (operation instanceof DropTable op) {
-            return List.of("DROP TABLE " + name(op.table().name()));
+            List<String> statements = new ArrayList<>();
+            for (int i = op.views().size() - 1; i >= 0; i--) {
+                statements.add(dropView(op.views().get(i)));
+            }
+            statements.add("DROP TABLE " + name(op.table().name()));
+            return statements;
         } else if (operation instanceof RenameTable op) {
             return List.of("ALTER TABLE " + name(op.from()) + " RENAME TO " + name(op.to()));
         } else if (operation instanceof AddColumn op) {
@@ -185,6 +193,12 @@ abstract sealed class Ddl permits SqliteDdl, PostgresDdl {
     }
 
     abstract List<String> alterColumn(AlterColumn op);
+
+    /** DROP VIEW, or DROP MATERIALIZED VIEW, as the view's own statement says it is. */
+    String dropView(dev.migrate.schema.Schema.View view) {
+        boolean materialized = view.definition().strip().toUpperCase(Locale.ROOT).startsWith("CREATE MATERIALIZED VIEW");
+        return "DROP " + (materialized ? "MATERIALIZED " : "") + "VIEW " + name(view.name());
+    }
 
     abstract List<String> rebuild(RebuildTable op);
 
@@ -255,7 +269,12 @@ abstract sealed class Ddl permits SqliteDdl, PostgresDdl {
                 || upper.equals("TRUE") || upper.equals("FALSE");
     }
 
+    /** The database's own statement for a reflected index (all of it: method, predicate, INCLUDE, order, opclass). */
     String createIndex(String table, Index index) {
+        return index.definition() != null ? index.definition() : createIndexFromColumns(table, index);
+    }
+
+    String createIndexFromColumns(String table, Index index) {
         return "CREATE " + (index.unique() ? "UNIQUE " : "") + "INDEX " + name(index.name()) + " ON " + name(table)
                 + " (" + index.columns().stream().map(this::indexElement).collect(Collectors.joining(", ")) + ")";
     }

@@ -1,0 +1,82 @@
+package dev.migrate.it.autogenerate;
+
+import dev.migrate.autogenerate.RenameDecider;
+import dev.migrate.command.AutogenerateResult;
+import dev.migrate.command.Migrate;
+import dev.migrate.command.RevisionRequest;
+import dev.migrate.it.TestDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A schema in the shape {@code sqlite3 .dump} writes (Chinook's: bracketed names, NVARCHAR, DATETIME, INT,
+ * NUMERIC(10,2), a partial expression index, triggers on tables and on a view, views over views), loaded with
+ * the sqlite3 client, then {@code db migrate} with models that own none of it: the upgrade drops it all, naming
+ * each view and trigger that goes with a table, and the downgrade gives back {@code sqlite_master} as it was.
+ */
+class SqliteDumpRoundTripTest {
+
+    /** The application's one model: owns none of the dumped tables. */
+    @dev.migrate.schema.annotation.Table(name = "notes")
+    static class Note {
+        @dev.migrate.schema.annotation.Id
+        Integer id;
+        String body;
+    }
+
+    @TempDir
+    Path tmp;
+
+    static String resource(String name) throws IOException {
+        try (InputStream in = SqliteDumpRoundTripTest.class.getResourceAsStream("/realschema/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    /** sqlite_master as type, name, tbl_name and its SQL with runs of white space made one space. */
+    static List<String> master(TestDatabase db) throws Exception {
+        return db.queryStrings("SELECT type || ' | ' || name || ' | ' || tbl_name || ' | ' || COALESCE(sql, '') "
+                + "FROM sqlite_master WHERE tbl_name NOT IN ('alembic_version', 'migrate_log', 'notes') "
+                + "ORDER BY type, name").stream()
+                .map(line -> line.replaceAll("\\s+", " ")).toList();
+    }
+
+    @Test
+    void aDumpedSchemaNoModelOwnsIsDroppedWithItsDependentsAndComesBackExactly() throws Exception {
+        TestDatabase db = TestDatabase.sqlite(tmp.resolve("chinook.db"));
+        assertThat(db.runScriptWithCli(resource("chinook-sqlite.sql"))).isEmpty();
+        Journey journey = new Journey(db, tmp);
+        Migrate engine = journey.engine(Note.class);
+        engine.upgrade("heads"); // the engine's own tables
+        List<String> before = master(db);
+        assertThat(before).anyMatch(line -> line.startsWith("trigger | album_artist_insert | album_artist"))
+                .anyMatch(line -> line.contains("[Title] NVARCHAR(160) NOT NULL"));
+
+        AutogenerateResult result = engine.migrate(RevisionRequest.withMessage("models own none of it"),
+                RenameDecider.NEVER);
+        String script = Journey.read(result.script().path());
+        for (String dependent : List.of("view album_artist", "view album_count", "view invoice_totals",
+                "trigger invoice_insert", "trigger invoice_delete", "trigger album_title_check",
+                "trigger album_artist_insert")) {
+            assertThat(script).containsPattern("-- WARNING: [A-Za-z]+: dropping the table drops its " + dependent + "\\b");
+            assertThat(result.warnings()).anyMatch(warning -> warning.contains("drops its " + dependent + " "));
+        }
+        assertThat(result.lines()).anyMatch(line -> line.startsWith("WARNING: ") && line.contains("view album_count"));
+
+        engine.upgrade("head");
+        assertThat(master(db)).allMatch(line -> line.startsWith("table | sqlite_sequence |"));
+        engine.downgrade("-1");
+        assertThat(master(db)).containsExactlyElementsOf(before);
+        // the declared types are the ones written, and the models' types still compare equal to them
+        assertThat(db.queryStrings("SELECT type FROM pragma_table_info('Invoice') ORDER BY cid"))
+                .containsExactly("INTEGER", "INT", "DATETIME", "NVARCHAR(40)", "NUMERIC(10,2)");
+    }
+}
