@@ -32,8 +32,31 @@ class SqliteDumpRoundTripTest {
         String body;
     }
 
+    /** A model of a table declared with SQLite's other spellings of its types. */
+    @dev.migrate.schema.annotation.Table(name = "employee")
+    static class Employee {
+        @dev.migrate.schema.annotation.Id
+        Integer id;
+        @dev.migrate.schema.annotation.Column(length = 70, nullable = false)
+        String name;
+        java.time.LocalDateTime hired;
+        Integer age;
+        java.math.BigDecimal salary;
+    }
+
     @TempDir
     Path tmp;
+
+    @Test
+    void declaredSpellingsCompareEqualToTheModelsTypes() throws Exception {
+        TestDatabase db = TestDatabase.sqlite(tmp.resolve("spelled.db"));
+        db.execute("CREATE TABLE employee (id INTEGER PRIMARY KEY, name NVARCHAR(70) NOT NULL, hired DATETIME, "
+                + "age INT, salary DECIMAL)");
+        Journey journey = new Journey(db, tmp);
+        Migrate engine = journey.engine(Employee.class);
+        engine.upgrade("heads");
+        assertThat(engine.check().differences()).isEmpty();
+    }
 
     static String resource(String name) throws IOException {
         try (InputStream in = SqliteDumpRoundTripTest.class.getResourceAsStream("/realschema/" + name)) {
