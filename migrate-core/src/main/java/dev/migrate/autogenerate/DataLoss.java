@@ -28,17 +28,30 @@ final class DataLoss {
         if (operation instanceof DropTable op) {
             warnings.add(new DataLossWarning(Kind.DROP_TABLE, op.table().name(), null,
                     "dropping the table loses all its rows"));
-            for (dev.migrate.schema.Schema.View view : op.views()) {
+            for (dev.migrate.schema.Schema.View view : op.dependents().views()) {
                 String kind = view.definition().strip().toUpperCase(java.util.Locale.ROOT)
                         .startsWith("CREATE MATERIALIZED VIEW") ? "materialized view " : "view ";
                 warnings.add(new DataLossWarning(Kind.DROP_DEPENDENT, op.table().name(), null,
                         "dropping the table drops its " + kind + view.name() + " (it reads the table; the downgrade "
                                 + "creates it again)"));
             }
-            for (dev.migrate.schema.Schema.Trigger trigger : op.triggers()) {
+            for (dev.migrate.schema.Schema.Trigger trigger : op.dependents().triggers()) {
+                String kind = trigger.definition().strip().toUpperCase(java.util.Locale.ROOT).startsWith("CREATE RULE")
+                        || trigger.definition().strip().toUpperCase(java.util.Locale.ROOT).startsWith("CREATE OR REPLACE RULE")
+                        ? "rule " : "trigger ";
                 warnings.add(new DataLossWarning(Kind.DROP_DEPENDENT, op.table().name(), null,
-                        "dropping the table drops its trigger " + trigger.name() + " (on " + trigger.table()
+                        "dropping the table drops its " + kind + trigger.name() + " (on " + trigger.table()
                                 + "; the downgrade creates it again)"));
+            }
+            for (dev.migrate.schema.Schema.Sequence sequence : op.dependents().sequences()) {
+                warnings.add(new DataLossWarning(Kind.DROP_DEPENDENT, op.table().name(), null,
+                        "dropping the table drops its sequence " + sequence.name() + " (owned by "
+                                + sequence.column() + "; the downgrade creates it again, from its start value)"));
+            }
+            for (String lost : op.dependents().notKept()) {
+                warnings.add(new DataLossWarning(Kind.NOT_KEPT, op.table().name(), null,
+                        "dropping the table drops its " + lost + ", which the downgrade does not create again "
+                                + "(autogenerate does not manage it: write it in the downgrade by hand)"));
             }
         } else if (operation instanceof DropColumn op) {
             warnings.add(dropColumn(op.table(), op.column().name()));

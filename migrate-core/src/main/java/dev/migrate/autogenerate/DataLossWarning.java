@@ -16,7 +16,9 @@ public record DataLossWarning(Kind kind, String table, String column, String rea
         /** NOT NULL without a server default on a table with rows: the statement fails on them. */
         NOT_NULL_WITHOUT_DEFAULT,
         /** A view, materialized view or trigger that goes with a dropped table (the downgrade creates it again). */
-        DROP_DEPENDENT
+        DROP_DEPENDENT,
+        /** Something the engine does not manage and cannot create again (policy, grants, inheritance...). */
+        NOT_KEPT
     }
 
     /** One line: {@code items.description: dropping the column loses its values}. */

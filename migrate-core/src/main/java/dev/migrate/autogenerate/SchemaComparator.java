@@ -160,7 +160,7 @@ final class SchemaComparator {
         for (int i = drops.tables().size() - 1; i >= 0; i--) {
             Table table = drops.tables().get(i);
             List<Schema.View> views = dependentViews.getOrDefault(table.name(), List.of());
-            steps.add(new Step(new DropTable(table, views, triggersOn(table, views)), Phase.DROP_TABLE, order++));
+            steps.add(new Step(new DropTable(table, dependents(table, views)), Phase.DROP_TABLE, order++));
         }
 
         List<Step> ordered = new ArrayList<>(steps);
@@ -428,13 +428,20 @@ final class SchemaComparator {
         return byTable;
     }
 
-    /** The triggers on the table and on its dependent views, which go with them. */
-    private List<Schema.Trigger> triggersOn(Table table, List<Schema.View> views) {
+    /** The table's dependent views, the triggers and rules on it and on them, its owned sequences, what is not kept. */
+    private dev.migrate.schema.Dependents dependents(Table table, List<Schema.View> views) {
         Set<String> owners = new HashSet<>();
         owners.add(table.name().toLowerCase(Locale.ROOT));
         views.forEach(view -> owners.add(view.name().toLowerCase(Locale.ROOT)));
-        return database.triggers().stream()
+        List<Schema.Trigger> triggers = database.triggers().stream()
                 .filter(trigger -> owners.contains(trigger.table().toLowerCase(Locale.ROOT))).toList();
+        List<Schema.Sequence> sequences = database.sequences().stream()
+                .filter(sequence -> sequence.table().equals(table.name())).toList();
+        List<String> notKept = database.notKept().stream()
+                .filter(lost -> owners.contains(lost.table().toLowerCase(Locale.ROOT)))
+                .map(lost -> lost.table().equals(table.name()) ? lost.what() : lost.what() + " (on " + lost.table() + ")")
+                .toList();
+        return new dev.migrate.schema.Dependents(views, triggers, sequences, notKept);
     }
 
     /** The views that read any of {@code tables}, directly or through other views, each after the views it reads. */

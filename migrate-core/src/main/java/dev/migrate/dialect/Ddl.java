@@ -143,14 +143,19 @@ abstract sealed class Ddl permits SqliteDdl, PostgresDdl {
 
     List<String> render(Operation operation) {
         if (operation instanceof CreateTable op) {
-            List<String> statements = new ArrayList<>(createTable(op.table()));
-            op.views().forEach(view -> statements.add(view.definition()));
-            op.triggers().forEach(trigger -> statements.add(trigger.definition()));
+            List<String> statements = new ArrayList<>();
+            op.dependents().sequences().forEach(sequence -> statements.add(sequence.definition()));
+            statements.addAll(createTable(op.table()));
+            op.dependents().sequences().forEach(sequence -> statements.add("ALTER SEQUENCE " + name(sequence.name())
+                    + " OWNED BY " + name(sequence.table()) + "." + name(sequence.column())));
+            op.dependents().views().forEach(view -> statements.add(view.definition()));
+            op.dependents().triggers().forEach(trigger -> statements.add(trigger.definition()));
             return statements;
         } else if (operation instanceof DropTable op) {
             List<String> statements = new ArrayList<>();
-            for (int i = op.views().size() - 1; i >= 0; i--) {
-                statements.add(dropView(op.views().get(i)));
+            List<dev.migrate.schema.Schema.View> views = op.dependents().views();
+            for (int i = views.size() - 1; i >= 0; i--) {
+                statements.add(dropView(views.get(i)));
             }
             statements.add("DROP TABLE " + name(op.table().name()));
             return statements;
@@ -240,13 +245,21 @@ abstract sealed class Ddl permits SqliteDdl, PostgresDdl {
         if (!column.nullable() || primaryKey) {
             sql.append(" NOT NULL");
         }
-        if (column.serverDefault() != null && !column.autoincrement()) {
+        if (column.defaultDefinition() != null && (column.serverDefault() != null || column.autoincrement())) {
+            // the database's own text, casts and all (an owned sequence's nextval on an autoincrement column)
+            sql.append(" DEFAULT ").append(column.defaultDefinition());
+        } else if (column.serverDefault() != null && !column.autoincrement()) {
             sql.append(" DEFAULT ").append(defaultSql(column.serverDefault()));
         }
         return sql.toString();
     }
 
     abstract String autoincrementClause(Column column);
+
+    /** A column's default as written after DEFAULT: the database's own text when reflection read it. */
+    String defaultSql(Column column) {
+        return column.defaultDefinition() != null ? column.defaultDefinition() : defaultSql(column.serverDefault());
+    }
 
     /** A default as written after DEFAULT: literals as they are, expressions in parentheses. */
     String defaultSql(String expression) {

@@ -1,28 +1,25 @@
 package dev.migrate.op;
 
-import dev.migrate.schema.Schema;
+import dev.migrate.schema.Dependents;
 import dev.migrate.schema.Table;
-
-import java.util.List;
 
 /**
  * Creates a table with its columns, keys, constraints and indexes; then, when it re-creates a dropped table
  * (the reverse of {@link DropTable}), the views that read it and the triggers, from their own statements.
  */
-public record CreateTable(Table table, List<Schema.View> views, List<Schema.Trigger> triggers) implements Operation {
+public record CreateTable(Table table, Dependents dependents) implements Operation {
 
     public CreateTable {
-        views = List.copyOf(views);
-        triggers = List.copyOf(triggers);
+        dependents = dependents == null ? Dependents.NONE : dependents;
     }
 
     public CreateTable(Table table) {
-        this(table, List.of(), List.of());
+        this(table, Dependents.NONE);
     }
 
     @Override
     public Operation reverse() {
-        return new DropTable(table, views, triggers);
+        return new DropTable(table, dependents);
     }
 
     @Override

@@ -1,30 +1,26 @@
 package dev.migrate.op;
 
-import dev.migrate.schema.Schema;
+import dev.migrate.schema.Dependents;
 import dev.migrate.schema.Table;
 
-import java.util.List;
-
 /**
- * Drops a table; keeps the whole definition so that the reverse can create it again. {@code views} are the
- * views that read it (each after the views it reads), dropped before it; {@code triggers} are the triggers on
- * the table and on those views, which go with them: the reverse creates the table, then the views, then the
- * triggers, from the database's own statements.
+ * Drops a table; keeps the whole definition so that the reverse can create it again. The views of its
+ * {@link Dependents} are dropped before it (the rest goes with it); the reverse creates the sequences, the table,
+ * then the views, triggers and rules, from the database's own statements.
  */
-public record DropTable(Table table, List<Schema.View> views, List<Schema.Trigger> triggers) implements Operation {
+public record DropTable(Table table, Dependents dependents) implements Operation {
 
     public DropTable {
-        views = List.copyOf(views);
-        triggers = List.copyOf(triggers);
+        dependents = dependents == null ? Dependents.NONE : dependents;
     }
 
     public DropTable(Table table) {
-        this(table, List.of(), List.of());
+        this(table, Dependents.NONE);
     }
 
     @Override
     public Operation reverse() {
-        return new CreateTable(table, views, triggers);
+        return new CreateTable(table, dependents);
     }
 
     @Override
