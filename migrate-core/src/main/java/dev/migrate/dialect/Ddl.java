@@ -162,7 +162,9 @@ abstract sealed class Ddl permits SqliteDdl, PostgresDdl {
         } else if (operation instanceof RenameTable op) {
             return List.of("ALTER TABLE " + name(op.from()) + " RENAME TO " + name(op.to()));
         } else if (operation instanceof AddColumn op) {
-            return List.of("ALTER TABLE " + name(op.table()) + " ADD COLUMN " + columnDefinition(op.column(), false));
+            // a serial column added back: its sequence went with it, so an identity column again
+            Column column = op.column().autoincrement() ? op.column().withoutDefaultDefinition() : op.column();
+            return List.of("ALTER TABLE " + name(op.table()) + " ADD COLUMN " + columnDefinition(column, false));
         } else if (operation instanceof DropColumn op) {
             return List.of("ALTER TABLE " + name(op.table()) + " DROP COLUMN " + name(op.column().name()));
         } else if (operation instanceof RenameColumn op) {

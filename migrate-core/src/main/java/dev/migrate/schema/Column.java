@@ -30,8 +30,10 @@ public record Column(String name, ColumnType type, boolean nullable, String serv
         return new Column(name, type, false, serverDefault, autoincrement, defaultDefinition);
     }
 
+    /** Another type: the database's text of the default (its casts name the old type) no longer applies. */
     public Column withType(ColumnType newType) {
-        return new Column(name, newType, nullable, serverDefault, autoincrement, defaultDefinition);
+        return new Column(name, newType, nullable, serverDefault, autoincrement,
+                newType.equals(type) ? defaultDefinition : null);
     }
 
     public Column withNullable(boolean value) {
