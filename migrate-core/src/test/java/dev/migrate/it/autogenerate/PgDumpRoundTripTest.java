@@ -39,8 +39,40 @@ class PgDumpRoundTripTest {
         String body;
     }
 
+    /** A model of a serial-keyed table with a cast default: matches what the database holds. */
+    @dev.migrate.schema.annotation.Table(name = "gadget")
+    static class Gadget {
+        @dev.migrate.schema.annotation.Id
+        Integer id;
+        @dev.migrate.schema.annotation.Column(nullable = false, serverDefault = "'new'")
+        String status;
+    }
+
     @TempDir
     Path tmp;
+
+    @Test
+    void serialColumnsAndCastDefaultsMatchTheirModelsAndADroppedSerialColumnComesBack() throws Exception {
+        TestDatabase.Postgres db = TestDatabase.postgres();
+        db.execute("CREATE TABLE gadget (id serial PRIMARY KEY, status varchar NOT NULL DEFAULT 'new'::character varying, "
+                + "legacy_no bigserial, added_on date NOT NULL DEFAULT ('now'::text)::date)");
+        Journey journey = new Journey(db, tmp);
+        Migrate engine = journey.engine(Gadget.class);
+        engine.upgrade("heads");
+        assertThat(engine.check().differences()).containsExactly("Detected removed column 'gadget.legacy_no'",
+                "Detected removed column 'gadget.added_on'");
+        AutogenerateResult result = engine.migrate(RevisionRequest.withMessage("drop two"), RenameDecider.NEVER);
+        String script = Journey.read(result.script().path());
+        // the downgrade adds the date column back with its default as it was, not a date fixed when it runs
+        assertThat(script).contains("ADD COLUMN added_on date NOT NULL DEFAULT ('now'::text)::date");
+        engine.upgrade("head");
+        engine.downgrade("-1");
+        assertThat(db.queryStrings("SELECT column_default FROM information_schema.columns WHERE table_name = 'gadget' "
+                + "AND column_name = 'added_on'")).containsExactly("('now'::text)::date");
+        // the serial column's sequence went with it: it comes back generated (as an identity)
+        assertThat(db.queryStrings("SELECT is_identity FROM information_schema.columns WHERE table_name = 'gadget' "
+                + "AND column_name = 'legacy_no'")).containsExactly("YES");
+    }
 
     static List<String> pgDump(TestDatabase.Postgres db) throws Exception {
         PostgresServer server = db.server();
