@@ -25,7 +25,10 @@ import java.util.TreeMap;
 
 /**
  * PostgreSQL: five pg_catalog queries for the whole schema, whatever its size: relations (tables and
- * views), columns, constraints, indexes that no constraint owns, and triggers. The detail queries take
+ * views, with what on each table the engine does not manage: policies, grants, comments, inheritance,
+ * partitioning, exclusion constraints, publications), columns (with their defaults as written and the sequences
+ * they own), constraints, indexes that no constraint owns (with their whole statements), and triggers and rules
+ * (on the tables and on the views). The detail queries take
  * the included table names as one array parameter, so excluded tables are never read in detail.
  */
 final class PostgresSchemaReader implements SchemaReader {
@@ -43,6 +46,8 @@ final class PostgresSchemaReader implements SchemaReader {
                             JOIN pg_class p ON p.oid = i.inhparent WHERE i.inhrelid = c.oid AND NOT c.relispartition)
                    || ARRAY(SELECT 'inheriting table ' || ch.relname FROM pg_inherits i
                             JOIN pg_class ch ON ch.oid = i.inhrelid WHERE i.inhparent = c.oid AND NOT ch.relispartition)
+                   || ARRAY(SELECT 'exclusion constraint ' || x.conname FROM pg_constraint x
+                            WHERE x.conrelid = c.oid AND x.contype = 'x' ORDER BY x.conname)
                    || ARRAY(SELECT 'publication ' || pub.pubname FROM pg_publication_rel pr
                             JOIN pg_publication pub ON pub.oid = pr.prpubid WHERE pr.prrelid = c.oid)
                    || ARRAY(SELECT 'comment ' || CASE WHEN d.objsubid = 0 THEN 'on the table'
