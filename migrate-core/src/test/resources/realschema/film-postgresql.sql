@@ -92,6 +92,38 @@ CREATE TABLE public.film_actor (
 );
 
 --
+-- Name: film_archive; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.film_archive (
+    archived_on date DEFAULT CURRENT_DATE NOT NULL
+)
+INHERITS (public.film);
+
+--
+-- Name: payment; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.payment (
+    payment_id integer NOT NULL,
+    film_id integer NOT NULL,
+    amount numeric(5,2) NOT NULL,
+    payment_date timestamp without time zone NOT NULL
+)
+PARTITION BY RANGE (payment_date);
+
+--
+-- Name: payment_p2022; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.payment_p2022 (
+    payment_id integer NOT NULL,
+    film_id integer NOT NULL,
+    amount numeric(5,2) NOT NULL,
+    payment_date timestamp without time zone NOT NULL
+);
+
+--
 -- Name: film_list; Type: VIEW; Schema: public; Owner: -
 --
 
@@ -125,6 +157,8 @@ CREATE MATERIALIZED VIEW public.rating_counts AS
   GROUP BY film.rating
   WITH NO DATA;
 
+ALTER TABLE ONLY public.payment ATTACH PARTITION public.payment_p2022 FOR VALUES FROM ('2022-01-01 00:00:00') TO ('2023-01-01 00:00:00');
+
 ALTER TABLE ONLY public.actor ALTER COLUMN actor_id SET DEFAULT nextval('public.actor_actor_id_seq'::regclass);
 
 ALTER TABLE ONLY public.film ALTER COLUMN film_id SET DEFAULT nextval('public.film_film_id_seq'::regclass);
@@ -137,6 +171,14 @@ ALTER TABLE ONLY public.film_actor
 
 ALTER TABLE ONLY public.film
     ADD CONSTRAINT film_pkey PRIMARY KEY (film_id);
+
+ALTER TABLE ONLY public.payment
+    ADD CONSTRAINT payment_pkey PRIMARY KEY (payment_id, payment_date);
+
+ALTER TABLE ONLY public.payment_p2022
+    ADD CONSTRAINT payment_p2022_pkey PRIMARY KEY (payment_id, payment_date);
+
+ALTER INDEX public.payment_pkey ATTACH PARTITION public.payment_p2022_pkey;
 
 CREATE INDEX film_fulltext_idx ON public.film USING gist (fulltext);
 
@@ -160,6 +202,9 @@ ALTER TABLE ONLY public.film_actor
 
 ALTER TABLE ONLY public.film_actor
     ADD CONSTRAINT film_actor_film_id_fkey FOREIGN KEY (film_id) REFERENCES public.film(film_id) ON UPDATE CASCADE ON DELETE RESTRICT;
+
+ALTER TABLE public.payment
+    ADD CONSTRAINT payment_film_id_fkey FOREIGN KEY (film_id) REFERENCES public.film(film_id);
 
 --
 -- Name: actor; Type: ROW SECURITY; Schema: public; Owner: -

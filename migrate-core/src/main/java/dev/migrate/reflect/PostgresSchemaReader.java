@@ -41,7 +41,10 @@ final class PostgresSchemaReader implements SchemaReader {
                    || CASE WHEN c.relacl IS NOT NULL THEN ARRAY['grants ' || array_to_string(c.relacl, ' ')]
                            ELSE ARRAY[]::text[] END
                    || CASE WHEN c.relkind = 'p' THEN ARRAY['partitioning (PARTITION BY ' || pg_get_partkeydef(c.oid)
-                           || ') and its partitions'] ELSE ARRAY[]::text[] END
+                           || ')'] ELSE ARRAY[]::text[] END
+                   || ARRAY(SELECT 'partition ' || ch.relname FROM pg_inherits i
+                            JOIN pg_class ch ON ch.oid = i.inhrelid WHERE i.inhparent = c.oid AND ch.relispartition
+                            ORDER BY ch.relname)
                    || ARRAY(SELECT 'inheritance from ' || p.relname FROM pg_inherits i
                             JOIN pg_class p ON p.oid = i.inhparent WHERE i.inhrelid = c.oid AND NOT c.relispartition)
                    || ARRAY(SELECT 'inheriting table ' || ch.relname FROM pg_inherits i
