@@ -92,10 +92,10 @@ CREATE TABLE public.film_actor (
 );
 
 --
--- Name: film_archive; Type: TABLE; Schema: public; Owner: -
+-- Name: archived_film; Type: TABLE; Schema: public; Owner: -
 --
 
-CREATE TABLE public.film_archive (
+CREATE TABLE public.archived_film (
     archived_on date DEFAULT CURRENT_DATE NOT NULL
 )
 INHERITS (public.film);

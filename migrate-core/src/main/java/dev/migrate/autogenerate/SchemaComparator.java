@@ -145,7 +145,8 @@ final class SchemaComparator {
         }
         // The exact inverse of creating them: the keys that closed cycles go first, then the tables, backwards.
         CreationOrder drops = CreationOrder.of(dropped.values(), dialect);
-        Map<String, List<Schema.View>> dependentViews = dependentViews(drops.tables());
+        List<Table> dropTables = parentsFirst(drops.tables());
+        Map<String, List<Schema.View>> dependentViews = dependentViews(dropTables);
         Set<String> goingWithTables = new HashSet<>();
         dependentViews.values().forEach(views -> views.forEach(view -> goingWithTables.add(view.name())));
         recreateViewsReading(viewBlockers, goingWithTables);
@@ -157,8 +158,8 @@ final class SchemaComparator {
         for (int i = drops.laterKeys().size() - 1; i >= 0; i--) {
             steps.add(new Step(drops.laterKeys().get(i).reverse(), Phase.DROP_TABLE, order++, List.of()));
         }
-        for (int i = drops.tables().size() - 1; i >= 0; i--) {
-            Table table = drops.tables().get(i);
+        for (int i = dropTables.size() - 1; i >= 0; i--) {
+            Table table = dropTables.get(i);
             List<Schema.View> views = dependentViews.getOrDefault(table.name(), List.of());
             steps.add(new Step(new DropTable(table, dependents(table, views)), Phase.DROP_TABLE, order++));
         }
@@ -426,6 +427,36 @@ final class SchemaComparator {
             byTable.computeIfAbsent(dropOrder.get(last).name(), name -> new ArrayList<>()).add(view);
         }
         return byTable;
+    }
+
+    /**
+     * The tables in creation order with each inheriting table after the tables it inherits from (PostgreSQL refuses
+     * to drop a parent before its children; the downgrade creates them in this order, the children as plain tables).
+     */
+    private List<Table> parentsFirst(List<Table> tables) {
+        Map<String, Set<String>> parents = new java.util.HashMap<>();
+        for (Schema.NotKept relation : database.notKept()) {
+            if (relation.parent() != null) {
+                parents.computeIfAbsent(relation.table(), child -> new HashSet<>()).add(relation.parent());
+            }
+        }
+        if (parents.isEmpty()) {
+            return tables;
+        }
+        List<Table> ordered = new ArrayList<>();
+        Set<String> placed = new HashSet<>();
+        Set<String> names = new HashSet<>();
+        tables.forEach(table -> names.add(table.name()));
+        List<Table> waiting = new ArrayList<>(tables);
+        while (!waiting.isEmpty()) {
+            Table next = waiting.stream().filter(table -> parents.getOrDefault(table.name(), Set.of()).stream()
+                    .allMatch(parent -> placed.contains(parent) || !names.contains(parent)))
+                    .findFirst().orElse(waiting.get(0)); // a cycle cannot happen; never loop forever
+            waiting.remove(next);
+            ordered.add(next);
+            placed.add(next.name());
+        }
+        return ordered;
     }
 
     /** The table's dependent views, the triggers and rules on it and on them, its owned sequences, what is not kept. */

@@ -45,8 +45,6 @@ final class PostgresSchemaReader implements SchemaReader {
                    || ARRAY(SELECT 'partition ' || ch.relname FROM pg_inherits i
                             JOIN pg_class ch ON ch.oid = i.inhrelid WHERE i.inhparent = c.oid AND ch.relispartition
                             ORDER BY ch.relname)
-                   || ARRAY(SELECT 'inheritance from ' || p.relname FROM pg_inherits i
-                            JOIN pg_class p ON p.oid = i.inhparent WHERE i.inhrelid = c.oid AND NOT c.relispartition)
                    || ARRAY(SELECT 'inheriting table ' || ch.relname FROM pg_inherits i
                             JOIN pg_class ch ON ch.oid = i.inhrelid WHERE i.inhparent = c.oid AND NOT ch.relispartition)
                    || ARRAY(SELECT 'exclusion constraint ' || x.conname FROM pg_constraint x
@@ -57,7 +55,9 @@ final class PostgresSchemaReader implements SchemaReader {
                                    ELSE 'on column ' || a.attname END
                             FROM pg_description d LEFT JOIN pg_attribute a ON a.attrelid = d.objoid
                                  AND a.attnum = d.objsubid
-                            WHERE d.classoid = 'pg_class'::regclass AND d.objoid = c.oid ORDER BY d.objsubid)
+                            WHERE d.classoid = 'pg_class'::regclass AND d.objoid = c.oid ORDER BY d.objsubid),
+                   ARRAY(SELECT p.relname FROM pg_inherits i JOIN pg_class p ON p.oid = i.inhparent
+                         WHERE i.inhrelid = c.oid AND NOT c.relispartition ORDER BY i.inhseqno)
             FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
             WHERE n.nspname = COALESCE(?, current_schema())
               AND c.relkind IN ('r', 'p', 'v', 'm') AND NOT c.relispartition
@@ -153,6 +153,8 @@ final class PostgresSchemaReader implements SchemaReader {
                     } else if (options.includes(name)) {
                         tableNames.add(name);
                         strings(rows.getArray(5)).forEach(what -> notKept.add(new Schema.NotKept(name, what)));
+                        strings(rows.getArray(6)).forEach(parent -> notKept.add(
+                                new Schema.NotKept(name, "inheritance from " + parent, parent)));
                     }
                 }
             }

@@ -48,8 +48,13 @@ public record Schema(List<Table> tables, List<Trigger> triggers, List<View> view
 
     /**
      * Something on a table that autogenerate does not manage and cannot create again (a policy, grants, inheritance,
-     * partitions, a publication...): the table, and what it is, in words ({@code policy film_policy}).
+     * partitions, a publication...): the table, and what it is, in words ({@code policy film_policy}); for the
+     * inheritance of a table from another, {@code parent} names the other (its children must be dropped first).
      */
-    public record NotKept(String table, String what) {
+    public record NotKept(String table, String what, String parent) {
+
+        public NotKept(String table, String what) {
+            this(table, what, null);
+        }
     }
 }
