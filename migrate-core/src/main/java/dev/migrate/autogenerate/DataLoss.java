@@ -10,10 +10,12 @@ import dev.migrate.op.RebuildTable;
 import dev.migrate.schema.Column;
 import dev.migrate.schema.ColumnType;
 import dev.migrate.schema.GenericType;
+import dev.migrate.schema.Schema;
 
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -28,22 +30,22 @@ final class DataLoss {
         if (operation instanceof DropTable op) {
             warnings.add(new DataLossWarning(Kind.DROP_TABLE, op.table().name(), null,
                     "dropping the table loses all its rows"));
-            for (dev.migrate.schema.Schema.View view : op.dependents().views()) {
-                String kind = view.definition().strip().toUpperCase(java.util.Locale.ROOT)
+            for (Schema.View view : op.dependents().views()) {
+                String kind = view.definition().strip().toUpperCase(Locale.ROOT)
                         .startsWith("CREATE MATERIALIZED VIEW") ? "materialized view " : "view ";
                 warnings.add(new DataLossWarning(Kind.DROP_DEPENDENT, op.table().name(), null,
                         "dropping the table drops its " + kind + view.name() + " (it reads the table; the downgrade "
                                 + "creates it again)"));
             }
-            for (dev.migrate.schema.Schema.Trigger trigger : op.dependents().triggers()) {
-                String kind = trigger.definition().strip().toUpperCase(java.util.Locale.ROOT).startsWith("CREATE RULE")
-                        || trigger.definition().strip().toUpperCase(java.util.Locale.ROOT).startsWith("CREATE OR REPLACE RULE")
+            for (Schema.Trigger trigger : op.dependents().triggers()) {
+                String statement = trigger.definition().strip().toUpperCase(Locale.ROOT);
+                String kind = statement.startsWith("CREATE RULE") || statement.startsWith("CREATE OR REPLACE RULE")
                         ? "rule " : "trigger ";
                 warnings.add(new DataLossWarning(Kind.DROP_DEPENDENT, op.table().name(), null,
                         "dropping the table drops its " + kind + trigger.name() + " (on " + trigger.table()
                                 + "; the downgrade creates it again)"));
             }
-            for (dev.migrate.schema.Schema.Sequence sequence : op.dependents().sequences()) {
+            for (Schema.Sequence sequence : op.dependents().sequences()) {
                 warnings.add(new DataLossWarning(Kind.DROP_DEPENDENT, op.table().name(), null,
                         "dropping the table drops its sequence " + sequence.name() + " (owned by "
                                 + sequence.column() + "; the downgrade creates it again, from its start value)"));

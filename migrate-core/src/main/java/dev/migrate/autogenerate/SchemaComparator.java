@@ -14,6 +14,7 @@ import dev.migrate.op.RenameColumn;
 import dev.migrate.op.RenameTable;
 import dev.migrate.schema.CheckConstraint;
 import dev.migrate.schema.Column;
+import dev.migrate.schema.Dependents;
 import dev.migrate.schema.ForeignKey;
 import dev.migrate.schema.Index;
 import dev.migrate.schema.PrimaryKey;
@@ -231,9 +232,11 @@ final class SchemaComparator {
         return true;
     }
 
+    /** The table under its new name; its indexes' own statements name the old one, so they are not kept. */
     private static Table renamed(Table table, String name) {
         return new Table(name, table.kind(), table.columns(), table.primaryKey(), table.foreignKeys(),
-                table.uniqueConstraints(), table.indexes(), table.checks(), table.managed(), table.definition());
+                table.uniqueConstraints(), table.indexes().stream().map(Index::withoutDefinition).toList(),
+                table.checks(), table.managed(), null);
     }
 
     private boolean needsRebuild(TableComparator table, List<Step> found, Table reflected) {
@@ -460,7 +463,7 @@ final class SchemaComparator {
     }
 
     /** The table's dependent views, the triggers and rules on it and on them, its owned sequences, what is not kept. */
-    private dev.migrate.schema.Dependents dependents(Table table, List<Schema.View> views) {
+    private Dependents dependents(Table table, List<Schema.View> views) {
         Set<String> owners = new HashSet<>();
         owners.add(table.name().toLowerCase(Locale.ROOT));
         views.forEach(view -> owners.add(view.name().toLowerCase(Locale.ROOT)));
@@ -472,7 +475,7 @@ final class SchemaComparator {
                 .filter(lost -> owners.contains(lost.table().toLowerCase(Locale.ROOT)))
                 .map(lost -> lost.table().equals(table.name()) ? lost.what() : lost.what() + " (on " + lost.table() + ")")
                 .toList();
-        return new dev.migrate.schema.Dependents(views, triggers, sequences, notKept);
+        return new Dependents(views, triggers, sequences, notKept);
     }
 
     /** The views that read any of {@code tables}, directly or through other views, each after the views it reads. */

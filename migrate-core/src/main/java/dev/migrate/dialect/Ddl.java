@@ -26,6 +26,7 @@ import dev.migrate.schema.GenericType;
 import dev.migrate.schema.Index;
 import dev.migrate.schema.PrimaryKey;
 import dev.migrate.schema.ReferentialAction;
+import dev.migrate.schema.Schema;
 import dev.migrate.schema.Table;
 import dev.migrate.schema.UniqueConstraint;
 
@@ -153,7 +154,7 @@ abstract sealed class Ddl permits SqliteDdl, PostgresDdl {
             return statements;
         } else if (operation instanceof DropTable op) {
             List<String> statements = new ArrayList<>();
-            List<dev.migrate.schema.Schema.View> views = op.dependents().views();
+            List<Schema.View> views = op.dependents().views();
             for (int i = views.size() - 1; i >= 0; i--) {
                 statements.add(dropView(views.get(i)));
             }
@@ -202,7 +203,7 @@ abstract sealed class Ddl permits SqliteDdl, PostgresDdl {
     abstract List<String> alterColumn(AlterColumn op);
 
     /** DROP VIEW, or DROP MATERIALIZED VIEW, as the view's own statement says it is. */
-    String dropView(dev.migrate.schema.Schema.View view) {
+    String dropView(Schema.View view) {
         boolean materialized = view.definition().strip().toUpperCase(Locale.ROOT).startsWith("CREATE MATERIALIZED VIEW");
         return "DROP " + (materialized ? "MATERIALIZED " : "") + "VIEW " + name(view.name());
     }
