@@ -347,9 +347,10 @@ final class SchemaComparator {
 
     /**
      * The model's table with its columns in the database table's order, new columns last in the model's order:
-     * a rebuild must not reorder the columns that {@code SELECT *} and positional inserts rely on.
+     * a rebuild must not reorder the columns that {@code SELECT *} and positional inserts rely on; nor respell
+     * their declared types.
      */
-    private static Table inTableOrder(Table model, Table reflected, Map<String, String> sources) {
+    private Table inTableOrder(Table model, Table reflected, Map<String, String> sources) {
         Map<String, Column> bySource = new LinkedHashMap<>();
         List<Column> added = new ArrayList<>();
         for (Column column : model.columns()) {
@@ -364,7 +365,9 @@ final class SchemaComparator {
         for (Column existing : reflected.columns()) {
             Column kept = bySource.remove(existing.name());
             if (kept != null) {
-                ordered.add(kept);
+                // a type that means the same keeps the spelling the table declared (NVARCHAR(70), DATETIME, INT)
+                ordered.add(TableComparator.sameType(dialect, kept.type(), existing.type())
+                        ? kept.withType(existing.type()) : kept);
             }
         }
         ordered.addAll(bySource.values());

@@ -44,6 +44,19 @@ class SqliteDumpRoundTripTest {
         java.math.BigDecimal salary;
     }
 
+    /** The same with {@code age} NOT NULL: SQLite rebuilds the table for it. */
+    @dev.migrate.schema.annotation.Table(name = "employee")
+    static class EmployeeAgeRequired {
+        @dev.migrate.schema.annotation.Id
+        Integer id;
+        @dev.migrate.schema.annotation.Column(length = 70, nullable = false)
+        String name;
+        java.time.LocalDateTime hired;
+        @dev.migrate.schema.annotation.Column(nullable = false, serverDefault = "0")
+        Integer age;
+        java.math.BigDecimal salary;
+    }
+
     @TempDir
     Path tmp;
 
@@ -56,6 +69,17 @@ class SqliteDumpRoundTripTest {
         Migrate engine = journey.engine(Employee.class);
         engine.upgrade("heads");
         assertThat(engine.check().differences()).isEmpty();
+
+        // a rebuild for another column keeps the declared spellings of the columns it does not change
+        Migrate rebuilding = journey.engine(EmployeeAgeRequired.class);
+        rebuilding.migrate(RevisionRequest.withMessage("age required"), RenameDecider.NEVER);
+        rebuilding.upgrade("head");
+        assertThat(db.queryStrings("SELECT type FROM pragma_table_info('employee') ORDER BY cid"))
+                .containsExactly("INTEGER", "NVARCHAR(70)", "DATETIME", "INT", "DECIMAL");
+        assertThat(rebuilding.check().differences()).isEmpty();
+        rebuilding.downgrade("-1");
+        assertThat(db.queryStrings("SELECT type FROM pragma_table_info('employee') ORDER BY cid"))
+                .containsExactly("INTEGER", "NVARCHAR(70)", "DATETIME", "INT", "DECIMAL");
     }
 
     static String resource(String name) throws IOException {
