@@ -217,5 +217,11 @@ CREATE POLICY actor_visible ON public.actor USING ((last_name IS NOT NULL));
 COMMENT ON TABLE public.film IS 'A film in the catalogue';
 
 --
+-- Name: TABLE film_actor; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT ON TABLE public.film_actor TO PUBLIC;
+
+--
 -- PostgreSQL database dump complete
 --

@@ -38,7 +38,7 @@ final class PostgresSchemaReader implements SchemaReader {
                    CASE WHEN c.relkind IN ('v', 'm') THEN pg_get_viewdef(c.oid) END,
                    ARRAY(SELECT 'policy ' || pol.polname FROM pg_policy pol WHERE pol.polrelid = c.oid)
                    || CASE WHEN c.relrowsecurity THEN ARRAY['row level security'] ELSE ARRAY[]::text[] END
-                   || CASE WHEN c.relacl IS NOT NULL THEN ARRAY['grants ' || array_to_string(c.relacl, ' ')]
+                   || CASE WHEN c.relacl IS NOT NULL THEN ARRAY['grants (' || array_to_string(c.relacl, ', ') || ')']
                            ELSE ARRAY[]::text[] END
                    || CASE WHEN c.relkind = 'p' THEN ARRAY['partitioning (PARTITION BY ' || pg_get_partkeydef(c.oid)
                            || ')'] ELSE ARRAY[]::text[] END
