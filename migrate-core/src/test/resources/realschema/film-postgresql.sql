@@ -124,6 +124,24 @@ CREATE TABLE public.payment_p2022 (
 );
 
 --
+-- Name: language; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.language (
+    language_id integer NOT NULL,
+    name character(20) NOT NULL
+);
+
+ALTER TABLE public.language ALTER COLUMN language_id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.language_language_id_seq
+    START WITH 100
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+--
 -- Name: film_list; Type: VIEW; Schema: public; Owner: -
 --
 
@@ -171,6 +189,9 @@ ALTER TABLE ONLY public.film_actor
 
 ALTER TABLE ONLY public.film
     ADD CONSTRAINT film_pkey PRIMARY KEY (film_id);
+
+ALTER TABLE ONLY public.language
+    ADD CONSTRAINT language_pkey PRIMARY KEY (language_id);
 
 ALTER TABLE ONLY public.payment
     ADD CONSTRAINT payment_pkey PRIMARY KEY (payment_id, payment_date);

@@ -163,8 +163,11 @@ abstract sealed class Ddl permits SqliteDdl, PostgresDdl {
         } else if (operation instanceof RenameTable op) {
             return List.of("ALTER TABLE " + name(op.from()) + " RENAME TO " + name(op.to()));
         } else if (operation instanceof AddColumn op) {
-            // a serial column added back: its sequence went with it, so an identity column again
-            Column column = op.column().autoincrement() ? op.column().withoutDefaultDefinition() : op.column();
+            // a serial column added back: its sequence went with it, so an identity column again (an identity keeps
+            // its own clause, which creates its sequence)
+            Column column = op.column().autoincrement() && op.column().defaultDefinition() != null
+                    && !PostgresDdl.isIdentityClause(op.column().defaultDefinition())
+                    ? op.column().withoutDefaultDefinition() : op.column();
             return List.of("ALTER TABLE " + name(op.table()) + " ADD COLUMN " + columnDefinition(column, false));
         } else if (operation instanceof DropColumn op) {
             return List.of("ALTER TABLE " + name(op.table()) + " DROP COLUMN " + name(op.column().name()));
@@ -248,7 +251,8 @@ abstract sealed class Ddl permits SqliteDdl, PostgresDdl {
         if (!column.nullable() || primaryKey) {
             sql.append(" NOT NULL");
         }
-        if (column.defaultDefinition() != null && (column.serverDefault() != null || column.autoincrement())) {
+        if (column.defaultDefinition() != null && !PostgresDdl.isIdentityClause(column.defaultDefinition())
+                && (column.serverDefault() != null || column.autoincrement())) {
             // the database's own text, casts and all (an owned sequence's nextval on an autoincrement column)
             sql.append(" DEFAULT ").append(column.defaultDefinition());
         } else if (column.serverDefault() != null && !column.autoincrement()) {

@@ -76,7 +76,7 @@ final class PostgresSchemaReader implements SchemaReader {
             JOIN pg_type t ON t.oid = a.atttypid
             LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
             LEFT JOIN pg_depend dep ON dep.refclassid = 'pg_class'::regclass AND dep.refobjid = c.oid
-                 AND dep.refobjsubid = a.attnum AND dep.classid = 'pg_class'::regclass AND dep.deptype = 'a'
+                 AND dep.refobjsubid = a.attnum AND dep.classid = 'pg_class'::regclass AND dep.deptype IN ('a', 'i')
             LEFT JOIN pg_class sc ON sc.oid = dep.objid AND sc.relkind = 'S'
             LEFT JOIN pg_sequence s ON s.seqrelid = sc.oid
             WHERE n.nspname = ? AND c.relname = ANY (?) AND a.attnum > 0 AND NOT a.attisdropped
@@ -186,12 +186,15 @@ final class PostgresSchemaReader implements SchemaReader {
              ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
                 String sequence = rows.getString(10);
-                if (sequence != null) {
+                String identity = rows.getString(9);
+                String sequenceOptions = sequence == null ? null : "START WITH " + rows.getLong(12) + " INCREMENT BY "
+                        + rows.getLong(13) + " MINVALUE " + rows.getLong(14) + " MAXVALUE " + rows.getLong(15)
+                        + " CACHE " + rows.getLong(16) + (rows.getBoolean(17) ? " CYCLE" : " NO CYCLE");
+                boolean isIdentity = identity != null && !identity.isEmpty();
+                if (sequence != null && !isIdentity) {
                     sequences.add(new Schema.Sequence(sequence, rows.getString(1), rows.getString(2),
-                            "CREATE SEQUENCE " + quoteIfNeeded(sequence) + " AS " + rows.getString(11)
-                                    + " START WITH " + rows.getLong(12) + " INCREMENT BY " + rows.getLong(13)
-                                    + " MINVALUE " + rows.getLong(14) + " MAXVALUE " + rows.getLong(15)
-                                    + " CACHE " + rows.getLong(16) + (rows.getBoolean(17) ? " CYCLE" : " NO CYCLE")));
+                            "CREATE SEQUENCE " + quoteIfNeeded(sequence) + " AS " + rows.getString(11) + " "
+                                    + sequenceOptions));
                 }
                 String columnName = rows.getString(2);
                 if (parts.get(rows.getString(1)).columns.stream().anyMatch(column -> column.name().equals(columnName))) {
@@ -200,16 +203,17 @@ final class PostgresSchemaReader implements SchemaReader {
                 ColumnType type = SqlTypes.fromPostgres(rows.getString(3), rows.getString(4), rows.getInt(5),
                         rows.getString(6));
                 String rawDefault = rows.getString(8);
-                String identity = rows.getString(9);
-                boolean autoincrement = identity != null && !identity.isEmpty();
+                boolean autoincrement = isIdentity;
                 String serverDefault = null;
-                String definition = rawDefault;
+                // an identity column: its whole clause (ALWAYS or BY DEFAULT, the sequence's options)
+                String definition = isIdentity ? "GENERATED " + (identity.equals("a") ? "ALWAYS" : "BY DEFAULT")
+                        + " AS IDENTITY" + (sequenceOptions == null ? "" : " (" + sequenceOptions + ")") : rawDefault;
                 if (rawDefault != null && rawDefault.startsWith("nextval(")) {
                     // compared as autoincrement (what serial means), rendered as the nextval of its sequence
                     autoincrement = true;
                 } else {
                     serverDefault = SqlExpressions.canonicalDefault(rawDefault, type);
-                    if (serverDefault == null) {
+                    if (serverDefault == null && !isIdentity) {
                         definition = null;
                     }
                 }

@@ -8,7 +8,8 @@ import java.util.Objects;
  * {@code defaultDefinition} is the default exactly as the database keeps it, when reflection read it (null for
  * models): {@code ('now'::text)::date} is rendered as that, while comparisons look at the normalised
  * {@code serverDefault}. On an autoincrement column it is the {@code nextval('x_seq'::regclass)} of a sequence the
- * column owns, rendered instead of an identity.
+ * column owns, rendered instead of an identity, or a PostgreSQL identity's own clause
+ * ({@code GENERATED ALWAYS AS IDENTITY (START WITH 100 ...)}).
  */
 public record Column(String name, ColumnType type, boolean nullable, String serverDefault, boolean autoincrement,
                      String defaultDefinition) {
