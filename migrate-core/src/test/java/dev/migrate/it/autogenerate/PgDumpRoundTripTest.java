@@ -1,7 +1,18 @@
 package dev.migrate.it.autogenerate;
 
 import dev.migrate.autogenerate.RenameDecider;
+import dev.migrate.autogenerate.IncludeObject;
 import dev.migrate.command.AutogenerateResult;
+import dev.migrate.command.AutogenerateSettings;
+import dev.migrate.schema.Column;
+import dev.migrate.schema.ColumnType;
+import dev.migrate.schema.ForeignKey;
+import dev.migrate.schema.GenericType;
+import dev.migrate.schema.Index;
+import dev.migrate.schema.ModelSource;
+import dev.migrate.schema.ReferentialAction;
+import dev.migrate.schema.Schema;
+import dev.migrate.schema.Table;
 import dev.migrate.command.CheckResult;
 import dev.migrate.command.Migrate;
 import dev.migrate.command.RevisionRequest;
@@ -122,6 +133,45 @@ class PgDumpRoundTripTest {
 
     private static java.util.stream.Stream<String> words(String text) {
         return Pattern.compile("[A-Za-z_0-9]+").matcher(text).results().map(MatchResult::group);
+    }
+
+    @Test
+    void theDumpedTablesDescribedByModelsCheckClean() throws Exception {
+        TestDatabase.Postgres db = TestDatabase.postgres();
+        assertThat(db.runScriptWithCli(SqliteDumpRoundTripTest.resource("film-postgresql.sql"))).isEmpty();
+        ColumnType varchar45 = ColumnType.varchar(45);
+        ColumnType timestamp = ColumnType.of(GenericType.TIMESTAMP);
+        Schema models = Schema.of(List.of(
+                Table.builder("film").column(Column.of("film_id", ColumnType.of(GenericType.INTEGER)).notNull())
+                        .primaryKey("film_pkey", "film_id").unmanaged().build(),
+                Table.builder("actor")
+                        .column(new Column("actor_id", ColumnType.of(GenericType.INTEGER), false, null, true))
+                        .column(Column.of("first_name", varchar45).notNull())
+                        .column(Column.of("last_name", varchar45).notNull())
+                        .column(Column.of("last_update", timestamp).notNull().withServerDefault("now()"))
+                        .primaryKey("actor_pkey", "actor_id")
+                        .index(new Index("idx_actor_name", List.of("lower((last_name)::text)", "first_name"), true))
+                        .build(),
+                Table.builder("film_actor")
+                        .column(Column.of("actor_id", ColumnType.of(GenericType.INTEGER)).notNull())
+                        .column(Column.of("film_id", ColumnType.of(GenericType.INTEGER)).notNull())
+                        .column(Column.of("last_update", timestamp).notNull().withServerDefault("now()"))
+                        .primaryKey("film_actor_pkey", "actor_id", "film_id")
+                        .foreignKey(new ForeignKey("film_actor_actor_id_fkey", List.of("actor_id"), "actor",
+                                List.of("actor_id"), ReferentialAction.RESTRICT, ReferentialAction.CASCADE))
+                        .foreignKey(new ForeignKey("film_actor_film_id_fkey", List.of("film_id"), "film",
+                                List.of("film_id"), ReferentialAction.RESTRICT, ReferentialAction.CASCADE))
+                        .build(),
+                Table.builder("language")
+                        .column(new Column("language_id", ColumnType.of(GenericType.INTEGER), false, null, true))
+                        .column(Column.of("name", new ColumnType(GenericType.CHAR, 20, null, null, null)).notNull())
+                        .primaryKey("language_pkey", "language_id")
+                        .build()));
+        Journey journey = new Journey(db, tmp);
+        journey.settings = new AutogenerateSettings(IncludeObject.ALL, true);
+        Migrate engine = journey.engine(ModelSource.of(models));
+        engine.upgrade("heads");
+        assertThat(engine.check().differences()).isEmpty();
     }
 
     @Test
