@@ -1,10 +1,21 @@
 package dev.migrate.it.autogenerate;
 
+import dev.migrate.autogenerate.IncludeObject;
 import dev.migrate.autogenerate.RenameDecider;
 import dev.migrate.command.AutogenerateResult;
+import dev.migrate.command.AutogenerateSettings;
 import dev.migrate.command.Migrate;
 import dev.migrate.command.RevisionRequest;
 import dev.migrate.it.TestDatabase;
+import dev.migrate.schema.Column;
+import dev.migrate.schema.ColumnType;
+import dev.migrate.schema.ForeignKey;
+import dev.migrate.schema.GenericType;
+import dev.migrate.schema.Index;
+import dev.migrate.schema.ModelSource;
+import dev.migrate.schema.ReferentialAction;
+import dev.migrate.schema.Schema;
+import dev.migrate.schema.Table;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -59,6 +70,41 @@ class SqliteDumpRoundTripTest {
 
     @TempDir
     Path tmp;
+
+    @Test
+    void theDumpedTablesDescribedByModelsCheckClean() throws Exception {
+        TestDatabase db = TestDatabase.sqlite(tmp.resolve("chinook-models.db"));
+        assertThat(db.runScriptWithCli(resource("chinook-sqlite.sql"))).isEmpty();
+        ColumnType integer = ColumnType.of(GenericType.INTEGER);
+        Schema models = Schema.of(List.of(
+                Table.builder("Artist")
+                        .column(Column.of("ArtistId", integer).notNull())
+                        .primaryKey("PK_Artist", "ArtistId").unmanaged().build(),
+                Table.builder("Album")
+                        .column(Column.of("AlbumId", integer).notNull().withAutoincrement(true))
+                        .column(Column.of("Title", ColumnType.varchar(160)).notNull())
+                        .column(Column.of("ArtistId", integer).notNull())
+                        .primaryKey("PK_Album", "AlbumId")
+                        .foreignKey(new ForeignKey(null, List.of("ArtistId"), "Artist",
+                                List.of("ArtistId"), ReferentialAction.NO_ACTION,
+                                ReferentialAction.NO_ACTION))
+                        .index(new Index("IFK_AlbumArtistId", List.of("ArtistId"), false))
+                        .build(),
+                Table.builder("Invoice")
+                        .column(Column.of("InvoiceId", integer).notNull().withAutoincrement(true))
+                        .column(Column.of("CustomerId", integer).notNull())
+                        .column(Column.of("InvoiceDate",
+                                ColumnType.of(GenericType.TIMESTAMP)).notNull())
+                        .column(Column.of("BillingCountry", ColumnType.varchar(40)))
+                        .column(Column.of("Total", ColumnType.decimal(10, 2)).notNull())
+                        .primaryKey("PK_Invoice", "InvoiceId")
+                        .build()));
+        Journey journey = new Journey(db, tmp);
+        journey.settings = new AutogenerateSettings(IncludeObject.ALL, true);
+        Migrate engine = journey.engine(ModelSource.of(models));
+        engine.upgrade("heads");
+        assertThat(engine.check().differences()).isEmpty();
+    }
 
     @Test
     void declaredSpellingsCompareEqualToTheModelsTypes() throws Exception {
