@@ -25,6 +25,7 @@ import dev.migrate.schema.UniqueConstraint;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -188,7 +189,7 @@ final class SchemaComparator {
     /** Pairs an added table with a dropped one that has the same columns, when the decider says it is a rename. */
     private Map<String, String> renameTables(Map<String, Table> added, Map<String, Table> dropped,
                                              Map<String, Table[]> pairs) {
-        Map<String, String> renamedTables = new java.util.HashMap<>();
+        Map<String, String> renamedTables = new HashMap<>();
         int order = 0;
         for (Table model : List.copyOf(added.values())) {
             for (Table reflected : List.copyOf(dropped.values())) {
@@ -411,13 +412,13 @@ final class SchemaComparator {
      * no DROP TABLE fails on them (PostgreSQL).
      */
     private Map<String, List<Schema.View>> dependentViews(List<Table> dropOrder) {
-        Map<String, List<Schema.View>> byTable = new java.util.HashMap<>();
+        Map<String, List<Schema.View>> byTable = new HashMap<>();
         if (dropOrder.isEmpty()) {
             return byTable;
         }
         Set<String> names = new HashSet<>();
         dropOrder.forEach(table -> names.add(table.name()));
-        Map<String, Integer> position = new java.util.HashMap<>();
+        Map<String, Integer> position = new HashMap<>();
         for (int i = 0; i < dropOrder.size(); i++) {
             position.put(dropOrder.get(i).name(), i);
         }
@@ -440,7 +441,7 @@ final class SchemaComparator {
      * to drop a parent before its children; the downgrade creates them in this order, the children as plain tables).
      */
     private List<Table> parentsFirst(List<Table> tables) {
-        Map<String, Set<String>> parents = new java.util.HashMap<>();
+        Map<String, Set<String>> parents = new HashMap<>();
         for (Schema.NotKept relation : database.notKept()) {
             if (relation.parent() != null) {
                 parents.computeIfAbsent(relation.table(), child -> new HashSet<>()).add(relation.parent());
