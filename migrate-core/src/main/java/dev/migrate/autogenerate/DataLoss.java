@@ -50,6 +50,14 @@ final class DataLoss {
                         "dropping the table drops its sequence " + sequence.name() + " (owned by "
                                 + sequence.column() + "; the downgrade creates it again, from its start value)"));
             }
+            for (Schema.Trigger referrer : op.dependents().referrers()) {
+                String statement = referrer.definition().strip().toUpperCase(Locale.ROOT);
+                String kind = statement.startsWith("CREATE RULE") || statement.startsWith("CREATE OR REPLACE RULE")
+                        ? "rule " : "trigger ";
+                warnings.add(new DataLossWarning(Kind.REFERRED_TO, op.table().name(), null, kind + referrer.name()
+                        + " on " + referrer.table() + " names the table and is left as it is: it fails while the table "
+                        + "is gone (PostgreSQL refuses to drop a table a rule uses); change it by hand in this revision"));
+            }
             for (String lost : op.dependents().notKept()) {
                 warnings.add(new DataLossWarning(Kind.NOT_KEPT, op.table().name(), null,
                         "dropping the table drops its " + lost + ", which the downgrade does not create again "

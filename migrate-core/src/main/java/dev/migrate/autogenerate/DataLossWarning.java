@@ -18,7 +18,9 @@ public record DataLossWarning(Kind kind, String table, String column, String rea
         /** A view, materialized view or trigger that goes with a dropped table (the downgrade creates it again). */
         DROP_DEPENDENT,
         /** Something the engine does not manage and cannot create again (policy, grants, inheritance...). */
-        NOT_KEPT
+        NOT_KEPT,
+        /** A trigger or rule of a table that stays names the dropped table: left as it is, it fails without it. */
+        REFERRED_TO
     }
 
     /** One line: {@code items.description: dropping the column loses its values}. */

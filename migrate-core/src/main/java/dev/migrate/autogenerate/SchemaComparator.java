@@ -152,6 +152,9 @@ final class SchemaComparator {
         Set<String> goingWithTables = new HashSet<>();
         dependentViews.values().forEach(views -> views.forEach(view -> goingWithTables.add(view.name())));
         recreateViewsReading(viewBlockers, goingWithTables);
+        Set<String> goingAway = new HashSet<>();
+        dropTables.forEach(table -> goingAway.add(table.name().toLowerCase(Locale.ROOT)));
+        goingWithTables.forEach(view -> goingAway.add(view.toLowerCase(Locale.ROOT)));
         int order = 0;
         if (drops.inlineCycles()) {
             steps.add(new Step(new ExecuteSql(drops.tables().get(0).name(), DEFER_FOREIGN_KEYS, ""), Phase.DROP_TABLE,
@@ -163,7 +166,7 @@ final class SchemaComparator {
         for (int i = dropTables.size() - 1; i >= 0; i--) {
             Table table = dropTables.get(i);
             List<Schema.View> views = dependentViews.getOrDefault(table.name(), List.of());
-            steps.add(new Step(new DropTable(table, dependents(table, views)), Phase.DROP_TABLE, order++));
+            steps.add(new Step(new DropTable(table, dependents(table, views, goingAway)), Phase.DROP_TABLE, order++));
         }
 
         List<Step> ordered = new ArrayList<>(steps);
@@ -466,8 +469,11 @@ final class SchemaComparator {
         return ordered;
     }
 
-    /** The table's dependent views, the triggers and rules on it and on them, its owned sequences, what is not kept. */
-    private Dependents dependents(Table table, List<Schema.View> views) {
+    /**
+     * The table's dependent views, the triggers and rules on it and on them, its owned sequences, what is not kept,
+     * and the triggers and rules of other tables (not {@code dropping}, nor views going with it) that name it.
+     */
+    private Dependents dependents(Table table, List<Schema.View> views, Set<String> dropping) {
         Set<String> owners = new HashSet<>();
         owners.add(table.name().toLowerCase(Locale.ROOT));
         views.forEach(view -> owners.add(view.name().toLowerCase(Locale.ROOT)));
@@ -479,7 +485,13 @@ final class SchemaComparator {
                 .filter(lost -> owners.contains(lost.table().toLowerCase(Locale.ROOT)))
                 .map(lost -> lost.table().equals(table.name()) ? lost.what() : lost.what() + " (on " + lost.table() + ")")
                 .toList();
-        return new Dependents(views, triggers, sequences, notKept);
+        // triggers and rules of tables that stay, whose text names this one: left alone, but said
+        List<Schema.Trigger> referrers = database.triggers().stream()
+                .filter(trigger -> !owners.contains(trigger.table().toLowerCase(Locale.ROOT))
+                        && !dropping.contains(trigger.table().toLowerCase(Locale.ROOT))
+                        && mentions(trigger.definition(), table.name()))
+                .toList();
+        return new Dependents(views, triggers, sequences, notKept, referrers);
     }
 
     /** The views that read any of {@code tables}, directly or through other views, each after the views it reads. */
