@@ -8,15 +8,18 @@ import java.util.stream.Collectors;
 /**
  * How to compare: the engine's own tables to leave alone (version table, log table), whether reflected
  * tables that no model describes are left alone rather than dropped, the {@link IncludeObject} hook, the
- * {@link RenameDecider}, the tables that have rows (for the NOT NULL warning), and whether types and server
- * defaults are compared (both on by default).
+ * {@link RenameDecider}, the tables that have rows (for the NOT NULL warning), whether types and server
+ * defaults are compared (both on by default), and the tables other libraries own ({@link LibraryTables}), never
+ * dropped when no model describes them.
  */
 public record CompareOptions(Set<String> engineTables, boolean keepUnownedTables, IncludeObject includeObject,
                              RenameDecider renameDecider, Set<String> tablesWithRows, boolean compareTypes,
-                             boolean compareServerDefaults) {
+                             boolean compareServerDefaults, Set<String> libraryTables) {
 
     public CompareOptions {
         engineTables = engineTables.stream().map(name -> name.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+        libraryTables = libraryTables == null ? Set.of()
+                : libraryTables.stream().map(name -> name.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
         includeObject = Objects.requireNonNullElse(includeObject, IncludeObject.ALL);
         renameDecider = Objects.requireNonNullElse(renameDecider, RenameDecider.NEVER);
         tablesWithRows = Set.copyOf(tablesWithRows);
@@ -35,6 +38,11 @@ public record CompareOptions(Set<String> engineTables, boolean keepUnownedTables
         return tablesWithRows.contains(table);
     }
 
+    /** Whether another library owns the table (case ignored): kept when no model describes it. */
+    public boolean ownedByLibrary(String table) {
+        return libraryTables.contains(table.toLowerCase(Locale.ROOT));
+    }
+
     public static final class Builder {
         private Set<String> engineTables = Set.of("alembic_version", "migrate_log");
         private boolean keepUnownedTables;
@@ -43,6 +51,7 @@ public record CompareOptions(Set<String> engineTables, boolean keepUnownedTables
         private Set<String> tablesWithRows = Set.of();
         private boolean compareTypes = true;
         private boolean compareServerDefaults = true;
+        private Set<String> libraryTables = LibraryTables.DEFAULTS;
 
         private Builder() {
         }
@@ -84,9 +93,18 @@ public record CompareOptions(Set<String> engineTables, boolean keepUnownedTables
             return this;
         }
 
+        /**
+         * The tables other libraries own, left alone when no model describes them: {@link LibraryTables#DEFAULTS}
+         * unless set; an empty set lets the generated script drop them like any table no model describes.
+         */
+        public Builder libraryTables(Set<String> names) {
+            libraryTables = names;
+            return this;
+        }
+
         public CompareOptions build() {
             return new CompareOptions(engineTables, keepUnownedTables, includeObject, renameDecider, tablesWithRows,
-                    compareTypes, compareServerDefaults);
+                    compareTypes, compareServerDefaults, libraryTables);
         }
     }
 }

@@ -10,10 +10,12 @@ import dev.migrate.op.RebuildTable;
 import dev.migrate.schema.Column;
 import dev.migrate.schema.ColumnType;
 import dev.migrate.schema.GenericType;
+import dev.migrate.schema.Schema;
 
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -28,6 +30,39 @@ final class DataLoss {
         if (operation instanceof DropTable op) {
             warnings.add(new DataLossWarning(Kind.DROP_TABLE, op.table().name(), null,
                     "dropping the table loses all its rows"));
+            for (Schema.View view : op.dependents().views()) {
+                String kind = view.definition().strip().toUpperCase(Locale.ROOT)
+                        .startsWith("CREATE MATERIALIZED VIEW") ? "materialized view " : "view ";
+                warnings.add(new DataLossWarning(Kind.DROP_DEPENDENT, op.table().name(), null,
+                        "dropping the table drops its " + kind + view.name() + " (it reads the table; the downgrade "
+                                + "creates it again)"));
+            }
+            for (Schema.Trigger trigger : op.dependents().triggers()) {
+                String statement = trigger.definition().strip().toUpperCase(Locale.ROOT);
+                String kind = statement.startsWith("CREATE RULE") || statement.startsWith("CREATE OR REPLACE RULE")
+                        ? "rule " : "trigger ";
+                warnings.add(new DataLossWarning(Kind.DROP_DEPENDENT, op.table().name(), null,
+                        "dropping the table drops its " + kind + trigger.name() + " (on " + trigger.table()
+                                + "; the downgrade creates it again)"));
+            }
+            for (Schema.Sequence sequence : op.dependents().sequences()) {
+                warnings.add(new DataLossWarning(Kind.DROP_DEPENDENT, op.table().name(), null,
+                        "dropping the table drops its sequence " + sequence.name() + " (owned by "
+                                + sequence.column() + "; the downgrade creates it again, from its start value)"));
+            }
+            for (Schema.Trigger referrer : op.dependents().referrers()) {
+                String statement = referrer.definition().strip().toUpperCase(Locale.ROOT);
+                String kind = statement.startsWith("CREATE RULE") || statement.startsWith("CREATE OR REPLACE RULE")
+                        ? "rule " : "trigger ";
+                warnings.add(new DataLossWarning(Kind.REFERRED_TO, op.table().name(), null, kind + referrer.name()
+                        + " on " + referrer.table() + " names the table and is left as it is: it fails while the table "
+                        + "is gone (PostgreSQL refuses to drop a table a rule uses); change it by hand in this revision"));
+            }
+            for (String lost : op.dependents().notKept()) {
+                warnings.add(new DataLossWarning(Kind.NOT_KEPT, op.table().name(), null,
+                        "dropping the table drops its " + lost + ", which the downgrade does not create again "
+                                + "(autogenerate does not manage it: write it in the downgrade by hand)"));
+            }
         } else if (operation instanceof DropColumn op) {
             warnings.add(dropColumn(op.table(), op.column().name()));
         } else if (operation instanceof AddColumn op) {
@@ -81,7 +116,7 @@ final class DataLoss {
 
     /** Why {@code to} may not hold every value of {@code from}, or null when it does. */
     static String narrowing(ColumnType from, ColumnType to) {
-        if (from.equals(to)) {
+        if (from.meaning().equals(to.meaning())) {
             return null;
         }
         String change = "type change from " + from + " to " + to;

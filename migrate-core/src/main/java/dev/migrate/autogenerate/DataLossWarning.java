@@ -14,7 +14,13 @@ public record DataLossWarning(Kind kind, String table, String column, String rea
         /** The new type holds less than the old (shorter VARCHAR, smaller integer, less precision, TEXT to VARCHAR(n)). */
         NARROWING_TYPE,
         /** NOT NULL without a server default on a table with rows: the statement fails on them. */
-        NOT_NULL_WITHOUT_DEFAULT
+        NOT_NULL_WITHOUT_DEFAULT,
+        /** A view, materialized view or trigger that goes with a dropped table (the downgrade creates it again). */
+        DROP_DEPENDENT,
+        /** Something the engine does not manage and cannot create again (policy, grants, inheritance...). */
+        NOT_KEPT,
+        /** A trigger or rule of a table that stays names the dropped table: left as it is, it fails without it. */
+        REFERRED_TO
     }
 
     /** One line: {@code items.description: dropping the column loses its values}. */

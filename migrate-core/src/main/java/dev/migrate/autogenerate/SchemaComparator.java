@@ -14,6 +14,7 @@ import dev.migrate.op.RenameColumn;
 import dev.migrate.op.RenameTable;
 import dev.migrate.schema.CheckConstraint;
 import dev.migrate.schema.Column;
+import dev.migrate.schema.Dependents;
 import dev.migrate.schema.ForeignKey;
 import dev.migrate.schema.Index;
 import dev.migrate.schema.PrimaryKey;
@@ -24,6 +25,7 @@ import dev.migrate.schema.UniqueConstraint;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -97,6 +99,7 @@ final class SchemaComparator {
         Map<String, Table> dropped = new TreeMap<>();
         for (Table reflected : database.tables()) {
             if (modelNames.contains(reflected.name()) || builtInSkip(reflected, virtual) || options.keepUnownedTables()
+                    || options.ownedByLibrary(reflected.name())
                     || !options.includeObject().include(ObjectKind.TABLE, reflected.name(), reflected, true, null)) {
                 continue;
             }
@@ -142,9 +145,16 @@ final class SchemaComparator {
                 }
             }
         }
-        recreateViewsReading(viewBlockers);
         // The exact inverse of creating them: the keys that closed cycles go first, then the tables, backwards.
         CreationOrder drops = CreationOrder.of(dropped.values(), dialect);
+        List<Table> dropTables = parentsFirst(drops.tables());
+        Map<String, List<Schema.View>> dependentViews = dependentViews(dropTables);
+        Set<String> goingWithTables = new HashSet<>();
+        dependentViews.values().forEach(views -> views.forEach(view -> goingWithTables.add(view.name())));
+        recreateViewsReading(viewBlockers, goingWithTables);
+        Set<String> goingAway = new HashSet<>();
+        dropTables.forEach(table -> goingAway.add(table.name().toLowerCase(Locale.ROOT)));
+        goingWithTables.forEach(view -> goingAway.add(view.toLowerCase(Locale.ROOT)));
         int order = 0;
         if (drops.inlineCycles()) {
             steps.add(new Step(new ExecuteSql(drops.tables().get(0).name(), DEFER_FOREIGN_KEYS, ""), Phase.DROP_TABLE,
@@ -153,8 +163,10 @@ final class SchemaComparator {
         for (int i = drops.laterKeys().size() - 1; i >= 0; i--) {
             steps.add(new Step(drops.laterKeys().get(i).reverse(), Phase.DROP_TABLE, order++, List.of()));
         }
-        for (int i = drops.tables().size() - 1; i >= 0; i--) {
-            steps.add(new Step(new DropTable(drops.tables().get(i)), Phase.DROP_TABLE, order++));
+        for (int i = dropTables.size() - 1; i >= 0; i--) {
+            Table table = dropTables.get(i);
+            List<Schema.View> views = dependentViews.getOrDefault(table.name(), List.of());
+            steps.add(new Step(new DropTable(table, dependents(table, views, goingAway)), Phase.DROP_TABLE, order++));
         }
 
         List<Step> ordered = new ArrayList<>(steps);
@@ -180,7 +192,7 @@ final class SchemaComparator {
     /** Pairs an added table with a dropped one that has the same columns, when the decider says it is a rename. */
     private Map<String, String> renameTables(Map<String, Table> added, Map<String, Table> dropped,
                                              Map<String, Table[]> pairs) {
-        Map<String, String> renamedTables = new java.util.HashMap<>();
+        Map<String, String> renamedTables = new HashMap<>();
         int order = 0;
         for (Table model : List.copyOf(added.values())) {
             for (Table reflected : List.copyOf(dropped.values())) {
@@ -224,9 +236,11 @@ final class SchemaComparator {
         return true;
     }
 
+    /** The table under its new name; its indexes' own statements name the old one, so they are not kept. */
     private static Table renamed(Table table, String name) {
         return new Table(name, table.kind(), table.columns(), table.primaryKey(), table.foreignKeys(),
-                table.uniqueConstraints(), table.indexes(), table.checks(), table.managed(), table.definition());
+                table.uniqueConstraints(), table.indexes().stream().map(Index::withoutDefinition).toList(),
+                table.checks(), table.managed(), null);
     }
 
     private boolean needsRebuild(TableComparator table, List<Step> found, Table reflected) {
@@ -337,9 +351,10 @@ final class SchemaComparator {
 
     /**
      * The model's table with its columns in the database table's order, new columns last in the model's order:
-     * a rebuild must not reorder the columns that {@code SELECT *} and positional inserts rely on.
+     * a rebuild must not reorder the columns that {@code SELECT *} and positional inserts rely on; nor respell
+     * their declared types.
      */
-    private static Table inTableOrder(Table model, Table reflected, Map<String, String> sources) {
+    private Table inTableOrder(Table model, Table reflected, Map<String, String> sources) {
         Map<String, Column> bySource = new LinkedHashMap<>();
         List<Column> added = new ArrayList<>();
         for (Column column : model.columns()) {
@@ -354,7 +369,9 @@ final class SchemaComparator {
         for (Column existing : reflected.columns()) {
             Column kept = bySource.remove(existing.name());
             if (kept != null) {
-                ordered.add(kept);
+                // a type that means the same keeps the spelling the table declared (NVARCHAR(70), DATETIME, INT)
+                ordered.add(TableComparator.sameType(dialect, kept.type(), existing.type())
+                        ? kept.withType(existing.type()) : kept);
             }
         }
         ordered.addAll(bySource.values());
@@ -368,12 +385,13 @@ final class SchemaComparator {
      * column used by a view or rule"): the views reading the changed tables (and the views reading those) are
      * dropped before the table changes and created again after them, from the database's own definitions.
      */
-    private void recreateViewsReading(Set<String> tables) {
+    private void recreateViewsReading(Set<String> tables, Set<String> goingWithTables) {
         if (tables.isEmpty() || dialect instanceof SqliteDialect) {
             // SQLite: a rebuild restores the views itself, and DROP COLUMN keeps the views that do not read the column
             return;
         }
-        List<Schema.View> views = viewsReading(tables);
+        List<Schema.View> views = viewsReading(tables).stream()
+                .filter(view -> !goingWithTables.contains(view.name())).toList();
         for (int i = views.size() - 1, order = 0; i >= 0; i--, order++) {
             Schema.View view = views.get(i);
             steps.add(new Step(new ExecuteSql(view.name(), dropView(view), view.definition()), Phase.DROP_FOREIGN_KEY,
@@ -387,8 +405,93 @@ final class SchemaComparator {
     }
 
     private String dropView(Schema.View view) {
-        boolean materialized = view.definition().strip().toUpperCase(Locale.ROOT).startsWith("CREATE MATERIALIZED VIEW");
-        return "DROP " + (materialized ? "MATERIALIZED " : "") + "VIEW " + dialect.quoteIfNeeded(view.name());
+        return dialect.dropViewSql(view);
+    }
+
+    /**
+     * The views that read the dropped tables, directly or through other views, each given to the table dropped
+     * first among those it reads (the last one created again by the downgrade), in the order they can be created.
+     * Dropped before that table, they are created again after it: no view is left pointing at nothing (SQLite) and
+     * no DROP TABLE fails on them (PostgreSQL).
+     */
+    private Map<String, List<Schema.View>> dependentViews(List<Table> dropOrder) {
+        Map<String, List<Schema.View>> byTable = new HashMap<>();
+        if (dropOrder.isEmpty()) {
+            return byTable;
+        }
+        Set<String> names = new HashSet<>();
+        dropOrder.forEach(table -> names.add(table.name()));
+        Map<String, Integer> position = new HashMap<>();
+        for (int i = 0; i < dropOrder.size(); i++) {
+            position.put(dropOrder.get(i).name(), i);
+        }
+        for (Schema.View view : viewsReading(names)) {
+            int last = -1;
+            for (Map.Entry<String, Integer> read : position.entrySet()) {
+                if (mentions(view.definition(), read.getKey())) {
+                    last = Math.max(last, read.getValue());
+                }
+            }
+            // a view reading a dependent view comes with the table that view came with, or a later one
+            position.put(view.name(), last);
+            byTable.computeIfAbsent(dropOrder.get(last).name(), name -> new ArrayList<>()).add(view);
+        }
+        return byTable;
+    }
+
+    /**
+     * The tables in creation order with each inheriting table after the tables it inherits from (PostgreSQL refuses
+     * to drop a parent before its children; the downgrade creates them in this order, the children as plain tables).
+     */
+    private List<Table> parentsFirst(List<Table> tables) {
+        Map<String, Set<String>> parents = new HashMap<>();
+        for (Schema.NotKept relation : database.notKept()) {
+            if (relation.parent() != null) {
+                parents.computeIfAbsent(relation.table(), child -> new HashSet<>()).add(relation.parent());
+            }
+        }
+        if (parents.isEmpty()) {
+            return tables;
+        }
+        List<Table> ordered = new ArrayList<>();
+        Set<String> placed = new HashSet<>();
+        Set<String> names = new HashSet<>();
+        tables.forEach(table -> names.add(table.name()));
+        List<Table> waiting = new ArrayList<>(tables);
+        while (!waiting.isEmpty()) {
+            Table next = waiting.stream().filter(table -> parents.getOrDefault(table.name(), Set.of()).stream()
+                    .allMatch(parent -> placed.contains(parent) || !names.contains(parent)))
+                    .findFirst().orElse(waiting.get(0)); // a cycle cannot happen; never loop forever
+            waiting.remove(next);
+            ordered.add(next);
+            placed.add(next.name());
+        }
+        return ordered;
+    }
+
+    /**
+     * The table's dependent views, the triggers and rules on it and on them, its owned sequences, what is not kept,
+     * and the triggers and rules of other tables (not {@code dropping}, nor views going with it) that name it.
+     */
+    private Dependents dependents(Table table, List<Schema.View> views, Set<String> dropping) {
+        Set<String> owners = new HashSet<>();
+        owners.add(table.name().toLowerCase(Locale.ROOT));
+        views.forEach(view -> owners.add(view.name().toLowerCase(Locale.ROOT)));
+        List<Schema.Trigger> triggers = database.triggers().stream()
+                .filter(trigger -> owners.contains(trigger.table().toLowerCase(Locale.ROOT))).toList();
+        List<Schema.Sequence> sequences = database.sequences().stream()
+                .filter(sequence -> sequence.table().equals(table.name())).toList();
+        List<String> notKept = database.notKept().stream()
+                .filter(lost -> owners.contains(lost.table().toLowerCase(Locale.ROOT)))
+                .map(lost -> lost.table().equals(table.name()) ? lost.what() : lost.what() + " (on " + lost.table() + ")")
+                .toList();
+        // triggers and rules of tables that stay, whose text names this one: left alone, but said
+        List<Schema.Trigger> referrers = database.triggers().stream()
+                .filter(trigger -> !owners.contains(trigger.table().toLowerCase(Locale.ROOT))
+                        && !dropping.contains(trigger.table().toLowerCase(Locale.ROOT))
+                        && mentions(trigger.definition(), table.name()))
+                .toList();
+        return new Dependents(views, triggers, sequences, notKept, referrers);
     }
 
     /** The views that read any of {@code tables}, directly or through other views, each after the views it reads. */

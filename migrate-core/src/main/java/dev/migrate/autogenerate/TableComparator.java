@@ -147,8 +147,8 @@ final class TableComparator {
     }
 
     static boolean sameType(Dialect dialect, ColumnType a, ColumnType b) {
-        ColumnType x = dialect.canonical(a);
-        ColumnType y = dialect.canonical(b);
+        ColumnType x = dialect.canonical(a).meaning();
+        ColumnType y = dialect.canonical(b).meaning();
         if (x.generic() == GenericType.OTHER && y.generic() == GenericType.OTHER) {
             return x.raw().strip().equalsIgnoreCase(y.raw().strip());
         }

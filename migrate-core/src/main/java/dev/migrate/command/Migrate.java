@@ -89,9 +89,16 @@ public final class Migrate {
         });
     }
 
-    /** {@code db check}: the differences between the models and the upgraded database, none when they match. */
+    /**
+     * {@code db check}: the differences between the models and the upgraded database, none when they match, with the
+     * warnings the script {@code db migrate} would write carries.
+     */
     public CheckResult check() {
-        return guard(() -> new CheckResult(diff.compare(catalog.load(), RenameDecider.NEVER, "check").descriptions()));
+        return guard(() -> {
+            Changes changes = diff.compare(catalog.load(), RenameDecider.NEVER, "check");
+            return new CheckResult(changes.descriptions(),
+                    changes.warnings().stream().map(DataLossWarning::message).toList());
+        });
     }
 
     /** Where the database stands: revisions, pending, applied with timings, lock holder, drift. Creates nothing. */

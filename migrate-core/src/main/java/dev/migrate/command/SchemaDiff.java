@@ -3,6 +3,7 @@ package dev.migrate.command;
 import dev.migrate.autogenerate.Autogenerate;
 import dev.migrate.autogenerate.Changes;
 import dev.migrate.autogenerate.CompareOptions;
+import dev.migrate.autogenerate.LibraryTables;
 import dev.migrate.autogenerate.RenameDecider;
 import dev.migrate.dialect.Dialect;
 import dev.migrate.graph.Plan;
@@ -63,6 +64,7 @@ final class SchemaDiff {
             CompareOptions options = CompareOptions.builder()
                     .engineTables(config.runtime().versionTable().name(), config.runtime().logTable().name())
                     .keepUnownedTables(config.autogenerate().keepUnownedTables())
+                    .libraryTables(config.autogenerate().keepLibraryTables() ? LibraryTables.DEFAULTS : Set.of())
                     .includeObject(config.autogenerate().includeObject())
                     .renameDecider(renames)
                     .tablesWithRows(tablesWithRows(connection, dialect, database))

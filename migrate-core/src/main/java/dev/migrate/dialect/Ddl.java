@@ -26,6 +26,7 @@ import dev.migrate.schema.GenericType;
 import dev.migrate.schema.Index;
 import dev.migrate.schema.PrimaryKey;
 import dev.migrate.schema.ReferentialAction;
+import dev.migrate.schema.Schema;
 import dev.migrate.schema.Table;
 import dev.migrate.schema.UniqueConstraint;
 
@@ -143,13 +144,31 @@ abstract sealed class Ddl permits SqliteDdl, PostgresDdl {
 
     List<String> render(Operation operation) {
         if (operation instanceof CreateTable op) {
-            return createTable(op.table());
+            List<String> statements = new ArrayList<>();
+            op.dependents().sequences().forEach(sequence -> statements.add(sequence.definition()));
+            statements.addAll(createTable(op.table()));
+            op.dependents().sequences().forEach(sequence -> statements.add("ALTER SEQUENCE " + name(sequence.name())
+                    + " OWNED BY " + name(sequence.table()) + "." + name(sequence.column())));
+            op.dependents().views().forEach(view -> statements.add(view.definition()));
+            op.dependents().triggers().forEach(trigger -> statements.add(trigger.definition()));
+            return statements;
         } else if (operation instanceof DropTable op) {
-            return List.of("DROP TABLE " + name(op.table().name()));
+            List<String> statements = new ArrayList<>();
+            List<Schema.View> views = op.dependents().views();
+            for (int i = views.size() - 1; i >= 0; i--) {
+                statements.add(dropView(views.get(i)));
+            }
+            statements.add("DROP TABLE " + name(op.table().name()));
+            return statements;
         } else if (operation instanceof RenameTable op) {
             return List.of("ALTER TABLE " + name(op.from()) + " RENAME TO " + name(op.to()));
         } else if (operation instanceof AddColumn op) {
-            return List.of("ALTER TABLE " + name(op.table()) + " ADD COLUMN " + columnDefinition(op.column(), false));
+            // a serial column added back: its sequence went with it, so an identity column again (an identity keeps
+            // its own clause, which creates its sequence)
+            Column column = op.column().autoincrement() && op.column().defaultDefinition() != null
+                    && !PostgresDdl.isIdentityClause(op.column().defaultDefinition())
+                    ? op.column().withoutDefaultDefinition() : op.column();
+            return List.of("ALTER TABLE " + name(op.table()) + " ADD COLUMN " + columnDefinition(column, false));
         } else if (operation instanceof DropColumn op) {
             return List.of("ALTER TABLE " + name(op.table()) + " DROP COLUMN " + name(op.column().name()));
         } else if (operation instanceof RenameColumn op) {
@@ -185,6 +204,12 @@ abstract sealed class Ddl permits SqliteDdl, PostgresDdl {
     }
 
     abstract List<String> alterColumn(AlterColumn op);
+
+    /** DROP VIEW, or DROP MATERIALIZED VIEW, as the view's own statement says it is. */
+    String dropView(Schema.View view) {
+        boolean materialized = view.definition().strip().toUpperCase(Locale.ROOT).startsWith("CREATE MATERIALIZED VIEW");
+        return "DROP " + (materialized ? "MATERIALIZED " : "") + "VIEW " + name(view.name());
+    }
 
     abstract List<String> rebuild(RebuildTable op);
 
@@ -226,13 +251,22 @@ abstract sealed class Ddl permits SqliteDdl, PostgresDdl {
         if (!column.nullable() || primaryKey) {
             sql.append(" NOT NULL");
         }
-        if (column.serverDefault() != null && !column.autoincrement()) {
+        if (column.defaultDefinition() != null && !PostgresDdl.isIdentityClause(column.defaultDefinition())
+                && (column.serverDefault() != null || column.autoincrement())) {
+            // the database's own text, casts and all (an owned sequence's nextval on an autoincrement column)
+            sql.append(" DEFAULT ").append(column.defaultDefinition());
+        } else if (column.serverDefault() != null && !column.autoincrement()) {
             sql.append(" DEFAULT ").append(defaultSql(column.serverDefault()));
         }
         return sql.toString();
     }
 
     abstract String autoincrementClause(Column column);
+
+    /** A column's default as written after DEFAULT: the database's own text when reflection read it. */
+    String defaultSql(Column column) {
+        return column.defaultDefinition() != null ? column.defaultDefinition() : defaultSql(column.serverDefault());
+    }
 
     /** A default as written after DEFAULT: literals as they are, expressions in parentheses. */
     String defaultSql(String expression) {
@@ -255,7 +289,12 @@ abstract sealed class Ddl permits SqliteDdl, PostgresDdl {
                 || upper.equals("TRUE") || upper.equals("FALSE");
     }
 
+    /** The database's own statement for a reflected index (all of it: method, predicate, INCLUDE, order, opclass). */
     String createIndex(String table, Index index) {
+        return index.definition() != null ? index.definition() : createIndexFromColumns(table, index);
+    }
+
+    String createIndexFromColumns(String table, Index index) {
         return "CREATE " + (index.unique() ? "UNIQUE " : "") + "INDEX " + name(index.name()) + " ON " + name(table)
                 + " (" + index.columns().stream().map(this::indexElement).collect(Collectors.joining(", ")) + ")";
     }

@@ -184,6 +184,11 @@ public sealed interface Dialect permits SqliteDialect, PostgresDialect {
     // ------------------------------------------------------------------ DDL for autogenerate
 
     /** The type as this dialect writes it in DDL ({@code varchar(80)}, {@code NUMERIC(10, 2)}, ...). */
+    /** {@code DROP VIEW} or {@code DROP MATERIALIZED VIEW} for a reflected view. */
+    default String dropViewSql(dev.migrate.schema.Schema.View view) {
+        return Ddl.of(this).dropView(view);
+    }
+
     default String typeSql(ColumnType type) {
         return Ddl.of(this).typeSql(type);
     }

@@ -44,6 +44,10 @@ final class SqliteDdl extends Ddl {
 
     @Override
     String typeSql(ColumnType type) {
+        if (type.raw() != null) {
+            // as declared (NVARCHAR(70), DATETIME, INT): SQLite keeps the text, and applications read it back
+            return type.raw();
+        }
         return switch (type.generic()) {
             case SMALLINT -> "SMALLINT";
             case INTEGER -> "INTEGER";
@@ -113,6 +117,13 @@ final class SqliteDdl extends Ddl {
     List<String> createTable(Table table) {
         if (table.kind() == dev.migrate.schema.TableKind.VIRTUAL && table.definition() != null) {
             return List.of(table.definition());
+        }
+        if (table.definition() != null) {
+            // a reflected table created again (a dropped table's downgrade): SQLite's own text, as it was
+            List<String> statements = new ArrayList<>();
+            statements.add(table.definition());
+            statements.addAll(createIndexes(table));
+            return statements;
         }
         return super.createTable(table);
     }

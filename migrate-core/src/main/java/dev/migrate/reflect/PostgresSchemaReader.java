@@ -25,14 +25,39 @@ import java.util.TreeMap;
 
 /**
  * PostgreSQL: five pg_catalog queries for the whole schema, whatever its size: relations (tables and
- * views), columns, constraints, indexes that no constraint owns, and triggers. The detail queries take
+ * views, with what on each table the engine does not manage: policies, grants, comments, inheritance,
+ * partitioning, exclusion constraints, publications), columns (with their defaults as written and the sequences
+ * they own), constraints, indexes that no constraint owns (with their whole statements), and triggers and rules
+ * (on the tables and on the views). The detail queries take
  * the included table names as one array parameter, so excluded tables are never read in detail.
  */
 final class PostgresSchemaReader implements SchemaReader {
 
     private static final String RELATIONS = """
             SELECT n.nspname, c.relname, c.relkind,
-                   CASE WHEN c.relkind IN ('v', 'm') THEN pg_get_viewdef(c.oid) END
+                   CASE WHEN c.relkind IN ('v', 'm') THEN pg_get_viewdef(c.oid) END,
+                   ARRAY(SELECT 'policy ' || pol.polname FROM pg_policy pol WHERE pol.polrelid = c.oid)
+                   || CASE WHEN c.relrowsecurity THEN ARRAY['row level security'] ELSE ARRAY[]::text[] END
+                   || CASE WHEN c.relacl IS NOT NULL THEN ARRAY['grants (' || array_to_string(c.relacl, ', ') || ')']
+                           ELSE ARRAY[]::text[] END
+                   || CASE WHEN c.relkind = 'p' THEN ARRAY['partitioning (PARTITION BY ' || pg_get_partkeydef(c.oid)
+                           || ')'] ELSE ARRAY[]::text[] END
+                   || ARRAY(SELECT 'partition ' || ch.relname FROM pg_inherits i
+                            JOIN pg_class ch ON ch.oid = i.inhrelid WHERE i.inhparent = c.oid AND ch.relispartition
+                            ORDER BY ch.relname)
+                   || ARRAY(SELECT 'inheriting table ' || ch.relname FROM pg_inherits i
+                            JOIN pg_class ch ON ch.oid = i.inhrelid WHERE i.inhparent = c.oid AND NOT ch.relispartition)
+                   || ARRAY(SELECT 'exclusion constraint ' || x.conname FROM pg_constraint x
+                            WHERE x.conrelid = c.oid AND x.contype = 'x' ORDER BY x.conname)
+                   || ARRAY(SELECT 'publication ' || pub.pubname FROM pg_publication_rel pr
+                            JOIN pg_publication pub ON pub.oid = pr.prpubid WHERE pr.prrelid = c.oid)
+                   || ARRAY(SELECT 'comment ' || CASE WHEN d.objsubid = 0 THEN 'on the table'
+                                   ELSE 'on column ' || a.attname END
+                            FROM pg_description d LEFT JOIN pg_attribute a ON a.attrelid = d.objoid
+                                 AND a.attnum = d.objsubid
+                            WHERE d.classoid = 'pg_class'::regclass AND d.objoid = c.oid ORDER BY d.objsubid),
+                   ARRAY(SELECT p.relname FROM pg_inherits i JOIN pg_class p ON p.oid = i.inhparent
+                         WHERE i.inhrelid = c.oid AND NOT c.relispartition ORDER BY i.inhseqno)
             FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
             WHERE n.nspname = COALESCE(?, current_schema())
               AND c.relkind IN ('r', 'p', 'v', 'm') AND NOT c.relispartition
@@ -43,12 +68,17 @@ final class PostgresSchemaReader implements SchemaReader {
     private static final String COLUMNS = """
             SELECT c.relname, a.attname, t.typname, t.typtype, a.atttypmod, format_type(a.atttypid, a.atttypmod),
                    a.attnotnull, CASE WHEN a.attgenerated = '' THEN pg_get_expr(d.adbin, d.adrelid) END,
-                   a.attidentity
+                   a.attidentity, sc.relname,
+                   format_type(s.seqtypid, NULL), s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache, s.seqcycle
             FROM pg_attribute a
             JOIN pg_class c ON c.oid = a.attrelid
             JOIN pg_namespace n ON n.oid = c.relnamespace
             JOIN pg_type t ON t.oid = a.atttypid
             LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+            LEFT JOIN pg_depend dep ON dep.refclassid = 'pg_class'::regclass AND dep.refobjid = c.oid
+                 AND dep.refobjsubid = a.attnum AND dep.classid = 'pg_class'::regclass AND dep.deptype IN ('a', 'i')
+            LEFT JOIN pg_class sc ON sc.oid = dep.objid AND sc.relkind = 'S'
+            LEFT JOIN pg_sequence s ON s.seqrelid = sc.oid
             WHERE n.nspname = ? AND c.relname = ANY (?) AND a.attnum > 0 AND NOT a.attisdropped
             ORDER BY c.relname, a.attnum""";
 
@@ -71,7 +101,8 @@ final class PostgresSchemaReader implements SchemaReader {
     private static final String INDEXES = """
             SELECT t.relname, i.relname, ix.indisunique,
                    ARRAY(SELECT pg_get_indexdef(ix.indexrelid, k, true)
-                         FROM generate_series(1, ix.indnkeyatts) k ORDER BY k)
+                         FROM generate_series(1, ix.indnkeyatts) k ORDER BY k),
+                   pg_get_indexdef(ix.indexrelid)
             FROM pg_index ix
             JOIN pg_class i ON i.oid = ix.indexrelid
             JOIN pg_class t ON t.oid = ix.indrelid
@@ -82,12 +113,21 @@ final class PostgresSchemaReader implements SchemaReader {
             ORDER BY t.relname, i.relname""";
 
     private static final String TRIGGERS = """
+            WITH wanted AS (SELECT ?::text AS nspname, ?::text[] AS tables)
             SELECT tg.tgname, c.relname, pg_get_triggerdef(tg.oid)
             FROM pg_trigger tg
             JOIN pg_class c ON c.oid = tg.tgrelid
             JOIN pg_namespace n ON n.oid = c.relnamespace
-            WHERE n.nspname = ? AND c.relname = ANY (?) AND NOT tg.tgisinternal
-            ORDER BY c.relname, tg.tgname""";
+            JOIN wanted w ON n.nspname = w.nspname
+            WHERE (c.relname = ANY (w.tables) OR c.relkind IN ('v', 'm')) AND NOT tg.tgisinternal
+            UNION ALL
+            SELECT r.rulename, c.relname, pg_get_ruledef(r.oid)
+            FROM pg_rewrite r
+            JOIN pg_class c ON c.oid = r.ev_class
+            JOIN pg_namespace n ON n.oid = c.relnamespace
+            JOIN wanted w ON n.nspname = w.nspname
+            WHERE (c.relname = ANY (w.tables) OR c.relkind IN ('v', 'm')) AND r.rulename <> '_RETURN'
+            ORDER BY 2, 1""";
 
     @Override
     public int queriesPerRead() {
@@ -99,6 +139,7 @@ final class PostgresSchemaReader implements SchemaReader {
         String schema = options.schema();
         List<String> tableNames = new ArrayList<>();
         List<Schema.View> views = new ArrayList<>();
+        List<Schema.NotKept> notKept = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement(RELATIONS)) {
             statement.setString(1, schema);
             try (ResultSet rows = statement.executeQuery()) {
@@ -111,49 +152,76 @@ final class PostgresSchemaReader implements SchemaReader {
                         views.add(new Schema.View(name, create + quoteIfNeeded(name) + " AS\n" + rows.getString(4)));
                     } else if (options.includes(name)) {
                         tableNames.add(name);
+                        strings(rows.getArray(5)).forEach(what -> notKept.add(new Schema.NotKept(name, what)));
+                        strings(rows.getArray(6)).forEach(parent -> notKept.add(
+                                new Schema.NotKept(name, "inheritance from " + parent, parent)));
                     }
                 }
             }
         }
         if (tableNames.isEmpty()) {
-            return new Schema(List.of(), List.of(), views);
+            return new Schema(List.of(), List.of(), views, List.of(), notKept);
         }
         Map<String, Parts> parts = new TreeMap<>();
         tableNames.forEach(name -> parts.put(name, new Parts()));
         Array names = connection.createArrayOf("text", tableNames.toArray());
         try {
-            readColumns(connection, schema, names, parts);
+            List<Schema.Sequence> sequences = readColumns(connection, schema, names, parts);
             readConstraints(connection, schema, names, parts);
             readIndexes(connection, schema, names, parts);
             List<Schema.Trigger> triggers = readTriggers(connection, schema, names);
             List<Table> tables = new ArrayList<>();
             parts.forEach((name, p) -> tables.add(p.build(name)));
-            return new Schema(tables, triggers, views);
+            return new Schema(tables, triggers, views, sequences, notKept);
         } finally {
             names.free();
         }
     }
 
-    private static void readColumns(Connection connection, String schema, Array names, Map<String, Parts> parts)
-            throws SQLException {
+    /** The columns into {@code parts}; returns the sequences the columns own. */
+    private static List<Schema.Sequence> readColumns(Connection connection, String schema, Array names,
+                                                     Map<String, Parts> parts) throws SQLException {
+        List<Schema.Sequence> sequences = new ArrayList<>();
         try (PreparedStatement statement = prepare(connection, COLUMNS, schema, names);
              ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
+                String sequence = rows.getString(10);
+                String identity = rows.getString(9);
+                String sequenceOptions = sequence == null ? null : "START WITH " + rows.getLong(12) + " INCREMENT BY "
+                        + rows.getLong(13) + " MINVALUE " + rows.getLong(14) + " MAXVALUE " + rows.getLong(15)
+                        + " CACHE " + rows.getLong(16) + (rows.getBoolean(17) ? " CYCLE" : " NO CYCLE");
+                boolean isIdentity = identity != null && !identity.isEmpty();
+                if (sequence != null && !isIdentity) {
+                    sequences.add(new Schema.Sequence(sequence, rows.getString(1), rows.getString(2),
+                            "CREATE SEQUENCE " + quoteIfNeeded(sequence) + " AS " + rows.getString(11) + " "
+                                    + sequenceOptions));
+                }
+                String columnName = rows.getString(2);
+                if (parts.get(rows.getString(1)).columns.stream().anyMatch(column -> column.name().equals(columnName))) {
+                    continue; // a column that owns two sequences: one row each
+                }
                 ColumnType type = SqlTypes.fromPostgres(rows.getString(3), rows.getString(4), rows.getInt(5),
                         rows.getString(6));
                 String rawDefault = rows.getString(8);
-                String identity = rows.getString(9);
-                boolean autoincrement = identity != null && !identity.isEmpty();
+                boolean autoincrement = isIdentity;
                 String serverDefault = null;
+                // an identity column: its whole clause (ALWAYS or BY DEFAULT, the sequence's options)
+                String definition = isIdentity ? "GENERATED " + (identity.equals("a") ? "ALWAYS" : "BY DEFAULT")
+                        + " AS IDENTITY" + (sequenceOptions == null ? "" : " (" + sequenceOptions + ")") : rawDefault;
                 if (rawDefault != null && rawDefault.startsWith("nextval(")) {
+                    // compared as autoincrement (what serial means), rendered as the nextval of its sequence
                     autoincrement = true;
                 } else {
                     serverDefault = SqlExpressions.canonicalDefault(rawDefault, type);
+                    if (serverDefault == null && !isIdentity) {
+                        definition = null;
+                    }
                 }
-                parts.get(rows.getString(1)).columns.add(
-                        new Column(rows.getString(2), type, !rows.getBoolean(7), serverDefault, autoincrement));
+                parts.get(rows.getString(1)).columns.add(new Column(rows.getString(2), type, !rows.getBoolean(7),
+                        serverDefault, autoincrement, definition));
             }
         }
+        return sequences;
     }
 
     private static void readConstraints(Connection connection, String schema, Array names, Map<String, Parts> parts)
@@ -187,7 +255,8 @@ final class PostgresSchemaReader implements SchemaReader {
              ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
                 List<String> columns = strings(rows.getArray(4)).stream().map(PostgresSchemaReader::unquote).toList();
-                parts.get(rows.getString(1)).indexes.add(new Index(rows.getString(2), columns, rows.getBoolean(3)));
+                parts.get(rows.getString(1)).indexes.add(new Index(rows.getString(2), columns, rows.getBoolean(3),
+                        rows.getString(5)));
             }
         }
     }

@@ -121,7 +121,7 @@ final class SqliteSchemaReader implements SchemaReader {
                 while (rows.next()) {
                     TableParts table = parts.get(rows.getString(1));
                     String declared = rows.getString(3);
-                    ColumnType type = SqlTypes.parseDeclared(declared);
+                    ColumnType type = SqlTypes.parseDeclared(declared).spelled(declared);
                     table.columns.add(new RawColumn(rows.getString(2), declared, type, rows.getInt(4) != 0,
                             SqlExpressions.canonicalDefault(rows.getString(5), type), rows.getInt(6)));
                 }
@@ -230,7 +230,7 @@ final class SqliteSchemaReader implements SchemaReader {
                 }
                 columns = merged;
             }
-            plainIndexes.add(new Index(entry.getKey(), columns, index.unique));
+            plainIndexes.add(new Index(entry.getKey(), columns, index.unique, indexSql.get(entry.getKey())));
         }
         sortByName(uniques, UniqueConstraint::name, u -> u.columns().toString());
         uniques.forEach(builder::unique);

@@ -8,16 +8,21 @@
  * <h2>Queries</h2>
  * The number of statements does not depend on the number of tables.
  * <ul>
- * <li>SQLite, 4: {@code sqlite_master} (tables, indexes, triggers, views with their SQL); then, over all
+ * <li>SQLite, 4: {@code sqlite_master} (tables, indexes, triggers, views with their SQL, kept for re-creating:
+ * {@code Table.definition}, {@code Index.definition}; declared types kept as {@code ColumnType.raw}); then, over all
  * included tables passed as one JSON array through {@code json_each}: {@code pragma_table_info},
  * {@code pragma_foreign_key_list}, {@code pragma_index_list} joined with {@code pragma_index_info}.
  * CHECK constraints and constraint names exist only in the CREATE TABLE text and are read from it with a
  * tokenizer.</li>
- * <li>PostgreSQL, 5: relations ({@code pg_class} relkind r/p/v/m, with {@code pg_get_viewdef}), columns
- * ({@code pg_attribute}, {@code pg_type}, {@code format_type}, {@code pg_get_expr(adbin)},
- * {@code attidentity}), constraints ({@code pg_constraint} p/u/f/c, key arrays mapped to names,
+ * <li>PostgreSQL, 5: relations ({@code pg_class} relkind r/p/v/m, with {@code pg_get_viewdef}, and per table
+ * what the engine does not manage, as {@code Schema.NotKept}: policies, row-level security, grants, comments,
+ * inheritance, partitioning, exclusion constraints, publications), columns ({@code pg_attribute},
+ * {@code pg_type}, {@code format_type}, {@code pg_get_expr(adbin)} kept verbatim as
+ * {@code Column.defaultDefinition}, {@code attidentity}, the sequence the column owns with its
+ * {@code pg_sequence} options), constraints ({@code pg_constraint} p/u/f/c, key arrays mapped to names,
  * {@code pg_get_expr(conbin)} for checks), indexes no constraint owns ({@code pg_index},
- * {@code pg_get_indexdef} per key column), triggers ({@code pg_get_triggerdef}).</li>
+ * {@code pg_get_indexdef} per key column and whole, as {@code Index.definition}), triggers
+ * ({@code pg_get_triggerdef}) and rules ({@code pg_get_ruledef}) on the tables and on the views.</li>
  * </ul>
  * Both stop after the first query when no table is included.
  *
@@ -67,7 +72,8 @@
  * <li>defaults only: {@code NULL} (or none) &rarr; null; on BOOLEAN columns {@code 1, true, '1', 't'}
  * &rarr; {@code TRUE} and {@code 0, false, '0', 'f'} &rarr; {@code FALSE}.</li>
  * </ol>
- * PostgreSQL's {@code nextval('..._seq'::regclass)} default means autoincrement = true and no default;
+ * PostgreSQL's {@code nextval('..._seq'::regclass)} default means autoincrement = true and no default (the
+ * expression is kept as {@code defaultDefinition}, to re-create the column with its own sequence);
  * identity columns (ALWAYS or BY DEFAULT) are autoincrement = true. SQLite: the rowid alias (the only
  * primary key column of a rowid table, declared exactly {@code INTEGER}) is autoincrement = true and not
  * nullable, with or without the AUTOINCREMENT keyword. PostgreSQL rewrites some checks

@@ -5,12 +5,22 @@ import java.util.Objects;
 /**
  * A column: name, type, nullability, server default (an SQL expression as the database keeps it,
  * normalised, or null), and whether the database generates its values (autoincrement / identity).
+ * {@code defaultDefinition} is the default exactly as the database keeps it, when reflection read it (null for
+ * models): {@code ('now'::text)::date} is rendered as that, while comparisons look at the normalised
+ * {@code serverDefault}. On an autoincrement column it is the {@code nextval('x_seq'::regclass)} of a sequence the
+ * column owns, rendered instead of an identity, or a PostgreSQL identity's own clause
+ * ({@code GENERATED ALWAYS AS IDENTITY (START WITH 100 ...)}).
  */
-public record Column(String name, ColumnType type, boolean nullable, String serverDefault, boolean autoincrement) {
+public record Column(String name, ColumnType type, boolean nullable, String serverDefault, boolean autoincrement,
+                     String defaultDefinition) {
 
     public Column {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(type, "type");
+    }
+
+    public Column(String name, ColumnType type, boolean nullable, String serverDefault, boolean autoincrement) {
+        this(name, type, nullable, serverDefault, autoincrement, null);
     }
 
     public static Column of(String name, ColumnType type) {
@@ -18,26 +28,35 @@ public record Column(String name, ColumnType type, boolean nullable, String serv
     }
 
     public Column notNull() {
-        return new Column(name, type, false, serverDefault, autoincrement);
+        return new Column(name, type, false, serverDefault, autoincrement, defaultDefinition);
     }
 
+    /** Another type: the database's text of the default (its casts name the old type) no longer applies. */
     public Column withType(ColumnType newType) {
-        return new Column(name, newType, nullable, serverDefault, autoincrement);
+        return new Column(name, newType, nullable, serverDefault, autoincrement,
+                newType.equals(type) ? defaultDefinition : null);
     }
 
     public Column withNullable(boolean value) {
-        return new Column(name, type, value, serverDefault, autoincrement);
+        return new Column(name, type, value, serverDefault, autoincrement, defaultDefinition);
     }
 
+    /** Another default: the database's own text of the old one no longer applies. */
     public Column withServerDefault(String expression) {
-        return new Column(name, type, nullable, expression, autoincrement);
+        return new Column(name, type, nullable, expression, autoincrement,
+                Objects.equals(expression, serverDefault) ? defaultDefinition : null);
     }
 
     public Column withAutoincrement(boolean value) {
-        return new Column(name, type, nullable, serverDefault, value);
+        return new Column(name, type, nullable, serverDefault, value, defaultDefinition);
     }
 
     public Column withName(String newName) {
-        return new Column(newName, type, nullable, serverDefault, autoincrement);
+        return new Column(newName, type, nullable, serverDefault, autoincrement, defaultDefinition);
+    }
+
+    /** The same column as a model would say it, without the database's own text of its default. */
+    public Column withoutDefaultDefinition() {
+        return defaultDefinition == null ? this : new Column(name, type, nullable, serverDefault, autoincrement, null);
     }
 }

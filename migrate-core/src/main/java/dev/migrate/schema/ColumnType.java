@@ -4,7 +4,9 @@ import java.util.Objects;
 
 /**
  * A column's type: the generic kind with its length (VARCHAR, CHAR), or precision and scale (DECIMAL),
- * and for {@link GenericType#OTHER} the database's own type name.
+ * and for {@link GenericType#OTHER} the database's own type name. On a known kind, {@code raw} is the spelling
+ * the database declared (SQLite keeps {@code NVARCHAR(70)}, {@code DATETIME}, {@code INT} as written): rendered
+ * as it is, ignored when comparing ({@link #meaning()}).
  */
 public record ColumnType(GenericType generic, Integer length, Integer precision, Integer scale, String raw) {
 
@@ -29,6 +31,17 @@ public record ColumnType(GenericType generic, Integer length, Integer precision,
 
     public static ColumnType other(String raw) {
         return new ColumnType(GenericType.OTHER, null, null, null, raw);
+    }
+
+    /** The type as declared: {@code spelling} kept as {@code raw} when it is a known kind. */
+    public ColumnType spelled(String spelling) {
+        return generic == GenericType.OTHER || spelling == null || spelling.isBlank() ? this
+                : new ColumnType(generic, length, precision, scale, spelling.strip());
+    }
+
+    /** What the type means, without the database's spelling of a known kind: what comparisons look at. */
+    public ColumnType meaning() {
+        return generic == GenericType.OTHER || raw == null ? this : new ColumnType(generic, length, precision, scale, null);
     }
 
     @Override

@@ -8,12 +8,19 @@ import java.util.Optional;
  * A whole schema: what the models describe, or what reflection read from a database. Reflection also
  * keeps the triggers and views (by the database's own DDL), which a SQLite table rebuild must restore.
  */
-public record Schema(List<Table> tables, List<Trigger> triggers, List<View> views) {
+public record Schema(List<Table> tables, List<Trigger> triggers, List<View> views, List<Sequence> sequences,
+                     List<NotKept> notKept) {
 
     public Schema {
         tables = tables.stream().sorted(Comparator.comparing(Table::name)).toList();
         triggers = List.copyOf(triggers);
         views = List.copyOf(views);
+        sequences = sequences == null ? List.of() : List.copyOf(sequences);
+        notKept = notKept == null ? List.of() : List.copyOf(notKept);
+    }
+
+    public Schema(List<Table> tables, List<Trigger> triggers, List<View> views) {
+        this(tables, triggers, views, List.of(), List.of());
     }
 
     public static Schema of(List<Table> tables) {
@@ -30,5 +37,24 @@ public record Schema(List<Table> tables, List<Trigger> triggers, List<View> view
 
     /** A view as the database keeps it: its name and its whole CREATE statement. */
     public record View(String name, String definition) {
+    }
+
+    /**
+     * A sequence that a column owns (PostgreSQL's {@code serial}, {@code nextval('x_seq'::regclass)} defaults): its
+     * name, the owning table and column, and its CREATE SEQUENCE statement with every option.
+     */
+    public record Sequence(String name, String table, String column, String definition) {
+    }
+
+    /**
+     * Something on a table that autogenerate does not manage and cannot create again (a policy, grants, inheritance,
+     * partitions, a publication...): the table, and what it is, in words ({@code policy film_policy}); for the
+     * inheritance of a table from another, {@code parent} names the other (its children must be dropped first).
+     */
+    public record NotKept(String table, String what, String parent) {
+
+        public NotKept(String table, String what) {
+            this(table, what, null);
+        }
     }
 }

@@ -28,9 +28,13 @@ public record Table(String name, TableKind kind, List<Column> columns, PrimaryKe
         return columns.stream().filter(column -> column.name().equals(columnName)).findFirst();
     }
 
-    /** The same table with other foreign keys. */
+    /**
+     * The same table with other foreign keys; the database's own statement, which names the old keys, is
+     * dropped (a virtual table's is its only description and is kept).
+     */
     public Table withForeignKeys(List<ForeignKey> keys) {
-        return new Table(name, kind, columns, primaryKey, keys, uniqueConstraints, indexes, checks, managed, definition);
+        String kept = keys.equals(foreignKeys) || kind == TableKind.VIRTUAL ? definition : null;
+        return new Table(name, kind, columns, primaryKey, keys, uniqueConstraints, indexes, checks, managed, kept);
     }
 
     public static TableBuilder builder(String name) {

@@ -164,9 +164,12 @@ class SqliteSchemaReaderTest extends SchemaReaderContract {
     }
 
     /** The table as reflected, without the CREATE statement SQLite keeps. */
+    /** The table as the model would say it: without SQLite's statements and without the declared spellings. */
     static Table withoutDefinition(Table table) {
-        return new Table(table.name(), table.kind(), table.columns(), table.primaryKey(), table.foreignKeys(),
-                table.uniqueConstraints(), table.indexes(), table.checks(), table.managed(), null);
+        return new Table(table.name(), table.kind(),
+                table.columns().stream().map(column -> column.withType(column.type().meaning())).toList(),
+                table.primaryKey(), table.foreignKeys(), table.uniqueConstraints(),
+                table.indexes().stream().map(Index::withoutDefinition).toList(), table.checks(), table.managed(), null);
     }
 
     @Test
@@ -286,6 +289,12 @@ class SqliteSchemaReaderTest extends SchemaReaderContract {
             assertThat(withoutDefinition(actual)).as(table.name()).isEqualTo(table);
             assertThat(actual.definition()).as(table.name()).startsWith("CREATE TABLE");
         }
+        // declared types are kept as written, to be rendered as written
+        Table article = schema.table("article").orElseThrow();
+        assertThat(article.column("content").orElseThrow().type().raw()).isEqualTo("CLOB");
+        assertThat(article.column("score").orElseThrow().type().raw()).isEqualTo("DOUBLE PRECISION");
+        assertThat(article.indexes()).singleElement().extracting(Index::definition)
+                .isEqualTo("CREATE INDEX ix_article_author_created ON article (author_id, created_at DESC)");
     }
 
     @Test

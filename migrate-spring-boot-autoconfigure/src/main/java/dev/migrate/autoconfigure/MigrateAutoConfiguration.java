@@ -73,7 +73,7 @@ public class MigrateAutoConfiguration {
         }
         modelSources.orderedStream().forEach(config::model);
         config.autogenerate(new AutogenerateSettings(includeObject.getIfAvailable(() -> IncludeObject.ALL),
-                properties.isKeepUnownedTables()));
+                properties.isKeepUnownedTables(), null, properties.isKeepLibraryTables()));
         config.classLoader(resourceLoader.getClassLoader());
         describeDatabase(config, properties, environment, migrateDataSource, connectionDetails);
         return new Migrate(config.build());

@@ -78,6 +78,16 @@ public class MigrateProperties {
      */
     private boolean keepUnownedTables = false;
 
+    /**
+     * Whether db migrate and db check leave alone the tables that other libraries create when no model describes
+     * them: Spring Batch (BATCH_JOB_INSTANCE and the other BATCH_ tables), Spring Session (SPRING_SESSION,
+     * SPRING_SESSION_ATTRIBUTES), Quartz (the QRTZ_ tables), ShedLock (shedlock), Spring Integration (INT_MESSAGE,
+     * INT_GROUP_TO_MESSAGE, INT_MESSAGE_GROUP, INT_LOCK, INT_CHANNEL_MESSAGE, INT_METADATA_STORE), Spring Modulith
+     * (EVENT_PUBLICATION, EVENT_PUBLICATION_ARCHIVE), Flyway (flyway_schema_history) and Liquibase
+     * (DATABASECHANGELOG, DATABASECHANGELOGLOCK). False lets generated scripts drop them like any unowned table.
+     */
+    private boolean keepLibraryTables = true;
+
     /** JDBC URL of a database to migrate instead of the application's DataSource. */
     private String url;
 
@@ -212,6 +222,14 @@ public class MigrateProperties {
 
     public void setKeepUnownedTables(boolean keepUnownedTables) {
         this.keepUnownedTables = keepUnownedTables;
+    }
+
+    public boolean isKeepLibraryTables() {
+        return keepLibraryTables;
+    }
+
+    public void setKeepLibraryTables(boolean keepLibraryTables) {
+        this.keepLibraryTables = keepLibraryTables;
     }
 
     public String getUrl() {

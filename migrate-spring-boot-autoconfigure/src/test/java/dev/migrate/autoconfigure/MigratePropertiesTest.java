@@ -1,6 +1,7 @@
 package dev.migrate.autoconfigure;
 
 import com.jayway.jsonpath.JsonPath;
+import dev.migrate.command.AutogenerateSettings;
 import dev.migrate.command.Migrate;
 import dev.migrate.command.MigrateConfig;
 import dev.migrate.runtime.RuntimeSettings;
@@ -42,6 +43,21 @@ class MigratePropertiesTest {
         assertThat(properties.getLocations()).containsExactly(MigrateConfig.DEFAULT_LOCATION);
         assertThat(properties.isEnabled()).isTrue();
         assertThat(properties.getOnStartup()).isEqualTo(MigrateProperties.OnStartup.UPGRADE);
+        assertThat(properties.isKeepLibraryTables()).isEqualTo(AutogenerateSettings.defaults().keepLibraryTables())
+                .isTrue();
+        assertThat(properties.isKeepUnownedTables()).isEqualTo(AutogenerateSettings.defaults().keepUnownedTables());
+    }
+
+    @Test
+    void keepLibraryTablesReachesTheEngine() {
+        ApplicationContextRunner runner = new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, MigrateAutoConfiguration.class))
+                .withPropertyValues("spring.datasource.url=" + SqliteFiles.url(dir.resolve("app.db")),
+                        "migrate.on-startup=none");
+        runner.run(context -> assertThat(context.getBean(Migrate.class).config().autogenerate().keepLibraryTables())
+                .isTrue());
+        runner.withPropertyValues("migrate.keep-library-tables=false").run(context ->
+                assertThat(context.getBean(Migrate.class).config().autogenerate().keepLibraryTables()).isFalse());
     }
 
     @Test
@@ -70,7 +86,7 @@ class MigratePropertiesTest {
                         "migrate.script-directory", "migrate.version-table", "migrate.log-table",
                         "migrate.transaction-per-migration", "migrate.lock-enabled", "migrate.lock-timeout",
                         "migrate.url", "migrate.user", "migrate.password", "migrate.model-packages",
-                        "migrate.validate-on-migrate");
+                        "migrate.validate-on-migrate", "migrate.keep-library-tables", "migrate.keep-unowned-tables");
         assertThat(properties).allSatisfy(property -> assertThat((String) property.get("description"))
                 .as("description of %s", property.get("name"))
                 .isNotBlank()
