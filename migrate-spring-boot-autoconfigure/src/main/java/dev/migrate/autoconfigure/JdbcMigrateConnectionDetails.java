@@ -32,8 +32,8 @@ final class JdbcMigrateConnectionDetails implements MigrateConnectionDetails {
 
     @Override
     public String getPassword() {
-        // another user than the application's does not log in with the application's password
-        return password != null || user != null ? password : application.getPassword();
+        // the application's password unless the migration has its own, as spring.datasource.password was before
+        return password != null ? password : application.getPassword();
     }
 
     @Override
