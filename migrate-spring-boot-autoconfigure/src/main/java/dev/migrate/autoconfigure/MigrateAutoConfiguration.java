@@ -70,6 +70,7 @@ public class MigrateAutoConfiguration {
                            ObjectProvider<JavaMigration> javaMigrations, ObjectProvider<ModelSource> modelSources,
                            ObjectProvider<IncludeObject> includeObject,
                            ObjectProvider<JdbcConnectionDetails> connectionDetails,
+                           ObjectProvider<MigrateConfigCustomizer> customizers,
                            BeanFactory beanFactory, ResourceLoader resourceLoader, Environment environment) {
         MigrateConnectionDetails ownConnection = migrateConnectionDetails.getIfAvailable();
         MigrateConfig.Builder config = MigrateConfig.builder()
@@ -94,6 +95,7 @@ public class MigrateAutoConfiguration {
                 properties.isKeepUnownedTables()));
         config.classLoader(resourceLoader.getClassLoader());
         describeDatabase(config, ownConnection, environment, migrateDataSource, connectionDetails);
+        customizers.orderedStream().forEach(customizer -> customizer.customize(config));
         return new Migrate(config.build());
     }
 
