@@ -54,6 +54,21 @@ public final class Migrate {
         return config;
     }
 
+    /**
+     * This engine as a running application must see its scripts: from the configured locations, never from the
+     * working tree's script directory (a packaged jar started inside a checkout runs its own scripts, not the
+     * checkout's). The {@code db} commands keep the script directory, where new scripts are written.
+     */
+    public Migrate withPackagedScripts() {
+        MigrateConfig packaged = config.withPackagedScriptsOnly();
+        return packaged == config ? this : new Migrate(packaged);
+    }
+
+    /** Where this engine reads its scripts from, without reading them. */
+    public ScriptOrigin scriptOrigin() {
+        return catalog.origin();
+    }
+
     /** {@code db init}: creates the script directory with its editable template. */
     public InitResult init() {
         return guard(() -> catalog.init());

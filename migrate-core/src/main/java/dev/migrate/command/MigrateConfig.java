@@ -48,6 +48,20 @@ public record MigrateConfig(DataSource dataSource, List<String> locations, Path 
         }
     }
 
+    /**
+     * This configuration reading its locations only (the scripts packaged with the application), with no script
+     * directory: what a running application migrates with, whatever working tree it was started in. Itself when
+     * the script directory does not exist (the locations are read anyway) or there are no locations (the script
+     * directory is then the only source).
+     */
+    public MigrateConfig withPackagedScriptsOnly() {
+        if (scriptDirectory == null || !java.nio.file.Files.isDirectory(scriptDirectory) || locations.isEmpty()) {
+            return this;
+        }
+        return new MigrateConfig(dataSource, locations, null, classLoader, runtime, javaMigrations, models,
+                autogenerate, database);
+    }
+
     public static Builder builder() {
         return new Builder();
     }

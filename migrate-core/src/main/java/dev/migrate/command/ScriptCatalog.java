@@ -170,11 +170,23 @@ final class ScriptCatalog {
     }
 
     private List<ScriptSource> sources() {
-        Path scriptDirectory = config.scriptDirectory();
-        if (scriptDirectory != null && (Files.isDirectory(scriptDirectory) || config.locations().isEmpty())) {
-            return List.of(new DirectoryScriptSource(scriptDirectory));
+        if (readsScriptDirectory()) {
+            return List.of(new DirectoryScriptSource(config.scriptDirectory()));
         }
         return config.locations().stream().map(location -> ScriptSources.of(location, config.classLoader())).toList();
+    }
+
+    /** Where {@link #load()} reads: the script directory, or the locations, as {@link ScriptOrigin} says. */
+    ScriptOrigin origin() {
+        if (readsScriptDirectory()) {
+            return new ScriptOrigin.WorkingTree(config.scriptDirectory());
+        }
+        return new ScriptOrigin.Locations(config.locations());
+    }
+
+    private boolean readsScriptDirectory() {
+        Path scriptDirectory = config.scriptDirectory();
+        return scriptDirectory != null && (Files.isDirectory(scriptDirectory) || config.locations().isEmpty());
     }
 
     private static List<String> labels(String branchLabel) {

@@ -17,7 +17,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer;
@@ -26,13 +25,11 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
-import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.util.StringUtils;
 
 import javax.sql.DataSource;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Wires the migration engine to the application's DataSource (the analogue of {@code Migrate(app, db)})
@@ -46,16 +43,38 @@ import java.util.Optional;
 @Import(DatabaseInitializationDependencyConfigurer.class)
 public class MigrateAutoConfiguration {
 
+    /**
+     * The engine's own connection, when migrate.url, migrate.user or migrate.password asks for one: migrate.url, else
+     * where Boot's JdbcConnectionDetails says the application's database is (spring.datasource.*, a Testcontainers
+     * service connection, Docker Compose), else (no URL anywhere) derived from the application's DataSource.
+     */
+    @Bean
+    @ConditionalOnMissingBean(MigrateConnectionDetails.class)
+    @Conditional(ConnectionSettingsCondition.class)
+    MigrateConnectionDetails migrateConnectionDetails(MigrateProperties properties, Environment environment,
+                                                      ObjectProvider<JdbcConnectionDetails> applicationDetails) {
+        if (!StringUtils.hasText(properties.getUrl())) {
+            JdbcConnectionDetails application = applicationDetails.getIfAvailable();
+            if (application != null && urlOf(application) != null) {
+                return new JdbcMigrateConnectionDetails(application, properties.getUser(), properties.getPassword());
+            }
+        }
+        return new PropertiesMigrateConnectionDetails(properties, environment);
+    }
+
     @Bean
     @ConditionalOnMissingBean
     public Migrate migrate(MigrateProperties properties, ObjectProvider<DataSource> dataSource,
                            @MigrateDataSource ObjectProvider<DataSource> migrateDataSource,
+                           ObjectProvider<MigrateConnectionDetails> migrateConnectionDetails,
                            ObjectProvider<JavaMigration> javaMigrations, ObjectProvider<ModelSource> modelSources,
                            ObjectProvider<IncludeObject> includeObject,
                            ObjectProvider<JdbcConnectionDetails> connectionDetails,
+                           ObjectProvider<MigrateConfigCustomizer> customizers,
                            BeanFactory beanFactory, ResourceLoader resourceLoader, Environment environment) {
+        MigrateConnectionDetails ownConnection = migrateConnectionDetails.getIfAvailable();
         MigrateConfig.Builder config = MigrateConfig.builder()
-                .dataSource(chooseDataSource(properties, environment, dataSource, migrateDataSource))
+                .dataSource(chooseDataSource(ownConnection, dataSource, migrateDataSource))
                 .dialect(properties.getDialect())
                 .versionTable(properties.getVersionTable())
                 .logTable(properties.getLogTable())
@@ -75,39 +94,40 @@ public class MigrateAutoConfiguration {
         config.autogenerate(new AutogenerateSettings(includeObject.getIfAvailable(() -> IncludeObject.ALL),
                 properties.isKeepUnownedTables(), null, properties.isKeepLibraryTables()));
         config.classLoader(resourceLoader.getClassLoader());
-        describeDatabase(config, properties, environment, migrateDataSource, connectionDetails);
+        describeDatabase(config, ownConnection, environment, migrateDataSource, connectionDetails);
+        customizers.orderedStream().forEach(customizer -> customizer.customize(config));
         return new Migrate(config.build());
     }
 
     /**
      * The URL and user of the database migrated, as far as the settings tell without connecting (offline SQL takes
-     * its dialect and user from them): the separate connection's, else the application DataSource's connection
+     * its dialect and user from them): the engine's own connection's, else the application DataSource's connection
      * details or spring.datasource.*; nothing for a {@code @MigrateDataSource} (migrate.dialect says the dialect).
      */
-    private static void describeDatabase(MigrateConfig.Builder config, MigrateProperties properties,
+    private static void describeDatabase(MigrateConfig.Builder config, MigrateConnectionDetails ownConnection,
                                          Environment environment, ObjectProvider<DataSource> migrateDataSource,
                                          ObjectProvider<JdbcConnectionDetails> connectionDetails) {
-        Optional<SeparateConnection> separate = SeparateConnection.of(properties, environment);
-        if (separate.isPresent()) {
-            config.databaseUrl(separate.get().url()).databaseUser(separate.get().user());
-            return;
-        }
-        if (migrateDataSource.getIfAvailable() != null) {
+        if (ownConnection == null && migrateDataSource.getIfAvailable() != null) {
             return;
         }
         JdbcConnectionDetails details = connectionDetails.getIfAvailable();
-        String url = null;
-        String user = null;
+        String url = ownConnection != null ? ownConnection.getJdbcUrl() : null;
+        String user = ownConnection != null ? ownConnection.getUsername() : null;
         if (details != null) {
-            try {
-                url = details.getJdbcUrl();
-                user = details.getUsername();
-            } catch (RuntimeException e) {
-                // no URL configured (Boot would look for an embedded database): the settings do not tell
-            }
+            url = url != null ? url : urlOf(details);
+            user = user != null ? user : details.getUsername();
         }
         config.databaseUrl(url != null ? url : environment.getProperty("spring.datasource.url"))
                 .databaseUser(user != null ? user : environment.getProperty("spring.datasource.username"));
+    }
+
+    /** The details' URL, or null when they have none (Boot would look for an embedded database). */
+    private static String urlOf(JdbcConnectionDetails details) {
+        try {
+            return details.getJdbcUrl();
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     @Bean
@@ -125,20 +145,39 @@ public class MigrateAutoConfiguration {
         return AutoConfigurationPackages.has(beanFactory) ? AutoConfigurationPackages.get(beanFactory) : List.of();
     }
 
-    private static DataSource chooseDataSource(MigrateProperties properties, Environment environment,
-                                               ObjectProvider<DataSource> dataSource,
+    private static DataSource chooseDataSource(MigrateConnectionDetails ownConnection, ObjectProvider<DataSource> dataSource,
                                                ObjectProvider<DataSource> migrateDataSource) {
-        Optional<SeparateConnection> separate = SeparateConnection.of(properties, environment);
-        if (separate.isPresent()) {
-            // Not a pool: nothing would close it. One connection at a time is all the engine needs.
-            return DataSourceBuilder.create().type(SimpleDriverDataSource.class).url(separate.get().url())
-                    .username(separate.get().user()).password(separate.get().password()).build();
+        if (ownConnection != null) {
+            return MigrationConnection.open(ownConnection, dataSource.getIfUnique());
         }
         DataSource qualified = migrateDataSource.getIfAvailable();
         return qualified != null ? qualified : dataSource.getObject();
     }
 
-    /** Matches when there is a DataSource to migrate or a {@code migrate.url} to connect to. */
+    /** Matches when migrate.url, migrate.user or migrate.password asks for a connection of the engine's own. */
+    static final class ConnectionSettingsCondition extends AnyNestedCondition {
+
+        ConnectionSettingsCondition() {
+            super(ConfigurationPhase.REGISTER_BEAN);
+        }
+
+        @ConditionalOnProperty(prefix = "migrate", name = "url")
+        private static final class UrlCondition {
+        }
+
+        @ConditionalOnProperty(prefix = "migrate", name = "user")
+        private static final class UserCondition {
+        }
+
+        @ConditionalOnProperty(prefix = "migrate", name = "password")
+        private static final class PasswordCondition {
+        }
+    }
+
+    /**
+     * Matches when there is a DataSource to migrate, a {@code migrate.url} to connect to, or connection details of
+     * the engine's own (a {@link MigrateConnectionDetails} bean alone is enough).
+     */
     static final class DataSourceOrUrlCondition extends AnyNestedCondition {
 
         DataSourceOrUrlCondition() {
@@ -151,6 +190,10 @@ public class MigrateAutoConfiguration {
 
         @ConditionalOnProperty(prefix = "migrate", name = "url")
         private static final class MigrateUrlCondition {
+        }
+
+        @ConditionalOnBean(MigrateConnectionDetails.class)
+        private static final class MigrateConnectionDetailsCondition {
         }
     }
 }

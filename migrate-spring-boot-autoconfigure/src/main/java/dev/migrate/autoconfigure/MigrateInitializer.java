@@ -2,6 +2,7 @@ package dev.migrate.autoconfigure;
 
 import dev.migrate.command.Migrate;
 import dev.migrate.command.MigrateException;
+import dev.migrate.command.ScriptOrigin;
 import dev.migrate.graph.Plan;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,7 +12,8 @@ import java.util.List;
 
 /**
  * Brings the database to the target while the context starts, before any bean that uses the database
- * (the {@link MigrateDatabaseInitializerDetector} makes them wait for this bean).
+ * (the {@link MigrateDatabaseInitializerDetector} makes them wait for this bean). Reads the packaged scripts
+ * ({@code migrate.locations}), never the working tree's {@code migrate.script-directory}, and logs which.
  */
 public class MigrateInitializer implements InitializingBean {
 
@@ -47,18 +49,57 @@ public class MigrateInitializer implements InitializingBean {
     }
 
     private void run() {
+        // The running application's scripts are the packaged ones: a jar started inside a checkout must not pick up
+        // the checkout's script directory (which only the db commands read, as that is where they write).
+        Migrate migrate = this.migrate.withPackagedScripts();
+        if (strategy != null || properties.getOnStartup() != MigrateProperties.OnStartup.NONE) {
+            logScriptSource(migrate);
+        }
         if (strategy != null) {
             strategy.migrate(migrate);
             return;
         }
+        if (properties.getOnStartup() != MigrateProperties.OnStartup.NONE && databaseAhead(migrate)) {
+            return;
+        }
         switch (properties.getOnStartup()) {
             case UPGRADE -> migrate.upgrade(properties.getTarget());
-            case VALIDATE -> validate();
+            case VALIDATE -> validate(migrate);
             case NONE -> log.debug("migrate.on-startup=none: the database is left as it is");
         }
     }
 
-    private void validate() {
+    /**
+     * Whether the version table holds revisions no script knows: an application rolled back to an older image
+     * whose database a newer one migrated. Nothing can be planned from there, and failing would make the rollback
+     * crash-loop, so by default the application starts as it is, with a WARN (health then says AHEAD).
+     */
+    private boolean databaseAhead(Migrate migrate) {
+        List<String> unknown = migrate.position().unknownInDatabase();
+        if (unknown.isEmpty()) {
+            return false;
+        }
+        String situation = "The database is ahead of the scripts: its version table holds " + String.join(", ", unknown)
+                + ", which no script of this application knows (a newer version of the application migrated it)";
+        if (properties.getOnUnknownRevision() == MigrateProperties.OnUnknownRevision.FAIL) {
+            throw new MigrateException(situation + "; deploy the version that has their scripts, or set "
+                    + "migrate.on-unknown-revision=warn to start without migrating");
+        }
+        log.warn("{}; starting without migrating (migrate.on-unknown-revision=warn), and db upgrade refuses until their "
+                + "scripts are back", situation);
+        return true;
+    }
+
+    private void logScriptSource(Migrate packaged) {
+        if (packaged != migrate && migrate.scriptOrigin() instanceof ScriptOrigin.WorkingTree tree) {
+            log.info("Startup migration reads the packaged scripts from {}, not the working tree's {} (which only the db "
+                    + "commands read)", packaged.scriptOrigin().describe(), tree.directory().toAbsolutePath());
+        } else {
+            log.info("Startup migration reads scripts from {}", packaged.scriptOrigin().describe());
+        }
+    }
+
+    private void validate(Migrate migrate) {
         if (migrate.config().runtime().validateOnMigrate()) {
             migrate.validateChecksums();
         }

@@ -25,19 +25,28 @@ public class MigrateProperties {
      */
     private OnStartup onStartup = OnStartup.UPGRADE;
 
+    /**
+     * What the startup upgrade and validation do when the version table holds revisions that no script knows (the
+     * database is ahead of the scripts, as after rolling an application back to an older image): warn (start
+     * without migrating, log a WARN naming them, report health AHEAD) or fail the startup, as Flyway's
+     * ignore-migration-patterns=*:future does or does not.
+     */
+    private OnUnknownRevision onUnknownRevision = OnUnknownRevision.WARN;
+
     /** The revision expression the startup upgrade goes to ("head", "heads", a label@head, an id). */
     private String target = "heads";
 
     /**
-     * Where scripts are read from (classpath: or filesystem: locations) when migrate.script-directory does
-     * not exist, as in a packaged application.
+     * Where scripts are read from (classpath: or filesystem: locations): the packaged scripts, which the startup
+     * upgrade runs, and which the db commands read when migrate.script-directory does not exist.
      */
     private List<String> locations = new ArrayList<>(List.of(MigrateConfig.DEFAULT_LOCATION));
 
     /**
-     * The source directory that db init, db revision and db merge write scripts to. When it exists, scripts
-     * are read from it instead of migrate.locations (the startup upgrade included), so a script just written
-     * is seen without a rebuild. Relative to the working directory.
+     * The source directory that db init, db revision and db merge write scripts to. When it exists, the db commands
+     * read scripts from it instead of migrate.locations, so a script just written is seen without a rebuild; the
+     * startup upgrade, the endpoint and health always read migrate.locations (the packaged scripts). Relative to
+     * the working directory.
      */
     private String scriptDirectory = "src/main/resources/db/migrations";
 
@@ -115,6 +124,22 @@ public class MigrateProperties {
         VALIDATE,
         /** Do nothing. */
         NONE
+    }
+
+    /** What to do at startup with a database ahead of the scripts. */
+    public enum OnUnknownRevision {
+        /** Start without migrating, with a WARN naming the unknown revisions. */
+        WARN,
+        /** Fail the startup. */
+        FAIL
+    }
+
+    public OnUnknownRevision getOnUnknownRevision() {
+        return onUnknownRevision;
+    }
+
+    public void setOnUnknownRevision(OnUnknownRevision onUnknownRevision) {
+        this.onUnknownRevision = onUnknownRevision;
     }
 
     public boolean isEnabled() {

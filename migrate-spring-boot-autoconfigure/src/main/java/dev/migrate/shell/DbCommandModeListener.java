@@ -24,8 +24,11 @@ import java.util.Map;
  */
 public final class DbCommandModeListener implements SpringApplicationRunListener, Ordered {
 
-    /** Set when the run is a one-shot {@code db} command. */
-    public static final String ACTIVE_PROPERTY = "migrate.command-line.active";
+    /**
+     * Set when the run is a one-shot {@code db} command. An internal switch, outside the public {@code migrate.*}
+     * namespace (and so outside the configuration metadata): applications never set it.
+     */
+    public static final String ACTIVE_PROPERTY = "dev.migrate.internal.command-line-active";
 
     private final String[] args;
     /** The process's standard output while {@code System.out} points at the error stream; null when not swapped. */

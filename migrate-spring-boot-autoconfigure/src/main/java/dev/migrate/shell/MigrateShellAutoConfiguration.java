@@ -2,12 +2,11 @@ package dev.migrate.shell;
 
 import dev.migrate.command.Migrate;
 import org.jline.terminal.Terminal;
-import org.springframework.beans.BeansException;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.BeanFactory;
-import org.springframework.beans.factory.BeanFactoryAware;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
+import org.springframework.beans.factory.config.ConstructorArgumentValues;
+import org.springframework.beans.factory.config.RuntimeBeanReference;
 import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -116,23 +115,30 @@ public class MigrateShellAutoConfiguration {
         return arguments -> { };
     }
 
-    /** One Shell command bean per verb, so that Shell's help lists each {@code db <verb>}. */
-    static final class DbCommandsRegistrar implements ImportBeanDefinitionRegistrar, BeanFactoryAware {
+    /** What the db commands quiet and restore around a run: the application's LoggingSystem, when it has one. */
+    @Bean
+    @ConditionalOnMissingBean
+    DbCommandLogs dbCommandLogs(ObjectProvider<LoggingSystem> loggingSystem) {
+        return new DbCommandLogs(loggingSystem.getIfAvailable());
+    }
 
-        private BeanFactory beanFactory;
-
-        @Override
-        public void setBeanFactory(BeanFactory beanFactory) throws BeansException {
-            this.beanFactory = beanFactory;
-        }
+    /**
+     * One Shell command bean per verb, so that Shell's help lists each {@code db <verb>}. Registered by class with
+     * constructor arguments (the verb, references to the other beans), not with an instance supplier: AOT code
+     * generation ({@code process-aot}, native images) refuses instance-supplier lambdas.
+     */
+    static final class DbCommandsRegistrar implements ImportBeanDefinitionRegistrar {
 
         @Override
         public void registerBeanDefinitions(AnnotationMetadata metadata, BeanDefinitionRegistry registry) {
             for (DbVerb verb : DbVerb.values()) {
-                RootBeanDefinition definition = new RootBeanDefinition(DbShellCommand.class,
-                        () -> new DbShellCommand(verb, beanFactory.getBean(DbCommandExecutor.class),
-                                beanFactory.getBean(DbCompletion.class), beanFactory.getBean(DbOutputStyle.class),
-                                new DbCommandLogs(beanFactory.getBeanProvider(LoggingSystem.class).getIfAvailable())));
+                RootBeanDefinition definition = new RootBeanDefinition(DbShellCommand.class);
+                ConstructorArgumentValues arguments = definition.getConstructorArgumentValues();
+                arguments.addIndexedArgumentValue(0, verb);
+                arguments.addIndexedArgumentValue(1, new RuntimeBeanReference(DbCommandExecutor.class));
+                arguments.addIndexedArgumentValue(2, new RuntimeBeanReference(DbCompletion.class));
+                arguments.addIndexedArgumentValue(3, new RuntimeBeanReference(DbOutputStyle.class));
+                arguments.addIndexedArgumentValue(4, new RuntimeBeanReference(DbCommandLogs.class));
                 registry.registerBeanDefinition("db" + Character.toUpperCase(verb.verb().charAt(0))
                         + verb.verb().substring(1) + "Command", definition);
             }

@@ -20,7 +20,8 @@ import java.util.Map;
 public final class WebApplicationShellDefaults implements EnvironmentPostProcessor {
 
     static final String INTERACTIVE = "spring.shell.interactive.enabled";
-    static final String NO_PROMPT = "migrate.shell.web-application-without-prompt";
+    /** An internal switch, outside the public {@code migrate.*} namespace: applications never set it. */
+    static final String NO_PROMPT = "dev.migrate.internal.web-application-without-prompt";
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {

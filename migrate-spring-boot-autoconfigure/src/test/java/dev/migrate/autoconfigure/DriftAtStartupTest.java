@@ -37,7 +37,7 @@ class DriftAtStartupTest {
         runner = new ApplicationContextRunner()
                 .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, MigrateAutoConfiguration.class))
                 .withPropertyValues("spring.datasource.url=" + url(dir.resolve("app.db")),
-                        "migrate.script-directory=" + scripts);
+                        "migrate.locations=filesystem:" + scripts);
         runner.run(context -> assertThat(context).hasNotFailed());
         assertThat(versions(dir.resolve("app.db"))).containsExactly(REVISION);
         Files.writeString(script, Files.readString(script).replace("(id INTEGER)", "(id INTEGER, name TEXT)"));

@@ -262,7 +262,7 @@ class MigrateAutoConfigurationTest {
     @Test
     void aFailingScriptFailsTheStartupWithTheEnginesOneLineMessage() {
         Path scripts = SqliteFiles.scriptDirectory(dir, "0123456789ab", "INSERT INTO nowhere VALUES (1);");
-        withAppDatabase().withPropertyValues("migrate.script-directory=" + scripts).run(context -> {
+        withAppDatabase().withPropertyValues("migrate.locations=filesystem:" + scripts).run(context -> {
             assertThat(context).hasFailed();
             Throwable root = rootCause(context.getStartupFailure());
             assertThat(root).isInstanceOf(MigrateException.class);

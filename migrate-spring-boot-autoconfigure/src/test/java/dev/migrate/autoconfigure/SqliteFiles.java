@@ -15,7 +15,7 @@ import java.util.List;
 public final class SqliteFiles {
 
     /** The head of the scripts in {@code src/test/resources/db/test-migrations}. */
-    static final String HEAD = "f6e5d4c3b2a1";
+    public static final String HEAD = "f6e5d4c3b2a1";
     public static final String FIRST = "a1b2c3d4e5f6";
     public static final String TEST_LOCATION = "classpath:db/test-migrations";
 

@@ -49,7 +49,7 @@ class StartupFailureReportTest {
         Path scripts = SqliteFiles.scriptDirectory(dir, "0badc0ffee00",
                 "CREATE TABLE kept (id INTEGER);\nINSERT INTO missing_table VALUES (1);");
         Throwable failure = start("--spring.datasource.url=" + SqliteFiles.url(dir.resolve("app.db")),
-                "--migrate.script-directory=" + scripts);
+                "--migrate.locations=filesystem:" + scripts);
 
         assertThat(failure).isNotNull();
         String report = report(output);

@@ -39,7 +39,8 @@ public class MigrationsEndpoint {
 
     private static EngineDescriptor describe(Migrate migrate) {
         try {
-            return new EngineDescriptor(migrate.status(), null);
+            // the running application's view: its packaged scripts, as the startup upgrade read them
+            return new EngineDescriptor(migrate.withPackagedScripts().status(), null);
         } catch (MigrateException e) {
             // A broken script directory or an unreachable database is itself what operations need to see.
             return new EngineDescriptor(null, e.getMessage());

@@ -16,7 +16,8 @@ import java.util.Map;
  * Makes {@code OUT_OF_DATE} count in {@code /actuator/health}: Boot's default status order knows only DOWN,
  * OUT_OF_SERVICE, UP and UNKNOWN and leaves any other status out of the aggregate, so a database behind the
  * scripts would still answer 200 UP. Unless the application sets them itself, the order becomes
- * {@value #DEFAULT_ORDER} and {@code OUT_OF_DATE} maps to 503. Lowest precedence, and only for the settings
+ * {@value #DEFAULT_ORDER} and {@code OUT_OF_DATE} maps to 503 ({@code AHEAD}, a database ahead of the scripts that
+ * the application runs on as it is, keeps the default 200). Lowest precedence, and only for the settings
  * the application leaves unset: a user's own {@code status.order} or {@code http-mapping.out-of-date} wins.
  * Listed in META-INF/spring.factories.
  */
@@ -24,7 +25,7 @@ public final class MigrationsHealthStatusDefaults implements EnvironmentPostProc
 
     static final String ORDER = "management.endpoint.health.status.order";
     static final String HTTP_MAPPING = "management.endpoint.health.status.http-mapping";
-    static final String DEFAULT_ORDER = "down,out-of-service,out-of-date,up,unknown";
+    static final String DEFAULT_ORDER = "down,out-of-service,out-of-date,ahead,up,unknown";
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {

@@ -65,7 +65,7 @@ class MigrationsEndpointAutoConfigurationTest {
                 java.nio.file.Files.copy(in, scripts.resolve(name));
             }
         }
-        runner().withPropertyValues("migrate.script-directory=" + scripts).run(context -> {
+        runner().withPropertyValues("migrate.locations=filesystem:" + scripts).run(context -> {
             // bytes that are not UTF-8 below the header: any read of the body fails
             java.nio.file.Files.write(scripts.resolve("a1b2c3d4e5f6_create_person.sql"),
                     new byte[] {'-', '-', ' ', (byte) 0xC3, (byte) 0x28, '\n'}, java.nio.file.StandardOpenOption.APPEND);
@@ -96,7 +96,7 @@ class MigrationsEndpointAutoConfigurationTest {
     void aBrokenScriptIsReportedAsTheEnginesErrorNotThrown() throws Exception {
         Path scripts = java.nio.file.Files.createDirectories(dir.resolve("migrations"));
         java.nio.file.Files.writeString(scripts.resolve("abc_broken.sql"), "-- no header at all\nSELECT 1;\n");
-        runner().withPropertyValues("migrate.on-startup=none", "migrate.script-directory=" + scripts)
+        runner().withPropertyValues("migrate.on-startup=none", "migrate.locations=filesystem:" + scripts)
                 .run(context -> {
                     var described = context.getBean(MigrationsEndpoint.class).migrations().engines().get("migrate");
                     assertThat(described.status()).isNull();

@@ -35,7 +35,7 @@ class MigrationsHealthStatusDefaultsTest {
     @Test
     void byDefaultOutOfDateRanksBelowOutOfServiceAndAnswers503() {
         Binder binder = processed(Map.of());
-        assertThat(order(binder)).containsExactly("down", "out-of-service", "out-of-date", "up", "unknown");
+        assertThat(order(binder)).containsExactly("down", "out-of-service", "out-of-date", "ahead", "up", "unknown");
         assertThat(mapping(binder)).containsExactly(Map.entry("out-of-date", "503"));
     }
 
