@@ -9,6 +9,7 @@ import dev.migrate.command.MigrateException;
 import dev.migrate.command.RevisionListing;
 import dev.migrate.command.RevisionRequest;
 import dev.migrate.command.RevisionResult;
+import dev.migrate.graph.GraphDiagram;
 import dev.migrate.runtime.ChangedScript;
 import dev.migrate.runtime.RunResult;
 import dev.migrate.runtime.StepListener;
@@ -116,8 +117,15 @@ public final class DbCommandExecutor {
                 }
             }
             case SHOW -> print(migrate.show(invocation.argumentOrDefault()), console);
-            case HISTORY -> print(migrate.history(invocation.value("rev-range"), invocation.flag("verbose"),
-                    invocation.flag("indicate-current")), console);
+            case HISTORY -> {
+                if (invocation.flag("graph")) {
+                    historyGraph(invocation, console);
+                } else {
+                    print(migrate.history(invocation.value("rev-range"), invocation.flag("verbose"),
+                            invocation.flag("indicate-current")), console);
+                }
+            }
+            case GRAPH -> console.out(migrate.graph(graphFormat(invocation)));
             case HEADS -> print(migrate.heads(invocation.flag("verbose")), console);
             case BRANCHES -> print(migrate.branches(invocation.flag("verbose")), console);
             case CURRENT -> {
@@ -148,6 +156,24 @@ public final class DbCommandExecutor {
             }
         }
         return OK;
+    }
+
+    /** {@code db history --graph}: the whole graph, so a range or the verbose blocks have no place in it. */
+    private void historyGraph(DbInvocation invocation, DbConsole console) {
+        if (invocation.value("rev-range") != null || invocation.flag("verbose")) {
+            throw new DbUsageException("db history: --graph draws the whole history in one line per revision;"
+                    + " leave out --rev-range and --verbose, or drop --graph");
+        }
+        migrate.historyGraph(GraphStyle.forConsole()).forEach(console::out);
+    }
+
+    private static GraphDiagram.Format graphFormat(DbInvocation invocation) {
+        String format = invocation.value("format");
+        try {
+            return format == null ? GraphDiagram.Format.MERMAID : GraphDiagram.Format.named(format);
+        } catch (IllegalArgumentException e) {
+            throw new DbUsageException("db graph: --format takes mermaid or dot, not '" + format + "'");
+        }
     }
 
     /** Flyway's repair for edited scripts: says which checksums it re-recorded, or that there was nothing to do. */
