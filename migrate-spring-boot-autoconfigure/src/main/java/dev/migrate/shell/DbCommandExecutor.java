@@ -18,6 +18,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Runs one {@code db} command against the engine and writes Flask-Migrate's output. The same code serves
@@ -39,10 +40,10 @@ public final class DbCommandExecutor {
 
     /** Parses and runs the words after {@code db}. */
     public int execute(List<String> words, DbConsole console) {
-        // "flask db" alone prints the help and succeeds, as do --help, -h and help.
-        if (words.isEmpty() || words.size() == 1 && (words.get(0).equals("--help") || words.get(0).equals("-h")
-                || words.get(0).equals("help"))) {
-            console.out(DbHelp.overview());
+        // "flask db" alone prints the help and succeeds, as do --help, -h and help; so does "db <command> --help".
+        Optional<String> help = DbHelp.forWords(words);
+        if (help.isPresent()) {
+            console.out(help.get());
             return OK;
         }
         DbInvocation invocation;
@@ -51,10 +52,6 @@ public final class DbCommandExecutor {
         } catch (DbUsageException e) {
             console.err(e.getMessage());
             return USAGE;
-        }
-        if (invocation.help()) {
-            console.out(DbHelp.of(invocation.verb()));
-            return OK;
         }
         try {
             return run(invocation, console);
