@@ -18,7 +18,21 @@ final class GraphStyle {
 
     static GraphPicture.Style forConsole() {
         Console console = System.console();
-        return console != null && console.charset().newEncoder().canEncode(UNICODE_CHARACTERS)
+        return console != null && isTerminal(console) && console.charset().newEncoder().canEncode(UNICODE_CHARACTERS)
                 ? GraphPicture.Style.UNICODE : GraphPicture.Style.ASCII;
+    }
+
+    /**
+     * Up to Java 21 a console exists only when standard input and output are a terminal; from Java 22 one may exist
+     * with output redirected, and {@code Console.isTerminal()} (absent from Java 17's API, hence reflection) tells.
+     */
+    private static boolean isTerminal(Console console) {
+        try {
+            return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
+        } catch (NoSuchMethodException e) {
+            return true;
+        } catch (ReflectiveOperationException e) {
+            return false;
+        }
     }
 }
