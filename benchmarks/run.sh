@@ -11,13 +11,14 @@
 #   benchmarks/run.sh --quick         a look in a few minutes (200 revisions, 100 tables, 100,000 rows;
 #                                     peers-graph at 1,000)
 #   benchmarks/run.sh --only graph    one scenario (graph, apply, noop, fresh, autogen, rebuild, memory,
-#                                     peers-graph, boot); --sizes 1000,5000 for other graph sizes
+#                                     peers-graph, boot, cli); --sizes 1000,5000 for other graph sizes
 #   SKIP_BUILD=1 benchmarks/run.sh    reuse the jar already built
 #   MVN_ARGS=-o benchmarks/run.sh     build offline
 #   JAVA_OPTS='-XX:StartFlightRecording=duration=60s,filename=bench.jfr' benchmarks/run.sh   profile it
 #
 # Scenario boot starts each Spring Boot application in a JVM of its own, with a class path built from
 # target/boot-classpath (written by the build): run it from a built tree, not from a copied jar.
+# Scenario cli runs demo-blog-app/target/demo-blog-app.jar, which the build below also packages.
 #
 # Builds with `package`, not `install`: the engine is taken from the reactor, nothing lands in ~/.m2.
 set -euo pipefail
@@ -25,9 +26,9 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 exec </dev/null
 
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
-  echo ">>> building migrate-core, the starter and benchmarks"
+  echo ">>> building migrate-core, the starter, the demo and benchmarks"
   # shellcheck disable=SC2086
-  ./mvnw -B -q ${MVN_ARGS:-} -pl benchmarks -am package -DskipTests
+  ./mvnw -B -q ${MVN_ARGS:-} -pl benchmarks,demo-blog-app -am package -DskipTests
 fi
 
 echo ">>> machine: $(nproc) cores, $(uname -sr), load average$(uptime | sed 's/.*load average//')"

@@ -72,7 +72,7 @@ public final class BootScenario implements Scenario {
     }
 
     /** One application: its class path, its database, what it prints. */
-    private record Launch(BootClasspaths.App app, String label, List<Path> classPath, Target.Db db, Path output,
+    record Launch(BootClasspaths.App app, String label, List<Path> classPath, Target.Db db, Path output,
                           Path workDir) {
     }
 
@@ -151,7 +151,7 @@ public final class BootScenario implements Scenario {
         return rows;
     }
 
-    private static Launch launch(BootClasspaths.App app, String label, BootClasspaths classpaths, Path appClasses,
+    static Launch launch(BootClasspaths.App app, String label, BootClasspaths classpaths, Path appClasses,
                                  Path resources, Target.Db db, Path workDir) {
         List<Path> classPath = new ArrayList<>();
         classPath.add(appClasses);
@@ -243,7 +243,7 @@ public final class BootScenario implements Scenario {
         return dir;
     }
 
-    private static java.io.File nullDevice() {
+    static java.io.File nullDevice() {
         return new java.io.File(System.getProperty("os.name").startsWith("Windows") ? "NUL" : "/dev/null");
     }
 

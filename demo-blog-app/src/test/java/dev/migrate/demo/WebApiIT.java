@@ -79,6 +79,11 @@ class WebApiIT {
         assertThat(migrations.statusCode()).isEqualTo(200);
         assertThat(migrations.body()).contains("\"currentHeads\":[\"c41d9e0a7b58\"]", "\"pending\":[]");
         assertThat(get(http, port, "/actuator/health").body()).contains("\"status\":\"UP\"");
+        HttpResponse<String> mermaid = get(http, port, "/actuator/migrations/migrate/mermaid");
+        assertThat(mermaid.statusCode()).as(mermaid.body()).isEqualTo(200);
+        assertThat(mermaid.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/plain"));
+        assertThat(mermaid.body()).startsWith("flowchart BT\n").contains("r_6b7d2e91c4a3 --> r_c41d9e0a7b58");
+        assertThat(get(http, port, "/actuator/migrations/migrate/svg").statusCode()).isEqualTo(404);
 
         assertThat(server.isAlive()).as("still serving").isTrue();
         assertThat(Files.readString(log)).doesNotContain("shell:>", "Command --spring", "ERROR");

@@ -5,7 +5,9 @@ import dev.migrate.autogenerate.DataLossWarning;
 import dev.migrate.autogenerate.RenameDecider;
 import dev.migrate.dialect.Dialect;
 import dev.migrate.dialect.UnsupportedDatabaseException;
+import dev.migrate.graph.GraphDiagram;
 import dev.migrate.graph.GraphException;
+import dev.migrate.graph.GraphPicture;
 import dev.migrate.graph.Plan;
 import dev.migrate.graph.RevisionGraph;
 import dev.migrate.op.RebuildTable;
@@ -298,6 +300,29 @@ public final class Migrate {
                     .map(revision -> scripts.script(revision.id())).toList();
             RevisionFormat format = new RevisionFormat(scripts.graph(), indicateCurrent ? current : List.of());
             return RevisionListing.of(listed, current, script -> format.format(script, verbose, true, true, true, true));
+        });
+    }
+
+    /**
+     * {@code db history --graph}: the whole history as a picture, newest first, each revision with its one-line
+     * text (labels, head, branch and merge points, message); the revisions the database is at are marked, so the
+     * version table is read, as {@code history --indicate-current} reads it.
+     */
+    public List<String> historyGraph(GraphPicture.Style style) {
+        return guard(() -> {
+            Scripts scripts = catalog.load();
+            List<String> current = runner.currentHeads();
+            RevisionFormat format = new RevisionFormat(scripts.graph(), current);
+            return new GraphPicture(scripts.graph(), style).draw(current,
+                    id -> format.line(scripts.script(id), true, true, false, true));
+        });
+    }
+
+    /** {@code db graph --format dot|mermaid}: the scripts' graph as a diagram for documentation; never connects. */
+    public String graph(GraphDiagram.Format format) {
+        return guard(() -> {
+            Scripts scripts = catalog.load();
+            return new GraphDiagram(scripts.graph()).render(format, id -> scripts.script(id).message());
         });
     }
 

@@ -92,6 +92,11 @@ public final class RevisionGraph {
         return isHead(id) && !index.successors(id).isEmpty();
     }
 
+    /** The revisions {@code id} depends on ({@code depends_on}), labels and prefixes resolved to ids. */
+    public List<String> dependenciesOf(String id) {
+        return index.dependencies(get(id).id());
+    }
+
     public boolean isBase(String id) {
         return get(id).isBase();
     }

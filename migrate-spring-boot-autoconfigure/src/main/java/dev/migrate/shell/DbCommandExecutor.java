@@ -9,6 +9,7 @@ import dev.migrate.command.MigrateException;
 import dev.migrate.command.RevisionListing;
 import dev.migrate.command.RevisionRequest;
 import dev.migrate.command.RevisionResult;
+import dev.migrate.graph.GraphDiagram;
 import dev.migrate.runtime.ChangedScript;
 import dev.migrate.runtime.RunResult;
 import dev.migrate.runtime.StepListener;
@@ -17,6 +18,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Runs one {@code db} command against the engine and writes Flask-Migrate's output. The same code serves
@@ -38,10 +40,10 @@ public final class DbCommandExecutor {
 
     /** Parses and runs the words after {@code db}. */
     public int execute(List<String> words, DbConsole console) {
-        // "flask db" alone prints the help and succeeds, as do --help, -h and help.
-        if (words.isEmpty() || words.size() == 1 && (words.get(0).equals("--help") || words.get(0).equals("-h")
-                || words.get(0).equals("help"))) {
-            console.out(DbHelp.overview());
+        // "flask db" alone prints the help and succeeds, as do --help, -h and help; so does "db <command> --help".
+        Optional<String> help = DbHelp.forWords(words);
+        if (help.isPresent()) {
+            console.out(help.get());
             return OK;
         }
         DbInvocation invocation;
@@ -50,10 +52,6 @@ public final class DbCommandExecutor {
         } catch (DbUsageException e) {
             console.err(e.getMessage());
             return USAGE;
-        }
-        if (invocation.help()) {
-            console.out(DbHelp.of(invocation.verb()));
-            return OK;
         }
         try {
             return run(invocation, console);
@@ -116,8 +114,15 @@ public final class DbCommandExecutor {
                 }
             }
             case SHOW -> print(migrate.show(invocation.argumentOrDefault()), console);
-            case HISTORY -> print(migrate.history(invocation.value("rev-range"), invocation.flag("verbose"),
-                    invocation.flag("indicate-current")), console);
+            case HISTORY -> {
+                if (invocation.flag("graph")) {
+                    historyGraph(invocation, console);
+                } else {
+                    print(migrate.history(invocation.value("rev-range"), invocation.flag("verbose"),
+                            invocation.flag("indicate-current")), console);
+                }
+            }
+            case GRAPH -> console.out(migrate.graph(graphFormat(invocation)));
             case HEADS -> print(migrate.heads(invocation.flag("verbose")), console);
             case BRANCHES -> print(migrate.branches(invocation.flag("verbose")), console);
             case CURRENT -> {
@@ -148,6 +153,24 @@ public final class DbCommandExecutor {
             }
         }
         return OK;
+    }
+
+    /** {@code db history --graph}: the whole graph, so a range or the verbose blocks have no place in it. */
+    private void historyGraph(DbInvocation invocation, DbConsole console) {
+        if (invocation.value("rev-range") != null || invocation.flag("verbose")) {
+            throw new DbUsageException("db history: --graph draws the whole history in one line per revision;"
+                    + " leave out --rev-range and --verbose, or drop --graph");
+        }
+        migrate.historyGraph(GraphStyle.forConsole()).forEach(console::out);
+    }
+
+    private static GraphDiagram.Format graphFormat(DbInvocation invocation) {
+        String format = invocation.value("format");
+        try {
+            return format == null ? GraphDiagram.Format.MERMAID : GraphDiagram.Format.named(format);
+        } catch (IllegalArgumentException e) {
+            throw new DbUsageException("db graph: --format takes mermaid or dot, not '" + format + "'");
+        }
     }
 
     /** Flyway's repair for edited scripts: says which checksums it re-recorded, or that there was nothing to do. */

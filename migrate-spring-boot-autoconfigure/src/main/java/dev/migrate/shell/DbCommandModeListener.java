@@ -12,6 +12,7 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Recognises {@code java -jar app.jar db <command> ...} before anything starts, and turns the run into a
@@ -31,23 +32,49 @@ public final class DbCommandModeListener implements SpringApplicationRunListener
     public static final String ACTIVE_PROPERTY = "dev.migrate.internal.command-line-active";
 
     private final String[] args;
+    /** Where help is printed: the process's standard output unless a test gives another stream. */
+    private final PrintStream helpOutput;
+    private final DbCommandExit exit;
     /** The process's standard output while {@code System.out} points at the error stream; null when not swapped. */
     private PrintStream commandOutput;
 
     public DbCommandModeListener(SpringApplication application, String[] args) {
+        this(application, args, null, System::exit);
+    }
+
+    DbCommandModeListener(SpringApplication application, String[] args, PrintStream helpOutput, DbCommandExit exit) {
         this.args = args;
+        this.helpOutput = helpOutput;
+        this.exit = exit;
     }
 
     public static boolean isDbCommand(String[] args) {
         return args != null && args.length > 0 && "db".equals(args[0]);
     }
 
+    /**
+     * {@code db --help} and {@code db <command> --help} need nothing but the grammar: they are answered here, before
+     * the environment, logging or any context exists, with the text the executor prints, and the process ends with
+     * status 0. This is the earliest hook that sees the arguments and that a starter can register
+     * ({@code spring.factories}): a {@code BootstrapRegistryInitializer} or an {@code ApplicationStartup} never sees
+     * them, and {@code SpringApplication.withHook} needs the application's own {@code main}. Other command lines,
+     * including wrong ones, go on to the context, which reports them as before.
+     */
     @Override
     public void starting(ConfigurableBootstrapContext bootstrapContext) {
-        if (isDbCommand(args)) {
-            commandOutput = System.out;
-            System.setOut(System.err);
+        if (!isDbCommand(args)) {
+            return;
         }
+        PrintStream standardOutput = helpOutput != null ? helpOutput : System.out;
+        Optional<String> help = DbHelp.forWords(DbCommandLineRunner.commandWords(args));
+        if (help.isPresent()) {
+            standardOutput.println(help.get());
+            standardOutput.flush();
+            exit.exit(DbCommandExecutor.OK);
+            return;
+        }
+        commandOutput = standardOutput;
+        System.setOut(System.err);
     }
 
     @Override

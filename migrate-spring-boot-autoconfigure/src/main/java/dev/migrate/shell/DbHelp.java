@@ -1,9 +1,30 @@
 package dev.migrate.shell;
 
+import java.util.List;
+import java.util.Optional;
+
 /** The help text of a verb, listing its options as Flask-Migrate's help does. */
 final class DbHelp {
 
     private DbHelp() {
+    }
+
+    /**
+     * The help that these words (after {@code db}) ask for, or empty when they ask for none or are wrong (a usage
+     * error is the executor's to report): {@code db} alone, {@code --help}, {@code -h} and {@code help} give the
+     * overview, a command with {@code --help} or {@code -h} its own help.
+     */
+    static Optional<String> forWords(List<String> words) {
+        if (words.isEmpty() || words.size() == 1 && (words.get(0).equals("--help") || words.get(0).equals("-h")
+                || words.get(0).equals("help"))) {
+            return Optional.of(overview());
+        }
+        try {
+            DbInvocation invocation = new DbCommandLineParser().parse(words);
+            return invocation.help() ? Optional.of(of(invocation.verb())) : Optional.empty();
+        } catch (DbUsageException e) {
+            return Optional.empty();
+        }
     }
 
     /** {@code db --help}: every command with its one-line description, as {@code flask db --help} lists them. */

@@ -36,7 +36,8 @@ public enum DbVerb {
     SHOW("show", "Show the revision denoted by the given symbol", 0, 1, "head"),
     HISTORY("history", "List revisions in chronological order", 0, 0, null,
             value('r', "rev-range", "a range [start]:[end]"), flag('v', "verbose", "show all details"),
-            flag('i', "indicate-current", "mark the current revision")),
+            flag('i', "indicate-current", "mark the current revision"),
+            flag('g', "graph", "draw the whole history as a graph, current revisions marked")),
     HEADS("heads", "Show the current available heads", 0, 0, null, flag('v', "verbose", "show all details"),
             flag("resolve-dependencies", "treat dependencies as down revisions")),
     BRANCHES("branches", "Show the current branch points", 0, 0, null, flag('v', "verbose", "show all details")),
@@ -46,6 +47,8 @@ public enum DbVerb {
             flag("sql", "do not connect: print the SQL ([start:]revision)"),
             value("tag", "accepted for Flask-Migrate compatibility"),
             flag("purge", "delete every row of the version table first")),
+    GRAPH("graph", "Write the revision graph as a diagram for documentation", 0, 0, null,
+            value('f', "format", "mermaid (the default) or dot")),
     CHECK("check", "Fail when the models and the upgraded database differ", 0, 0, null),
     REPAIR("repair", "Record the checksums of applied scripts edited since they ran, after reviewing the edits", 0, 0, null),
     STATUS("status", "Show every revision as a table: applied (when, how long) or pending, and any drift", 0, 0, null);

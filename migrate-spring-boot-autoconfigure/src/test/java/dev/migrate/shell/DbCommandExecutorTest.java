@@ -192,6 +192,51 @@ class DbCommandExecutorTest {
     }
 
     @Test
+    void historyAsAGraphShowsTheBranchAndWhereTheDatabaseIs() throws IOException {
+        String d = "d4d4d4d4d4d4";
+        script(d, A, "create tag", "CREATE TABLE tag (id INTEGER PRIMARY KEY);", "DROP TABLE tag;");
+        run("upgrade " + B);
+
+        RecordingConsole console = run("history --graph");
+
+        assertThat(lastStatus).isZero();
+        assertThat(console.out).containsExactly(
+                "* " + C + " (head), create pet",
+                "@ " + B + " (current), add person email",
+                "| * " + d + " (head), create tag",
+                "|/",
+                "* " + A + " (branchpoint), create person");
+        assertThat(run("history -g").out).isEqualTo(console.out);
+    }
+
+    @Test
+    void historyAsAGraphTakesNoRangeNorVerbose() {
+        assertThat(run("history --graph -r " + A + ":").err).containsExactly("db history: --graph draws the whole history"
+                + " in one line per revision; leave out --rev-range and --verbose, or drop --graph");
+        assertThat(lastStatus).isEqualTo(DbCommandExecutor.USAGE);
+        run("history --graph --verbose");
+        assertThat(lastStatus).isEqualTo(DbCommandExecutor.USAGE);
+    }
+
+    @Test
+    void graphWritesMermaidOrDotWithoutTouchingTheDatabase() throws SQLException {
+        assertThat(run("graph").out).containsExactly(
+                "flowchart BT",
+                "    r_" + A + "[\"" + A + "<br/>create person\"]",
+                "    r_" + B + "[\"" + B + "<br/>add person email\"]",
+                "    r_" + C + "[\"" + C + " (head)<br/>create pet\"]",
+                "    r_" + A + " --> r_" + B,
+                "    r_" + B + " --> r_" + C);
+        assertThat(run("graph --format dot").out).startsWith("digraph revisions {").endsWith("}")
+                .contains("    \"" + B + "\" -> \"" + C + "\";");
+        assertThat(run("graph -f Mermaid").out.get(0)).isEqualTo("flowchart BT");
+        assertThat(tables()).isEmpty();
+
+        assertThat(run("graph --format svg").err).containsExactly("db graph: --format takes mermaid or dot, not 'svg'");
+        assertThat(lastStatus).isEqualTo(DbCommandExecutor.USAGE);
+    }
+
+    @Test
     void historyVerbose() {
         RecordingConsole console = run("history --verbose");
         assertThat(console.out).contains("Rev: " + C + " (head)", "Parent: " + B, "    create pet");

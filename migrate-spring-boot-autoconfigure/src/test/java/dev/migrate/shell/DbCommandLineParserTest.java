@@ -28,13 +28,13 @@ class DbCommandLineParserTest {
     void noWordsIsAUsageErrorListingTheCommands() {
         assertThatThrownBy(() -> parser.parse(List.of())).isInstanceOf(DbUsageException.class)
                 .hasMessage("Missing command: db <command>; commands: init, revision, migrate, merge, upgrade, downgrade, "
-                        + "show, history, heads, branches, current, stamp, check, repair, status");
+                        + "show, history, heads, branches, current, stamp, graph, check, repair, status");
     }
 
     @Test
     void anUnknownVerbIsAUsageError() {
         usageError("frob", "Unknown command 'db frob'; commands: init, revision, migrate, merge, upgrade, downgrade, "
-                + "show, history, heads, branches, current, stamp, check, repair, status");
+                + "show, history, heads, branches, current, stamp, graph, check, repair, status");
     }
 
     @ParameterizedTest

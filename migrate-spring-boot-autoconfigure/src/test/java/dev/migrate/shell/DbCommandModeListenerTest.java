@@ -4,6 +4,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.StandardEnvironment;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,5 +47,53 @@ class DbCommandModeListenerTest {
         assertThat(DbCommandLineRunner.commandWords(new String[] {"db", "revision", "-m", "two words",
                 "--spring.datasource.url=jdbc:postgresql://h/d", "--migrate.script-directory=/tmp/m", "--rev-id=abc"}))
                 .containsExactly("revision", "-m", "two words", "--rev-id=abc");
+    }
+
+    /** What {@code starting} printed and the exit statuses it asked for. */
+    private record Started(String out, List<Integer> exits) {
+    }
+
+    private static Started starting(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        List<Integer> exits = new ArrayList<>();
+        PrintStream before = System.out;
+        try {
+            new DbCommandModeListener(new SpringApplication(), args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                    exits::add).starting(null);
+        } finally {
+            System.setOut(before);
+        }
+        return new Started(out.toString(StandardCharsets.UTF_8), exits);
+    }
+
+    @Test
+    void helpIsAnsweredBeforeTheContextStartsWithTheExecutorsTextAndExitZero() {
+        for (List<String> words : List.of(List.<String>of(), List.of("--help"), List.of("-h"), List.of("help"),
+                List.of("upgrade", "--help"), List.of("history", "-h"), List.of("revision", "-m", "two words", "--help"),
+                List.of("downgrade", "-2", "--help", "--spring.datasource.url=jdbc:sqlite:x.db"))) {
+            List<String> args = new ArrayList<>(List.of("db"));
+            args.addAll(words);
+            Started started = starting(args.toArray(String[]::new));
+
+            RecordingConsole console = RecordingConsole.oneShot();
+            int status = new DbCommandExecutor(null).execute(DbCommandLineRunner.commandWords(args.toArray(String[]::new)),
+                    console);
+            assertThat(status).isZero();
+            assertThat(started.out()).as("db %s", words).isEqualTo(String.join(System.lineSeparator(), console.out)
+                    + System.lineSeparator());
+            assertThat(started.exits()).as("db %s", words).containsExactly(0);
+        }
+        assertThat(starting("db", "--help").out()).isEqualTo(DbHelp.overview() + System.lineSeparator());
+        assertThat(starting("db", "current", "--help").out()).isEqualTo(DbHelp.of(DbVerb.CURRENT) + System.lineSeparator());
+    }
+
+    @Test
+    void commandsAndUsageErrorsStillStartTheContext() {
+        for (String[] args : List.of(new String[] {"db", "current"}, new String[] {"db", "upgrade", "--frob", "--help"},
+                new String[] {"db", "frob", "--help"}, new String[] {"--help"}, new String[0])) {
+            Started started = starting(args);
+            assertThat(started.out()).as(String.join(" ", args)).isEmpty();
+            assertThat(started.exits()).as(String.join(" ", args)).isEmpty();
+        }
     }
 }

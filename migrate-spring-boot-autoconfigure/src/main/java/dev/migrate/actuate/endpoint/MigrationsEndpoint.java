@@ -3,10 +3,12 @@ package dev.migrate.actuate.endpoint;
 import dev.migrate.command.Migrate;
 import dev.migrate.command.MigrateException;
 import dev.migrate.command.MigrationStatus;
+import dev.migrate.graph.GraphDiagram;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -35,6 +37,25 @@ public class MigrationsEndpoint {
     public EngineDescriptor migrationsOf(@Selector String engine) {
         Migrate migrate = engines.get(engine);
         return migrate == null ? null : describe(migrate);
+    }
+
+    /**
+     * {@code /actuator/migrations/{engine}/mermaid} (or {@code /dot}): the engine's revision graph as a diagram, as
+     * {@code db graph} writes it, for documentation and dashboards that render Mermaid; 404 for another format.
+     */
+    @ReadOperation(produces = "text/plain")
+    public String graphOf(@Selector String engine, @Selector String format) {
+        Migrate migrate = engines.get(engine);
+        GraphDiagram.Format diagram = Arrays.stream(GraphDiagram.Format.values())
+                .filter(candidate -> candidate.displayName().equals(format)).findFirst().orElse(null);
+        if (migrate == null || diagram == null) {
+            return null;
+        }
+        try {
+            return migrate.graph(diagram);
+        } catch (MigrateException e) {
+            return e.getMessage();
+        }
     }
 
     private static EngineDescriptor describe(Migrate migrate) {

@@ -47,6 +47,17 @@ class MigrationsEndpointAutoConfigurationTest {
     }
 
     @Test
+    void theEndpointOffersTheGraphAsMermaid() {
+        runner().run(context -> {
+            MigrationsEndpoint endpoint = context.getBean(MigrationsEndpoint.class);
+            assertThat(endpoint.graphOf("migrate", "mermaid")).startsWith("flowchart BT\n").contains(" --> ");
+            assertThat(endpoint.graphOf("migrate", "dot")).startsWith("digraph revisions {");
+            assertThat(endpoint.graphOf("migrate", "svg")).as("404").isNull();
+            assertThat(endpoint.graphOf("other", "mermaid")).as("404").isNull();
+        });
+    }
+
+    @Test
     void healthIsOutOfDateUntilTheDatabaseIsAtHead() {
         runner().withPropertyValues("migrate.on-startup=none").run(context -> {
             Health health = context.getBean(MigrationsHealthIndicator.class).health(true);
