@@ -64,7 +64,8 @@ public final class MariaDbDialect extends StandardDialect {
         }
         String delimiter = java.util.stream.Stream.of("//", "$$", ";;", "@@@").filter(d -> !sql.contains(d)).findFirst()
                 .orElse("//");
-        return "DELIMITER " + delimiter + "\n" + sql + delimiter + "\nDELIMITER ;";
+        // On a line of its own: "END */" followed by "//" would read as "*//".
+        return "DELIMITER " + delimiter + "\n" + sql + "\n" + delimiter + "\nDELIMITER ;";
     }
 
     @Override

@@ -21,10 +21,12 @@ final class ScriptStatements {
         if (step.direction() == Direction.UPGRADE) {
             return script.upgradeStatements(syntax);
         }
+        // Split with the database's syntax first: hasDowngrade then reuses that reading.
+        List<Statement> statements = script.downgradeStatements(syntax);
         if (!script.hasDowngrade()) {
             throw new ScriptException(script.location() + ": revision " + script.id() + " has no '-- migrate:downgrade'"
                     + " section, so it cannot be downgraded; add one (an empty section means nothing to undo)");
         }
-        return script.downgradeStatements(syntax);
+        return statements;
     }
 }

@@ -70,7 +70,7 @@ class DialectLookupTest {
         assertThat(mariadb.quoteIfNeeded("order")).isEqualTo("`order`");
         assertThat(mariadb.literal("a\\b'c")).isEqualTo("'a\\\\b''c'");
         assertThat(mariadb.offlineStatement("CREATE TRIGGER t BEFORE INSERT ON x FOR EACH ROW BEGIN SET NEW.a = 1; END"))
-                .isEqualTo("DELIMITER //\nCREATE TRIGGER t BEFORE INSERT ON x FOR EACH ROW BEGIN SET NEW.a = 1; END//\n"
+                .isEqualTo("DELIMITER //\nCREATE TRIGGER t BEFORE INSERT ON x FOR EACH ROW BEGIN SET NEW.a = 1; END\n//\n"
                         + "DELIMITER ;");
     }
 }
