@@ -1,8 +1,18 @@
 package dev.migrate.it;
 
+import dev.migrate.command.Migrate;
+import dev.migrate.command.MigrateException;
+import org.junit.jupiter.api.Test;
+
 import java.nio.file.Path;
 
-/** The contract on the suite's real MariaDB server; the lock is {@code GET_LOCK} on the run's session. */
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The contract on the suite's real MariaDB server through MariaDB Connector/J; the lock is {@code GET_LOCK} on the
+ * run's session. One journey also runs through MySQL Connector/J (which reports the product as MySQL).
+ */
 class MariaDbTest extends ScriptDatabaseContract {
 
     @Override
@@ -13,5 +23,24 @@ class MariaDbTest extends ScriptDatabaseContract {
     @Override
     String displayName() {
         return "MariaDB/MySQL";
+    }
+
+    @Test
+    void mysqlConnectorJRunsScriptsAndFailuresTheSameWay() throws Exception {
+        TestDatabase db = TestDatabase.mariadbThroughMysqlDriver();
+        ScriptFiles files = new ScriptFiles(tmp.resolve("migrations"));
+        files.write("r00000000001", "", "one", "CREATE TABLE `t1` (id INTEGER); # made here", "DROP TABLE t1;");
+        files.write("r00000000002", "r00000000001", "two", "CREATE TABLE t2 (id INTEGER);\nINSERT INTO nope VALUES (1);",
+                "DROP TABLE t2;");
+        Migrate migrate = Engines.over(db, files.directory());
+
+        migrate.upgrade("r00000000001");
+        assertThat(migrate.current(false).revisions()).containsExactly("r00000000001");
+        assertThatThrownBy(() -> migrate.upgrade("head")).isInstanceOf(MigrateException.class)
+                .hasMessageContaining("r00000000002_two.sql:11")
+                .hasMessageContaining("the statement at line 10 of the revision ran before it");
+        migrate.downgrade("base");
+        assertThat(migrate.current(false).revisions()).isEmpty();
+        assertThat(db.queryStrings(tableCount(db, "t1"))).containsExactly("0");
     }
 }

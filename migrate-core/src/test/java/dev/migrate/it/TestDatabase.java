@@ -61,7 +61,13 @@ public sealed interface TestDatabase permits TestDatabase.Sqlite, TestDatabase.P
 
     public static MariaDb mariadb() {
         MariaDbServer server = MariaDbServer.shared();
-        return new MariaDb(server, server.createDatabase());
+        return new MariaDb(server, server.createDatabase(), false);
+    }
+
+    /** A database on the suite's MariaDB server, reached through MySQL Connector/J. */
+    public static MariaDb mariadbThroughMysqlDriver() {
+        MariaDbServer server = MariaDbServer.shared();
+        return new MariaDb(server, server.createDatabase(), true);
     }
 
     public static H2 h2(Path directory) {
@@ -147,10 +153,16 @@ public sealed interface TestDatabase permits TestDatabase.Sqlite, TestDatabase.P
         }
     }
 
-    record MariaDb(MariaDbServer server, String database) implements TestDatabase {
+    record MariaDb(MariaDbServer server, String database, boolean mysqlDriver) implements TestDatabase {
 
         @Override
         public DataSource dataSource() {
+            if (mysqlDriver) {
+                com.mysql.cj.jdbc.MysqlDataSource dataSource = new com.mysql.cj.jdbc.MysqlDataSource();
+                dataSource.setURL(server.jdbcUrl(database).replace("jdbc:mariadb:", "jdbc:mysql:"));
+                dataSource.setUser(server.user());
+                return dataSource;
+            }
             org.mariadb.jdbc.MariaDbDataSource dataSource = new org.mariadb.jdbc.MariaDbDataSource();
             try {
                 dataSource.setUrl(server.jdbcUrl(database));
@@ -188,7 +200,7 @@ public sealed interface TestDatabase permits TestDatabase.Sqlite, TestDatabase.P
 
         @Override
         public String toString() {
-            return "MariaDB";
+            return mysqlDriver ? "MariaDB (MySQL Connector/J)" : "MariaDB";
         }
     }
 
