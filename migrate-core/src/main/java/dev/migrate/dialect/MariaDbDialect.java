@@ -4,7 +4,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * MariaDB and MySQL (MariaDB Connector/J and MySQL Connector/J): backquoted names, DDL that commits the open
@@ -44,6 +47,48 @@ public final class MariaDbDialect extends StandardDialect {
     @Override
     public String literal(String value) {
         return value == null ? "NULL" : "'" + value.replace("\\", "\\\\").replace("'", "''") + "'";
+    }
+
+    /**
+     * What a script (a {@code mysqldump} header above all) changes for the rest of the session, and the engine puts
+     * back after each revision: the next revision and the bookkeeping must not run with foreign keys unchecked.
+     */
+    private static final List<String> SESSION_SETTINGS = List.of("sql_mode", "foreign_key_checks", "unique_checks",
+            "time_zone", "character_set_client", "character_set_results", "collation_connection", "sql_notes");
+
+    @Override
+    public Map<String, String> sessionSettings(Connection connection) throws SQLException {
+        Map<String, String> settings = new LinkedHashMap<>();
+        String select = "SELECT " + String.join(", ", SESSION_SETTINGS.stream().map(name -> "@@SESSION." + name).toList());
+        try (PreparedStatement statement = connection.prepareStatement(select);
+             ResultSet rows = statement.executeQuery()) {
+            rows.next();
+            for (int i = 0; i < SESSION_SETTINGS.size(); i++) {
+                settings.put(SESSION_SETTINGS.get(i), rows.getString(i + 1));
+            }
+        }
+        return settings;
+    }
+
+    @Override
+    public void restoreSession(Connection connection, Map<String, String> settings) throws SQLException {
+        if (settings.isEmpty()) {
+            return;
+        }
+        // One round trip per revision, every setting whether the script touched it or not.
+        String set = "SET " + String.join(", ", settings.keySet().stream().map(name -> "SESSION " + name + " = ?").toList());
+        try (PreparedStatement statement = connection.prepareStatement(set)) {
+            int index = 1;
+            for (String value : settings.values()) {
+                // Switches (foreign_key_checks) refuse the string '1': numbers go as numbers.
+                if (value != null && value.matches("\\d+")) {
+                    statement.setLong(index++, Long.parseLong(value));
+                } else {
+                    statement.setString(index++, value);
+                }
+            }
+            statement.execute();
+        }
     }
 
     @Override

@@ -43,4 +43,21 @@ class MariaDbTest extends ScriptDatabaseContract {
         assertThat(migrate.current(false).revisions()).isEmpty();
         assertThat(db.queryStrings(tableCount(db, "t1"))).containsExactly("0");
     }
+
+    @Test
+    void sessionSettingsAScriptChangesDoNotReachTheNextRevision() throws Exception {
+        TestDatabase db = TestDatabase.mariadb();
+        ScriptFiles files = new ScriptFiles(tmp.resolve("migrations"));
+        files.write("s00000000001", "", "parent", """
+                CREATE TABLE parent (id INTEGER PRIMARY KEY) ENGINE=InnoDB;
+                CREATE TABLE child (id INTEGER PRIMARY KEY, parent_id INTEGER,
+                    FOREIGN KEY (parent_id) REFERENCES parent (id)) ENGINE=InnoDB;
+                /*!40014 SET FOREIGN_KEY_CHECKS=0 */;""", "DROP TABLE child;\nDROP TABLE parent;");
+        files.write("s00000000002", "s00000000001", "orphan", "INSERT INTO child VALUES (1, 42);", "DELETE FROM child;");
+        Migrate migrate = Engines.over(db, files.directory());
+
+        assertThatThrownBy(() -> migrate.upgrade("head")).isInstanceOf(MigrateException.class)
+                .hasMessageContaining("s00000000002_orphan.sql:10").hasMessageContaining("foreign key constraint fails");
+        assertThat(migrate.current(false).revisions()).containsExactly("s00000000001");
+    }
 }
