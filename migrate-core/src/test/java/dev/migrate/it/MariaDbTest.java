@@ -60,4 +60,44 @@ class MariaDbTest extends ScriptDatabaseContract {
                 .hasMessageContaining("s00000000002_orphan.sql:10").hasMessageContaining("foreign key constraint fails");
         assertThat(migrate.current(false).revisions()).containsExactly("s00000000001");
     }
+
+    @Test
+    void getLockHeldByAKilledProcessIsFreedByTheServer() throws Exception {
+        TestDatabase.MariaDb db = TestDatabase.mariadb();
+        ScriptFiles files = new ScriptFiles(tmp.resolve("migrations"));
+        files.write("k00000000001", "", "one", "CREATE TABLE k1 (id INTEGER);", "DROP TABLE k1;");
+        Path log = tmp.resolve("holder.log");
+        Process holder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), UpgradeProcess.class.getName(),
+                db.server().jdbcUrl(db.database()), db.server().user(), files.directory().toString(), "hold")
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(1);
+            while (!java.nio.file.Files.readString(log).contains(UpgradeProcess.STARTED + "k00000000001")) {
+                assertThat(holder.isAlive()).as(() -> read(log)).isTrue();
+                assertThat(System.nanoTime()).as(() -> read(log)).isLessThan(deadline);
+                Thread.sleep(10);
+            }
+            Migrate impatient = new Migrate(dev.migrate.command.MigrateConfig.builder().dataSource(db.dataSource())
+                    .scriptDirectory(files.directory()).lock(true, java.time.Duration.ofMillis(300)).build());
+            assertThatThrownBy(() -> impatient.upgrade("head")).isInstanceOf(MigrateException.class)
+                    .hasMessageContaining("Could not get the migration lock").hasMessageContaining("connection ");
+        } finally {
+            holder.destroyForcibly();
+            assertThat(holder.waitFor(1, java.util.concurrent.TimeUnit.MINUTES)).isTrue();
+        }
+
+        // Killed with the lock held: the server ends its session, and the next run gets the lock.
+        Migrate patient = new Migrate(dev.migrate.command.MigrateConfig.builder().dataSource(db.dataSource())
+                .scriptDirectory(files.directory()).lock(true, java.time.Duration.ofSeconds(60)).build());
+        assertThat(patient.upgrade("head").steps()).hasSize(1);
+    }
+
+    private static String read(Path file) {
+        try {
+            return java.nio.file.Files.readString(file);
+        } catch (java.io.IOException e) {
+            return "";
+        }
+    }
 }
