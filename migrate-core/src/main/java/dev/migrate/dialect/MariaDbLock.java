@@ -38,16 +38,27 @@ public final class MariaDbLock implements RunLock {
 
     @Override
     public Optional<String> holder(Connection connection, TableName versionTable) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("SELECT p.ID, p.USER, p.HOST, p.TIME, "
-                + "LEFT(p.INFO, 80) FROM information_schema.PROCESSLIST p WHERE p.ID = IS_USED_LOCK(?)")) {
+        long id;
+        try (PreparedStatement statement = connection.prepareStatement("SELECT IS_USED_LOCK(?)")) {
             statement.setString(1, name(connection, versionTable));
             try (ResultSet rows = statement.executeQuery()) {
-                if (!rows.next()) {
+                if (!rows.next() || rows.getObject(1) == null) {
                     return Optional.empty();
                 }
-                String running = rows.getString(5);
-                return Optional.of("connection " + rows.getLong(1) + " (" + rows.getString(2) + "@" + rows.getString(3)
-                        + ", " + rows.getLong(4) + " s in its current state"
+                id = rows.getLong(1);
+            }
+        }
+        // Other users' sessions are visible only with the PROCESS privilege: the connection id is said either way.
+        try (PreparedStatement statement = connection.prepareStatement("SELECT USER, HOST, TIME, LEFT(INFO, 80) "
+                + "FROM information_schema.PROCESSLIST WHERE ID = ?")) {
+            statement.setLong(1, id);
+            try (ResultSet rows = statement.executeQuery()) {
+                if (!rows.next()) {
+                    return Optional.of("connection " + id);
+                }
+                String running = rows.getString(4);
+                return Optional.of("connection " + id + " (" + rows.getString(1) + "@" + rows.getString(2) + ", "
+                        + rows.getLong(3) + " s in its current state"
                         + (running == null ? "" : ", running: " + running.replaceAll("\\s+", " ")) + ")");
             }
         }

@@ -82,6 +82,7 @@ class MariaDbTest extends ScriptDatabaseContract {
                     .scriptDirectory(files.directory()).lock(true, java.time.Duration.ofMillis(300)).build());
             assertThatThrownBy(() -> impatient.upgrade("head")).isInstanceOf(MigrateException.class)
                     .hasMessageContaining("Could not get the migration lock").hasMessageContaining("connection ");
+            assertThat(Engines.over(db, files.directory()).status().lockHolder()).startsWith("connection ");
         } finally {
             holder.destroyForcibly();
             assertThat(holder.waitFor(1, java.util.concurrent.TimeUnit.MINUTES)).isTrue();

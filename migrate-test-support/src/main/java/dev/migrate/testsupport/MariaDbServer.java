@@ -180,6 +180,12 @@ public final class MariaDbServer {
                 Thread.currentThread().interrupt();
             }
         }
+        // The data directory is throwaway: remove it, best effort.
+        try (java.util.stream.Stream<Path> paths = Files.walk(baseDir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException | UncheckedIOException ignored) {
+            // a temporary directory
+        }
     }
 
     private static void run(List<String> command, Path output) {
