@@ -101,4 +101,33 @@ class MariaDbTest extends ScriptDatabaseContract {
             return "";
         }
     }
+
+    @Test
+    void twoProcessesRacingApplyEachRevisionOnce() throws Exception {
+        TestDatabase.MariaDb db = TestDatabase.mariadb();
+        db.execute("CREATE TABLE applied (revision VARCHAR(20) NOT NULL)");
+        ScriptFiles files = new ScriptFiles(tmp.resolve("migrations"));
+        String parent = "";
+        for (int i = 1; i <= 6; i++) {
+            String id = String.format("c%011d", i);
+            // Not idempotent on purpose: a second run of any revision fails on the existing table.
+            files.write(id, parent, "step " + i, "CREATE TABLE t" + i + " (id INTEGER);\nDO SLEEP(0.02);"
+                    + "\nINSERT INTO applied (revision) VALUES ('" + id + "');", "DROP TABLE t" + i + ";");
+            parent = id;
+        }
+        java.util.List<Process> processes = new java.util.ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            processes.add(new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), UpgradeProcess.class.getName(),
+                    db.server().jdbcUrl(db.database()), db.server().user(), files.directory().toString())
+                    .redirectErrorStream(true).redirectOutput(tmp.resolve("race-" + i + ".log").toFile()).start());
+        }
+        for (int i = 0; i < 2; i++) {
+            assertThat(processes.get(i).waitFor(2, java.util.concurrent.TimeUnit.MINUTES)).isTrue();
+            Path log = tmp.resolve("race-" + i + ".log");
+            assertThat(processes.get(i).exitValue()).as(() -> read(log)).isZero();
+        }
+        assertThat(db.queryStrings("SELECT revision FROM applied ORDER BY revision")).hasSize(6).doesNotHaveDuplicates();
+        assertThat(db.queryStrings("SELECT version_num FROM alembic_version")).containsExactly("c00000000006");
+    }
 }
