@@ -387,7 +387,9 @@ public final class MigrationRunner {
                 bookkeeping.apply(step);
                 bookkeeping.append(entry(step, script, started, millis, true, null));
             } catch (SQLException e) {
-                throw notRecorded(step, e, "the revision was rolled back");
+                throw notRecorded(step, e, dialect.transactionalDdl() ? "the revision was rolled back"
+                        : "its DDL stays applied (this database commits DDL at once) but it is not recorded as applied: "
+                          + "check its effect, then 'db stamp " + step.revision().id() + "'");
             }
             AppliedStep applied = new AppliedStep(step, script.message(), millis);
             MigrationRunner.log.info(applied.describe());

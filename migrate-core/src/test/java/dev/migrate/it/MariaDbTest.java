@@ -130,4 +130,20 @@ class MariaDbTest extends ScriptDatabaseContract {
         assertThat(db.queryStrings("SELECT revision FROM applied ORDER BY revision")).hasSize(6).doesNotHaveDuplicates();
         assertThat(db.queryStrings("SELECT version_num FROM alembic_version")).containsExactly("c00000000006");
     }
+
+    @Test
+    void aRevisionThatRanButCouldNotBeRecordedSaysItsDdlStays() throws Exception {
+        TestDatabase db = TestDatabase.mariadb();
+        ScriptFiles files = new ScriptFiles(tmp.resolve("migrations"));
+        files.write("b00000000001", "", "breaks the log", "CREATE TABLE kept (id INTEGER);\nDROP TABLE migrate_log;",
+                "DROP TABLE kept;");
+        Migrate migrate = Engines.over(db, files.directory());
+
+        assertThatThrownBy(() -> migrate.upgrade("head")).isInstanceOf(MigrateException.class)
+                .hasMessageContaining("Could not record upgrade of revision b00000000001")
+                .hasMessageContaining("its DDL stays applied")
+                .hasMessageContaining("'db stamp b00000000001'")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("rolled back"));
+        assertThat(db.queryStrings(tableCount(db, "kept"))).containsExactly("1");
+    }
 }
