@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** MariaDB's and MySQL's scripts as mysqldump writes them: DELIMITER blocks, hash comments, backslash escapes, version comments. */
 class MysqlSyntaxSplitterTest {
@@ -52,5 +53,12 @@ class MysqlSyntaxSplitterTest {
         // PostgreSQL: # is an operator, and a backslash in a standard string is an ordinary character.
         assertThat(SqlSplitter.split("SELECT 5 # 3;\nSELECT 'a\\';", 1, FILE)).extracting(Statement::sql)
                 .containsExactly("SELECT 5 # 3", "SELECT 'a\\'");
+    }
+
+    @Test
+    void aDelimiterLineWithoutADelimiterIsOneClearLine() {
+        assertThatThrownBy(() -> split("SELECT 1;\nDELIMITER\t\nSELECT 2;"))
+                .isInstanceOf(ScriptException.class)
+                .hasMessageContaining(FILE + ":2").hasMessageContaining("DELIMITER needs one delimiter");
     }
 }
