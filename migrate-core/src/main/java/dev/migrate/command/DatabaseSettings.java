@@ -1,9 +1,9 @@
 package dev.migrate.command;
 
 import dev.migrate.dialect.Dialect;
+import dev.migrate.dialect.Dialects;
 import dev.migrate.dialect.UnsupportedDatabaseException;
 
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -31,25 +31,22 @@ public record DatabaseSettings(String dialectName, String url, String user) {
     public Dialect dialect() {
         if (hasText(dialectName)) {
             try {
-                return Dialect.named(dialectName.strip());
+                return Dialects.named(dialectName.strip());
             } catch (UnsupportedDatabaseException e) {
-                throw new MigrateException("migrate.dialect '" + dialectName + "' is not supported; use sqlite or postgresql",
-                        e);
+                throw new MigrateException("migrate.dialect '" + dialectName + "' is not supported: " + e.getMessage(), e);
             }
         }
         if (hasText(url)) {
-            String lower = url.strip().toLowerCase(Locale.ROOT);
-            if (lower.startsWith("jdbc:sqlite:")) {
-                return Dialect.named("sqlite");
-            }
-            if (lower.startsWith("jdbc:postgresql:")) {
-                return Dialect.named("postgresql");
-            }
-            throw new MigrateException("Offline SQL cannot tell the database from the URL " + withoutPassword(url)
-                    + "; set migrate.dialect to sqlite or postgresql");
+            return Dialects.forUrl(url).orElseThrow(() -> new MigrateException("Offline SQL cannot tell the database "
+                    + "from the URL " + withoutPassword(url) + "; set migrate.dialect to one of "
+                    + known() + " (generic for any other database)"));
         }
         throw new MigrateException("Offline SQL does not connect, so it must be told the database: set migrate.dialect"
-                + " (sqlite or postgresql), or give the JDBC URL (spring.datasource.url or migrate.url)");
+                + " (" + known() + "), or give the JDBC URL (spring.datasource.url or migrate.url)");
+    }
+
+    private static String known() {
+        return String.join(", ", Dialects.registered().stream().map(Dialect::name).toList());
     }
 
     /** The JDBC URL as it may be shown: a password in it, as user information or a parameter, is left out. */

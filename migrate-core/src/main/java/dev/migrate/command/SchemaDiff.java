@@ -51,6 +51,11 @@ final class SchemaDiff {
         DataSource dataSource = config.dataSource();
         try (Connection connection = dataSource.getConnection()) {
             Dialect dialect = Dialect.of(connection);
+            if (!dialect.supportsAutogenerate()) {
+                throw new MigrateException("db " + verb + " compares models with the database, and autogenerate is not "
+                        + "supported for " + dialect.displayName() + " yet; write the revision by hand ('db revision -m "
+                        + "...') and run it with 'db upgrade'");
+            }
             List<String> heads = new VersionTable(dialect, config.runtime().versionTable()).read(connection);
             Plan pending = scripts.graph().upgrade(heads, "heads");
             if (!pending.isEmpty()) {

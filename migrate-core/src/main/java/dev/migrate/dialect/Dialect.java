@@ -12,16 +12,29 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * What the engine must know about one kind of database: quoting, the DDL of its own tables, how a
- * transaction is opened, whether DDL is transactional, and which migration lock it offers.
+ * What the engine must know about one kind of database: its identity, quoting, the DDL of its own tables, how a
+ * transaction is opened, whether DDL is transactional, which migration lock it offers, and offline SQL literals.
+ *
+ * <p>This is the public SPI for adding a database. An implementation has a public no-argument constructor and is
+ * listed in {@code META-INF/services/dev.migrate.dialect.Dialect}; {@link Dialects} finds it through
+ * {@link java.util.ServiceLoader} by JDBC URL ({@link #matchesUrl}), product name ({@link #matchesProduct}) or
+ * {@link #name()}. A database that no dialect claims runs scripts through {@link GenericDialect}.
+ *
+ * <p>What a dialect must implement: {@link #name()}, {@link #matchesProduct}, {@link #matchesUrl},
+ * {@link #transactionalDdl()}, {@link #prepare}, {@link #begin}/{@link #commit}/{@link #rollback},
+ * {@link #tableExists}, {@link #createLogTable} (the version table's DDL has Alembic's standard default),
+ * {@link #timestampLiteral}, {@link #bindTimestamp}, {@link #booleanLiteral}, and its lock: either
+ * {@link #runLock()} (the default {@link MigrationLockStrategy#DIALECT_LOCK}) or one of the built-in strategies.
+ * Optional capabilities: {@link #supportsAutogenerate()} (reflection and DDL rendering, used by {@code db migrate}
+ * and {@code db check}; off by default, and those commands then fail with one line saying so), session settings
+ * put back after each revision, foreign-key suspension, offline transaction statements.
  */
-public sealed interface Dialect permits SqliteDialect, PostgresDialect {
+public interface Dialect {
 
     Pattern PLAIN_IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]*");
 
@@ -42,31 +55,49 @@ public sealed interface Dialect permits SqliteDialect, PostgresDialect {
             + "trailing transaction true union unique update user using values variadic verbose when where window "
             + "with").split(" "));
 
-    /** {@code "sqlite"} or {@code "postgresql"}. */
+    /** The dialect's short name ({@code sqlite}, {@code postgresql}, {@code mariadb}, {@code h2}, {@code generic}). */
     String name();
 
-    /** Picks the dialect from the connection's metadata. */
+    /** Whether this dialect serves the product {@link DatabaseMetaData#getDatabaseProductName()} reports. */
+    boolean matchesProduct(String productName);
+
+    /** Whether this dialect serves the JDBC URL (its sub-protocol, e.g. {@code jdbc:mariadb:}): offline SQL. */
+    boolean matchesUrl(String jdbcUrl);
+
+    /** The name the messages use for the database ({@code MariaDB}); the short name by default. */
+    default String displayName() {
+        return name();
+    }
+
+    /**
+     * Whether this dialect offers reflection and DDL rendering (autogenerate: {@code db migrate}, {@code db check}).
+     * Scripts, bookkeeping, the lock and offline SQL need none of it.
+     */
+    default boolean supportsAutogenerate() {
+        return false;
+    }
+
+    /** Picks the dialect from the connection's metadata: a registered one, else the generic dialect. */
     static Dialect of(Connection connection) throws SQLException {
         DatabaseMetaData metaData = connection.getMetaData();
-        return forProductName(metaData.getDatabaseProductName());
+        return Dialects.forProduct(metaData.getDatabaseProductName());
     }
 
+    /** The registered dialect for the product, else the generic dialect. */
     static Dialect forProductName(String productName) {
-        String product = productName.toLowerCase(Locale.ROOT);
-        if (product.contains("sqlite")) {
-            return new SqliteDialect();
-        }
-        if (product.contains("postgres")) {
-            return new PostgresDialect();
-        }
-        throw new UnsupportedDatabaseException(productName);
+        return Dialects.forProduct(productName);
     }
 
+    /** The registered dialect of this name (or product name); {@link UnsupportedDatabaseException} if none. */
     static Dialect named(String name) {
-        return forProductName(name);
+        return Dialects.named(name);
     }
 
-    /** Whether a failing DDL statement rolls back with its transaction (both databases here: yes). */
+    /**
+     * Whether a failing DDL statement rolls back with its transaction. Where it does not (MariaDB, H2), each
+     * revision commits on its own (Alembic's rule: the version row moves after each revision) and a failure
+     * names the statements of the revision that ran.
+     */
     boolean transactionalDdl();
 
     default String quote(String identifier) {
@@ -107,6 +138,24 @@ public sealed interface Dialect permits SqliteDialect, PostgresDialect {
 
     /** Puts back what {@link #sessionSettings} read, outside a failed transaction. */
     default void restoreSession(Connection connection, Map<String, String> settings) throws SQLException {
+    }
+
+    /** Whether scripts for this database take {@code #} as a line comment (MariaDB, MySQL). */
+    default boolean hashComments() {
+        return false;
+    }
+
+    /** Whether a backslash escapes the next character in this database's strings (MariaDB, MySQL). */
+    default boolean backslashEscapes() {
+        return false;
+    }
+
+    /**
+     * One statement as offline SQL writes it, with its terminator. MariaDB wraps a statement holding semicolons
+     * (a trigger body) in {@code DELIMITER} lines for its client.
+     */
+    default String offlineStatement(String sql) {
+        return sql + ";";
     }
 
     /** Whether {@code e} says that another connection holds the write lock (SQLite's SQLITE_BUSY). */
@@ -178,8 +227,18 @@ public sealed interface Dialect permits SqliteDialect, PostgresDialect {
     /** A boolean as an SQL literal. */
     String booleanLiteral(boolean value);
 
-    /** The lock that keeps two processes from migrating one database at once. */
-    MigrationLockStrategy lockStrategy();
+    /**
+     * The lock that keeps two processes from migrating one database at once; by default the dialect's own
+     * {@link #runLock()}.
+     */
+    default MigrationLockStrategy lockStrategy() {
+        return MigrationLockStrategy.DIALECT_LOCK;
+    }
+
+    /** The dialect's own lock, used when {@link #lockStrategy()} is {@link MigrationLockStrategy#DIALECT_LOCK}. */
+    default RunLock runLock() {
+        throw new UnsupportedOperationException(name() + " has no lock of its own");
+    }
 
     // ------------------------------------------------------------------ DDL for autogenerate
 

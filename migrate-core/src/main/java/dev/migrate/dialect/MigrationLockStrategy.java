@@ -8,7 +8,9 @@ package dev.migrate.dialect;
  * operating system if the process dies; besides, each revision runs in a transaction that takes the
  * database's write lock first and re-reads the version table inside it, so that even with the lock turned
  * off a transactional revision that another process applied meanwhile is never applied twice (SQLite).
+ * {@link #DIALECT_LOCK}: the dialect's own {@link RunLock} ({@link Dialect#runLock()}), tried on the run's
+ * connection and retried by the engine until the lock timeout (MariaDB's {@code GET_LOCK}, the generic lock table).
  */
 public enum MigrationLockStrategy {
-    SESSION_LOCK, LOCK_FILE
+    SESSION_LOCK, LOCK_FILE, DIALECT_LOCK
 }

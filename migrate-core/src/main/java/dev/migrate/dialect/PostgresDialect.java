@@ -29,6 +29,26 @@ public record PostgresDialect() implements Dialect {
     }
 
     @Override
+    public boolean matchesProduct(String productName) {
+        return productName.toLowerCase(java.util.Locale.ROOT).contains("postgres");
+    }
+
+    @Override
+    public boolean matchesUrl(String jdbcUrl) {
+        return jdbcUrl.toLowerCase(java.util.Locale.ROOT).startsWith("jdbc:postgresql:");
+    }
+
+    @Override
+    public String displayName() {
+        return "PostgreSQL";
+    }
+
+    @Override
+    public boolean supportsAutogenerate() {
+        return true;
+    }
+
+    @Override
     public boolean transactionalDdl() {
         return true;
     }

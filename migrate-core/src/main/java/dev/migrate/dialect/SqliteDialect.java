@@ -19,6 +19,26 @@ public record SqliteDialect() implements Dialect {
     }
 
     @Override
+    public boolean matchesProduct(String productName) {
+        return productName.toLowerCase(java.util.Locale.ROOT).contains("sqlite");
+    }
+
+    @Override
+    public boolean matchesUrl(String jdbcUrl) {
+        return jdbcUrl.toLowerCase(java.util.Locale.ROOT).startsWith("jdbc:sqlite:");
+    }
+
+    @Override
+    public String displayName() {
+        return "SQLite";
+    }
+
+    @Override
+    public boolean supportsAutogenerate() {
+        return true;
+    }
+
+    @Override
     public boolean transactionalDdl() {
         return true;
     }

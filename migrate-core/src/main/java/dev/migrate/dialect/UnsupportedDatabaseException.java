@@ -1,10 +1,12 @@
 package dev.migrate.dialect;
 
-/** The connection leads to a database the engine has no dialect for. */
+import java.util.List;
+
+/** No registered dialect has the name asked for. */
 public final class UnsupportedDatabaseException extends RuntimeException {
 
-    public UnsupportedDatabaseException(String productName) {
-        super("Database '" + productName + "' is not supported; use SQLite or PostgreSQL "
-                + "(MySQL and MariaDB are planned)");
+    public UnsupportedDatabaseException(String name, List<String> known) {
+        super("No dialect named '" + name + "'; known: " + String.join(", ", known)
+                + ", generic (or add one: see dev.migrate.dialect.Dialect)");
     }
 }

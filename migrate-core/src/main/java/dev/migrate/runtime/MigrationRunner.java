@@ -66,11 +66,13 @@ public final class MigrationRunner {
             Dialect dialect = Dialect.of(connection);
             List<String> heads = new VersionTable(dialect, settings.versionTable()).read(connection);
             List<LogEntry> entries = new MigrationLog(dialect, settings.logTable()).read(connection);
-            java.util.Optional<String> holder = dialect.lockStrategy() == MigrationLockStrategy.SESSION_LOCK
-                    ? AdvisoryLock.holder(connection, settings.versionTable())
-                    : SqliteRunLock.held(connection) ? java.util.Optional.of("another migration run (lock file "
-                      + SqliteRunLock.lockFileOf(SqliteRunLock.databaseFile(connection).orElseThrow()) + ")")
-                      : java.util.Optional.empty();
+            java.util.Optional<String> holder = switch (dialect.lockStrategy()) {
+                case SESSION_LOCK -> AdvisoryLock.holder(connection, settings.versionTable());
+                case LOCK_FILE -> SqliteRunLock.held(connection) ? java.util.Optional.of("another migration run (lock file "
+                        + SqliteRunLock.lockFileOf(SqliteRunLock.databaseFile(connection).orElseThrow()) + ")")
+                        : java.util.Optional.empty();
+                case DIALECT_LOCK -> dialect.runLock().holder(connection, settings.versionTable());
+            };
             return new DatabaseState(dialect.name(), heads, entries, holder);
         }
     }
@@ -211,6 +213,7 @@ public final class MigrationRunner {
         return switch (dialect.lockStrategy()) {
             case SESSION_LOCK -> AdvisoryLock.acquire(connection, settings.versionTable(), settings.lockTimeout());
             case LOCK_FILE -> SqliteRunLock.acquire(connection, settings.lockTimeout());
+            case DIALECT_LOCK -> DialectRunLock.acquire(dialect, connection, settings.versionTable(), settings.lockTimeout());
         };
     }
 
@@ -285,7 +288,7 @@ public final class MigrationRunner {
         void readScripts(Plan plan) {
             for (Step step : plan.steps()) {
                 if (scriptOf(step) instanceof SqlMigrationScript sql) {
-                    ScriptStatements.of(step, sql);
+                    ScriptStatements.of(step, sql, dialect);
                 }
             }
         }
@@ -335,7 +338,8 @@ public final class MigrationRunner {
                             }
                         }
                         uncommitted.add(runInTransaction(step, script));
-                        if (settings.transactionPerMigration() || alone) {
+                        // Where DDL commits by itself, the version row moves after each revision (Alembic's rule).
+                        if (settings.transactionPerMigration() || alone || !dialect.transactionalDdl()) {
                             dialect.commit(connection);
                             open = false;
                             suspended = resume(suspended);
@@ -383,7 +387,9 @@ public final class MigrationRunner {
                 bookkeeping.apply(step);
                 bookkeeping.append(entry(step, script, started, millis, true, null));
             } catch (SQLException e) {
-                throw notRecorded(step, e, "the revision was rolled back");
+                throw notRecorded(step, e, dialect.transactionalDdl() ? "the revision was rolled back"
+                        : "its DDL stays applied (this database commits DDL at once) but it is not recorded as applied: "
+                          + "check its effect, then 'db stamp " + step.revision().id() + "'");
             }
             AppliedStep applied = new AppliedStep(step, script.message(), millis);
             MigrationRunner.log.info(applied.describe());
@@ -423,12 +429,14 @@ public final class MigrationRunner {
         private void execute(Step step, MigrationScript script) {
             listener.starting(step, script.message());
             if (script instanceof SqlMigrationScript sql) {
-                for (Statement statement : ScriptStatements.of(step, sql)) {
+                List<Integer> ran = new ArrayList<>();
+                for (Statement statement : ScriptStatements.of(step, sql, dialect)) {
                     try (java.sql.Statement jdbc = connection.createStatement()) {
                         jdbc.execute(statement.sql());
                     } catch (SQLException e) {
-                        throw new StepFailure(step, script, statement.line(), e);
+                        throw new StepFailure(step, script, statement.line(), e, ran);
                     }
+                    ran.add(statement.line());
                 }
             } else if (script instanceof JavaMigrationScript java) {
                 JdbcMigrationContext context = new JdbcMigrationContext(connection, dialect.name());
@@ -439,7 +447,7 @@ public final class MigrationRunner {
                         java.migration().downgrade(context);
                     }
                 } catch (Exception e) {
-                    throw new StepFailure(step, script, 0, e);
+                    throw new StepFailure(step, script, 0, e, List.of());
                 }
             }
         }
@@ -490,7 +498,9 @@ public final class MigrationRunner {
             } catch (SQLException e) {
                 MigrationRunner.log.warn("Could not record the failure in the log table", e);
             }
-            String state = failure.script.transactional()
+            String state = failure.script.transactional() && !dialect.transactionalDdl()
+                    ? nonTransactionalState(failure, heads)
+                    : failure.script.transactional()
                     ? (settings.transactionPerMigration() ? "The revision was rolled back" : "The run was rolled back since "
                       + "its last commit (migrate.transaction-per-migration=false runs revisions in one transaction)")
                       + "; the database is at " + describe(heads)
@@ -502,6 +512,19 @@ public final class MigrationRunner {
             return new MigrationFailedException(message, failure.step.revision().id(), failure.script.location(),
                     failure.line, heads, cause);
         }
+    }
+
+    /**
+     * Where DDL commits by itself (MariaDB, H2) the rollback undoes little: the message names the statements of the
+     * revision that ran, so that the user can undo them (or finish the revision) by hand before running again.
+     */
+    private static String nonTransactionalState(StepFailure failure, List<String> heads) {
+        String ran = failure.ran.isEmpty() ? "no statement of the revision ran before it"
+                : "the statement" + (failure.ran.size() == 1 ? " at line " : "s at lines ")
+                  + failure.ran.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "))
+                  + " of the revision ran before it and stay applied where they were DDL (this database commits DDL "
+                  + "at once); undo them by hand or make the script skip them";
+        return ran + "; the version table says " + describe(heads);
     }
 
     private static String describe(List<String> heads) {
@@ -529,11 +552,15 @@ public final class MigrationRunner {
         private final transient MigrationScript script;
         private final int line;
 
-        StepFailure(Step step, MigrationScript script, int line, Throwable cause) {
+        /** The lines of the statements of the revision that ran before the failing one. */
+        private final transient List<Integer> ran;
+
+        StepFailure(Step step, MigrationScript script, int line, Throwable cause, List<Integer> ran) {
             super(cause);
             this.step = step;
             this.script = script;
             this.line = line;
+            this.ran = List.copyOf(ran);
         }
     }
 }

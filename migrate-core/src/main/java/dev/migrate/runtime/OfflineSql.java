@@ -117,20 +117,20 @@ public final class OfflineSql {
         return sql.toString();
     }
 
-    private static List<Statement> statements(Step step, MigrationScript script) {
+    private List<Statement> statements(Step step, MigrationScript script) {
         if (script instanceof SqlMigrationScript sqlScript) {
-            return ScriptStatements.of(step, sqlScript);
+            return ScriptStatements.of(step, sqlScript, dialect);
         }
         JavaMigrationScript java = (JavaMigrationScript) script;
         throw new IllegalArgumentException("Revision " + step.revision().id() + " is a Java migration ("
                 + java.location() + ") and has no SQL to show; run it online, or write it as an SQL script");
     }
 
-    private static void appendStatement(StringBuilder sql, String statement) {
+    private void appendStatement(StringBuilder sql, String statement) {
         String text = statement.strip();
         int lastLine = text.lastIndexOf('\n');
-        // A statement whose last line is a comment would swallow a semicolon put on that line.
+        // A statement whose last line is a comment would swallow a terminator put on that line.
         boolean endsInComment = text.substring(lastLine + 1).contains("--");
-        sql.append(text).append(endsInComment ? "\n;" : ";").append("\n\n");
+        sql.append(dialect.offlineStatement(endsInComment ? text + "\n" : text)).append("\n\n");
     }
 }

@@ -3,7 +3,9 @@ package dev.migrate.runtime;
 import dev.migrate.graph.Direction;
 import dev.migrate.graph.Step;
 import dev.migrate.script.ScriptException;
+import dev.migrate.dialect.Dialect;
 import dev.migrate.script.SqlMigrationScript;
+import dev.migrate.script.SqlSyntax;
 import dev.migrate.script.Statement;
 
 import java.util.List;
@@ -14,14 +16,17 @@ final class ScriptStatements {
     private ScriptStatements() {
     }
 
-    static List<Statement> of(Step step, SqlMigrationScript script) {
+    static List<Statement> of(Step step, SqlMigrationScript script, Dialect dialect) {
+        SqlSyntax syntax = new SqlSyntax(dialect.hashComments(), dialect.backslashEscapes());
         if (step.direction() == Direction.UPGRADE) {
-            return script.upgradeStatements();
+            return script.upgradeStatements(syntax);
         }
+        // Split with the database's syntax first: hasDowngrade then reuses that reading.
+        List<Statement> statements = script.downgradeStatements(syntax);
         if (!script.hasDowngrade()) {
             throw new ScriptException(script.location() + ": revision " + script.id() + " has no '-- migrate:downgrade'"
                     + " section, so it cannot be downgraded; add one (an empty section means nothing to undo)");
         }
-        return script.downgradeStatements();
+        return statements;
     }
 }

@@ -12,14 +12,15 @@ import java.util.List;
  *
  * @param hasDowngradeSection whether the file has a {@code -- migrate:downgrade} line at all
  */
-record ScriptBody(List<Statement> upgrade, List<Statement> downgrade, boolean hasDowngradeSection, String checksum) {
+record ScriptBody(List<Statement> upgrade, List<Statement> downgrade, boolean hasDowngradeSection, String checksum,
+                  SqlSyntax syntax) {
 
     ScriptBody {
         upgrade = List.copyOf(upgrade);
         downgrade = List.copyOf(downgrade);
     }
 
-    static ScriptBody read(ScriptResource resource, ScriptHeader loaded) {
+    static ScriptBody read(ScriptResource resource, ScriptHeader loaded, SqlSyntax syntax) {
         String location = resource.location();
         List<String> lines = new ArrayList<>();
         try (InputStream in = resource.open(); Utf8LineReader reader = new Utf8LineReader(in, location)) {
@@ -38,11 +39,13 @@ record ScriptBody(List<Statement> upgrade, List<Statement> downgrade, boolean ha
         int upgradeStart = header.upgradeLine(); // 0-based index of the line after the marker
         int downgradeMarker = downgradeMarker(lines, upgradeStart, location);
         int upgradeEnd = downgradeMarker < 0 ? lines.size() : downgradeMarker;
-        List<Statement> upgrade = SqlSplitter.split(join(lines, upgradeStart, upgradeEnd), upgradeStart + 1, location);
+        List<Statement> upgrade = SqlSplitter.split(join(lines, upgradeStart, upgradeEnd), upgradeStart + 1, location,
+                syntax);
         List<Statement> downgrade = downgradeMarker < 0
                 ? List.of()
-                : SqlSplitter.split(join(lines, downgradeMarker + 1, lines.size()), downgradeMarker + 2, location);
-        return new ScriptBody(upgrade, downgrade, downgradeMarker >= 0, Checksum.ofLines(lines));
+                : SqlSplitter.split(join(lines, downgradeMarker + 1, lines.size()), downgradeMarker + 2, location,
+                        syntax);
+        return new ScriptBody(upgrade, downgrade, downgradeMarker >= 0, Checksum.ofLines(lines), syntax);
     }
 
     private static ScriptHeader reparse(List<String> lines, String location) {

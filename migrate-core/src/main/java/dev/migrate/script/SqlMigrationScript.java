@@ -48,12 +48,22 @@ public final class SqlMigrationScript implements MigrationScript {
 
     /** The statements of the upgrade section, in order. */
     public List<Statement> upgradeStatements() {
-        return body().upgrade();
+        return upgradeStatements(SqlSyntax.STANDARD);
+    }
+
+    /** The statements of the upgrade section as a database with {@code syntax} reads them. */
+    public List<Statement> upgradeStatements(SqlSyntax syntax) {
+        return body(syntax).upgrade();
     }
 
     /** The statements of the downgrade section, in order; empty when {@link #hasDowngrade()} is false. */
     public List<Statement> downgradeStatements() {
-        return body().downgrade();
+        return downgradeStatements(SqlSyntax.STANDARD);
+    }
+
+    /** The statements of the downgrade section as a database with {@code syntax} reads them. */
+    public List<Statement> downgradeStatements(SqlSyntax syntax) {
+        return body(syntax).downgrade();
     }
 
     /**
@@ -115,8 +125,15 @@ public final class SqlMigrationScript implements MigrationScript {
 
     private ScriptBody body() {
         synchronized (bodyLock) {
-            if (body == null) {
-                body = ScriptBody.read(resource, header);
+            return body(body == null ? SqlSyntax.STANDARD : body.syntax());
+        }
+    }
+
+    /** The body split by {@code syntax}'s rules: read again only when another syntax asks for it. */
+    private ScriptBody body(SqlSyntax syntax) {
+        synchronized (bodyLock) {
+            if (body == null || !body.syntax().equals(syntax)) {
+                body = ScriptBody.read(resource, header, syntax);
             }
             return body;
         }

@@ -19,6 +19,11 @@ import java.util.Set;
  * Lines between {@code -- migrate:statement-begin} and {@code -- migrate:statement-end} are one
  * statement, verbatim.
  *
+ * <p>For MariaDB and MySQL ({@link SqlSyntax#MYSQL}) also {@code #} comments and backslash escapes in strings;
+ * and, whatever the syntax, the {@code DELIMITER} lines {@code mysqldump} writes around triggers and routines:
+ * after {@code DELIMITER ;;} a statement ends at {@code ;;} and a semicolon is an ordinary character, until
+ * {@code DELIMITER ;}. The {@code DELIMITER} line itself is not a statement.
+ *
  * <p>Each statement keeps its inner comments and line breaks but not its semicolon, nor the comments and
  * blank lines before it; it carries the file line of its first token. Empty statements are dropped.
  */
@@ -42,14 +47,22 @@ public final class SqlSplitter {
      * @param location  the file, for messages
      */
     public static List<Statement> split(String sql, int firstLine, String location) {
-        return new Run(sql, firstLine, location).statements();
+        return split(sql, firstLine, location, SqlSyntax.STANDARD);
+    }
+
+    /** As {@link #split(String, int, String)}, with the lexical rules of one database. */
+    public static List<Statement> split(String sql, int firstLine, String location, SqlSyntax syntax) {
+        return new Run(sql, firstLine, location, syntax).statements();
     }
 
     /** The state of one pass over one section; used once. */
     private static final class Run {
         private final String text;
         private final String location;
+        private final SqlSyntax syntax;
         private final List<Statement> statements = new ArrayList<>();
+        /** The statement delimiter set by a DELIMITER line; null for the semicolon. */
+        private String delimiter;
         private int pos;
         private int line;
 
@@ -63,7 +76,8 @@ public final class SqlSplitter {
         private int bodyLine;
         private boolean pendingEnd;
 
-        Run(String text, int firstLine, String location) {
+        Run(String text, int firstLine, String location, SqlSyntax syntax) {
+            this.syntax = syntax;
             this.text = text;
             this.line = firstLine;
             this.location = location;
@@ -78,18 +92,26 @@ public final class SqlSplitter {
                     pos++;
                 } else if (Character.isWhitespace(c)) {
                     pos++;
+                } else if (delimiter != null && text.startsWith(delimiter, pos)) {
+                    emit(pos);
+                    pos += delimiter.length();
+                } else if (start < 0 && atLineStart(pos) && delimiterCommand()) {
+                    continue;
                 } else if (c == '-' && peek(1) == '-') {
                     lineComment();
+                } else if (c == '#' && syntax.hashComments()) {
+                    int end = text.indexOf('\n', pos);
+                    pos = end < 0 ? text.length() : end;
                 } else if (c == '/' && peek(1) == '*') {
                     blockComment();
-                } else if (c == ';') {
+                } else if (c == ';' && delimiter == null) {
                     semicolon();
                 } else {
                     significant(c);
                 }
             }
             resolvePendingEnd();
-            if (blockObject != null && depth > 0) {
+            if (blockObject != null && depth > 0 && delimiter == null) {
                 throw unterminated(bodyLine, blockObject.toLowerCase(Locale.ROOT) + " body BEGIN", "END;");
             }
             emit(n);
@@ -100,10 +122,10 @@ public final class SqlSplitter {
             markStart();
             if (c == '\'') {
                 resolvePendingEnd();
-                quoted('\'', "string literal", false);
+                quoted('\'', "string literal", syntax.backslashEscapes());
             } else if (c == '"') {
                 resolvePendingEnd();
-                quoted('"', "quoted identifier", false);
+                quoted('"', syntax.backslashEscapes() ? "string literal" : "quoted identifier", syntax.backslashEscapes());
             } else if (c == '`') {
                 resolvePendingEnd();
                 quoted('`', "quoted identifier", false);
@@ -159,6 +181,32 @@ public final class SqlSplitter {
                 default -> {
                 }
             }
+        }
+
+        /**
+         * A {@code DELIMITER x} line at the start of a statement: the delimiter becomes {@code x} ({@code ;} goes back
+         * to the semicolon), and the line is skipped. False when the line is something else.
+         */
+        private boolean delimiterCommand() {
+            String keyword = "DELIMITER";
+            if (!text.regionMatches(true, pos, keyword, 0, keyword.length())) {
+                return false;
+            }
+            int after = pos + keyword.length();
+            if (after >= text.length() || (text.charAt(after) != ' ' && text.charAt(after) != '\t')) {
+                return false;
+            }
+            int end = text.indexOf('\n', after);
+            if (end < 0) {
+                end = text.length();
+            }
+            String value = text.substring(after, end).strip();
+            if (value.isEmpty() || value.contains(" ")) {
+                throw ScriptException.at(location, line, "DELIMITER needs one delimiter (DELIMITER ;; or DELIMITER ;)");
+            }
+            delimiter = value.equals(";") ? null : value;
+            pos = end;
+            return true;
         }
 
         private void resolvePendingEnd() {

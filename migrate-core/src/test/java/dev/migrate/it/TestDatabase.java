@@ -1,5 +1,6 @@
 package dev.migrate.it;
 
+import dev.migrate.testsupport.MariaDbServer;
 import dev.migrate.testsupport.PostgresServer;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.sqlite.SQLiteDataSource;
@@ -17,7 +18,8 @@ import java.util.List;
  * A real database for one test: a fresh SQLite file, or a fresh database on the suite's PostgreSQL
  * server. {@link #schema()} dumps what a user would call the schema, to compare two runs.
  */
-public sealed interface TestDatabase permits TestDatabase.Sqlite, TestDatabase.Postgres {
+public sealed interface TestDatabase permits TestDatabase.Sqlite, TestDatabase.Postgres, TestDatabase.MariaDb,
+        TestDatabase.H2 {
 
     public DataSource dataSource();
 
@@ -55,6 +57,21 @@ public sealed interface TestDatabase permits TestDatabase.Sqlite, TestDatabase.P
     public static Postgres postgres() {
         PostgresServer server = PostgresServer.shared();
         return new Postgres(server, server.createDatabase());
+    }
+
+    public static MariaDb mariadb() {
+        MariaDbServer server = MariaDbServer.shared();
+        return new MariaDb(server, server.createDatabase(), false);
+    }
+
+    /** A database on the suite's MariaDB server, reached through MySQL Connector/J. */
+    public static MariaDb mariadbThroughMysqlDriver() {
+        MariaDbServer server = MariaDbServer.shared();
+        return new MariaDb(server, server.createDatabase(), true);
+    }
+
+    public static H2 h2(Path directory) {
+        return new H2("jdbc:h2:file:" + directory.resolve("test").toAbsolutePath());
     }
 
     record Sqlite(Path file) implements TestDatabase {
@@ -133,6 +150,101 @@ public sealed interface TestDatabase permits TestDatabase.Sqlite, TestDatabase.P
         @Override
         public String toString() {
             return "PostgreSQL";
+        }
+    }
+
+    record MariaDb(MariaDbServer server, String database, boolean mysqlDriver) implements TestDatabase {
+
+        @Override
+        public DataSource dataSource() {
+            if (mysqlDriver) {
+                com.mysql.cj.jdbc.MysqlDataSource dataSource = new com.mysql.cj.jdbc.MysqlDataSource();
+                dataSource.setURL(server.jdbcUrl(database).replace("jdbc:mariadb:", "jdbc:mysql:"));
+                dataSource.setUser(server.user());
+                return dataSource;
+            }
+            org.mariadb.jdbc.MariaDbDataSource dataSource = new org.mariadb.jdbc.MariaDbDataSource();
+            try {
+                dataSource.setUrl(server.jdbcUrl(database));
+                dataSource.setUser(server.user());
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+            return dataSource;
+        }
+
+        @Override
+        public String kind() {
+            return "mariadb";
+        }
+
+        @Override
+        public List<String> schema() throws SQLException {
+            List<String> lines = new ArrayList<>();
+            lines.addAll(queryStrings("SELECT CONCAT('column ', table_name, '.', column_name, ' ', column_type, ' ', "
+                    + "is_nullable, ' ', COALESCE(column_default, '')) FROM information_schema.columns "
+                    + "WHERE table_schema = DATABASE()"));
+            lines.addAll(queryStrings("SELECT CONCAT('index ', table_name, ' ', index_name, ' ', column_name, ' ', "
+                    + "seq_in_index) FROM information_schema.statistics WHERE table_schema = DATABASE()"));
+            lines.addAll(queryStrings("SELECT CONCAT('trigger ', trigger_name, ' ', event_object_table, ' ', "
+                    + "MD5(action_statement)) FROM information_schema.triggers WHERE trigger_schema = DATABASE()"));
+            lines.sort(null);
+            return lines;
+        }
+
+        @Override
+        public String runScriptWithCli(String sql) {
+            var result = server.runClient(database, sql);
+            return result.exitCode() == 0 ? "" : "mariadb failed: " + result.stderr();
+        }
+
+        @Override
+        public String toString() {
+            return mysqlDriver ? "MariaDB (MySQL Connector/J)" : "MariaDB";
+        }
+    }
+
+    record H2(String url) implements TestDatabase {
+
+        @Override
+        public DataSource dataSource() {
+            org.h2.jdbcx.JdbcDataSource dataSource = new org.h2.jdbcx.JdbcDataSource();
+            dataSource.setURL(url);
+            dataSource.setUser("sa");
+            return dataSource;
+        }
+
+        @Override
+        public String kind() {
+            return "h2";
+        }
+
+        @Override
+        public List<String> schema() throws SQLException {
+            List<String> lines = new ArrayList<>(queryStrings("SELECT 'column ' || table_name || '.' || column_name || ' ' "
+                    + "|| data_type || ' ' || is_nullable || ' ' || COALESCE(column_default, '') FROM "
+                    + "information_schema.columns WHERE table_schema = 'PUBLIC' AND table_name NOT LIKE '%_LOCK'"));
+            // Primary keys' index names are generated (PRIMARY_KEY_4): left out.
+            lines.addAll(queryStrings("SELECT 'index ' || table_name || ' ' || index_name FROM information_schema.indexes "
+                    + "WHERE table_schema = 'PUBLIC' AND index_type_name <> 'PRIMARY KEY' AND table_name NOT LIKE '%_LOCK'"));
+            lines.sort(null);
+            return lines;
+        }
+
+        /** H2 has no separate client: its own script runner ({@code org.h2.tools.RunScript}) reads the file. */
+        @Override
+        public String runScriptWithCli(String sql) {
+            try (Connection connection = dataSource().getConnection()) {
+                org.h2.tools.RunScript.execute(connection, new java.io.StringReader(sql));
+                return "";
+            } catch (SQLException e) {
+                return "RunScript failed: " + e.getMessage();
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "H2";
         }
     }
 }

@@ -30,7 +30,11 @@ public final class UpgradeProcess {
      */
     public static void main(String[] args) throws Exception {
         DataSource dataSource;
-        if (args[0].startsWith("jdbc:sqlite:")) {
+        if (args[0].startsWith("jdbc:mariadb:")) {
+            org.mariadb.jdbc.MariaDbDataSource mariadb = new org.mariadb.jdbc.MariaDbDataSource(args[0]);
+            mariadb.setUser(args[1]);
+            dataSource = mariadb;
+        } else if (args[0].startsWith("jdbc:sqlite:")) {
             SQLiteDataSource sqlite = new SQLiteDataSource();
             sqlite.setUrl(args[0]);
             dataSource = sqlite;

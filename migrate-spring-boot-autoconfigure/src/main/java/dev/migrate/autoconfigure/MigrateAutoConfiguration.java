@@ -130,6 +130,13 @@ public class MigrateAutoConfiguration {
         }
     }
 
+    /** The migrations manage the schema of their DataSource: Hibernate's default ddl-auto is then none. */
+    @Bean
+    @ConditionalOnMissingBean
+    public MigrateSchemaManagementProvider migrateSchemaManagementProvider(ObjectProvider<Migrate> migrate) {
+        return new MigrateSchemaManagementProvider(migrate);
+    }
+
     @Bean
     @ConditionalOnMissingBean
     public MigrateInitializer migrateInitializer(Migrate migrate, ObjectProvider<MigrationStrategy> strategy,

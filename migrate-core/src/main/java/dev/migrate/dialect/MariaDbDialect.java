@@ -1,0 +1,148 @@
+package dev.migrate.dialect;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * MariaDB and MySQL (MariaDB Connector/J and MySQL Connector/J): backquoted names, DDL that commits the open
+ * transaction (each revision commits on its own, Alembic's rule), Alembic's version table, a log table with
+ * {@code AUTO_INCREMENT}, and the lock {@code GET_LOCK} on the run's session ({@link MariaDbLock}).
+ */
+public final class MariaDbDialect extends StandardDialect {
+
+    @Override
+    public String name() {
+        return "mariadb";
+    }
+
+    @Override
+    public String displayName() {
+        return "MariaDB/MySQL";
+    }
+
+    @Override
+    public boolean matchesProduct(String productName) {
+        String product = productName.toLowerCase(Locale.ROOT);
+        return product.contains("mariadb") || product.contains("mysql");
+    }
+
+    @Override
+    public boolean matchesUrl(String jdbcUrl) {
+        String url = jdbcUrl.toLowerCase(Locale.ROOT);
+        return url.startsWith("jdbc:mariadb:") || url.startsWith("jdbc:mysql:");
+    }
+
+    @Override
+    public String quote(String identifier) {
+        return '`' + identifier.replace("`", "``") + '`';
+    }
+
+    /** Backslashes escape in MySQL's strings (unless NO_BACKSLASH_ESCAPES): doubled, as are quotes. */
+    @Override
+    public String literal(String value) {
+        return value == null ? "NULL" : "'" + value.replace("\\", "\\\\").replace("'", "''") + "'";
+    }
+
+    /**
+     * What a script (a {@code mysqldump} header above all) changes for the rest of the session, and the engine puts
+     * back after each revision: the next revision and the bookkeeping must not run with foreign keys unchecked.
+     */
+    private static final List<String> SESSION_SETTINGS = List.of("sql_mode", "foreign_key_checks", "unique_checks",
+            "time_zone", "character_set_client", "character_set_results", "collation_connection", "sql_notes");
+
+    @Override
+    public Map<String, String> sessionSettings(Connection connection) throws SQLException {
+        Map<String, String> settings = new LinkedHashMap<>();
+        String select = "SELECT " + String.join(", ", SESSION_SETTINGS.stream().map(name -> "@@SESSION." + name).toList());
+        try (PreparedStatement statement = connection.prepareStatement(select);
+             ResultSet rows = statement.executeQuery()) {
+            rows.next();
+            for (int i = 0; i < SESSION_SETTINGS.size(); i++) {
+                settings.put(SESSION_SETTINGS.get(i), rows.getString(i + 1));
+            }
+        }
+        return settings;
+    }
+
+    @Override
+    public void restoreSession(Connection connection, Map<String, String> settings) throws SQLException {
+        if (settings.isEmpty()) {
+            return;
+        }
+        // One round trip per revision, every setting whether the script touched it or not.
+        String set = "SET " + String.join(", ", settings.keySet().stream().map(name -> "SESSION " + name + " = ?").toList());
+        try (PreparedStatement statement = connection.prepareStatement(set)) {
+            int index = 1;
+            for (String value : settings.values()) {
+                // Switches (foreign_key_checks) refuse the string '1': numbers go as numbers.
+                if (value != null && value.matches("\\d+")) {
+                    statement.setLong(index++, Long.parseLong(value));
+                } else {
+                    statement.setString(index++, value);
+                }
+            }
+            statement.execute();
+        }
+    }
+
+    @Override
+    public boolean hashComments() {
+        return true;
+    }
+
+    @Override
+    public boolean backslashEscapes() {
+        return true;
+    }
+
+    /** The {@code mariadb} client ends a statement at each semicolon: a trigger body goes between DELIMITER lines. */
+    @Override
+    public String offlineStatement(String sql) {
+        if (!sql.contains(";")) {
+            return sql + ";";
+        }
+        String delimiter = java.util.stream.Stream.of("//", "$$", ";;", "@@@").filter(d -> !sql.contains(d)).findFirst()
+                .orElse("//");
+        // On a line of its own: "END */" followed by "//" would read as "*//".
+        return "DELIMITER " + delimiter + "\n" + sql + "\n" + delimiter + "\nDELIMITER ;";
+    }
+
+    @Override
+    public boolean tableExists(Connection connection, TableName table) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT 1 FROM information_schema.tables "
+                + "WHERE table_schema = COALESCE(?, DATABASE()) AND table_name = ?")) {
+            statement.setString(1, table.schema());
+            statement.setString(2, table.name());
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next();
+            }
+        }
+    }
+
+    @Override
+    public String createLogTable(TableName table) {
+        return "CREATE TABLE " + table.render(this) + " (\n"
+                + "    id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,\n"
+                + "    revision VARCHAR(32) NOT NULL,\n"
+                + "    direction VARCHAR(10) NOT NULL,\n"
+                + "    message VARCHAR(500),\n"
+                + "    checksum VARCHAR(80),\n"
+                + "    started_at DATETIME(6) NOT NULL,\n"
+                + "    duration_ms BIGINT NOT NULL,\n"
+                + "    installed_by VARCHAR(100),\n"
+                + "    success BOOLEAN NOT NULL,\n"
+                + "    error VARCHAR(2000)\n"
+                + ")";
+    }
+
+    @Override
+    public RunLock runLock() {
+        return new MariaDbLock();
+    }
+}
