@@ -56,14 +56,14 @@ final class MetamodelTables {
 
     Schema schema() {
         List<Table> tables = new ArrayList<>();
+        // the sequences Hibernate draws GenerationType.SEQUENCE (and AUTO) ids from, with its allocation size as their
+        // increment; only where the dialect has sequences (SQLite's emulates them with a table, which is in getTables)
+        List<Schema.Sequence> sequences = new ArrayList<>();
         for (Namespace namespace : metadata.getDatabase().getNamespaces()) {
             for (Sequence sequence : namespace.getSequences()) {
-                // the engine's schema model has no sequences yet: say so, rather than let validation fail at startup
-                log.warn("Hibernate expects sequence '{}' (start {}, increment {}), which migrations from entities do "
-                                + "not create yet: create it in a hand-written revision, or map the id with "
-                                + "GenerationType.IDENTITY",
-                        name(sequence.getName().getSequenceName().getText(), sequence.getName().getSequenceName()
-                                .isQuoted(), foldsToLowerCase), sequence.getInitialValue(), sequence.getIncrementSize());
+                sequences.add(Schema.Sequence.standalone(name(sequence.getName().getSequenceName().getText(),
+                        sequence.getName().getSequenceName().isQuoted(), foldsToLowerCase), sequence.getInitialValue(),
+                        sequence.getIncrementSize()));
             }
             for (org.hibernate.mapping.Table table : namespace.getTables()) {
                 if (!table.isPhysicalTable()) {
@@ -78,7 +78,7 @@ final class MetamodelTables {
             }
         }
         tables.addAll(temporaryTables());
-        return Schema.of(tables);
+        return new Schema(tables, List.of(), List.of(), sequences, List.of());
     }
 
     /**
