@@ -182,7 +182,8 @@ final class SchemaComparator {
      * The standalone sequences the models say (Hibernate's for {@code GenerationType.SEQUENCE} ids) against the
      * database's, on PostgreSQL (the only reader that reads them): a missing one is created before the tables, one
      * whose start or increment differs is altered, and one the models no longer have is dropped after the tables,
-     * unless unowned objects are kept. A sequence a column owns is never compared here: it goes with its column.
+     * unless unowned objects are kept or the user's {@link IncludeObject} leaves it out (a hand-made sequence that
+     * annotated records cannot declare). A sequence a column owns is never compared here: it goes with its column.
      */
     private void compareSequences() {
         if (!(dialect instanceof PostgresDialect)) {
@@ -197,6 +198,9 @@ final class SchemaComparator {
         int order = Integer.MIN_VALUE;
         for (Schema.Sequence model : wanted.values()) {
             Schema.Sequence reflected = present.get(model.name());
+            if (!options.includeObject().include(ObjectKind.SEQUENCE, model.name(), model, false, reflected)) {
+                continue;
+            }
             String name = dialect.quoteIfNeeded(model.name());
             if (reflected == null) {
                 steps.add(new Step(new ExecuteSql(model.name(), createSequence(model), "DROP SEQUENCE " + name),
@@ -214,7 +218,8 @@ final class SchemaComparator {
         }
         order = Integer.MAX_VALUE - present.size();
         for (Schema.Sequence reflected : present.values()) {
-            if (!wanted.containsKey(reflected.name())) {
+            if (!wanted.containsKey(reflected.name())
+                    && options.includeObject().include(ObjectKind.SEQUENCE, reflected.name(), reflected, true, null)) {
                 steps.add(new Step(new ExecuteSql(reflected.name(), "DROP SEQUENCE "
                         + dialect.quoteIfNeeded(reflected.name()), createSequence(reflected)), Phase.DROP_TABLE,
                         order++, List.of("Detected removed sequence '" + reflected.name() + "' (the downgrade creates "

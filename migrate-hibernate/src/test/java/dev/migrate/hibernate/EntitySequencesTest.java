@@ -1,8 +1,12 @@
 package dev.migrate.hibernate;
 
+import dev.migrate.autogenerate.IncludeObject;
+import dev.migrate.autogenerate.ObjectKind;
 import dev.migrate.autogenerate.RenameDecider;
+import dev.migrate.command.AutogenerateSettings;
 import dev.migrate.command.AutogenerateResult;
 import dev.migrate.command.Migrate;
+import dev.migrate.command.MigrateConfig;
 import dev.migrate.command.RevisionRequest;
 import dev.migrate.hibernate.sequences.Receipt;
 import dev.migrate.hibernate.sequences.Ticket;
@@ -12,7 +16,9 @@ import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -79,6 +85,37 @@ class EntitySequencesTest {
         after.upgrade("head");
         assertThat(standalone(database)).containsExactly(Schema.Sequence.standalone("ticket_ids", 1, 20));
         assertThat(after.check().lines()).containsExactly("No new upgrade operations detected.");
+    }
+
+    /**
+     * A sequence made by hand in a revision, which annotated records cannot declare: the models do not have it, so
+     * autogenerate drops it, unless the user's IncludeObject leaves sequences of that name alone.
+     */
+    @Test
+    void aSequenceNoModelHasIsDroppedUnlessIncludeObjectLeavesItAlone() throws Exception {
+        TestDatabase database = Kind.POSTGRESQL.create(tmp, "app");
+        try (Connection connection = database.dataSource().getConnection()) {
+            connection.createStatement().execute("CREATE SEQUENCE invoice_numbers START WITH 1000 INCREMENT BY 1");
+        }
+        EntityModelSource models = EntityModelSource.of(List.of(Ticket.class), database.settings());
+
+        Migrate dropping = EntityModelJourneyTest.engine(database, tmp.resolve("dropping"), models);
+        assertThat(dropping.migrate(RevisionRequest.withMessage("tickets"), RenameDecider.NEVER).detected())
+                .contains("Detected removed sequence 'invoice_numbers' (the downgrade creates it again from its start "
+                        + "value)");
+
+        IncludeObject handMade = (kind, name, object, reflected, comparedTo) ->
+                !(kind == ObjectKind.SEQUENCE && name.equals("invoice_numbers"));
+        Files.createDirectories(tmp.resolve("keeping"));
+        Migrate keeping = new Migrate(MigrateConfig.builder().dataSource(database.dataSource()).dialect("postgresql")
+                .scriptDirectory(tmp.resolve("keeping")).model(models)
+                .autogenerate(new AutogenerateSettings(handMade, false)).build());
+        assertThat(keeping.migrate(RevisionRequest.withMessage("tickets"), RenameDecider.NEVER).detected())
+                .containsExactlyInAnyOrder("Detected added table 'tickets'",
+                        "Detected added sequence 'ticket_ids' (start 1, increment 50)");
+        keeping.upgrade("head");
+        assertThat(standalone(database)).containsExactlyInAnyOrder(Schema.Sequence.standalone("ticket_ids", 1, 50),
+                Schema.Sequence.standalone("invoice_numbers", 1000, 1));
     }
 
     private static List<Schema.Sequence> standalone(TestDatabase database) throws Exception {
