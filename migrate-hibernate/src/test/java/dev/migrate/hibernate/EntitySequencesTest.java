@@ -47,6 +47,8 @@ class EntitySequencesTest {
         assertThat(first.detected()).containsExactlyInAnyOrder("Detected added table 'tickets'",
                 "Detected added table 'receipts'", "Detected added sequence 'ticket_ids' (start 1, increment 50)",
                 "Detected added sequence 'receipts_seq' (start 1, increment 50)");
+        assertThat(Files.readString(first.script().path()))
+                .contains("CREATE SEQUENCE ticket_ids START WITH 1 INCREMENT BY 50", "DROP SEQUENCE ticket_ids");
         engine.upgrade("head");
         assertThat(engine.check().lines()).containsExactly("No new upgrade operations detected.");
 
@@ -69,6 +71,9 @@ class EntitySequencesTest {
                 "Detected changed sequence 'ticket_ids': start 1 to 1, increment 50 to 20",
                 "Detected removed table 'receipts'",
                 "Detected removed sequence 'receipts_seq' (the downgrade creates it again from its start value)");
+        assertThat(Files.readString(changed.script().path()))
+                .contains("ALTER SEQUENCE ticket_ids START WITH 1 INCREMENT BY 20",
+                        "ALTER SEQUENCE ticket_ids START WITH 1 INCREMENT BY 50", "DROP SEQUENCE receipts_seq");
         after.upgrade("head");
         assertThat(after.check().lines()).containsExactly("No new upgrade operations detected.");
         assertThat(after.migrate(RevisionRequest.withMessage("nothing"), RenameDecider.NEVER).wroteScript()).isFalse();
