@@ -2,6 +2,7 @@ package dev.migrate.autogenerate;
 
 import dev.migrate.autogenerate.Step.Phase;
 import dev.migrate.dialect.Dialect;
+import dev.migrate.dialect.PostgresDialect;
 import dev.migrate.dialect.SqliteDialect;
 import dev.migrate.op.AddForeignKey;
 import dev.migrate.op.AlterColumn;
@@ -169,10 +170,72 @@ final class SchemaComparator {
             steps.add(new Step(new DropTable(table, dependents(table, views, goingAway)), Phase.DROP_TABLE, order++));
         }
 
+        compareSequences();
+
         List<Step> ordered = new ArrayList<>(steps);
         ordered.sort(Comparator.comparing(Step::phase).thenComparingInt(Step::tableRank));
         return new Changes(dialect, ordered.stream().map(Step::operation).toList(),
                 ordered.stream().flatMap(step -> step.descriptions().stream()).toList(), options.tablesWithRows());
+    }
+
+    /**
+     * The standalone sequences the models say (Hibernate's for {@code GenerationType.SEQUENCE} ids) against the
+     * database's, on PostgreSQL (the only reader that reads them): a missing one is created before the tables, one
+     * whose start or increment differs is altered, and one the models no longer have is dropped after the tables,
+     * unless unowned objects are kept or the user's {@link IncludeObject} leaves it out (a hand-made sequence that
+     * annotated records cannot declare). A sequence a column owns is never compared here: it goes with its column.
+     */
+    private void compareSequences() {
+        if (!(dialect instanceof PostgresDialect)) {
+            return;
+        }
+        Map<String, Schema.Sequence> wanted = new TreeMap<>();
+        models.sequences().stream().filter(sequence -> !sequence.owned())
+                .forEach(sequence -> wanted.put(sequence.name(), sequence));
+        Map<String, Schema.Sequence> present = new TreeMap<>();
+        database.sequences().stream().filter(sequence -> !sequence.owned())
+                .forEach(sequence -> present.put(sequence.name(), sequence));
+        int order = Integer.MIN_VALUE;
+        for (Schema.Sequence model : wanted.values()) {
+            Schema.Sequence reflected = present.get(model.name());
+            if (!options.includeObject().include(ObjectKind.SEQUENCE, model.name(), model, false, reflected)) {
+                continue;
+            }
+            String name = dialect.quoteIfNeeded(model.name());
+            if (reflected == null) {
+                steps.add(new Step(new ExecuteSql(model.name(), createSequence(model), "DROP SEQUENCE " + name),
+                        Phase.CREATE_TABLE, order++, List.of("Detected added sequence '" + model.name() + "' (start "
+                                + model.start() + ", increment " + model.increment() + ")")));
+            } else if (model.start() != reflected.start() || model.increment() != reflected.increment()) {
+                steps.add(new Step(new ExecuteSql(model.name(), alterSequence(model), alterSequence(reflected)),
+                        Phase.CREATE_TABLE, order++, List.of("Detected changed sequence '" + model.name() + "': start "
+                                + reflected.start() + " to " + model.start() + ", increment " + reflected.increment()
+                                + " to " + model.increment())));
+            }
+        }
+        if (options.keepUnownedTables()) {
+            return;
+        }
+        order = Integer.MAX_VALUE - present.size();
+        for (Schema.Sequence reflected : present.values()) {
+            if (!wanted.containsKey(reflected.name())
+                    && options.includeObject().include(ObjectKind.SEQUENCE, reflected.name(), reflected, true, null)) {
+                steps.add(new Step(new ExecuteSql(reflected.name(), "DROP SEQUENCE "
+                        + dialect.quoteIfNeeded(reflected.name()), createSequence(reflected)), Phase.DROP_TABLE,
+                        order++, List.of("Detected removed sequence '" + reflected.name() + "' (the downgrade creates "
+                                + "it again from its start value)")));
+            }
+        }
+    }
+
+    private String createSequence(Schema.Sequence sequence) {
+        return "CREATE SEQUENCE " + dialect.quoteIfNeeded(sequence.name()) + " START WITH " + sequence.start()
+                + " INCREMENT BY " + sequence.increment();
+    }
+
+    private String alterSequence(Schema.Sequence sequence) {
+        return "ALTER SEQUENCE " + dialect.quoteIfNeeded(sequence.name()) + " START WITH " + sequence.start()
+                + " INCREMENT BY " + sequence.increment();
     }
 
     private boolean builtInSkip(Table table, Set<String> virtual) {
@@ -480,7 +543,7 @@ final class SchemaComparator {
         List<Schema.Trigger> triggers = database.triggers().stream()
                 .filter(trigger -> owners.contains(trigger.table().toLowerCase(Locale.ROOT))).toList();
         List<Schema.Sequence> sequences = database.sequences().stream()
-                .filter(sequence -> sequence.table().equals(table.name())).toList();
+                .filter(sequence -> table.name().equals(sequence.table())).toList();
         List<String> notKept = database.notKept().stream()
                 .filter(lost -> owners.contains(lost.table().toLowerCase(Locale.ROOT)))
                 .map(lost -> lost.table().equals(table.name()) ? lost.what() : lost.what() + " (on " + lost.table() + ")")

@@ -57,10 +57,15 @@ final class PostgresSchemaReader implements SchemaReader {
                                  AND a.attnum = d.objsubid
                             WHERE d.classoid = 'pg_class'::regclass AND d.objoid = c.oid ORDER BY d.objsubid),
                    ARRAY(SELECT p.relname FROM pg_inherits i JOIN pg_class p ON p.oid = i.inhparent
-                         WHERE i.inhrelid = c.oid AND NOT c.relispartition ORDER BY i.inhseqno)
+                         WHERE i.inhrelid = c.oid AND NOT c.relispartition ORDER BY i.inhseqno),
+                   s.seqstart, s.seqincrement
             FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+            LEFT JOIN pg_sequence s ON s.seqrelid = c.oid
             WHERE n.nspname = COALESCE(?, current_schema())
-              AND c.relkind IN ('r', 'p', 'v', 'm') AND NOT c.relispartition
+              AND (c.relkind IN ('r', 'p', 'v', 'm')
+                   OR c.relkind = 'S' AND NOT EXISTS (SELECT 1 FROM pg_depend o WHERE o.classid = 'pg_class'::regclass
+                                          AND o.objid = c.oid AND o.refobjsubid > 0 AND o.deptype IN ('a', 'i')))
+              AND NOT c.relispartition
               AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass
                               AND d.objid = c.oid AND d.deptype = 'e')
             ORDER BY c.relname""";
@@ -140,6 +145,7 @@ final class PostgresSchemaReader implements SchemaReader {
         List<String> tableNames = new ArrayList<>();
         List<Schema.View> views = new ArrayList<>();
         List<Schema.NotKept> notKept = new ArrayList<>();
+        List<Schema.Sequence> standalone = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement(RELATIONS)) {
             statement.setString(1, schema);
             try (ResultSet rows = statement.executeQuery()) {
@@ -147,7 +153,10 @@ final class PostgresSchemaReader implements SchemaReader {
                     schema = rows.getString(1);
                     String name = rows.getString(2);
                     String kind = rows.getString(3);
-                    if (kind.equals("v") || kind.equals("m")) {
+                    if (kind.equals("S")) {
+                        // a sequence no column owns (an owned one comes with its column)
+                        standalone.add(Schema.Sequence.standalone(name, rows.getLong(7), rows.getLong(8)));
+                    } else if (kind.equals("v") || kind.equals("m")) {
                         String create = kind.equals("v") ? "CREATE VIEW " : "CREATE MATERIALIZED VIEW ";
                         views.add(new Schema.View(name, create + quoteIfNeeded(name) + " AS\n" + rows.getString(4)));
                     } else if (options.includes(name)) {
@@ -160,13 +169,14 @@ final class PostgresSchemaReader implements SchemaReader {
             }
         }
         if (tableNames.isEmpty()) {
-            return new Schema(List.of(), List.of(), views, List.of(), notKept);
+            return new Schema(List.of(), List.of(), views, standalone, notKept);
         }
         Map<String, Parts> parts = new TreeMap<>();
         tableNames.forEach(name -> parts.put(name, new Parts()));
         Array names = connection.createArrayOf("text", tableNames.toArray());
         try {
-            List<Schema.Sequence> sequences = readColumns(connection, schema, names, parts);
+            List<Schema.Sequence> sequences = new ArrayList<>(readColumns(connection, schema, names, parts));
+            sequences.addAll(standalone);
             readConstraints(connection, schema, names, parts);
             readIndexes(connection, schema, names, parts);
             List<Schema.Trigger> triggers = readTriggers(connection, schema, names);
@@ -194,7 +204,7 @@ final class PostgresSchemaReader implements SchemaReader {
                 if (sequence != null && !isIdentity) {
                     sequences.add(new Schema.Sequence(sequence, rows.getString(1), rows.getString(2),
                             "CREATE SEQUENCE " + quoteIfNeeded(sequence) + " AS " + rows.getString(11) + " "
-                                    + sequenceOptions));
+                                    + sequenceOptions, rows.getLong(12), rows.getLong(13)));
                 }
                 String columnName = rows.getString(2);
                 if (parts.get(rows.getString(1)).columns.stream().anyMatch(column -> column.name().equals(columnName))) {

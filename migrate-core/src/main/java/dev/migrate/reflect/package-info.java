@@ -14,7 +14,8 @@
  * {@code pragma_foreign_key_list}, {@code pragma_index_list} joined with {@code pragma_index_info}.
  * CHECK constraints and constraint names exist only in the CREATE TABLE text and are read from it with a
  * tokenizer.</li>
- * <li>PostgreSQL, 5: relations ({@code pg_class} relkind r/p/v/m, with {@code pg_get_viewdef}, and per table
+ * <li>PostgreSQL, 5: relations ({@code pg_class} relkind r/p/v/m, with {@code pg_get_viewdef}; relkind S for the
+ * sequences no column owns, with their {@code pg_sequence} start and increment; and per table
  * what the engine does not manage, as {@code Schema.NotKept}: policies, row-level security, grants, comments,
  * inheritance, partitioning, exclusion constraints, publications), columns ({@code pg_attribute},
  * {@code pg_type}, {@code format_type}, {@code pg_get_expr(adbin)} kept verbatim as

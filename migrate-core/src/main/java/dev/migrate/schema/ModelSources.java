@@ -26,6 +26,7 @@ public final class ModelSources {
         Map<String, ModelSource> declaredBy = new LinkedHashMap<>();
         List<Schema.Trigger> triggers = new ArrayList<>();
         List<Schema.View> views = new ArrayList<>();
+        Map<String, Schema.Sequence> sequences = new LinkedHashMap<>();
         for (ModelSource source : sources) {
             Schema schema = source.schema();
             for (Table table : schema.tables()) {
@@ -42,6 +43,14 @@ public final class ModelSources {
             }
             triggers.addAll(schema.triggers());
             views.addAll(schema.views());
+            for (Schema.Sequence sequence : schema.sequences()) {
+                Schema.Sequence previous = sequences.putIfAbsent(sequence.name(), sequence);
+                if (previous != null && !previous.equals(sequence)) {
+                    throw new ModelException("sequence '" + sequence.name() + "' is declared twice, differently (start "
+                            + previous.start() + ", increment " + previous.increment() + "; start " + sequence.start()
+                            + ", increment " + sequence.increment() + "); make the models agree");
+                }
+            }
         }
         for (Table table : tables.values()) {
             ModelSource source = declaredBy.get(table.name());
@@ -62,7 +71,8 @@ public final class ModelSources {
                 }
             }
         }
-        Schema merged = new Schema(List.copyOf(tables.values()), triggers, views);
+        Schema merged = new Schema(List.copyOf(tables.values()), triggers, views, List.copyOf(sequences.values()),
+                List.of());
         return new ModelSource() {
             @Override
             public Schema schema() {

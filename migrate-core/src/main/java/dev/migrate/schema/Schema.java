@@ -40,10 +40,26 @@ public record Schema(List<Table> tables, List<Trigger> triggers, List<View> view
     }
 
     /**
-     * A sequence that a column owns (PostgreSQL's {@code serial}, {@code nextval('x_seq'::regclass)} defaults): its
-     * name, the owning table and column, and its CREATE SEQUENCE statement with every option.
+     * A sequence: one that a column owns (PostgreSQL's {@code serial}, {@code nextval('x_seq'::regclass)} defaults),
+     * with the owning table and column, or a standalone one (a model's, such as the sequence Hibernate draws
+     * {@code GenerationType.SEQUENCE} ids from), whose table and column are null; its CREATE SEQUENCE statement with
+     * every option, and the two options a model says: its start and its increment (Hibernate's allocation size).
      */
-    public record Sequence(String name, String table, String column, String definition) {
+    public record Sequence(String name, String table, String column, String definition, long start, long increment) {
+
+        public Sequence(String name, String table, String column, String definition) {
+            this(name, table, column, definition, 1, 1);
+        }
+
+        /** A sequence no column owns, created with only its start and increment said. */
+        public static Sequence standalone(String name, long start, long increment) {
+            return new Sequence(name, null, null, null, start, increment);
+        }
+
+        /** Whether a column owns it (it is then created and dropped with its table, never on its own). */
+        public boolean owned() {
+            return table != null;
+        }
     }
 
     /**

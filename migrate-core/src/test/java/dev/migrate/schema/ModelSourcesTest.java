@@ -55,6 +55,24 @@ class ModelSourcesTest {
                 .schema().tables()).containsExactly(category);
     }
 
+    /** Sequences are merged as tables are: one the sources agree on is one, described differently it is an error. */
+    @Test
+    void sequencesOfSeveralSources() {
+        ModelSource entities = ModelSource.of(new Schema(List.of(), List.of(), List.of(),
+                List.of(Schema.Sequence.standalone("ticket_ids", 1, 50)), List.of()));
+        ModelSource again = ModelSource.of(new Schema(List.of(), List.of(), List.of(),
+                List.of(Schema.Sequence.standalone("ticket_ids", 1, 50)), List.of()));
+        ModelSource other = ModelSource.of(new Schema(List.of(), List.of(), List.of(),
+                List.of(Schema.Sequence.standalone("ticket_ids", 1, 20)), List.of()));
+
+        assertThat(ModelSources.merge(entities, again).schema().sequences())
+                .containsExactly(Schema.Sequence.standalone("ticket_ids", 1, 50));
+        assertThatThrownBy(() -> ModelSources.merge(entities, other))
+                .isInstanceOf(ModelException.class)
+                .hasMessage("sequence 'ticket_ids' is declared twice, differently (start 1, increment 50; start 1, "
+                        + "increment 20); make the models agree");
+    }
+
     @Test
     void aProgrammaticForeignKeyToNothing() {
         ModelSource programmatic = ModelSource.builders(Table.builder("comment")

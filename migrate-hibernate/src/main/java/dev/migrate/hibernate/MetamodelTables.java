@@ -14,7 +14,10 @@ import dev.migrate.schema.TableBuilder;
 import dev.migrate.schema.UniqueConstraint;
 import org.hibernate.annotations.OnDeleteAction;
 import org.hibernate.boot.Metadata;
+import org.hibernate.boot.model.relational.InitCommand;
 import org.hibernate.boot.model.relational.Namespace;
+import org.hibernate.boot.model.relational.SqlStringGenerationContext;
+import org.hibernate.boot.model.relational.internal.SqlStringGenerationContextImpl;
 import org.hibernate.boot.model.relational.Sequence;
 import org.hibernate.dialect.Dialect;
 import org.hibernate.dialect.PostgreSQLDialect;
@@ -56,14 +59,14 @@ final class MetamodelTables {
 
     Schema schema() {
         List<Table> tables = new ArrayList<>();
+        // the sequences Hibernate draws GenerationType.SEQUENCE (and AUTO) ids from, with its allocation size as their
+        // increment; only where the dialect has sequences (SQLite's emulates them with a table, which is in getTables)
+        List<Schema.Sequence> sequences = new ArrayList<>();
         for (Namespace namespace : metadata.getDatabase().getNamespaces()) {
             for (Sequence sequence : namespace.getSequences()) {
-                // the engine's schema model has no sequences yet: say so, rather than let validation fail at startup
-                log.warn("Hibernate expects sequence '{}' (start {}, increment {}), which migrations from entities do "
-                                + "not create yet: create it in a hand-written revision, or map the id with "
-                                + "GenerationType.IDENTITY",
-                        name(sequence.getName().getSequenceName().getText(), sequence.getName().getSequenceName()
-                                .isQuoted(), foldsToLowerCase), sequence.getInitialValue(), sequence.getIncrementSize());
+                sequences.add(Schema.Sequence.standalone(name(sequence.getName().getSequenceName().getText(),
+                        sequence.getName().getSequenceName().isQuoted(), foldsToLowerCase), sequence.getInitialValue(),
+                        sequence.getIncrementSize()));
             }
             for (org.hibernate.mapping.Table table : namespace.getTables()) {
                 if (!table.isPhysicalTable()) {
@@ -75,10 +78,26 @@ final class MetamodelTables {
                     continue;
                 }
                 tables.add(table(table));
+                warnAboutFirstRows(table);
             }
         }
         tables.addAll(temporaryTables());
-        return Schema.of(tables);
+        return new Schema(tables, List.of(), List.of(), sequences, List.of());
+    }
+
+    /**
+     * A table Hibernate fills with a first row when it creates it (a sequence it emulates with a table where the
+     * dialect has none, SQLite's; a {@code @TableGenerator}'s): migrations create tables, not rows, and without the
+     * row Hibernate cannot draw an id. Says which statement the revision that creates the table needs.
+     */
+    private void warnAboutFirstRows(org.hibernate.mapping.Table table) {
+        SqlStringGenerationContext context = SqlStringGenerationContextImpl.fromExplicit(
+                metadata.getDatabase().getJdbcEnvironment(), metadata.getDatabase(), null, null);
+        for (InitCommand command : table.getInitCommands(context)) {
+            log.warn("Hibernate expects table '{}' to hold its first row (it draws ids from it); migrations create the "
+                            + "table, not the row: add \"{}\" to the revision that creates it",
+                    tableName(table, metadata), String.join("; ", command.initCommands()));
+        }
     }
 
     /**
