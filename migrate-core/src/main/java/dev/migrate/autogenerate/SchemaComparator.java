@@ -182,8 +182,8 @@ final class SchemaComparator {
      * The standalone sequences the models say (Hibernate's for {@code GenerationType.SEQUENCE} ids) against the
      * database's, on PostgreSQL (the only reader that reads them): a missing one is created before the tables, one
      * whose start or increment differs is altered, and one the models no longer have is dropped after the tables,
-     * unless unowned objects are kept or the user's {@link IncludeObject} leaves it out (a hand-made sequence that
-     * annotated records cannot declare). A sequence a column owns is never compared here: it goes with its column.
+     * unless the models declare no sequence at all, unowned objects are kept or the user's {@link IncludeObject}
+     * leaves it out (a hand-made sequence that annotated records cannot declare). A sequence a column owns is never compared here: it goes with its column.
      */
     private void compareSequences() {
         if (!(dialect instanceof PostgresDialect)) {
@@ -213,7 +213,10 @@ final class SchemaComparator {
                                 + " to " + model.increment())));
             }
         }
-        if (options.keepUnownedTables()) {
+        // Models that declare no sequence at all (annotated records cannot) say nothing about the database's:
+        // dropping a hand-made sequence then would lose it silently, so only models that do declare some (JPA
+        // entities with sequence ids) drop the standalone sequences they no longer have.
+        if (options.keepUnownedTables() || wanted.isEmpty()) {
             return;
         }
         order = Integer.MAX_VALUE - present.size();

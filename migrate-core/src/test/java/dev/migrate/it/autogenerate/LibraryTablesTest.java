@@ -71,4 +71,20 @@ class LibraryTablesTest {
             assertThat(dropAll).containsPattern("drop table \"?" + table.toLowerCase() + "\"?;");
         }
     }
+
+    /**
+     * A sequence made by hand in a revision, on PostgreSQL: annotated records cannot declare sequences, so models that
+     * declare none say nothing about it, and autogenerate must not drop it.
+     */
+    @org.junit.jupiter.api.Test
+    void aHandMadeSequenceIsNotDroppedByModelsThatDeclareNoSequence() throws Exception {
+        TestDatabase db = Kind.POSTGRESQL.create(tmp);
+        Journey journey = new Journey(db, tmp);
+        Migrate engine = journey.engine(with(StoreItems.Items1.class));
+        engine.migrate(RevisionRequest.withMessage("initial"), RenameDecider.NEVER);
+        engine.upgrade("head");
+        db.execute("CREATE SEQUENCE invoice_numbers START WITH 1000");
+
+        assertThat(engine.check().lines()).containsExactly("No new upgrade operations detected.");
+    }
 }
