@@ -1,0 +1,116 @@
+package dev.migrate.test;
+
+import dev.migrate.schema.ModelSource;
+import dev.migrate.schema.annotation.Column;
+import dev.migrate.schema.annotation.Id;
+import dev.migrate.schema.annotation.Table;
+import dev.migrate.test.Fixture.Kind;
+import dev.migrate.testsupport.PostgresTest;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Each check on a sound history passes, and on a deliberately broken one fails with a message that says why. */
+@PostgresTest
+class MigrationChecksTest {
+
+    static final String A = "aaaa00000001";
+    static final String B = "bbbb00000002";
+    static final String C = "cccc00000003";
+
+    @TempDir
+    Path tmp;
+
+    @Table
+    record Users(@Id Long id, @Column(length = 50) String name) {
+    }
+
+    @Table(name = "users")
+    record UsersWithEmail(@Id Long id, @Column(length = 50) String name, @Column(length = 100) String email) {
+    }
+
+    @Table
+    record Orders(@Id Long id) {
+    }
+
+    /** How each database reflects a {@code Long} id, so that the sound history matches its models exactly. */
+    private static String id(Kind kind) {
+        return kind == Kind.SQLITE ? "id INTEGER NOT NULL PRIMARY KEY" : "id BIGINT PRIMARY KEY";
+    }
+
+    private Fixture sound(Kind kind) {
+        return new Fixture(kind, tmp)
+                .script(A, "", "create users", "CREATE TABLE users (" + id(kind) + ", name VARCHAR(50));",
+                        "DROP TABLE users;")
+                .script(B, A, "add orders", "CREATE TABLE orders (" + id(kind) + ");", "DROP TABLE orders;");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void aSoundHistoryPassesEveryCheck(Kind kind) {
+        MigrationChecks checks = MigrationChecks.of(sound(kind).migrate(ModelSource.annotated(Users.class, Orders.class)));
+
+        assertThatCode(() -> {
+            checks.assertSingleHead();
+            checks.assertScriptsValid();
+            checks.assertStairway();
+            checks.assertModelsMatchMigrations();
+        }).doesNotThrowAnyException();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void twoHeadsFailTheSingleHeadCheck(Kind kind) {
+        MigrationChecks checks = MigrationChecks.of(sound(kind)
+                .script(C, A, "add tags", "CREATE TABLE tags (id BIGINT PRIMARY KEY);", "DROP TABLE tags;").migrate());
+
+        assertThatThrownBy(checks::assertSingleHead).isInstanceOf(MigrationCheckFailure.class)
+                .hasMessage("Single head check failed: the history has 2 heads (" + B + ", " + C + "), unmerged "
+                        + "branches; merge them with 'db merge -m \"merge heads\"' (see 'db heads' and 'db history'), "
+                        + "or allow several heads with allowMultipleHeads()");
+        assertThatCode(checks.allowMultipleHeads()::assertSingleHead).doesNotThrowAnyException();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void aRevisionWithoutDowngradeFailsTheScriptCheckUnlessAllowed(Kind kind) {
+        MigrationChecks checks = MigrationChecks.of(sound(kind)
+                .script(C, B, "add tags", "CREATE TABLE tags (id BIGINT PRIMARY KEY);", null).migrate());
+
+        assertThatThrownBy(checks::assertScriptsValid).isInstanceOf(MigrationCheckFailure.class)
+                .hasMessageStartingWith("Script check failed: revision " + C + " (")
+                .hasMessageEndingWith("has no '-- migrate:downgrade' section; add one (empty when there is nothing "
+                        + "to undo) or allow it with allowNoDowngrade(\"" + C + "\")");
+        assertThatCode(checks.allowNoDowngrade(C)::assertScriptsValid).doesNotThrowAnyException();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void aDowngradeThatForgetsATableFailsTheStairway(Kind kind) {
+        MigrationChecks checks = MigrationChecks.of(sound(kind)
+                .script(C, B, "add tags", "CREATE TABLE tags (id BIGINT PRIMARY KEY);", "").migrate());
+
+        assertThatThrownBy(checks::assertStairway).isInstanceOf(MigrationCheckFailure.class)
+                .hasMessage("Stairway check failed at revision " + C + ": after 'db downgrade " + B + "' the schema "
+                        + "differs from before 'db upgrade " + C + "': table tags is extra; the downgrade section does "
+                        + "not undo the upgrade; reproduce on an empty database with 'db upgrade " + C + "' && "
+                        + "'db downgrade " + B + "'");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void aModelColumnNoScriptAddsFailsModelsMatchMigrations(Kind kind) {
+        MigrationChecks checks = MigrationChecks.of(sound(kind).migrate(ModelSource.annotated(UsersWithEmail.class, Orders.class)));
+
+        assertThatThrownBy(checks::assertModelsMatchMigrations).isInstanceOf(MigrationCheckFailure.class)
+                .hasMessageStartingWith("Models do not match migrations: after 'db upgrade heads', 'db check' finds ")
+                .hasMessageContaining("'users.email'")
+                .hasMessageEndingWith("; write the missing revision with 'db migrate -m \"...\"', review it, and "
+                        + "run 'db check' again");
+    }
+}
