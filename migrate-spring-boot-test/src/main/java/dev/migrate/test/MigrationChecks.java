@@ -170,7 +170,11 @@ public final class MigrationChecks {
     }
 
     private ScriptSet loadScripts() {
-        return run("load scripts", migrate::scriptSet);
+        try {
+            return migrate.scriptSet();
+        } catch (MigrateException e) {
+            throw new MigrationCheckFailure("Migration scripts do not load: " + e.getMessage(), e);
+        }
     }
 
     private <T> T run(String what, java.util.function.Supplier<T> action) {

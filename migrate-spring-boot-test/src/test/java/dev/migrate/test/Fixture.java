@@ -47,12 +47,16 @@ final class Fixture {
 
     /** A script revising {@code revises} (empty for a base); a null {@code downgrade} leaves the section out. */
     Fixture script(String id, String revises, String message, String upgrade, String downgrade) {
+        return script(id + ".sql", id, revises, message, upgrade, downgrade);
+    }
+
+    Fixture script(String fileName, String id, String revises, String message, String upgrade, String downgrade) {
         String text = "-- " + message + "\n--\n-- Revision ID: " + id + "\n-- Revises: " + revises
                 + "\n-- Create Date: 2026-12-07 10:00:00.000000\n-- Branch Labels:\n-- Depends On:\n\n"
                 + "-- migrate:upgrade\n" + upgrade + "\n"
                 + (downgrade == null ? "" : "\n-- migrate:downgrade\n" + downgrade + "\n");
         try {
-            Files.writeString(scripts.resolve(id + ".sql"), text, StandardCharsets.UTF_8);
+            Files.writeString(scripts.resolve(fileName), text, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,5 +1,6 @@
 package dev.migrate.test;
 
+import dev.migrate.command.Migrate;
 import dev.migrate.schema.ModelSource;
 import dev.migrate.schema.annotation.Column;
 import dev.migrate.schema.annotation.Id;
@@ -53,7 +54,9 @@ class MigrationChecksTest {
     @ParameterizedTest
     @EnumSource(Kind.class)
     void aSoundHistoryPassesEveryCheck(Kind kind) {
-        MigrationChecks checks = MigrationChecks.of(sound(kind).migrate(ModelSource.annotated(Users.class, Orders.class)));
+        Migrate migrate = sound(kind).migrate(ModelSource.annotated(Users.class, Orders.class));
+        migrate.upgrade("heads"); // as an application context that upgrades on startup leaves it
+        MigrationChecks checks = MigrationChecks.of(migrate);
 
         assertThatCode(() -> {
             checks.assertSingleHead();
@@ -87,6 +90,30 @@ class MigrationChecksTest {
                 .hasMessageEndingWith("has no '-- migrate:downgrade' section; add one (empty when there is nothing "
                         + "to undo) or allow it with allowNoDowngrade(\"" + C + "\")");
         assertThatCode(checks.allowNoDowngrade(C)::assertScriptsValid).doesNotThrowAnyException();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void aBodyThatDoesNotSplitFailsTheScriptCheck(Kind kind) {
+        MigrationChecks checks = MigrationChecks.of(sound(kind)
+                .script(C, B, "seed", "INSERT INTO users (name) VALUES ('never closed);", "DELETE FROM users;").migrate());
+
+        assertThatThrownBy(checks::assertScriptsValid).isInstanceOf(MigrationCheckFailure.class)
+                .hasMessageStartingWith("Script check failed: revision " + C + " does not parse: ")
+                .hasMessageContaining(C + ".sql");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void aRevisionIdUsedTwiceFailsTheChecksThatReadScripts(Kind kind) {
+        MigrationChecks checks = MigrationChecks.of(sound(kind)
+                .script("copy_of_b.sql", B, A, "add orders again", "SELECT 1;", "SELECT 1;").migrate());
+
+        String message = "Migration scripts do not load: " + tmp.resolve("migrations/copy_of_b.sql") + ":3: revision id "
+                + B + " is already used by " + tmp.resolve("migrations/" + B + ".sql")
+                + "; give one of them a new Revision ID";
+        assertThatThrownBy(checks::assertScriptsValid).isInstanceOf(MigrationCheckFailure.class).hasMessage(message);
+        assertThatThrownBy(checks::assertSingleHead).isInstanceOf(MigrationCheckFailure.class).hasMessage(message);
     }
 
     @ParameterizedTest
