@@ -111,10 +111,9 @@ public final class MigrationChecks {
         // A Spring test context may have upgraded the database on startup: the stairway starts from base regardless.
         run("db downgrade base (to start the stairway from base)", () -> migrate.downgrade("base"));
         Plan plan = run("db upgrade heads", () -> migrate.planUpgrade("heads"));
-        RevisionGraph graph = RevisionGraph.of(loadScripts().revisions());
         for (var step : plan.steps()) {
             String id = step.revision().id();
-            String down = downgradeTarget(graph, id);
+            String down = downgradeTarget(id);
             Schema before = reflect();
             step("upgrade", id, down, () -> migrate.upgrade(id));
             Schema upgraded = reflect();
@@ -151,13 +150,12 @@ public final class MigrationChecks {
         return "'db upgrade " + id + "' && 'db downgrade " + down + "'";
     }
 
-    /** Where downgrading one step from {@code id} lands: its parent, base for a root, one step back for a merge. */
-    private static String downgradeTarget(RevisionGraph graph, String id) {
-        List<String> parents = graph.get(id).downRevisions();
-        if (parents.isEmpty()) {
-            return "base";
-        }
-        return parents.size() == 1 ? parents.get(0) : "-1";
+    /**
+     * Undoes {@code id} alone: the branch-relative form keeps every other applied branch where it is (downgrading to
+     * the parent would also undo a sibling branch applied earlier, and the schemas would differ for no fault).
+     */
+    private static String downgradeTarget(String id) {
+        return id + "@-1";
     }
 
     private void step(String what, String id, String down, Runnable action) {
