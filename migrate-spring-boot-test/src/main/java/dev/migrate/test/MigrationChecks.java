@@ -146,6 +146,35 @@ public final class MigrationChecks {
         }
     }
 
+    /**
+     * Rows written at {@code revision} by {@code seed} are still readable after {@code db upgrade heads}: {@code
+     * verify} reads them and throws (an assertion or an {@link SQLException}) when they are gone. Downgrades the
+     * database to base first, like the stairway.
+     */
+    public void assertDataSurvives(String revision, SqlWork seed, SqlWork verify) {
+        run("db downgrade base (to start the data check from base)", () -> migrate.downgrade("base"));
+        run("db upgrade " + revision, () -> migrate.upgrade(revision));
+        work("writing the rows at revision " + revision, seed);
+        run("db upgrade heads", () -> migrate.upgrade("heads"));
+        try {
+            work(null, verify);
+        } catch (AssertionError e) { // the verifier's assertion, or a MigrationCheckFailure around its SQLException
+            Throwable cause = e instanceof MigrationCheckFailure && e.getCause() != null ? e.getCause() : e;
+            throw new MigrationCheckFailure("Data check failed: rows written at revision " + revision + " do not "
+                    + "survive 'db upgrade heads': " + String.valueOf(cause.getMessage()).strip() + "; reproduce with "
+                    + "'db upgrade " + revision + "', the seed rows, 'db upgrade heads', and 'db history -r "
+                    + revision + ":heads' for the revisions that may lose them", cause);
+        }
+    }
+
+    private void work(String what, SqlWork work) {
+        try (Connection connection = config().dataSource().getConnection()) {
+            work.run(connection);
+        } catch (SQLException e) {
+            throw new MigrationCheckFailure(what == null ? e.getMessage() : what + " failed: " + e.getMessage(), e);
+        }
+    }
+
     private static String reproduce(String id, String down) {
         return "'db upgrade " + id + "' && 'db downgrade " + down + "'";
     }

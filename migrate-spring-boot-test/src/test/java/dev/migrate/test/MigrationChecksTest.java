@@ -12,6 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.file.Path;
+import java.sql.ResultSet;
 
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -137,6 +138,37 @@ class MigrationChecksTest {
                         + "differs from before 'db upgrade " + C + "': table tags is extra; the downgrade section does "
                         + "not undo the upgrade; reproduce on an empty database with 'db upgrade " + C + "' && "
                         + "'db downgrade " + C + "@-1'");
+    }
+
+    private static final SqlWork SEED = connection -> connection.createStatement()
+            .executeUpdate("INSERT INTO users (id, name) VALUES (1, 'ada')");
+
+    private static final SqlWork VERIFY = connection -> {
+        try (ResultSet rows = connection.createStatement().executeQuery("SELECT name FROM users WHERE id = 1")) {
+            if (!rows.next()) {
+                throw new AssertionError("user 1 is gone");
+            }
+        }
+    };
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void rowsSurviveASoundHistory(Kind kind) {
+        MigrationChecks checks = MigrationChecks.of(sound(kind).migrate());
+
+        assertThatCode(() -> checks.assertDataSurvives(A, SEED, VERIFY)).doesNotThrowAnyException();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void aRevisionThatRecreatesATableFailsTheDataCheck(Kind kind) {
+        MigrationChecks checks = MigrationChecks.of(sound(kind).script(C, B, "recreate users",
+                "DROP TABLE users;\nCREATE TABLE users (" + id(kind) + ", name VARCHAR(50));", "").migrate());
+
+        assertThatThrownBy(() -> checks.assertDataSurvives(A, SEED, VERIFY)).isInstanceOf(MigrationCheckFailure.class)
+                .hasMessage("Data check failed: rows written at revision " + A + " do not survive 'db upgrade heads': "
+                        + "user 1 is gone; reproduce with 'db upgrade " + A + "', the seed rows, 'db upgrade heads', "
+                        + "and 'db history -r " + A + ":heads' for the revisions that may lose them");
     }
 
     @ParameterizedTest
