@@ -130,7 +130,7 @@ public final class MigrationChecks {
             if (!again.isEmpty()) {
                 throw new MigrationCheckFailure("Stairway check failed at revision " + id + ": the second 'db upgrade "
                         + id + "' gives another schema than the first: " + again + "; reproduce on an empty database "
-                        + "with " + reproduce(id, down) + " && db upgrade " + id);
+                        + "with " + reproduce(id, down) + " && 'db upgrade " + id + "'");
             }
         }
     }

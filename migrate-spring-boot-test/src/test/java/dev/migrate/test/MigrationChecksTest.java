@@ -140,6 +140,19 @@ class MigrationChecksTest {
                         + "'db downgrade " + C + "@-1'");
     }
 
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void aDowngradeThatFailsFailsTheStairwayNamingItsRevision(Kind kind) {
+        MigrationChecks checks = MigrationChecks.of(sound(kind)
+                .script(C, B, "add tags", "CREATE TABLE tags (" + id(kind) + ");", "DROP TABLE no_such_table;").migrate());
+
+        assertThatThrownBy(checks::assertStairway).isInstanceOf(MigrationCheckFailure.class)
+                .hasMessageStartingWith("Stairway check failed at revision " + C + ": its downgrade failed: ")
+                .hasMessageContaining("no_such_table")
+                .hasMessageEndingWith("; reproduce on an empty database with 'db upgrade " + C + "' && 'db downgrade "
+                        + C + "@-1'");
+    }
+
     private static final SqlWork SEED = connection -> connection.createStatement()
             .executeUpdate("INSERT INTO users (id, name) VALUES (1, 'ada')");
 
