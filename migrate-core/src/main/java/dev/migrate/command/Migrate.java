@@ -26,6 +26,7 @@ import dev.migrate.script.JavaMigrationScript;
 import dev.migrate.schema.ModelException;
 import dev.migrate.script.MigrationScript;
 import dev.migrate.script.ScriptException;
+import dev.migrate.script.ScriptSet;
 
 import java.io.IOException;
 import java.sql.Connection;
@@ -64,6 +65,14 @@ public final class Migrate {
     public Migrate withPackagedScripts() {
         MigrateConfig packaged = config.withPackagedScriptsOnly();
         return packaged == config ? this : new Migrate(packaged);
+    }
+
+    /**
+     * The scripts as this engine reads them, loaded and checked (unique ids and labels, a graph without cycles): for
+     * tools that inspect the history itself, such as the migration test kit.
+     */
+    public ScriptSet scriptSet() {
+        return guard(() -> catalog.load().set());
     }
 
     /** Where this engine reads its scripts from, without reading them. */

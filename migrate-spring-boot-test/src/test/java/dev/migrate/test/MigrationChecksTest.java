@@ -1,0 +1,198 @@
+package dev.migrate.test;
+
+import dev.migrate.command.Migrate;
+import dev.migrate.schema.ModelSource;
+import dev.migrate.schema.annotation.Column;
+import dev.migrate.schema.annotation.Id;
+import dev.migrate.schema.annotation.Table;
+import dev.migrate.test.Fixture.Kind;
+import dev.migrate.testsupport.PostgresTest;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.nio.file.Path;
+import java.sql.ResultSet;
+
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Each check on a sound history passes, and on a deliberately broken one fails with a message that says why. */
+@PostgresTest
+class MigrationChecksTest {
+
+    static final String A = "aaaa00000001";
+    static final String B = "bbbb00000002";
+    static final String C = "cccc00000003";
+
+    @TempDir
+    Path tmp;
+
+    @Table
+    record Users(@Id Long id, @Column(length = 50) String name) {
+    }
+
+    @Table(name = "users")
+    record UsersWithEmail(@Id Long id, @Column(length = 50) String name, @Column(length = 100) String email) {
+    }
+
+    @Table
+    record Orders(@Id Long id) {
+    }
+
+    /** How each database reflects a {@code Long} id, so that the sound history matches its models exactly. */
+    private static String id(Kind kind) {
+        return kind == Kind.SQLITE ? "id INTEGER NOT NULL PRIMARY KEY" : "id BIGINT PRIMARY KEY";
+    }
+
+    private Fixture sound(Kind kind) {
+        return new Fixture(kind, tmp)
+                .script(A, "", "create users", "CREATE TABLE users (" + id(kind) + ", name VARCHAR(50));",
+                        "DROP TABLE users;")
+                .script(B, A, "add orders", "CREATE TABLE orders (" + id(kind) + ");", "DROP TABLE orders;");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void aSoundHistoryPassesEveryCheck(Kind kind) {
+        Migrate migrate = sound(kind).migrate(ModelSource.annotated(Users.class, Orders.class));
+        migrate.upgrade("heads"); // as an application context that upgrades on startup leaves it
+        MigrationChecks checks = MigrationChecks.of(migrate);
+
+        assertThatCode(() -> {
+            checks.assertSingleHead();
+            checks.assertScriptsValid();
+            checks.assertStairway();
+            checks.assertModelsMatchMigrations();
+        }).doesNotThrowAnyException();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void twoHeadsFailTheSingleHeadCheck(Kind kind) {
+        MigrationChecks checks = MigrationChecks.of(sound(kind)
+                .script(C, A, "add tags", "CREATE TABLE tags (id BIGINT PRIMARY KEY);", "DROP TABLE tags;").migrate());
+
+        assertThatThrownBy(checks::assertSingleHead).isInstanceOf(MigrationCheckFailure.class)
+                .hasMessage("Single head check failed: the history has 2 heads (" + B + ", " + C + "), unmerged "
+                        + "branches; merge them with 'db merge -m \"merge heads\"' (see 'db heads' and 'db history'), "
+                        + "or allow several heads with allowMultipleHeads()");
+        assertThatCode(checks.allowMultipleHeads()::assertSingleHead).doesNotThrowAnyException();
+    }
+
+    /** Downgrading one branch's revision must leave the other branch applied, or the schemas would differ. */
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void theStairwayClimbsTwoBranchesOneRevisionAtATime(Kind kind) {
+        MigrationChecks checks = MigrationChecks.of(sound(kind)
+                .script(C, A, "add tags", "CREATE TABLE tags (" + id(kind) + ");", "DROP TABLE tags;").migrate());
+
+        assertThatCode(checks::assertStairway).doesNotThrowAnyException();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void aRevisionWithoutDowngradeFailsTheScriptCheckUnlessAllowed(Kind kind) {
+        MigrationChecks checks = MigrationChecks.of(sound(kind)
+                .script(C, B, "add tags", "CREATE TABLE tags (id BIGINT PRIMARY KEY);", null).migrate());
+
+        assertThatThrownBy(checks::assertScriptsValid).isInstanceOf(MigrationCheckFailure.class)
+                .hasMessageStartingWith("Script check failed: revision " + C + " (")
+                .hasMessageEndingWith("has no '-- migrate:downgrade' section; add one (empty when there is nothing "
+                        + "to undo) or allow it with allowNoDowngrade(\"" + C + "\")");
+        assertThatCode(checks.allowNoDowngrade(C)::assertScriptsValid).doesNotThrowAnyException();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void aBodyThatDoesNotSplitFailsTheScriptCheck(Kind kind) {
+        MigrationChecks checks = MigrationChecks.of(sound(kind)
+                .script(C, B, "seed", "INSERT INTO users (name) VALUES ('never closed);", "DELETE FROM users;").migrate());
+
+        assertThatThrownBy(checks::assertScriptsValid).isInstanceOf(MigrationCheckFailure.class)
+                .hasMessageStartingWith("Script check failed: revision " + C + " does not parse: ")
+                .hasMessageContaining(C + ".sql");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void aRevisionIdUsedTwiceFailsTheChecksThatReadScripts(Kind kind) {
+        MigrationChecks checks = MigrationChecks.of(sound(kind)
+                .script("copy_of_b.sql", B, A, "add orders again", "SELECT 1;", "SELECT 1;").migrate());
+
+        String message = "Migration scripts do not load: " + tmp.resolve("migrations/copy_of_b.sql") + ":3: revision id "
+                + B + " is already used by " + tmp.resolve("migrations/" + B + ".sql")
+                + "; give one of them a new Revision ID";
+        assertThatThrownBy(checks::assertScriptsValid).isInstanceOf(MigrationCheckFailure.class).hasMessage(message);
+        assertThatThrownBy(checks::assertSingleHead).isInstanceOf(MigrationCheckFailure.class).hasMessage(message);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void aDowngradeThatForgetsATableFailsTheStairway(Kind kind) {
+        MigrationChecks checks = MigrationChecks.of(sound(kind)
+                .script(C, B, "add tags", "CREATE TABLE tags (id BIGINT PRIMARY KEY);", "").migrate());
+
+        assertThatThrownBy(checks::assertStairway).isInstanceOf(MigrationCheckFailure.class)
+                .hasMessage("Stairway check failed at revision " + C + ": after 'db downgrade " + C + "@-1' the schema "
+                        + "differs from before 'db upgrade " + C + "': table tags is extra; the downgrade section does "
+                        + "not undo the upgrade; reproduce on an empty database with 'db upgrade " + C + "' && "
+                        + "'db downgrade " + C + "@-1'");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void aDowngradeThatFailsFailsTheStairwayNamingItsRevision(Kind kind) {
+        MigrationChecks checks = MigrationChecks.of(sound(kind)
+                .script(C, B, "add tags", "CREATE TABLE tags (" + id(kind) + ");", "DROP TABLE no_such_table;").migrate());
+
+        assertThatThrownBy(checks::assertStairway).isInstanceOf(MigrationCheckFailure.class)
+                .hasMessageStartingWith("Stairway check failed at revision " + C + ": its downgrade failed: ")
+                .hasMessageContaining("no_such_table")
+                .hasMessageEndingWith("; reproduce on an empty database with 'db upgrade " + C + "' && 'db downgrade "
+                        + C + "@-1'");
+    }
+
+    private static final SqlWork SEED = connection -> connection.createStatement()
+            .executeUpdate("INSERT INTO users (id, name) VALUES (1, 'ada')");
+
+    private static final SqlWork VERIFY = connection -> {
+        try (ResultSet rows = connection.createStatement().executeQuery("SELECT name FROM users WHERE id = 1")) {
+            if (!rows.next()) {
+                throw new AssertionError("user 1 is gone");
+            }
+        }
+    };
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void rowsSurviveASoundHistory(Kind kind) {
+        MigrationChecks checks = MigrationChecks.of(sound(kind).migrate());
+
+        assertThatCode(() -> checks.assertDataSurvives(A, SEED, VERIFY)).doesNotThrowAnyException();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void aRevisionThatRecreatesATableFailsTheDataCheck(Kind kind) {
+        MigrationChecks checks = MigrationChecks.of(sound(kind).script(C, B, "recreate users",
+                "DROP TABLE users;\nCREATE TABLE users (" + id(kind) + ", name VARCHAR(50));", "").migrate());
+
+        assertThatThrownBy(() -> checks.assertDataSurvives(A, SEED, VERIFY)).isInstanceOf(MigrationCheckFailure.class)
+                .hasMessage("Data check failed: rows written at revision " + A + " do not survive 'db upgrade heads': "
+                        + "user 1 is gone; reproduce with 'db upgrade " + A + "', the seed rows, 'db upgrade heads', "
+                        + "and 'db history -r " + A + ":heads' for the revisions that may lose them");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void aModelColumnNoScriptAddsFailsModelsMatchMigrations(Kind kind) {
+        MigrationChecks checks = MigrationChecks.of(sound(kind).migrate(ModelSource.annotated(UsersWithEmail.class, Orders.class)));
+
+        assertThatThrownBy(checks::assertModelsMatchMigrations).isInstanceOf(MigrationCheckFailure.class)
+                .hasMessageStartingWith("Models do not match migrations: after 'db upgrade heads', 'db check' finds ")
+                .hasMessageContaining("'users.email'")
+                .hasMessageEndingWith("; write the missing revision with 'db migrate -m \"...\"', review it, and "
+                        + "run 'db check' again");
+    }
+}
