@@ -19,6 +19,7 @@ import dev.migrate.runtime.LockTimeoutException;
 import dev.migrate.runtime.MigrationFailedException;
 import dev.migrate.runtime.MigrationRunner;
 import dev.migrate.runtime.OfflineSql;
+import dev.migrate.runtime.RuntimeSettings;
 import dev.migrate.runtime.RunResult;
 import dev.migrate.runtime.ScriptsChangedException;
 import dev.migrate.runtime.StepListener;
@@ -32,6 +33,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The command facade: one short method per Flask-Migrate verb, each wiring the script set, the revision
@@ -64,6 +66,20 @@ public final class Migrate {
     public Migrate withPackagedScripts() {
         MigrateConfig packaged = config.withPackagedScriptsOnly();
         return packaged == config ? this : new Migrate(packaged);
+    }
+
+    /**
+     * This engine with a command's own arguments: {@code -x key=value} pairs added to the configured parameters
+     * (a pair wins over a setting of the same key) and the {@code --tag} argument for Java migrations.
+     */
+    public Migrate withArguments(Map<String, String> parameters, String tag) {
+        if (parameters.isEmpty() && tag == null) {
+            return this;
+        }
+        RuntimeSettings runtime = config.runtime().withArguments(config.runtime().arguments().with(parameters).withTag(tag));
+        return new Migrate(new MigrateConfig(config.dataSource(), config.locations(), config.scriptDirectory(),
+                config.classLoader(), runtime, config.javaMigrations(), config.models(), config.autogenerate(),
+                config.database()));
     }
 
     /** Where this engine reads its scripts from, without reading them. */

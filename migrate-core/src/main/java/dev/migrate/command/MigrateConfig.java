@@ -137,6 +137,12 @@ public record MigrateConfig(DataSource dataSource, List<String> locations, Path 
             return this;
         }
 
+        /** A value for {@code ${key}} in scripts, and for Java migrations' {@code parameters()}. */
+        public Builder parameter(String key, String value) {
+            runtime = runtime.withArguments(runtime.arguments().with(java.util.Map.of(key, value)));
+            return this;
+        }
+
         public Builder javaMigration(JavaMigration migration) {
             javaMigrations.add(migration);
             return this;
