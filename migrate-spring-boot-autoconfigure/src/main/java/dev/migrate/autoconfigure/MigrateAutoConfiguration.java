@@ -81,6 +81,7 @@ public class MigrateAutoConfiguration {
                 .transactionPerMigration(properties.isTransactionPerMigration())
                 .lock(properties.isLockEnabled(), properties.getLockTimeout())
                 .validateOnMigrate(properties.isValidateOnMigrate());
+        properties.getParameters().forEach(config::parameter);
         properties.getLocations().forEach(config::location);
         if (StringUtils.hasText(properties.getScriptDirectory())) {
             config.scriptDirectory(Path.of(properties.getScriptDirectory()));

@@ -5,7 +5,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Configuration of the migration engine, under the prefix {@code migrate}. Each field's javadoc becomes
@@ -74,6 +76,14 @@ public class MigrateProperties {
      * Flyway's validate-on-migrate. After reviewing such an edit, db repair records the new checksums.
      */
     private boolean validateOnMigrate = true;
+
+    /**
+     * Values for ${key} placeholders in SQL scripts (migrate.parameters.schema=app), replaced before a script is
+     * split into statements; also what Java migrations read as MigrationContext.parameters(). db upgrade -x
+     * key=value overrides one for a command. $${ writes a literal ${. A placeholder without a value fails, naming
+     * the file and line. Values of keys that contain password, secret, token or key never appear in messages.
+     */
+    private Map<String, String> parameters = new LinkedHashMap<>();
 
     /**
      * Packages scanned for annotated model classes (@Table) when db migrate or db check compares the
@@ -231,6 +241,14 @@ public class MigrateProperties {
 
     public void setValidateOnMigrate(boolean validateOnMigrate) {
         this.validateOnMigrate = validateOnMigrate;
+    }
+
+    public Map<String, String> getParameters() {
+        return parameters;
+    }
+
+    public void setParameters(Map<String, String> parameters) {
+        this.parameters = parameters;
     }
 
     public List<String> getModelPackages() {
