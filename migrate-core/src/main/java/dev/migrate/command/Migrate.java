@@ -230,7 +230,7 @@ public final class Migrate {
      */
     public String stampSql(String revision, boolean purge) {
         return guard(() -> {
-            Scripts scripts = catalog.load();
+            Scripts scripts = catalog.loadOffline();
             int colon = revision.indexOf(':');
             String start = colon < 0 ? null : revision.substring(0, colon);
             String target = colon < 0 ? revision : revision.substring(colon + 1);
@@ -354,7 +354,7 @@ public final class Migrate {
     }
 
     private String offline(String range, boolean upgrade) {
-        Scripts scripts = catalog.load();
+        Scripts scripts = catalog.loadOffline();
         String start;
         String end;
         int colon = range == null ? -1 : range.indexOf(':');

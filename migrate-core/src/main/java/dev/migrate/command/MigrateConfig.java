@@ -55,7 +55,9 @@ public record MigrateConfig(DataSource dataSource, List<String> locations, Path 
      * directory is then the only source).
      */
     public MigrateConfig withPackagedScriptsOnly() {
-        if (scriptDirectory == null || !java.nio.file.Files.isDirectory(scriptDirectory) || locations.isEmpty()) {
+        // A {vendor} directory may exist once resolved: drop it whatever the unresolved path says.
+        if (scriptDirectory == null || locations.isEmpty()
+                || (!VendorPlaceholder.in(scriptDirectory) && !java.nio.file.Files.isDirectory(scriptDirectory))) {
             return this;
         }
         return new MigrateConfig(dataSource, locations, null, classLoader, runtime, javaMigrations, models,

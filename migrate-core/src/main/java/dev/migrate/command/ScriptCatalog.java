@@ -32,13 +32,25 @@ final class ScriptCatalog {
     private final ScriptLoader loader = new ScriptLoader();
     private final ScriptDirectory directory = new ScriptDirectory();
     private final RevisionIds ids = new RevisionIds();
+    private final VendorPlaceholder vendor;
 
     ScriptCatalog(MigrateConfig config) {
         this.config = config;
+        this.vendor = new VendorPlaceholder(config.database(), config.dataSource());
     }
 
+    /** Loads the scripts; {@code {vendor}} in a location may ask the database which it is. */
     Scripts load() {
-        ScriptSet set = loader.load(sources(), config.javaMigrations());
+        return load(true);
+    }
+
+    /** Loads the scripts without ever connecting: {@code {vendor}} is what the configuration says (offline SQL). */
+    Scripts loadOffline() {
+        return load(false);
+    }
+
+    private Scripts load(boolean mayConnect) {
+        ScriptSet set = loader.load(sources(mayConnect), config.javaMigrations());
         return new Scripts(set, RevisionGraph.of(set.revisions()));
     }
 
@@ -166,26 +178,33 @@ final class ScriptCatalog {
             throw new MigrateException("No script directory is configured to write to; set migrate.script-directory "
                     + "(or MigrateConfig.scriptDirectory) to the source directory of your scripts");
         }
-        return config.scriptDirectory();
+        return scriptDirectory(true);
     }
 
-    private List<ScriptSource> sources() {
-        if (readsScriptDirectory()) {
-            return List.of(new DirectoryScriptSource(config.scriptDirectory()));
+    /** The script directory, {@code {vendor}} resolved; null when none is configured. */
+    private Path scriptDirectory(boolean mayConnect) {
+        return vendor.resolve(config.scriptDirectory(), mayConnect);
+    }
+
+    private List<ScriptSource> sources(boolean mayConnect) {
+        if (readsScriptDirectory(mayConnect)) {
+            return List.of(new DirectoryScriptSource(scriptDirectory(mayConnect)));
         }
-        return config.locations().stream().map(location -> ScriptSources.of(location, config.classLoader())).toList();
+        return config.locations().stream()
+                .map(location -> ScriptSources.of(vendor.resolve(location, mayConnect), config.classLoader())).toList();
     }
 
     /** Where {@link #load()} reads: the script directory, or the locations, as {@link ScriptOrigin} says. */
     ScriptOrigin origin() {
-        if (readsScriptDirectory()) {
-            return new ScriptOrigin.WorkingTree(config.scriptDirectory());
+        if (readsScriptDirectory(true)) {
+            return new ScriptOrigin.WorkingTree(scriptDirectory(true));
         }
-        return new ScriptOrigin.Locations(config.locations());
+        return new ScriptOrigin.Locations(config.locations().stream().map(location -> vendor.resolve(location, true))
+                .toList());
     }
 
-    private boolean readsScriptDirectory() {
-        Path scriptDirectory = config.scriptDirectory();
+    private boolean readsScriptDirectory(boolean mayConnect) {
+        Path scriptDirectory = scriptDirectory(mayConnect);
         return scriptDirectory != null && (Files.isDirectory(scriptDirectory) || config.locations().isEmpty());
     }
 
