@@ -79,7 +79,7 @@ public final class Migrate {
         RuntimeSettings runtime = config.runtime().withArguments(config.runtime().arguments().with(parameters).withTag(tag));
         return new Migrate(new MigrateConfig(config.dataSource(), config.locations(), config.scriptDirectory(),
                 config.classLoader(), runtime, config.javaMigrations(), config.models(), config.autogenerate(),
-                config.database()));
+                config.database(), config.versionPaths()));
     }
 
     /** Where this engine reads its scripts from, without reading them. */

@@ -18,11 +18,21 @@ import java.util.regex.Pattern;
  * {@code classpath:db/migrations}) and written to ({@code scriptDirectory}, a source directory on disk;
  * when it exists it is also where scripts are read from, so a revision just written is seen at once),
  * the runtime settings, the Java migrations, the model sources that autogenerate compares with the
- * database, and what is known of the database without connecting (for offline SQL).
+ * database, and what is known of the database without connecting (for offline SQL). {@code versionPaths} are
+ * further script directories the commands read with the script directory and {@code revision --version-path} may
+ * write to (Alembic's {@code version_locations}); any of these paths may hold {@code {vendor}}.
  */
 public record MigrateConfig(DataSource dataSource, List<String> locations, Path scriptDirectory,
                             ClassLoader classLoader, RuntimeSettings runtime, List<JavaMigration> javaMigrations,
-                            List<ModelSource> models, AutogenerateSettings autogenerate, DatabaseSettings database) {
+                            List<ModelSource> models, AutogenerateSettings autogenerate, DatabaseSettings database,
+                            List<Path> versionPaths) {
+
+    public MigrateConfig(DataSource dataSource, List<String> locations, Path scriptDirectory, ClassLoader classLoader,
+                         RuntimeSettings runtime, List<JavaMigration> javaMigrations, List<ModelSource> models,
+                         AutogenerateSettings autogenerate, DatabaseSettings database) {
+        this(dataSource, locations, scriptDirectory, classLoader, runtime, javaMigrations, models, autogenerate, database,
+                List.of());
+    }
 
     public static final String DEFAULT_LOCATION = "classpath:db/migrations";
 
@@ -40,6 +50,7 @@ public record MigrateConfig(DataSource dataSource, List<String> locations, Path 
         locations = List.copyOf(locations);
         javaMigrations = List.copyOf(javaMigrations);
         models = List.copyOf(models);
+        versionPaths = versionPaths == null ? List.of() : List.copyOf(versionPaths);
         autogenerate = autogenerate == null ? AutogenerateSettings.defaults() : autogenerate;
         database = database == null ? DatabaseSettings.unknown() : database;
         Objects.requireNonNull(runtime, "runtime");
@@ -92,6 +103,7 @@ public record MigrateConfig(DataSource dataSource, List<String> locations, Path 
         private String dialect;
         private String databaseUrl;
         private String databaseUser;
+        private final List<Path> versionPaths = new ArrayList<>();
 
         public Builder dataSource(DataSource dataSource) {
             this.dataSource = dataSource;
@@ -105,6 +117,12 @@ public record MigrateConfig(DataSource dataSource, List<String> locations, Path 
 
         public Builder scriptDirectory(Path directory) {
             this.scriptDirectory = directory;
+            return this;
+        }
+
+        /** Another script directory the commands read, which {@code revision --version-path} may write to. */
+        public Builder versionPath(Path directory) {
+            versionPaths.add(directory);
             return this;
         }
 
@@ -185,7 +203,7 @@ public record MigrateConfig(DataSource dataSource, List<String> locations, Path 
         public MigrateConfig build() {
             List<String> chosen = locations.isEmpty() && scriptDirectory == null ? List.of(DEFAULT_LOCATION) : locations;
             return new MigrateConfig(dataSource, chosen, scriptDirectory, classLoader, runtime, javaMigrations, models,
-                    autogenerate, new DatabaseSettings(dialect, databaseUrl, databaseUser));
+                    autogenerate, new DatabaseSettings(dialect, databaseUrl, databaseUser), versionPaths);
         }
     }
 }

@@ -68,6 +68,7 @@ final class ScriptCatalog {
     RevisionResult writeRevision(RevisionRequest request, List<String> currentHeads, Scripts scripts,
                                  java.util.function.UnaryOperator<NewRevision> body) {
         requireDirectory();
+        Path target = targetDirectory(request.versionPath());
         RevisionGraph graph = scripts.graph();
         List<String> parents = graph.size() == 0 ? List.of() : parentsFor(request, graph, currentHeads);
         List<String> dependsOn = new ArrayList<>();
@@ -77,7 +78,7 @@ final class ScriptCatalog {
         NewRevision spec = NewRevision.of(newId(request.revId(), scripts), request.message(), parents, LocalDateTime.now())
                 .withBranchLabels(labels(request.branchLabel()))
                 .withDependsOn(dependsOn);
-        return write(body.apply(spec), scripts);
+        return write(body.apply(spec), scripts, target);
     }
 
     RevisionResult writeMerge(List<String> revisions, String message, String branchLabel, String revId) {
@@ -94,12 +95,12 @@ final class ScriptCatalog {
         }
         NewRevision spec = NewRevision.of(newId(revId, scripts), message, List.copyOf(parents), LocalDateTime.now())
                 .withBranchLabels(labels(branchLabel));
-        return write(spec, scripts);
+        return write(spec, scripts, writableDirectory());
     }
 
-    private RevisionResult write(NewRevision spec, Scripts scripts) {
+    private RevisionResult write(NewRevision spec, Scripts scripts, Path target) {
         requireValidGraphWith(spec, scripts);
-        Path file = directory.writeRevision(writableDirectory(), spec, scripts.set().byId().keySet());
+        Path file = directory.writeRevision(target, spec, scripts.set().byId().keySet());
         String message = spec.message() == null || spec.message().isBlank() ? "empty message" : spec.message();
         return new RevisionResult(spec.revision(), spec.downRevisions(), message, file);
     }
@@ -181,6 +182,37 @@ final class ScriptCatalog {
         return scriptDirectory(true);
     }
 
+    /**
+     * Where {@code revision --version-path} writes: the script directory or one of the version paths (Alembic's
+     * {@code version_locations}), {@code {vendor}} resolved; the script directory when none is named.
+     */
+    private Path targetDirectory(String versionPath) {
+        Path scriptDirectory = writableDirectory();
+        if (versionPath == null || versionPath.isBlank()) {
+            return scriptDirectory;
+        }
+        Path wanted = vendor.resolve(Path.of(versionPath.strip()), true).toAbsolutePath().normalize();
+        List<Path> configured = new ArrayList<>();
+        configured.add(scriptDirectory);
+        configured.addAll(versionPaths(true));
+        for (Path candidate : configured) {
+            if (candidate.toAbsolutePath().normalize().equals(wanted)) {
+                if (!Files.isDirectory(candidate)) {
+                    throw new MigrateException("--version-path " + candidate + " does not exist; create the directory "
+                            + "first (nothing was written)");
+                }
+                return candidate;
+            }
+        }
+        throw new MigrateException("--version-path " + versionPath + " is not a configured script directory; use one of "
+                + configured + " (migrate.script-directory, migrate.version-paths)");
+    }
+
+    /** The version paths, {@code {vendor}} resolved. */
+    private List<Path> versionPaths(boolean mayConnect) {
+        return config.versionPaths().stream().map(path -> vendor.resolve(path, mayConnect)).toList();
+    }
+
     /** The script directory, {@code {vendor}} resolved; null when none is configured. */
     private Path scriptDirectory(boolean mayConnect) {
         return vendor.resolve(config.scriptDirectory(), mayConnect);
@@ -188,7 +220,17 @@ final class ScriptCatalog {
 
     private List<ScriptSource> sources(boolean mayConnect) {
         if (readsScriptDirectory(mayConnect)) {
-            return List.of(new DirectoryScriptSource(scriptDirectory(mayConnect)));
+            List<ScriptSource> sources = new ArrayList<>();
+            Set<Path> seen = new java.util.HashSet<>();
+            List<Path> directories = new ArrayList<>();
+            directories.add(scriptDirectory(mayConnect));
+            directories.addAll(versionPaths(mayConnect));
+            for (Path directory : directories) {
+                if (seen.add(directory.toAbsolutePath().normalize()) && (sources.isEmpty() || Files.isDirectory(directory))) {
+                    sources.add(new DirectoryScriptSource(directory));
+                }
+            }
+            return sources;
         }
         return config.locations().stream()
                 .map(location -> ScriptSources.of(vendor.resolve(location, mayConnect), config.classLoader())).toList();

@@ -40,7 +40,9 @@ public class MigrateProperties {
 
     /**
      * Where scripts are read from (classpath: or filesystem: locations): the packaged scripts, which the startup
-     * upgrade runs, and which the db commands read when migrate.script-directory does not exist.
+     * upgrade runs, and which the db commands read when migrate.script-directory does not exist. {vendor} in a
+     * location is the name of the database's dialect (sqlite, postgresql, mariadb, h2), from migrate.dialect or the
+     * JDBC URL without connecting, else asked of the database: classpath:db/migrations/{vendor}.
      */
     private List<String> locations = new ArrayList<>(List.of(MigrateConfig.DEFAULT_LOCATION));
 
@@ -48,7 +50,7 @@ public class MigrateProperties {
      * The source directory that db init, db revision and db merge write scripts to. When it exists, the db commands
      * read scripts from it instead of migrate.locations, so a script just written is seen without a rebuild; the
      * startup upgrade, the endpoint and health always read migrate.locations (the packaged scripts). Relative to
-     * the working directory.
+     * the working directory. May hold {vendor}, as migrate.locations.
      */
     private String scriptDirectory = "src/main/resources/db/migrations";
 
@@ -84,6 +86,13 @@ public class MigrateProperties {
      * the file and line. Values of keys that contain password, secret, token or key never appear in messages.
      */
     private Map<String, String> parameters = new LinkedHashMap<>();
+
+    /**
+     * Further script directories (Alembic's version_locations) that the db commands read along with the script
+     * directory when it exists, and that db revision --version-path may write to; {vendor} allowed. List their
+     * packaged counterparts in migrate.locations too.
+     */
+    private List<String> versionPaths = new ArrayList<>();
 
     /**
      * Packages scanned for annotated model classes (@Table) when db migrate or db check compares the
@@ -249,6 +258,14 @@ public class MigrateProperties {
 
     public void setParameters(Map<String, String> parameters) {
         this.parameters = parameters;
+    }
+
+    public List<String> getVersionPaths() {
+        return versionPaths;
+    }
+
+    public void setVersionPaths(List<String> versionPaths) {
+        this.versionPaths = versionPaths;
     }
 
     public List<String> getModelPackages() {

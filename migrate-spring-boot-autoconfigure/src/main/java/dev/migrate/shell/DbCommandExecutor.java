@@ -210,7 +210,8 @@ public final class DbCommandExecutor {
                 .withHead(invocation.value("head"))
                 .withBranchLabel(invocation.value("branch-label"))
                 .withRevId(invocation.value("rev-id"))
-                .withDependsOn(invocation.values("depends-on"));
+                .withDependsOn(invocation.values("depends-on"))
+                .withVersionPath(invocation.value("version-path"));
         return invocation.flag("splice") ? request.withSplice() : request;
     }
 
