@@ -46,8 +46,8 @@ public enum DbVerb {
     CURRENT("current", "Display the current revision of the database", 0, 0, null,
             flag('v', "verbose", "show all details")),
     STAMP("stamp", "Set the version table to a revision without running migrations", 0, 1, "head",
+            // No --tag: a stamp runs no migration, so nothing could read it; rejected rather than ignored.
             flag("sql", "do not connect: print the SQL ([start:]revision)"),
-            value("tag", "accepted for Flask-Migrate compatibility"),
             flag("purge", "delete every row of the version table first")),
     GRAPH("graph", "Write the revision graph as a diagram for documentation", 0, 0, null,
             value('f', "format", "mermaid (the default) or dot")),

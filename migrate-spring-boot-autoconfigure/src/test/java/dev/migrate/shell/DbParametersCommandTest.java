@@ -2,6 +2,8 @@ package dev.migrate.shell;
 
 import dev.migrate.command.Migrate;
 import dev.migrate.command.MigrateConfig;
+import dev.migrate.script.JavaMigration;
+import dev.migrate.script.MigrationContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -100,6 +102,49 @@ class DbParametersCommandTest {
         assertThat(lastStatus).isEqualTo(DbCommandExecutor.FAILED);
         assertThat(console.err).singleElement().asString()
                 .contains(A + "_notes.sql:10").contains("${table}").contains("-x table=");
+    }
+
+    /** Writes the tag and a parameter it was given into the notes table. */
+    static final class TagReader implements JavaMigration {
+        public String revision() {
+            return "b2b2b2b2b2b2";
+        }
+
+        public List<String> revises() {
+            return List.of(A);
+        }
+
+        public String message() {
+            return "read the tag";
+        }
+
+        public void upgrade(MigrationContext context) throws Exception {
+            context.execute("INSERT INTO notes (id, owner) VALUES (7, '" + context.tag() + " "
+                    + context.parameters().get("owner") + "')");
+        }
+
+        public void downgrade(MigrationContext context) {
+        }
+    }
+
+    @Test
+    void tagReachesJavaMigrations() throws SQLException {
+        executor = new DbCommandExecutor(new Migrate(MigrateConfig.builder().dataSource(dataSource)
+                .databaseUrl(dataSource.getUrl()).scriptDirectory(dir.resolve("migrations"))
+                .javaMigration(new TagReader()).build()));
+
+        run("upgrade --tag release-7 -x table=notes -x owner=ops");
+
+        assertThat(lastStatus).isZero();
+        assertThat(query("SELECT owner FROM notes WHERE id = 7")).containsExactly("release-7 ops");
+    }
+
+    @Test
+    void stampRejectsTagSinceNothingWouldReadIt() {
+        RecordingConsole console = run("stamp head --tag release-7");
+
+        assertThat(lastStatus).isEqualTo(DbCommandExecutor.USAGE);
+        assertThat(console.err).containsExactly("db stamp: unknown option '--tag'; see db stamp --help");
     }
 
     @Test
