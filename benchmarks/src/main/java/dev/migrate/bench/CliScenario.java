@@ -13,8 +13,8 @@ import java.util.concurrent.TimeUnit;
  * Scenario "cli" (issue 16): the demo's one-shot {@code db} commands as users run them, {@code java -jar
  * demo-blog-app.jar db ...}, each sample a whole process in a fresh JVM (the same {@code -Xms512m -Xmx512m} as the
  * {@code boot} scenario, nothing else), timed from starting the process to its exit: {@code db current},
- * {@code db history}, {@code db upgrade} at head and {@code db --help}, on SQLite and PostgreSQL (the demo's
- * {@code postgres} profile). The floor is the {@code boot} scenario's: a bare Spring Boot application with only a
+ * {@code db history}, {@code db upgrade} at head and {@code db --help}, on SQLite and PostgreSQL (the URL picks the demo's
+ * scripts). The floor is the {@code boot} scenario's: a bare Spring Boot application with only a
  * DataSource ({@link BootScenario}), started in the same rounds. The database is brought to head beforehand by the
  * demo itself ({@code db upgrade}, untimed); then one warm-up round (first database only) and the measured rounds,
  * each running the floor and every command in turn. Checked: each command exits 0 with its expected output, and
@@ -106,9 +106,6 @@ public final class CliScenario implements Scenario {
         line.add("--spring.datasource.url=" + db.jdbcUrl());
         if (db.user() != null) {
             line.add("--spring.datasource.username=" + db.user());
-        }
-        if (!target.name().equals("sqlite")) {
-            line.add("--spring.profiles.active=postgres");
         }
         Path out = runDir.resolve("out.txt");
         Path err = runDir.resolve("err.txt");

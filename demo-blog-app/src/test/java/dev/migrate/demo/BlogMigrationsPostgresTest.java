@@ -5,15 +5,14 @@ import dev.migrate.testsupport.PostgresServer;
 import dev.migrate.testsupport.PostgresTest;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import java.nio.file.Path;
 
-/** {@link BlogMigrationsTest} on PostgreSQL: the demo's {@code postgres} profile and scripts, a fresh database. */
+/** {@link BlogMigrationsTest} on PostgreSQL: the demo's PostgreSQL scripts
+ * ({@code {vendor}} in its locations picks them from the URL), a fresh database. */
 @PostgresTest
-@ActiveProfiles("postgres")
 @SpringBootTest(properties = "spring.shell.interactive.enabled=false")
 class BlogMigrationsPostgresTest implements MigrationTests {
 

@@ -39,7 +39,7 @@ abstract class DbCommandLineContract {
 
     /**
      * The scripts to run instead of the packaged ones (given as {@code --migrate.script-directory}), for a
-     * database the demo's own scripts do not run on; null for the jar's {@code classpath:db/migrations}.
+     * database the demo's own scripts do not run on; null for the jar's {@code classpath:db/migrations/{vendor}}.
      */
     Path scriptSource() {
         return null;

@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * The command line against the real PostgreSQL server, one fresh database per test, with the demo's
- * {@code postgres} profile: PostgreSQL's own scripts (a tsvector instead of FTS5), same revision ids and
- * messages, from {@code src/main/resources/db/migrations-postgresql}.
+ * URL: PostgreSQL's own scripts ({@code {vendor}}) (a tsvector instead of FTS5), same revision ids and
+ * messages, from {@code src/main/resources/db/migrations/postgresql}.
  */
 class DbCommandLinePostgresIT extends DbCommandLineContract {
 

@@ -52,11 +52,11 @@ final class DemoJar {
     }
 
     static Path demoScripts() {
-        return Path.of(System.getProperty("demo.scripts", "src/main/resources/db/migrations")).toAbsolutePath();
+        return Path.of(System.getProperty("demo.scripts", "src/main/resources/db/migrations/sqlite")).toAbsolutePath();
     }
 
     static Path postgresScripts() {
-        return Path.of(System.getProperty("demo.postgres-scripts", "src/main/resources/db/migrations-postgresql")).toAbsolutePath();
+        return Path.of(System.getProperty("demo.postgres-scripts", "src/main/resources/db/migrations/postgresql")).toAbsolutePath();
     }
 
     /** The demo module's directory. */

@@ -28,9 +28,9 @@ final class FreshPostgresDatabase implements BeforeEachCallback, AfterEachCallba
         server.dropDatabase(database);
     }
 
-    /** The demo's {@code postgres} profile, this test's database and the server's user. */
+    /** This test's database and the server's user: the URL alone picks PostgreSQL's scripts ({@code {vendor}}). */
     List<String> demoArguments() {
-        return List.of("--spring.profiles.active=postgres", "--spring.datasource.url=" + server.jdbcUrl(database),
+        return List.of("--spring.datasource.url=" + server.jdbcUrl(database),
                 "--spring.datasource.username=" + server.user());
     }
 

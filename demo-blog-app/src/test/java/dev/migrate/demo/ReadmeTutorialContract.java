@@ -61,8 +61,8 @@ abstract class ReadmeTutorialContract {
         repository = Files.createDirectories(temp.resolve("repository"));
         Path module = repository.resolve("demo-blog-app");
         copyTree(DemoJar.module().resolve("src/main/java/dev/migrate/demo/model"), module.resolve("src/main/java/dev/migrate/demo/model"));
-        copyTree(DemoJar.demoScripts(), module.resolve("src/main/resources/db/migrations"));
-        copyTree(DemoJar.postgresScripts(), module.resolve("src/main/resources/db/migrations-postgresql"));
+        copyTree(DemoJar.demoScripts(), module.resolve("src/main/resources/db/migrations/sqlite"));
+        copyTree(DemoJar.postgresScripts(), module.resolve("src/main/resources/db/migrations/postgresql"));
         Files.createDirectories(module.resolve("target"));
         Files.copy(DemoJar.jar(), module.resolve("target/demo-blog-app.jar"));
     }

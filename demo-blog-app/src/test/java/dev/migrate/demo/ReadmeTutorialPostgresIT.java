@@ -7,7 +7,7 @@ import java.util.Locale;
 
 /**
  * The README's tutorial against the real PostgreSQL server, as its last paragraph says: the same commands
- * with the {@code postgres} profile and the server's URL; the script goes to {@code db/migrations-postgresql}.
+ * with the server's URL; the script goes to {@code db/migrations/postgresql}.
  */
 class ReadmeTutorialPostgresIT extends ReadmeTutorialContract {
 
@@ -21,7 +21,7 @@ class ReadmeTutorialPostgresIT extends ReadmeTutorialContract {
 
     @Override
     String scriptDirectory() {
-        return "src/main/resources/db/migrations-postgresql";
+        return "src/main/resources/db/migrations/postgresql";
     }
 
     /** PostgreSQL's renderer spells types in lower case ({@code varchar(300)}), as the README says. */
@@ -32,6 +32,6 @@ class ReadmeTutorialPostgresIT extends ReadmeTutorialContract {
 
     @Override
     List<String> expectedOutput(List<String> readmeOutput) {
-        return readmeOutput.stream().map(line -> line.replace("db/migrations/", "db/migrations-postgresql/")).toList();
+        return readmeOutput.stream().map(line -> line.replace("db/migrations/sqlite/", "db/migrations/postgresql/")).toList();
     }
 }

@@ -16,7 +16,7 @@ class ReadmeTutorialSqliteIT extends ReadmeTutorialContract {
 
     @Override
     String scriptDirectory() {
-        return "src/main/resources/db/migrations";
+        return "src/main/resources/db/migrations/sqlite";
     }
 
     /**

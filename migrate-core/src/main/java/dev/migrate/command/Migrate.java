@@ -19,6 +19,7 @@ import dev.migrate.runtime.LockTimeoutException;
 import dev.migrate.runtime.MigrationFailedException;
 import dev.migrate.runtime.MigrationRunner;
 import dev.migrate.runtime.OfflineSql;
+import dev.migrate.runtime.RuntimeSettings;
 import dev.migrate.runtime.RunResult;
 import dev.migrate.runtime.ScriptsChangedException;
 import dev.migrate.runtime.StepListener;
@@ -33,6 +34,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The command facade: one short method per Flask-Migrate verb, each wiring the script set, the revision
@@ -73,6 +75,20 @@ public final class Migrate {
      */
     public ScriptSet scriptSet() {
         return guard(() -> catalog.load().set());
+    }
+
+    /**
+     * This engine with a command's own arguments: {@code -x key=value} pairs added to the configured parameters
+     * (a pair wins over a setting of the same key) and the {@code --tag} argument for Java migrations.
+     */
+    public Migrate withArguments(Map<String, String> parameters, String tag) {
+        if (parameters.isEmpty() && tag == null) {
+            return this;
+        }
+        RuntimeSettings runtime = config.runtime().withArguments(config.runtime().arguments().with(parameters).withTag(tag));
+        return new Migrate(new MigrateConfig(config.dataSource(), config.locations(), config.scriptDirectory(),
+                config.classLoader(), runtime, config.javaMigrations(), config.models(), config.autogenerate(),
+                config.database(), config.versionPaths()));
     }
 
     /** Where this engine reads its scripts from, without reading them. */
@@ -223,7 +239,7 @@ public final class Migrate {
      */
     public String stampSql(String revision, boolean purge) {
         return guard(() -> {
-            Scripts scripts = catalog.load();
+            Scripts scripts = catalog.loadOffline();
             int colon = revision.indexOf(':');
             String start = colon < 0 ? null : revision.substring(0, colon);
             String target = colon < 0 ? revision : revision.substring(colon + 1);
@@ -347,7 +363,7 @@ public final class Migrate {
     }
 
     private String offline(String range, boolean upgrade) {
-        Scripts scripts = catalog.load();
+        Scripts scripts = catalog.loadOffline();
         String start;
         String end;
         int colon = range == null ? -1 : range.indexOf(':');

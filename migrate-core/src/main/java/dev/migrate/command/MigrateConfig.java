@@ -18,11 +18,21 @@ import java.util.regex.Pattern;
  * {@code classpath:db/migrations}) and written to ({@code scriptDirectory}, a source directory on disk;
  * when it exists it is also where scripts are read from, so a revision just written is seen at once),
  * the runtime settings, the Java migrations, the model sources that autogenerate compares with the
- * database, and what is known of the database without connecting (for offline SQL).
+ * database, and what is known of the database without connecting (for offline SQL). {@code versionPaths} are
+ * further script directories the commands read with the script directory and {@code revision --version-path} may
+ * write to (Alembic's {@code version_locations}); any of these paths may hold {@code {vendor}}.
  */
 public record MigrateConfig(DataSource dataSource, List<String> locations, Path scriptDirectory,
                             ClassLoader classLoader, RuntimeSettings runtime, List<JavaMigration> javaMigrations,
-                            List<ModelSource> models, AutogenerateSettings autogenerate, DatabaseSettings database) {
+                            List<ModelSource> models, AutogenerateSettings autogenerate, DatabaseSettings database,
+                            List<Path> versionPaths) {
+
+    public MigrateConfig(DataSource dataSource, List<String> locations, Path scriptDirectory, ClassLoader classLoader,
+                         RuntimeSettings runtime, List<JavaMigration> javaMigrations, List<ModelSource> models,
+                         AutogenerateSettings autogenerate, DatabaseSettings database) {
+        this(dataSource, locations, scriptDirectory, classLoader, runtime, javaMigrations, models, autogenerate, database,
+                List.of());
+    }
 
     public static final String DEFAULT_LOCATION = "classpath:db/migrations";
 
@@ -40,6 +50,7 @@ public record MigrateConfig(DataSource dataSource, List<String> locations, Path 
         locations = List.copyOf(locations);
         javaMigrations = List.copyOf(javaMigrations);
         models = List.copyOf(models);
+        versionPaths = versionPaths == null ? List.of() : List.copyOf(versionPaths);
         autogenerate = autogenerate == null ? AutogenerateSettings.defaults() : autogenerate;
         database = database == null ? DatabaseSettings.unknown() : database;
         Objects.requireNonNull(runtime, "runtime");
@@ -55,7 +66,9 @@ public record MigrateConfig(DataSource dataSource, List<String> locations, Path 
      * directory is then the only source).
      */
     public MigrateConfig withPackagedScriptsOnly() {
-        if (scriptDirectory == null || !java.nio.file.Files.isDirectory(scriptDirectory) || locations.isEmpty()) {
+        // A {vendor} directory may exist once resolved: drop it whatever the unresolved path says.
+        if (scriptDirectory == null || locations.isEmpty()
+                || (!VendorPlaceholder.in(scriptDirectory) && !java.nio.file.Files.isDirectory(scriptDirectory))) {
             return this;
         }
         return new MigrateConfig(dataSource, locations, null, classLoader, runtime, javaMigrations, models,
@@ -90,6 +103,7 @@ public record MigrateConfig(DataSource dataSource, List<String> locations, Path 
         private String dialect;
         private String databaseUrl;
         private String databaseUser;
+        private final List<Path> versionPaths = new ArrayList<>();
 
         public Builder dataSource(DataSource dataSource) {
             this.dataSource = dataSource;
@@ -103,6 +117,12 @@ public record MigrateConfig(DataSource dataSource, List<String> locations, Path 
 
         public Builder scriptDirectory(Path directory) {
             this.scriptDirectory = directory;
+            return this;
+        }
+
+        /** Another script directory the commands read, which {@code revision --version-path} may write to. */
+        public Builder versionPath(Path directory) {
+            versionPaths.add(directory);
             return this;
         }
 
@@ -134,6 +154,12 @@ public record MigrateConfig(DataSource dataSource, List<String> locations, Path 
         /** Whether upgrades refuse to run when an applied revision's script changed since it ran (default true). */
         public Builder validateOnMigrate(boolean value) {
             runtime = runtime.withValidateOnMigrate(value);
+            return this;
+        }
+
+        /** A value for {@code ${key}} in scripts, and for Java migrations' {@code parameters()}. */
+        public Builder parameter(String key, String value) {
+            runtime = runtime.withArguments(runtime.arguments().with(java.util.Map.of(key, value)));
             return this;
         }
 
@@ -177,7 +203,7 @@ public record MigrateConfig(DataSource dataSource, List<String> locations, Path 
         public MigrateConfig build() {
             List<String> chosen = locations.isEmpty() && scriptDirectory == null ? List.of(DEFAULT_LOCATION) : locations;
             return new MigrateConfig(dataSource, chosen, scriptDirectory, classLoader, runtime, javaMigrations, models,
-                    autogenerate, new DatabaseSettings(dialect, databaseUrl, databaseUser));
+                    autogenerate, new DatabaseSettings(dialect, databaseUrl, databaseUser), versionPaths);
         }
     }
 }

@@ -32,13 +32,25 @@ final class ScriptCatalog {
     private final ScriptLoader loader = new ScriptLoader();
     private final ScriptDirectory directory = new ScriptDirectory();
     private final RevisionIds ids = new RevisionIds();
+    private final VendorPlaceholder vendor;
 
     ScriptCatalog(MigrateConfig config) {
         this.config = config;
+        this.vendor = new VendorPlaceholder(config.database(), config.dataSource());
     }
 
+    /** Loads the scripts; {@code {vendor}} in a location may ask the database which it is. */
     Scripts load() {
-        ScriptSet set = loader.load(sources(), config.javaMigrations());
+        return load(true);
+    }
+
+    /** Loads the scripts without ever connecting: {@code {vendor}} is what the configuration says (offline SQL). */
+    Scripts loadOffline() {
+        return load(false);
+    }
+
+    private Scripts load(boolean mayConnect) {
+        ScriptSet set = loader.load(sources(mayConnect), config.javaMigrations());
         return new Scripts(set, RevisionGraph.of(set.revisions()));
     }
 
@@ -56,6 +68,7 @@ final class ScriptCatalog {
     RevisionResult writeRevision(RevisionRequest request, List<String> currentHeads, Scripts scripts,
                                  java.util.function.UnaryOperator<NewRevision> body) {
         requireDirectory();
+        Path target = targetDirectory(request.versionPath());
         RevisionGraph graph = scripts.graph();
         List<String> parents = graph.size() == 0 ? List.of() : parentsFor(request, graph, currentHeads);
         List<String> dependsOn = new ArrayList<>();
@@ -65,7 +78,7 @@ final class ScriptCatalog {
         NewRevision spec = NewRevision.of(newId(request.revId(), scripts), request.message(), parents, LocalDateTime.now())
                 .withBranchLabels(labels(request.branchLabel()))
                 .withDependsOn(dependsOn);
-        return write(body.apply(spec), scripts);
+        return write(body.apply(spec), scripts, target);
     }
 
     RevisionResult writeMerge(List<String> revisions, String message, String branchLabel, String revId) {
@@ -82,12 +95,12 @@ final class ScriptCatalog {
         }
         NewRevision spec = NewRevision.of(newId(revId, scripts), message, List.copyOf(parents), LocalDateTime.now())
                 .withBranchLabels(labels(branchLabel));
-        return write(spec, scripts);
+        return write(spec, scripts, writableDirectory());
     }
 
-    private RevisionResult write(NewRevision spec, Scripts scripts) {
+    private RevisionResult write(NewRevision spec, Scripts scripts, Path target) {
         requireValidGraphWith(spec, scripts);
-        Path file = directory.writeRevision(writableDirectory(), spec, scripts.set().byId().keySet());
+        Path file = directory.writeRevision(target, spec, scripts.set().byId().keySet());
         String message = spec.message() == null || spec.message().isBlank() ? "empty message" : spec.message();
         return new RevisionResult(spec.revision(), spec.downRevisions(), message, file);
     }
@@ -166,26 +179,74 @@ final class ScriptCatalog {
             throw new MigrateException("No script directory is configured to write to; set migrate.script-directory "
                     + "(or MigrateConfig.scriptDirectory) to the source directory of your scripts");
         }
-        return config.scriptDirectory();
+        return scriptDirectory(true);
     }
 
-    private List<ScriptSource> sources() {
-        if (readsScriptDirectory()) {
-            return List.of(new DirectoryScriptSource(config.scriptDirectory()));
+    /**
+     * Where {@code revision --version-path} writes: the script directory or one of the version paths (Alembic's
+     * {@code version_locations}), {@code {vendor}} resolved; the script directory when none is named.
+     */
+    private Path targetDirectory(String versionPath) {
+        Path scriptDirectory = writableDirectory();
+        if (versionPath == null || versionPath.isBlank()) {
+            return scriptDirectory;
         }
-        return config.locations().stream().map(location -> ScriptSources.of(location, config.classLoader())).toList();
+        Path wanted = vendor.resolve(Path.of(versionPath.strip()), true).toAbsolutePath().normalize();
+        List<Path> configured = new ArrayList<>();
+        configured.add(scriptDirectory);
+        configured.addAll(versionPaths(true));
+        for (Path candidate : configured) {
+            if (candidate.toAbsolutePath().normalize().equals(wanted)) {
+                if (!Files.isDirectory(candidate)) {
+                    throw new MigrateException("--version-path " + candidate + " does not exist; create the directory "
+                            + "first (nothing was written)");
+                }
+                return candidate;
+            }
+        }
+        throw new MigrateException("--version-path " + versionPath + " is not a configured script directory; use one of "
+                + configured + " (migrate.script-directory, migrate.version-paths)");
+    }
+
+    /** The version paths, {@code {vendor}} resolved. */
+    private List<Path> versionPaths(boolean mayConnect) {
+        return config.versionPaths().stream().map(path -> vendor.resolve(path, mayConnect)).toList();
+    }
+
+    /** The script directory, {@code {vendor}} resolved; null when none is configured. */
+    private Path scriptDirectory(boolean mayConnect) {
+        return vendor.resolve(config.scriptDirectory(), mayConnect);
+    }
+
+    private List<ScriptSource> sources(boolean mayConnect) {
+        if (readsScriptDirectory(mayConnect)) {
+            List<ScriptSource> sources = new ArrayList<>();
+            Set<Path> seen = new java.util.HashSet<>();
+            List<Path> directories = new ArrayList<>();
+            directories.add(scriptDirectory(mayConnect));
+            directories.addAll(versionPaths(mayConnect));
+            for (Path directory : directories) {
+                if (seen.add(directory.toAbsolutePath().normalize()) && (sources.isEmpty() || Files.isDirectory(directory))) {
+                    sources.add(new DirectoryScriptSource(directory));
+                }
+            }
+            return sources;
+        }
+        return config.locations().stream()
+                .map(location -> ScriptSources.of(vendor.resolve(location, mayConnect), config.classLoader())).toList();
     }
 
     /** Where {@link #load()} reads: the script directory, or the locations, as {@link ScriptOrigin} says. */
     ScriptOrigin origin() {
-        if (readsScriptDirectory()) {
-            return new ScriptOrigin.WorkingTree(config.scriptDirectory());
+        if (readsScriptDirectory(true)) {
+            return new ScriptOrigin.WorkingTree(scriptDirectory(true));
         }
-        return new ScriptOrigin.Locations(config.locations());
+        return new ScriptOrigin.Locations(config.locations().stream().map(location -> vendor.resolve(location, true))
+                .toList());
     }
 
-    private boolean readsScriptDirectory() {
-        Path scriptDirectory = config.scriptDirectory();
+    private boolean readsScriptDirectory(boolean mayConnect) {
+        Path scriptDirectory = scriptDirectory(mayConnect);
         return scriptDirectory != null && (Files.isDirectory(scriptDirectory) || config.locations().isEmpty());
     }
 

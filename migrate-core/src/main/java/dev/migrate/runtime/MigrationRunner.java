@@ -288,7 +288,7 @@ public final class MigrationRunner {
         void readScripts(Plan plan) {
             for (Step step : plan.steps()) {
                 if (scriptOf(step) instanceof SqlMigrationScript sql) {
-                    ScriptStatements.of(step, sql, dialect);
+                    ScriptStatements.of(step, sql, dialect, settings.arguments());
                 }
             }
         }
@@ -430,7 +430,7 @@ public final class MigrationRunner {
             listener.starting(step, script.message());
             if (script instanceof SqlMigrationScript sql) {
                 List<Integer> ran = new ArrayList<>();
-                for (Statement statement : ScriptStatements.of(step, sql, dialect)) {
+                for (Statement statement : ScriptStatements.of(step, sql, dialect, settings.arguments())) {
                     try (java.sql.Statement jdbc = connection.createStatement()) {
                         jdbc.execute(statement.sql());
                     } catch (SQLException e) {
@@ -439,7 +439,8 @@ public final class MigrationRunner {
                     ran.add(statement.line());
                 }
             } else if (script instanceof JavaMigrationScript java) {
-                JdbcMigrationContext context = new JdbcMigrationContext(connection, dialect.name());
+                JdbcMigrationContext context = new JdbcMigrationContext(connection, dialect.name(),
+                        settings.arguments());
                 try {
                     if (step.direction() == Direction.UPGRADE) {
                         java.migration().upgrade(context);
@@ -476,7 +477,9 @@ public final class MigrationRunner {
 
         private MigrationFailedException failed(StepFailure failure) {
             Throwable cause = failure.getCause();
-            String databaseError = cause instanceof SQLException sql ? oneLine(sql.getMessage()) : oneLine(String.valueOf(cause));
+            // A database may quote the failing statement: a secret parameter's value must not reach the message or the log.
+            String databaseError = settings.arguments().redact(cause instanceof SQLException sql ? oneLine(sql.getMessage())
+                    : oneLine(String.valueOf(cause)));
             String where = failure.script.location() + (failure.line > 0 ? ":" + failure.line : "");
             try {
                 // A no-transaction script's settings outlive its failure: the log row below must not inherit them.

@@ -119,7 +119,7 @@ public final class OfflineSql {
 
     private List<Statement> statements(Step step, MigrationScript script) {
         if (script instanceof SqlMigrationScript sqlScript) {
-            return ScriptStatements.of(step, sqlScript, dialect);
+            return ScriptStatements.of(step, sqlScript, dialect, settings.arguments());
         }
         JavaMigrationScript java = (JavaMigrationScript) script;
         throw new IllegalArgumentException("Revision " + step.revision().id() + " is a Java migration ("

@@ -1,6 +1,7 @@
 package dev.migrate.runtime;
 
 import dev.migrate.dialect.TableName;
+import dev.migrate.script.MigrationArguments;
 
 import java.time.Duration;
 import java.util.Objects;
@@ -10,10 +11,12 @@ import java.util.Objects;
  * transaction (the default; off means one transaction for the whole run, as Alembic's default), the
  * migration lock (which can be turned off for transaction-pooling proxies that break session locks), and
  * whether an upgrade first refuses to run when an applied revision's script changed since it was applied
- * ({@code validateOnMigrate}, Flyway's setting of that name; see {@link DriftCheck}).
+ * ({@code validateOnMigrate}, Flyway's setting of that name; see {@link DriftCheck}), and the arguments scripts
+ * and Java migrations are given ({@code -x}, {@code migrate.parameters.*}, {@code --tag}).
  */
 public record RuntimeSettings(TableName versionTable, TableName logTable, boolean transactionPerMigration,
-                              boolean lockEnabled, Duration lockTimeout, boolean validateOnMigrate) {
+                              boolean lockEnabled, Duration lockTimeout, boolean validateOnMigrate,
+                              MigrationArguments arguments) {
 
     public static final String DEFAULT_VERSION_TABLE = "alembic_version";
     public static final String DEFAULT_LOG_TABLE = "migrate_log";
@@ -23,6 +26,19 @@ public record RuntimeSettings(TableName versionTable, TableName logTable, boolea
         Objects.requireNonNull(versionTable, "versionTable");
         Objects.requireNonNull(logTable, "logTable");
         Objects.requireNonNull(lockTimeout, "lockTimeout");
+        arguments = arguments == null ? MigrationArguments.NONE : arguments;
+    }
+
+    /** The settings of the version and log tables, the transaction and the lock, with other arguments. */
+    public RuntimeSettings(TableName versionTable, TableName logTable, boolean transactionPerMigration,
+                           boolean lockEnabled, Duration lockTimeout, boolean validateOnMigrate) {
+        this(versionTable, logTable, transactionPerMigration, lockEnabled, lockTimeout, validateOnMigrate,
+                MigrationArguments.NONE);
+    }
+
+    public RuntimeSettings withArguments(MigrationArguments value) {
+        return new RuntimeSettings(versionTable, logTable, transactionPerMigration, lockEnabled, lockTimeout,
+                validateOnMigrate, value);
     }
 
     public static RuntimeSettings defaults() {
@@ -31,22 +47,22 @@ public record RuntimeSettings(TableName versionTable, TableName logTable, boolea
     }
 
     public RuntimeSettings withVersionTable(TableName table) {
-        return new RuntimeSettings(table, logTable, transactionPerMigration, lockEnabled, lockTimeout, validateOnMigrate);
+        return new RuntimeSettings(table, logTable, transactionPerMigration, lockEnabled, lockTimeout, validateOnMigrate, arguments);
     }
 
     public RuntimeSettings withLogTable(TableName table) {
-        return new RuntimeSettings(versionTable, table, transactionPerMigration, lockEnabled, lockTimeout, validateOnMigrate);
+        return new RuntimeSettings(versionTable, table, transactionPerMigration, lockEnabled, lockTimeout, validateOnMigrate, arguments);
     }
 
     public RuntimeSettings withTransactionPerMigration(boolean value) {
-        return new RuntimeSettings(versionTable, logTable, value, lockEnabled, lockTimeout, validateOnMigrate);
+        return new RuntimeSettings(versionTable, logTable, value, lockEnabled, lockTimeout, validateOnMigrate, arguments);
     }
 
     public RuntimeSettings withLock(boolean enabled, Duration timeout) {
-        return new RuntimeSettings(versionTable, logTable, transactionPerMigration, enabled, timeout, validateOnMigrate);
+        return new RuntimeSettings(versionTable, logTable, transactionPerMigration, enabled, timeout, validateOnMigrate, arguments);
     }
 
     public RuntimeSettings withValidateOnMigrate(boolean value) {
-        return new RuntimeSettings(versionTable, logTable, transactionPerMigration, lockEnabled, lockTimeout, value);
+        return new RuntimeSettings(versionTable, logTable, transactionPerMigration, lockEnabled, lockTimeout, value, arguments);
     }
 }

@@ -4,6 +4,7 @@ import dev.migrate.graph.Direction;
 import dev.migrate.graph.Step;
 import dev.migrate.script.ScriptException;
 import dev.migrate.dialect.Dialect;
+import dev.migrate.script.MigrationArguments;
 import dev.migrate.script.SqlMigrationScript;
 import dev.migrate.script.SqlSyntax;
 import dev.migrate.script.Statement;
@@ -16,13 +17,13 @@ final class ScriptStatements {
     private ScriptStatements() {
     }
 
-    static List<Statement> of(Step step, SqlMigrationScript script, Dialect dialect) {
+    static List<Statement> of(Step step, SqlMigrationScript script, Dialect dialect, MigrationArguments arguments) {
         SqlSyntax syntax = new SqlSyntax(dialect.hashComments(), dialect.backslashEscapes());
         if (step.direction() == Direction.UPGRADE) {
-            return script.upgradeStatements(syntax);
+            return script.upgradeStatements(syntax, arguments);
         }
         // Split with the database's syntax first: hasDowngrade then reuses that reading.
-        List<Statement> statements = script.downgradeStatements(syntax);
+        List<Statement> statements = script.downgradeStatements(syntax, arguments);
         if (!script.hasDowngrade()) {
             throw new ScriptException(script.location() + ": revision " + script.id() + " has no '-- migrate:downgrade'"
                     + " section, so it cannot be downgraded; add one (an empty section means nothing to undo)");

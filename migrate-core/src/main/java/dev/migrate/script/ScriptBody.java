@@ -13,14 +13,20 @@ import java.util.List;
  * @param hasDowngradeSection whether the file has a {@code -- migrate:downgrade} line at all
  */
 record ScriptBody(List<Statement> upgrade, List<Statement> downgrade, boolean hasDowngradeSection, String checksum,
-                  SqlSyntax syntax) {
+                  SqlSyntax syntax, MigrationArguments arguments) {
 
     ScriptBody {
         upgrade = List.copyOf(upgrade);
         downgrade = List.copyOf(downgrade);
     }
 
-    static ScriptBody read(ScriptResource resource, ScriptHeader loaded, SqlSyntax syntax) {
+    /**
+     * Reads and splits the file. Placeholders are replaced in the sections before splitting; the checksum is of
+     * the file as written, before substitution (as Flyway's): a value that differs between environments, or a
+     * rotated password, must not make applied scripts look edited.
+     */
+    static ScriptBody read(ScriptResource resource, ScriptHeader loaded, SqlSyntax syntax,
+                           MigrationArguments arguments) {
         String location = resource.location();
         List<String> lines = new ArrayList<>();
         try (InputStream in = resource.open(); Utf8LineReader reader = new Utf8LineReader(in, location)) {
@@ -39,13 +45,23 @@ record ScriptBody(List<Statement> upgrade, List<Statement> downgrade, boolean ha
         int upgradeStart = header.upgradeLine(); // 0-based index of the line after the marker
         int downgradeMarker = downgradeMarker(lines, upgradeStart, location);
         int upgradeEnd = downgradeMarker < 0 ? lines.size() : downgradeMarker;
-        List<Statement> upgrade = SqlSplitter.split(join(lines, upgradeStart, upgradeEnd), upgradeStart + 1, location,
-                syntax);
+        List<String> substituted = substitute(lines, upgradeStart, arguments, location);
+        List<Statement> upgrade = SqlSplitter.split(join(substituted, upgradeStart, upgradeEnd), upgradeStart + 1,
+                location, syntax);
         List<Statement> downgrade = downgradeMarker < 0
                 ? List.of()
-                : SqlSplitter.split(join(lines, downgradeMarker + 1, lines.size()), downgradeMarker + 2, location,
+                : SqlSplitter.split(join(substituted, downgradeMarker + 1, lines.size()), downgradeMarker + 2, location,
                         syntax);
-        return new ScriptBody(upgrade, downgrade, downgradeMarker >= 0, Checksum.ofLines(lines), syntax);
+        return new ScriptBody(upgrade, downgrade, downgradeMarker >= 0, Checksum.ofLines(lines), syntax, arguments);
+    }
+
+    /** The lines with the placeholders of the sections (from {@code from}, 0-based) replaced; the header as it is. */
+    private static List<String> substitute(List<String> lines, int from, MigrationArguments arguments, String location) {
+        List<String> out = new ArrayList<>(lines.size());
+        for (int i = 0; i < lines.size(); i++) {
+            out.add(i < from ? lines.get(i) : arguments.substitute(lines.get(i), location, i + 1));
+        }
+        return out;
     }
 
     private static ScriptHeader reparse(List<String> lines, String location) {

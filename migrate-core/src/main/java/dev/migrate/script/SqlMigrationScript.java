@@ -53,7 +53,12 @@ public final class SqlMigrationScript implements MigrationScript {
 
     /** The statements of the upgrade section as a database with {@code syntax} reads them. */
     public List<Statement> upgradeStatements(SqlSyntax syntax) {
-        return body(syntax).upgrade();
+        return upgradeStatements(syntax, MigrationArguments.NONE);
+    }
+
+    /** The statements of the upgrade section, split by {@code syntax}'s rules after {@code arguments} replaced placeholders. */
+    public List<Statement> upgradeStatements(SqlSyntax syntax, MigrationArguments arguments) {
+        return body(syntax, arguments).upgrade();
     }
 
     /** The statements of the downgrade section, in order; empty when {@link #hasDowngrade()} is false. */
@@ -63,7 +68,12 @@ public final class SqlMigrationScript implements MigrationScript {
 
     /** The statements of the downgrade section as a database with {@code syntax} reads them. */
     public List<Statement> downgradeStatements(SqlSyntax syntax) {
-        return body(syntax).downgrade();
+        return downgradeStatements(syntax, MigrationArguments.NONE);
+    }
+
+    /** The statements of the downgrade section, split by {@code syntax}'s rules after {@code arguments} replaced placeholders. */
+    public List<Statement> downgradeStatements(SqlSyntax syntax, MigrationArguments arguments) {
+        return body(syntax, arguments).downgrade();
     }
 
     /**
@@ -125,15 +135,15 @@ public final class SqlMigrationScript implements MigrationScript {
 
     private ScriptBody body() {
         synchronized (bodyLock) {
-            return body(body == null ? SqlSyntax.STANDARD : body.syntax());
+            return body == null ? body(SqlSyntax.STANDARD, MigrationArguments.NONE) : body;
         }
     }
 
-    /** The body split by {@code syntax}'s rules: read again only when another syntax asks for it. */
-    private ScriptBody body(SqlSyntax syntax) {
+    /** The body split by {@code syntax}'s rules: read again only when another syntax or other arguments ask for it. */
+    private ScriptBody body(SqlSyntax syntax, MigrationArguments arguments) {
         synchronized (bodyLock) {
-            if (body == null || !body.syntax().equals(syntax)) {
-                body = ScriptBody.read(resource, header, syntax);
+            if (body == null || !body.syntax().equals(syntax) || !body.arguments().equals(arguments)) {
+                body = ScriptBody.read(resource, header, syntax, arguments);
             }
             return body;
         }

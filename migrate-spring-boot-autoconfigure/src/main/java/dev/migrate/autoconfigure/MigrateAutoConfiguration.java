@@ -81,6 +81,8 @@ public class MigrateAutoConfiguration {
                 .transactionPerMigration(properties.isTransactionPerMigration())
                 .lock(properties.isLockEnabled(), properties.getLockTimeout())
                 .validateOnMigrate(properties.isValidateOnMigrate());
+        properties.getParameters().forEach(config::parameter);
+        properties.getVersionPaths().forEach(path -> config.versionPath(Path.of(path)));
         properties.getLocations().forEach(config::location);
         if (StringUtils.hasText(properties.getScriptDirectory())) {
             config.scriptDirectory(Path.of(properties.getScriptDirectory()));

@@ -5,7 +5,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Configuration of the migration engine, under the prefix {@code migrate}. Each field's javadoc becomes
@@ -38,7 +40,9 @@ public class MigrateProperties {
 
     /**
      * Where scripts are read from (classpath: or filesystem: locations): the packaged scripts, which the startup
-     * upgrade runs, and which the db commands read when migrate.script-directory does not exist.
+     * upgrade runs, and which the db commands read when migrate.script-directory does not exist. {vendor} in a
+     * location is the name of the database's dialect (sqlite, postgresql, mariadb, h2), from migrate.dialect or the
+     * JDBC URL without connecting, else asked of the database: classpath:db/migrations/{vendor}.
      */
     private List<String> locations = new ArrayList<>(List.of(MigrateConfig.DEFAULT_LOCATION));
 
@@ -46,7 +50,7 @@ public class MigrateProperties {
      * The source directory that db init, db revision and db merge write scripts to. When it exists, the db commands
      * read scripts from it instead of migrate.locations, so a script just written is seen without a rebuild; the
      * startup upgrade, the endpoint and health always read migrate.locations (the packaged scripts). Relative to
-     * the working directory.
+     * the working directory. May hold {vendor}, as migrate.locations.
      */
     private String scriptDirectory = "src/main/resources/db/migrations";
 
@@ -74,6 +78,21 @@ public class MigrateProperties {
      * Flyway's validate-on-migrate. After reviewing such an edit, db repair records the new checksums.
      */
     private boolean validateOnMigrate = true;
+
+    /**
+     * Values for ${key} placeholders in SQL scripts (migrate.parameters.schema=app), replaced before a script is
+     * split into statements; also what Java migrations read as MigrationContext.parameters(). db upgrade -x
+     * key=value overrides one for a command. $${ writes a literal ${. A placeholder without a value fails, naming
+     * the file and line. Values of keys that contain password, secret, token or key never appear in messages.
+     */
+    private Map<String, String> parameters = new LinkedHashMap<>();
+
+    /**
+     * Further script directories (Alembic's version_locations) that the db commands read along with the script
+     * directory when it exists, and that db revision --version-path may write to; {vendor} allowed. List their
+     * packaged counterparts in migrate.locations too.
+     */
+    private List<String> versionPaths = new ArrayList<>();
 
     /**
      * Packages scanned for annotated model classes (@Table) when db migrate or db check compares the
@@ -231,6 +250,22 @@ public class MigrateProperties {
 
     public void setValidateOnMigrate(boolean validateOnMigrate) {
         this.validateOnMigrate = validateOnMigrate;
+    }
+
+    public Map<String, String> getParameters() {
+        return parameters;
+    }
+
+    public void setParameters(Map<String, String> parameters) {
+        this.parameters = parameters;
+    }
+
+    public List<String> getVersionPaths() {
+        return versionPaths;
+    }
+
+    public void setVersionPaths(List<String> versionPaths) {
+        this.versionPaths = versionPaths;
     }
 
     public List<String> getModelPackages() {

@@ -17,7 +17,9 @@ import dev.migrate.runtime.StepListener;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -54,7 +56,7 @@ public final class DbCommandExecutor {
             return USAGE;
         }
         try {
-            return run(invocation, console);
+            return withArguments(invocation).run(invocation, console);
         } catch (MigrateException | DbUsageException e) {
             console.err(e.getMessage());
             if (invocation.debug()) {
@@ -69,6 +71,24 @@ public final class DbCommandExecutor {
             }
             return FAILED;
         }
+    }
+
+    /**
+     * The executor for this invocation: its engine given the {@code -x key=value} pairs (over
+     * {@code migrate.parameters.*}) and the {@code --tag} argument, when there are any.
+     */
+    private DbCommandExecutor withArguments(DbInvocation invocation) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        for (String pair : invocation.values("x-arg")) {
+            int equals = pair.indexOf('=');
+            if (equals <= 0) {
+                throw new DbUsageException("db " + invocation.verb().verb() + ": -x '" + pair
+                        + "' is not key=value; write e.g. -x schema=app");
+            }
+            parameters.put(pair.substring(0, equals), pair.substring(equals + 1));
+        }
+        String tag = invocation.value("tag");
+        return parameters.isEmpty() && tag == null ? this : new DbCommandExecutor(migrate.withArguments(parameters, tag));
     }
 
     private int run(DbInvocation invocation, DbConsole console) {
@@ -190,7 +210,8 @@ public final class DbCommandExecutor {
                 .withHead(invocation.value("head"))
                 .withBranchLabel(invocation.value("branch-label"))
                 .withRevId(invocation.value("rev-id"))
-                .withDependsOn(invocation.values("depends-on"));
+                .withDependsOn(invocation.values("depends-on"))
+                .withVersionPath(invocation.value("version-path"));
         return invocation.flag("splice") ? request.withSplice() : request;
     }
 
