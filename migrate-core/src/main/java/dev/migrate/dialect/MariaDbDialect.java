@@ -127,18 +127,8 @@ public final class MariaDbDialect extends StandardDialect {
 
     @Override
     public String createLogTable(TableName table) {
-        return "CREATE TABLE " + table.render(this) + " (\n"
-                + "    id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,\n"
-                + "    revision VARCHAR(32) NOT NULL,\n"
-                + "    direction VARCHAR(10) NOT NULL,\n"
-                + "    message VARCHAR(500),\n"
-                + "    checksum VARCHAR(80),\n"
-                + "    started_at DATETIME(6) NOT NULL,\n"
-                + "    duration_ms BIGINT NOT NULL,\n"
-                + "    installed_by VARCHAR(100),\n"
-                + "    success BOOLEAN NOT NULL,\n"
-                + "    error VARCHAR(2000)\n"
-                + ")";
+        return LogTableDdl.create(table.render(this), "id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY",
+                "DATETIME(6)", "BIGINT");
     }
 
     @Override

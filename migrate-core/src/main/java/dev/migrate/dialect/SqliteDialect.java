@@ -126,20 +126,9 @@ public record SqliteDialect() implements Dialect {
 
     @Override
     public String createLogTable(TableName table) {
-        return "CREATE TABLE " + table.render(this) + " (\n"
-                // No AUTOINCREMENT: rows are never deleted, so the rowid alone keeps growing, and each insert
-                // does not also write sqlite_sequence (a fourth table page in every revision's transaction).
-                + "    id INTEGER PRIMARY KEY,\n"
-                + "    revision VARCHAR(32) NOT NULL,\n"
-                + "    direction VARCHAR(10) NOT NULL,\n"
-                + "    message VARCHAR(500),\n"
-                + "    checksum VARCHAR(80),\n"
-                + "    started_at VARCHAR(30) NOT NULL,\n"
-                + "    duration_ms INTEGER NOT NULL,\n"
-                + "    installed_by VARCHAR(100),\n"
-                + "    success BOOLEAN NOT NULL,\n"
-                + "    error VARCHAR(2000)\n"
-                + ")";
+        // No AUTOINCREMENT: rows are never deleted, so the rowid alone keeps growing, and each insert
+        // does not also write sqlite_sequence (a fourth table page in every revision's transaction).
+        return LogTableDdl.create(table.render(this), "id INTEGER PRIMARY KEY", "VARCHAR(30)", "INTEGER");
     }
 
     @Override
