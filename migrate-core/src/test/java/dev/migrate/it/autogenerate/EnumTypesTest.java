@@ -1,0 +1,117 @@
+package dev.migrate.it.autogenerate;
+
+import dev.migrate.autogenerate.RenameDecider;
+import dev.migrate.command.AutogenerateResult;
+import dev.migrate.command.Migrate;
+import dev.migrate.command.RevisionRequest;
+import dev.migrate.it.TestDatabase;
+import dev.migrate.schema.Column;
+import dev.migrate.schema.ColumnType;
+import dev.migrate.schema.GenericType;
+import dev.migrate.schema.ModelSource;
+import dev.migrate.schema.Schema;
+import dev.migrate.schema.Table;
+import dev.migrate.testsupport.PostgresTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * PostgreSQL enum types, loaded in the shape {@code pg_dump --schema-only} writes them: dropped with the last table
+ * that uses them and created again first by the downgrade; declared by a programmatic model, created, and given new
+ * labels with {@code ALTER TYPE ... ADD VALUE}; a removed label is a {@code -- WARNING}, never silently nothing.
+ */
+@PostgresTest
+class EnumTypesTest {
+
+    @TempDir
+    Path tmp;
+
+    private static TestDatabase.Postgres loadDump() throws Exception {
+        TestDatabase.Postgres db = TestDatabase.postgres();
+        assertThat(db.runScriptWithCli("""
+                CREATE TYPE public.mpaa_rating AS ENUM (
+                    'G',
+                    'PG',
+                    'PG-13',
+                    'R',
+                    'NC-17'
+                );
+                CREATE TABLE public.rated (
+                    id integer NOT NULL,
+                    rating public.mpaa_rating DEFAULT 'G'::public.mpaa_rating NOT NULL,
+                    ratings public.mpaa_rating[]
+                );
+                ALTER TABLE ONLY public.rated
+                    ADD CONSTRAINT rated_pkey PRIMARY KEY (id);
+                """)).isEmpty();
+        return db;
+    }
+
+    @Test
+    void anEnumTypeGoesWithItsLastTableAndTheDowngradeCreatesItFirst() throws Exception {
+        TestDatabase.Postgres db = loadDump();
+        List<String> before = PgDumpRoundTripTest.pgDump(db);
+        assertThat(before).contains("CREATE TYPE public.mpaa_rating AS ENUM (");
+        Journey journey = new Journey(db, tmp);
+        Migrate engine = journey.engine(PgDumpRoundTripTest.Note.class);
+        engine.upgrade("heads");
+        AutogenerateResult result = engine.migrate(RevisionRequest.withMessage("models own none of it"),
+                RenameDecider.NEVER);
+        String script = Journey.read(result.script().path());
+        String upgrade = script.substring(0, script.indexOf("migrate:downgrade"));
+        String downgrade = script.substring(script.indexOf("migrate:downgrade"));
+        assertThat(upgrade.indexOf("DROP TYPE mpaa_rating;")).isGreaterThan(upgrade.indexOf("DROP TABLE rated"));
+        assertThat(downgrade).contains("CREATE TYPE mpaa_rating AS ENUM ('G', 'PG', 'PG-13', 'R', 'NC-17');");
+        assertThat(downgrade.indexOf("CREATE TYPE mpaa_rating")).isLessThan(downgrade.indexOf("CREATE TABLE rated"));
+
+        engine.upgrade("head");
+        assertThat(db.queryStrings("SELECT typname FROM pg_type WHERE typname = 'mpaa_rating'")).isEmpty();
+        engine.downgrade("-1");
+        assertThat(PgDumpRoundTripTest.pgDump(db)).isEqualTo(before);
+    }
+
+    @Test
+    void aModelDeclaringTheTypeWithOneMoreLabelAddsExactlyThatValue() throws Exception {
+        TestDatabase.Postgres db = loadDump();
+        db.execute("CREATE TYPE size AS ENUM ('S', 'M', 'L')");
+        Table rated = Table.builder("rated").column(Column.of("id", ColumnType.of(GenericType.INTEGER)).notNull())
+                .column(Column.of("rating", ColumnType.other("mpaa_rating")).notNull()
+                        .withServerDefault("'G'"))
+                .column(Column.of("ratings", ColumnType.other("mpaa_rating[]")))
+                .primaryKey("rated_pkey", "id").build();
+        Schema models = Schema.of(List.of(rated)).withEnumTypes(List.of(
+                new Schema.EnumType("mpaa_rating", List.of("G", "PG", "PG-13", "R", "NC-17", "X")),
+                new Schema.EnumType("size", List.of("S", "L")),
+                new Schema.EnumType("mood", List.of("sad", "happy"))));
+        Journey journey = new Journey(db, tmp);
+        Migrate engine = journey.engine(ModelSource.of(models));
+        engine.upgrade("heads");
+        assertThat(engine.check().differences()).containsExactly(
+                "Detected added enum type 'mood' [sad, happy]",
+                "Detected added value 'X' of enum type 'mpaa_rating'",
+                "Detected changed enum type 'size': labels removed or reordered [S, M, L] to [S, L] (not generated: "
+                        + "needs a hand-written rebuild of the type)");
+        AutogenerateResult result = engine.migrate(RevisionRequest.withMessage("one more rating"),
+                RenameDecider.NEVER);
+        String script = Journey.read(result.script().path());
+        String upgrade = script.substring(0, script.indexOf("migrate:downgrade"));
+        assertThat(upgrade).contains("ALTER TYPE mpaa_rating ADD VALUE 'X' AFTER 'NC-17';")
+                .contains("CREATE TYPE mood AS ENUM ('sad', 'happy');")
+                .contains("-- WARNING: a value added by ALTER TYPE ... ADD VALUE cannot be used in the transaction")
+                .contains("-- WARNING: enum type size has labels [S, M, L], the models say [S, L]")
+                .doesNotContain("DROP TYPE mpaa_rating").doesNotContain("DROP TYPE size").doesNotContain("ALTER TABLE");
+        engine.upgrade("head");
+        assertThat(db.queryStrings("SELECT enumlabel FROM pg_enum e JOIN pg_type t ON t.oid = e.enumtypid "
+                + "WHERE t.typname = 'mpaa_rating' ORDER BY e.enumsortorder")).containsExactly("G", "PG", "PG-13",
+                "R", "NC-17", "X");
+        assertThat(engine.check().differences()).containsExactly("Detected changed enum type 'size': labels removed "
+                + "or reordered [S, M, L] to [S, L] (not generated: needs a hand-written rebuild of the type)");
+        engine.downgrade("-1");
+        assertThat(db.queryStrings("SELECT typname FROM pg_type WHERE typname = 'mood'")).isEmpty();
+    }
+}
