@@ -171,7 +171,7 @@ final class SchemaComparator {
         }
 
         compareSequences();
-        compareEnumTypes(dropped.keySet());
+        compareEnumTypes(dropped.keySet(), pairs.keySet());
 
         List<Step> ordered = new ArrayList<>(steps);
         ordered.sort(Comparator.comparing(Step::phase).thenComparingInt(Step::tableRank));
@@ -237,10 +237,11 @@ final class SchemaComparator {
      * models add (the database's labels still there, in their order) are added with {@code ALTER TYPE ... ADD VALUE}
      * at their place; a removed or reordered label takes a rebuild of the type, which is left to a hand-written
      * revision and said in a {@code -- WARNING}. A type the models do not declare is dropped after the tables only
-     * with its last user: a table this upgrade drops used it and no table left (in the models or the database) does;
-     * the downgrade then creates it first. A type no dropped table used is left alone (models may not declare types).
+     * with its last user: a table or column this upgrade drops (or a column it changes) used it and no table left
+     * (in the models or the database) does; the downgrade then creates it first. A type nothing in the upgrade used is
+     * left alone (models may not declare the types they have no column of).
      */
-    private void compareEnumTypes(Set<String> droppedTables) {
+    private void compareEnumTypes(Set<String> droppedTables, Set<String> comparedTables) {
         if (!(dialect instanceof PostgresDialect)) {
             return;
         }
@@ -266,15 +267,17 @@ final class SchemaComparator {
         order = Integer.MAX_VALUE / 2; // after the tables that used them; first in the downgrade
         for (Schema.EnumType reflected : present.values()) {
             String type = reflected.name();
-            boolean usedByDropped = database.tables().stream()
-                    .anyMatch(table -> droppedTables.contains(table.name()) && uses(table, type));
-            boolean usedAfter = models.tables().stream().anyMatch(table -> uses(table, type))
-                    || database.tables().stream()
-                            .anyMatch(table -> !droppedTables.contains(table.name()) && uses(table, type));
-            if (!declared.contains(type) && usedByDropped && !usedAfter) {
+            // before: a table the upgrade drops or compares (a column it drops or changes) uses it; after: a
+            // model's table does, or a table the upgrade leaves alone (not compared: unowned, excluded, unmanaged)
+            boolean usedBefore = database.tables().stream().anyMatch(table -> uses(table, type)
+                    && (droppedTables.contains(table.name()) || comparedTables.contains(table.name())));
+            boolean usedAfter = models.tables().stream().anyMatch(table -> table.managed() && uses(table, type))
+                    || database.tables().stream().anyMatch(table -> uses(table, type)
+                            && !droppedTables.contains(table.name()) && !comparedTables.contains(table.name()));
+            if (!declared.contains(type) && usedBefore && !usedAfter) {
                 steps.add(new Step(new ExecuteSql(type, "DROP TYPE " + dialect.quoteIfNeeded(type),
                         createEnumType(reflected)), Phase.DROP_TABLE, order++, List.of("Detected removed enum type '"
-                                + type + "' (its last table is dropped; the downgrade creates it again first)")));
+                                + type + "' (its last user is dropped; the downgrade creates it again first)")));
             }
         }
     }

@@ -76,6 +76,35 @@ class EnumTypesTest {
     }
 
     @Test
+    void anEnumTypeGoesWithTheLastColumnOfItAndComesBackBeforeIt() throws Exception {
+        TestDatabase.Postgres db = loadDump();
+        db.execute("CREATE TYPE unused AS ENUM ('a')"); // nothing in the upgrade uses it: left alone
+        List<String> before = PgDumpRoundTripTest.pgDump(db);
+        Table rated = Table.builder("rated").column(Column.of("id", ColumnType.of(GenericType.INTEGER)).notNull())
+                .primaryKey("rated_pkey", "id").build();
+        Migrate engine = new Journey(db, tmp).engine(ModelSource.of(Schema.of(List.of(rated))));
+        engine.upgrade("heads");
+        assertThat(engine.check().differences()).containsExactly("Detected removed column 'rated.rating'",
+                "Detected removed column 'rated.ratings'", "Detected removed enum type 'mpaa_rating' (its last user is "
+                        + "dropped; the downgrade creates it again first)");
+        AutogenerateResult result = engine.migrate(RevisionRequest.withMessage("no ratings"), RenameDecider.NEVER);
+        String script = Journey.read(result.script().path());
+        String upgrade = script.substring(0, script.indexOf("migrate:downgrade"));
+        String downgrade = script.substring(script.indexOf("migrate:downgrade"));
+        assertThat(upgrade.indexOf("DROP TYPE mpaa_rating;")).isGreaterThan(upgrade.indexOf("DROP COLUMN ratings"));
+        assertThat(downgrade.indexOf("CREATE TYPE mpaa_rating")).isLessThan(downgrade.indexOf("ADD COLUMN rating"))
+                .isNotNegative();
+        assertThat(script).doesNotContain("unused");
+        engine.upgrade("head");
+        assertThat(db.queryStrings("SELECT typname FROM pg_type WHERE typname IN ('mpaa_rating', 'unused')"))
+                .containsExactly("unused");
+        engine.downgrade("-1");
+        // the same lines (commas aside), the two columns back in the reverse order of their drops (as any two columns)
+        assertThat(withoutCommas(PgDumpRoundTripTest.pgDump(db)))
+                .containsExactlyInAnyOrderElementsOf(withoutCommas(before));
+    }
+
+    @Test
     void aModelDeclaringTheTypeWithOneMoreLabelAddsExactlyThatValue() throws Exception {
         TestDatabase.Postgres db = loadDump();
         db.execute("CREATE TYPE size AS ENUM ('S', 'M', 'L')");
@@ -113,5 +142,9 @@ class EnumTypesTest {
                 + "or reordered [S, M, L] to [S, L] (not generated: needs a hand-written rebuild of the type)");
         engine.downgrade("-1");
         assertThat(db.queryStrings("SELECT typname FROM pg_type WHERE typname = 'mood'")).isEmpty();
+    }
+
+    private static List<String> withoutCommas(List<String> lines) {
+        return lines.stream().map(line -> line.replaceAll(",$", "")).toList();
     }
 }
