@@ -252,6 +252,9 @@ final class SchemaComparator {
         for (Schema.EnumType model : models.enumTypes()) {
             declared.add(model.name());
             Schema.EnumType reflected = present.get(model.name());
+            if (!options.includeObject().include(ObjectKind.ENUM_TYPE, model.name(), model, false, reflected)) {
+                continue;
+            }
             String name = dialect.quoteIfNeeded(model.name());
             if (reflected == null) {
                 steps.add(new Step(new ExecuteSql(model.name(), createEnumType(model), "DROP TYPE " + name),
@@ -274,7 +277,8 @@ final class SchemaComparator {
             boolean usedAfter = models.tables().stream().anyMatch(table -> table.managed() && uses(table, type))
                     || database.tables().stream().anyMatch(table -> uses(table, type)
                             && !droppedTables.contains(table.name()) && !comparedTables.contains(table.name()));
-            if (!declared.contains(type) && usedBefore && !usedAfter) {
+            if (!declared.contains(type) && usedBefore && !usedAfter
+                    && options.includeObject().include(ObjectKind.ENUM_TYPE, type, reflected, true, null)) {
                 steps.add(new Step(new ExecuteSql(type, "DROP TYPE " + dialect.quoteIfNeeded(type),
                         createEnumType(reflected)), Phase.DROP_TABLE, order++, List.of("Detected removed enum type '"
                                 + type + "' (its last user is dropped; the downgrade creates it again first)")));

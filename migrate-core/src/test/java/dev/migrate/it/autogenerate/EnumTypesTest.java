@@ -1,6 +1,8 @@
 package dev.migrate.it.autogenerate;
 
+import dev.migrate.autogenerate.ObjectKind;
 import dev.migrate.autogenerate.RenameDecider;
+import dev.migrate.command.AutogenerateSettings;
 import dev.migrate.command.AutogenerateResult;
 import dev.migrate.command.Migrate;
 import dev.migrate.command.RevisionRequest;
@@ -73,6 +75,25 @@ class EnumTypesTest {
         assertThat(db.queryStrings("SELECT typname FROM pg_type WHERE typname = 'mpaa_rating'")).isEmpty();
         engine.downgrade("-1");
         assertThat(PgDumpRoundTripTest.pgDump(db)).isEqualTo(before);
+    }
+
+    @Test
+    void anIncludeObjectHookThatLeavesEnumTypesOutKeepsThem() throws Exception {
+        TestDatabase.Postgres db = loadDump();
+        Journey journey = new Journey(db, tmp);
+        List<String> asked = new java.util.ArrayList<>();
+        journey.settings = new AutogenerateSettings((kind, name, object, reflected, comparedTo) -> {
+            if (kind == ObjectKind.ENUM_TYPE) {
+                asked.add(name + (reflected ? " (reflected)" : ""));
+                return false;
+            }
+            return true;
+        }, false);
+        Migrate engine = journey.engine(PgDumpRoundTripTest.Note.class);
+        engine.upgrade("heads");
+        assertThat(engine.check().differences()).containsExactly("Detected added table 'notes'",
+                "Detected removed table 'rated'");
+        assertThat(asked).contains("mpaa_rating (reflected)");
     }
 
     @Test
