@@ -239,7 +239,8 @@ final class SchemaComparator {
      * revision and said in a {@code -- WARNING}. A type the models do not declare is dropped after the tables only
      * with its last user: a table or column this upgrade drops (or a column it changes) used it and no table left
      * (in the models or the database) does; the downgrade then creates it first. A type nothing in the upgrade used is
-     * left alone (models may not declare the types they have no column of).
+     * left alone (models may not declare the types they have no column of). Domains, which models do not declare,
+     * are only dropped so, with their last user, and created again from the database's own statement.
      */
     private void compareEnumTypes(Set<String> droppedTables, Set<String> comparedTables) {
         if (!(dialect instanceof PostgresDialect)) {
@@ -267,23 +268,53 @@ final class SchemaComparator {
         if (options.keepUnownedTables()) {
             return;
         }
-        order = Integer.MAX_VALUE / 2; // after the tables that used them; first in the downgrade
+        // Domains (never declared by models): dropped with their last user, before the enum types they may be
+        // over, and created again from the database's own definition, after them.
+        Set<String> droppedDomains = new HashSet<>();
+        order = Integer.MAX_VALUE / 2 - database.domains().size() - 1;
+        for (Schema.Domain domain : database.domains()) {
+            if (lastUserGoes(domain.name(), droppedTables, comparedTables)
+                    && options.includeObject().include(ObjectKind.DOMAIN, domain.name(), domain, true, null)) {
+                droppedDomains.add(domain.name());
+                steps.add(new Step(new ExecuteSql(domain.name(), "DROP DOMAIN " + dialect.quoteIfNeeded(domain.name()),
+                        domain.definition()), Phase.DROP_TABLE, order++, List.of("Detected removed domain '"
+                                + domain.name() + "' (its last user is dropped; the downgrade creates it again first)")));
+            }
+        }
+        order = Integer.MAX_VALUE / 2; // after the tables and domains that used them; first in the downgrade
         for (Schema.EnumType reflected : present.values()) {
             String type = reflected.name();
-            // before: a table the upgrade drops or compares (a column it drops or changes) uses it; after: a
-            // model's table does, or a table the upgrade leaves alone (not compared: unowned, excluded, unmanaged)
-            boolean usedBefore = database.tables().stream().anyMatch(table -> uses(table, type)
-                    && (droppedTables.contains(table.name()) || comparedTables.contains(table.name())));
-            boolean usedAfter = models.tables().stream().anyMatch(table -> table.managed() && uses(table, type))
-                    || database.tables().stream().anyMatch(table -> uses(table, type)
-                            && !droppedTables.contains(table.name()) && !comparedTables.contains(table.name()));
-            if (!declared.contains(type) && usedBefore && !usedAfter
+            // a domain over the type is one more user: one dropped now counts as a table dropped, one kept keeps it
+            List<Schema.Domain> over = database.domains().stream()
+                    .filter(domain -> unquoted(domain.baseType()).equals(type)).toList();
+            boolean domainGoes = over.stream().anyMatch(domain -> droppedDomains.contains(domain.name()));
+            boolean domainStays = over.stream().anyMatch(domain -> !droppedDomains.contains(domain.name()));
+            if (!declared.contains(type) && !domainStays
+                    && (domainGoes ? !usedAfter(type, droppedTables, comparedTables)
+                            : lastUserGoes(type, droppedTables, comparedTables))
                     && options.includeObject().include(ObjectKind.ENUM_TYPE, type, reflected, true, null)) {
                 steps.add(new Step(new ExecuteSql(type, "DROP TYPE " + dialect.quoteIfNeeded(type),
                         createEnumType(reflected)), Phase.DROP_TABLE, order++, List.of("Detected removed enum type '"
                                 + type + "' (its last user is dropped; the downgrade creates it again first)")));
             }
         }
+    }
+
+    /**
+     * Whether the upgrade takes away the last user of a type: before, a table it drops or compares (a column it drops
+     * or changes) uses the type; after, no model's table does, nor a table it leaves alone (not compared: unowned,
+     * excluded, unmanaged).
+     */
+    private boolean lastUserGoes(String type, Set<String> droppedTables, Set<String> comparedTables) {
+        boolean usedBefore = database.tables().stream().anyMatch(table -> uses(table, type)
+                && (droppedTables.contains(table.name()) || comparedTables.contains(table.name())));
+        return usedBefore && !usedAfter(type, droppedTables, comparedTables);
+    }
+
+    private boolean usedAfter(String type, Set<String> droppedTables, Set<String> comparedTables) {
+        return models.tables().stream().anyMatch(table -> table.managed() && uses(table, type))
+                || database.tables().stream().anyMatch(table -> uses(table, type)
+                        && !droppedTables.contains(table.name()) && !comparedTables.contains(table.name()));
     }
 
     /** New labels added where they go, or, for a removed or reordered label, a warning and nothing done. */
@@ -335,8 +366,12 @@ final class SchemaComparator {
     /** Whether a column of the table has the type (or an array of it), as its raw type name says. */
     private static boolean uses(Table table, String typeName) {
         return table.columns().stream().map(column -> column.type().raw()).filter(java.util.Objects::nonNull)
-                .map(raw -> raw.replaceAll("(\\[\\])+$", "").replace("\"", "").replaceFirst("^public\\.", ""))
-                .anyMatch(typeName::equals);
+                .map(SchemaComparator::unquoted).anyMatch(typeName::equals);
+    }
+
+    /** A type name as format_type or a model writes it ({@code "Weird Type"[]}, {@code public.mood}) to the name. */
+    private static String unquoted(String typeName) {
+        return typeName.replaceAll("(\\[\\])+$", "").replace("\"", "").replaceFirst("^public\\.", "");
     }
 
     private String createSequence(Schema.Sequence sequence) {

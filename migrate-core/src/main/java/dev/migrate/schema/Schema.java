@@ -9,7 +9,7 @@ import java.util.Optional;
  * keeps the triggers and views (by the database's own DDL), which a SQLite table rebuild must restore.
  */
 public record Schema(List<Table> tables, List<Trigger> triggers, List<View> views, List<Sequence> sequences,
-                     List<NotKept> notKept, List<EnumType> enumTypes) {
+                     List<NotKept> notKept, List<EnumType> enumTypes, List<Domain> domains) {
 
     public Schema {
         tables = tables.stream().sorted(Comparator.comparing(Table::name)).toList();
@@ -19,11 +19,17 @@ public record Schema(List<Table> tables, List<Trigger> triggers, List<View> view
         notKept = notKept == null ? List.of() : List.copyOf(notKept);
         enumTypes = enumTypes == null ? List.of()
                 : enumTypes.stream().sorted(Comparator.comparing(EnumType::name)).toList();
+        domains = domains == null ? List.of() : domains.stream().sorted(Comparator.comparing(Domain::name)).toList();
+    }
+
+    public Schema(List<Table> tables, List<Trigger> triggers, List<View> views, List<Sequence> sequences,
+                  List<NotKept> notKept, List<EnumType> enumTypes) {
+        this(tables, triggers, views, sequences, notKept, enumTypes, List.of());
     }
 
     public Schema(List<Table> tables, List<Trigger> triggers, List<View> views, List<Sequence> sequences,
                   List<NotKept> notKept) {
-        this(tables, triggers, views, sequences, notKept, List.of());
+        this(tables, triggers, views, sequences, notKept, List.of(), List.of());
     }
 
     public Schema(List<Table> tables, List<Trigger> triggers, List<View> views) {
@@ -36,7 +42,7 @@ public record Schema(List<Table> tables, List<Trigger> triggers, List<View> view
 
     /** This schema with these enum types (a programmatic model declaring the PostgreSQL enum types its columns use). */
     public Schema withEnumTypes(List<EnumType> types) {
-        return new Schema(tables, triggers, views, sequences, notKept, types);
+        return new Schema(tables, triggers, views, sequences, notKept, types, domains);
     }
 
     public Optional<Table> table(String name) {
@@ -95,5 +101,13 @@ public record Schema(List<Table> tables, List<Trigger> triggers, List<View> view
         public EnumType {
             labels = List.copyOf(labels);
         }
+    }
+
+    /**
+     * A PostgreSQL domain as the database keeps it: its name, its base type (as {@code format_type} writes it: an enum
+     * type's name, {@code integer}...) and its whole CREATE DOMAIN statement (base type, default, NOT NULL, named
+     * checks). Reflected only: dropped with its last user and created again from this.
+     */
+    public record Domain(String name, String baseType, String definition) {
     }
 }

@@ -23,12 +23,13 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * PostgreSQL enum types, loaded in the shape {@code pg_dump --schema-only} writes them: dropped with the last table
+ * PostgreSQL enum types and domains, loaded in the shape {@code pg_dump --schema-only} writes them: dropped with the last table
  * that uses them and created again first by the downgrade; declared by a programmatic model, created, and given new
  * labels with {@code ALTER TYPE ... ADD VALUE}; a removed label is a {@code -- WARNING}, never silently nothing.
+ * Domains likewise go with their last user and come back from their own definitions.
  */
 @PostgresTest
-class EnumTypesTest {
+class EnumTypesAndDomainsTest {
 
     @TempDir
     Path tmp;
@@ -73,6 +74,51 @@ class EnumTypesTest {
 
         engine.upgrade("head");
         assertThat(db.queryStrings("SELECT typname FROM pg_type WHERE typname = 'mpaa_rating'")).isEmpty();
+        engine.downgrade("-1");
+        assertThat(PgDumpRoundTripTest.pgDump(db)).isEqualTo(before);
+    }
+
+    @Test
+    void aDomainGoesWithItsLastTableAndComesBackFromItsOwnDefinition() throws Exception {
+        TestDatabase.Postgres db = TestDatabase.postgres();
+        assertThat(db.runScriptWithCli("""
+                CREATE TYPE public.mpaa_rating AS ENUM (
+                    'G',
+                    'PG'
+                );
+                CREATE DOMAIN public.year AS integer DEFAULT 2000 NOT NULL
+                	CONSTRAINT year_check CHECK (((VALUE >= 1901) AND (VALUE <= 2155)));
+                CREATE DOMAIN public.rating AS public.mpaa_rating
+                	CONSTRAINT rating_not_pg CHECK ((VALUE <> 'PG'::public.mpaa_rating));
+                CREATE DOMAIN public.kept AS text;
+                CREATE TABLE public.film (
+                    film_id integer NOT NULL,
+                    release_year public.year,
+                    rating public.rating
+                );
+                CREATE TABLE public.other (
+                    note public.kept
+                );
+                """)).isEmpty();
+        List<String> before = PgDumpRoundTripTest.pgDump(db);
+        Journey journey = new Journey(db, tmp);
+        Table other = Table.builder("other").column(Column.of("note", ColumnType.other("kept"))).build();
+        Migrate engine = journey.engine(ModelSource.of(Schema.of(List.of(other))));
+        engine.upgrade("heads");
+        AutogenerateResult result = engine.migrate(RevisionRequest.withMessage("no films"), RenameDecider.NEVER);
+        String script = Journey.read(result.script().path());
+        String upgrade = script.substring(0, script.indexOf("migrate:downgrade"));
+        String downgrade = script.substring(script.indexOf("migrate:downgrade"));
+        assertThat(upgrade).doesNotContain("DROP DOMAIN kept");
+        assertThat(upgrade.indexOf("DROP DOMAIN year;")).isGreaterThan(upgrade.indexOf("DROP TABLE film"));
+        assertThat(upgrade.indexOf("DROP TYPE mpaa_rating;")).isGreaterThan(upgrade.indexOf("DROP DOMAIN rating;"));
+        assertThat(upgrade.indexOf("DROP DOMAIN rating;")).isGreaterThan(upgrade.indexOf("DROP TABLE film"));
+        assertThat(downgrade.indexOf("CREATE DOMAIN rating AS mpaa_rating"))
+                .isGreaterThan(downgrade.indexOf("CREATE TYPE mpaa_rating"))
+                .isLessThan(downgrade.indexOf("CREATE TABLE film"));
+        engine.upgrade("head");
+        assertThat(db.queryStrings("SELECT typname FROM pg_type WHERE typname IN ('year', 'rating', 'mpaa_rating', "
+                + "'kept')")).containsExactly("kept");
         engine.downgrade("-1");
         assertThat(PgDumpRoundTripTest.pgDump(db)).isEqualTo(before);
     }
