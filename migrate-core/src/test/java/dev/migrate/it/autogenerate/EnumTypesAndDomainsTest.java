@@ -180,7 +180,9 @@ class EnumTypesAndDomainsTest {
                         .withServerDefault("'G'"))
                 .column(Column.of("ratings", ColumnType.other("mpaa_rating[]")))
                 .primaryKey("rated_pkey", "id").build();
-        Schema models = Schema.of(List.of(rated)).withEnumTypes(List.of(
+        Table feelings = Table.builder("feelings").column(Column.of("id", ColumnType.of(GenericType.INTEGER)).notNull())
+                .column(Column.of("mood", ColumnType.other("mood"))).primaryKey("feelings_pkey", "id").build();
+        Schema models = Schema.of(List.of(rated, feelings)).withEnumTypes(List.of(
                 new Schema.EnumType("mpaa_rating", List.of("G", "PG", "PG-13", "R", "NC-17", "X")),
                 new Schema.EnumType("size", List.of("S", "L")),
                 new Schema.EnumType("mood", List.of("sad", "happy"))));
@@ -191,7 +193,8 @@ class EnumTypesAndDomainsTest {
                 "Detected added enum type 'mood' [sad, happy]",
                 "Detected added value 'X' of enum type 'mpaa_rating'",
                 "Detected changed enum type 'size': labels removed or reordered [S, M, L] to [S, L] (not generated: "
-                        + "needs a hand-written rebuild of the type)");
+                        + "needs a hand-written rebuild of the type)",
+                "Detected added table 'feelings'");
         AutogenerateResult result = engine.migrate(RevisionRequest.withMessage("one more rating"),
                 RenameDecider.NEVER);
         String script = Journey.read(result.script().path());
@@ -201,6 +204,10 @@ class EnumTypesAndDomainsTest {
                 .contains("-- WARNING: a value added by ALTER TYPE ... ADD VALUE cannot be used in the transaction")
                 .contains("-- WARNING: enum type size has labels [S, M, L], the models say [S, L]")
                 .doesNotContain("DROP TYPE mpaa_rating").doesNotContain("DROP TYPE size").doesNotContain("ALTER TABLE");
+        // the type before the table that uses it; the downgrade drops the table, then the type
+        assertThat(upgrade.indexOf("CREATE TYPE mood")).isLessThan(upgrade.indexOf("CREATE TABLE feelings"));
+        String downgrade = script.substring(script.indexOf("migrate:downgrade"));
+        assertThat(downgrade.indexOf("DROP TYPE mood;")).isGreaterThan(downgrade.indexOf("DROP TABLE feelings"));
         engine.upgrade("head");
         assertThat(db.queryStrings("SELECT enumlabel FROM pg_enum e JOIN pg_type t ON t.oid = e.enumtypid "
                 + "WHERE t.typname = 'mpaa_rating' ORDER BY e.enumsortorder")).containsExactly("G", "PG", "PG-13",
