@@ -278,7 +278,8 @@ final class SchemaComparator {
                 droppedDomains.add(domain.name());
                 steps.add(new Step(new ExecuteSql(domain.name(), "DROP DOMAIN " + dialect.quoteIfNeeded(domain.name()),
                         domain.definition()), Phase.DROP_TABLE, order++, List.of("Detected removed domain '"
-                                + domain.name() + "' (its last user is dropped; the downgrade creates it again first)")));
+                                + domain.name() + "' (its last user is dropped; the downgrade creates it again "
+                                + "first)")));
             }
         }
         order = Integer.MAX_VALUE / 2; // after the tables and domains that used them; first in the downgrade

@@ -23,10 +23,10 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * PostgreSQL enum types and domains, loaded in the shape {@code pg_dump --schema-only} writes them: dropped with the last table
- * that uses them and created again first by the downgrade; declared by a programmatic model, created, and given new
- * labels with {@code ALTER TYPE ... ADD VALUE}; a removed label is a {@code -- WARNING}, never silently nothing.
- * Domains likewise go with their last user and come back from their own definitions.
+ * PostgreSQL enum types and domains, loaded in the shape {@code pg_dump --schema-only} writes them: dropped with the
+ * last table or column that uses them and created again first by the downgrade; declared by a programmatic model,
+ * created, and given new labels with {@code ALTER TYPE ... ADD VALUE}; a removed label is a {@code -- WARNING}, never
+ * silently nothing. Domains likewise go with their last user and come back from their own definitions.
  */
 @PostgresTest
 class EnumTypesAndDomainsTest {
