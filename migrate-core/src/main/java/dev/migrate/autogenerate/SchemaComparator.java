@@ -171,6 +171,7 @@ final class SchemaComparator {
         }
 
         compareSequences();
+        compareEnumTypes(dropped.keySet(), pairs.keySet());
 
         List<Step> ordered = new ArrayList<>(steps);
         ordered.sort(Comparator.comparing(Step::phase).thenComparingInt(Step::tableRank));
@@ -229,6 +230,149 @@ final class SchemaComparator {
                                 + "it again from its start value)")));
             }
         }
+    }
+
+    /**
+     * PostgreSQL enum types: one the models declare and the database lacks is created before the tables; labels the
+     * models add (the database's labels still there, in their order) are added with {@code ALTER TYPE ... ADD VALUE}
+     * at their place; a removed or reordered label takes a rebuild of the type, which is left to a hand-written
+     * revision and said in a {@code -- WARNING}. A type the models do not declare is dropped after the tables only
+     * with its last user: a table or column this upgrade drops (or a column it changes) used it and no table left
+     * (in the models or the database) does; the downgrade then creates it first. A type nothing in the upgrade used is
+     * left alone (models may not declare the types they have no column of). Domains, which models do not declare,
+     * are only dropped so, with their last user, and created again from the database's own statement.
+     */
+    private void compareEnumTypes(Set<String> droppedTables, Set<String> comparedTables) {
+        if (!(dialect instanceof PostgresDialect)) {
+            return;
+        }
+        Map<String, Schema.EnumType> present = new TreeMap<>();
+        database.enumTypes().forEach(type -> present.put(type.name(), type));
+        Set<String> declared = new HashSet<>();
+        int order = Integer.MIN_VALUE / 2; // after the sequences, before the tables that use them
+        for (Schema.EnumType model : models.enumTypes()) {
+            declared.add(model.name());
+            Schema.EnumType reflected = present.get(model.name());
+            if (!options.includeObject().include(ObjectKind.ENUM_TYPE, model.name(), model, false, reflected)) {
+                continue;
+            }
+            String name = dialect.quoteIfNeeded(model.name());
+            if (reflected == null) {
+                steps.add(new Step(new ExecuteSql(model.name(), createEnumType(model), "DROP TYPE " + name),
+                        Phase.CREATE_TABLE, order++, List.of("Detected added enum type '" + model.name() + "' "
+                                + model.labels())));
+            } else if (!model.labels().equals(reflected.labels())) {
+                steps.add(changedEnumType(model, reflected, order++));
+            }
+        }
+        if (options.keepUnownedTables()) {
+            return;
+        }
+        // Domains (never declared by models): dropped with their last user, before the enum types they may be
+        // over, and created again from the database's own definition, after them.
+        Set<String> droppedDomains = new HashSet<>();
+        order = Integer.MAX_VALUE / 2 - database.domains().size() - 1;
+        for (Schema.Domain domain : database.domains()) {
+            if (lastUserGoes(domain.name(), droppedTables, comparedTables)
+                    && options.includeObject().include(ObjectKind.DOMAIN, domain.name(), domain, true, null)) {
+                droppedDomains.add(domain.name());
+                steps.add(new Step(new ExecuteSql(domain.name(), "DROP DOMAIN " + dialect.quoteIfNeeded(domain.name()),
+                        domain.definition()), Phase.DROP_TABLE, order++, List.of("Detected removed domain '"
+                                + domain.name() + "' (its last user is dropped; the downgrade creates it again "
+                                + "first)")));
+            }
+        }
+        order = Integer.MAX_VALUE / 2; // after the tables and domains that used them; first in the downgrade
+        for (Schema.EnumType reflected : present.values()) {
+            String type = reflected.name();
+            // a domain over the type is one more user: one dropped now counts as a table dropped, one kept keeps it
+            List<Schema.Domain> over = database.domains().stream()
+                    .filter(domain -> unquoted(domain.baseType()).equals(type)).toList();
+            boolean domainGoes = over.stream().anyMatch(domain -> droppedDomains.contains(domain.name()));
+            boolean domainStays = over.stream().anyMatch(domain -> !droppedDomains.contains(domain.name()));
+            if (!declared.contains(type) && !domainStays
+                    && (domainGoes ? !usedAfter(type, droppedTables, comparedTables)
+                            : lastUserGoes(type, droppedTables, comparedTables))
+                    && options.includeObject().include(ObjectKind.ENUM_TYPE, type, reflected, true, null)) {
+                steps.add(new Step(new ExecuteSql(type, "DROP TYPE " + dialect.quoteIfNeeded(type),
+                        createEnumType(reflected)), Phase.DROP_TABLE, order++, List.of("Detected removed enum type '"
+                                + type + "' (its last user is dropped; the downgrade creates it again first)")));
+            }
+        }
+    }
+
+    /**
+     * Whether the upgrade takes away the last user of a type: before, a table it drops or compares (a column it drops
+     * or changes) uses the type; after, no model's table does, nor a table it leaves alone (not compared: unowned,
+     * excluded, unmanaged).
+     */
+    private boolean lastUserGoes(String type, Set<String> droppedTables, Set<String> comparedTables) {
+        boolean usedBefore = database.tables().stream().anyMatch(table -> uses(table, type)
+                && (droppedTables.contains(table.name()) || comparedTables.contains(table.name())));
+        return usedBefore && !usedAfter(type, droppedTables, comparedTables);
+    }
+
+    private boolean usedAfter(String type, Set<String> droppedTables, Set<String> comparedTables) {
+        return models.tables().stream().anyMatch(table -> table.managed() && uses(table, type))
+                || database.tables().stream().anyMatch(table -> uses(table, type)
+                        && !droppedTables.contains(table.name()) && !comparedTables.contains(table.name()));
+    }
+
+    /** New labels added where they go, or, for a removed or reordered label, a warning and nothing done. */
+    private Step changedEnumType(Schema.EnumType model, Schema.EnumType reflected, int order) {
+        String name = dialect.quoteIfNeeded(model.name());
+        List<String> kept = model.labels().stream().filter(reflected.labels()::contains).toList();
+        if (!kept.equals(reflected.labels())) {
+            String warning = "-- WARNING: enum type " + model.name() + " has labels " + reflected.labels()
+                    + ", the models say " + model.labels() + ": PostgreSQL cannot remove or reorder the labels of an"
+                    + " enum type; write a hand-written revision that rebuilds the type (a new type, ALTER COLUMN ..."
+                    + " TYPE ... USING, DROP TYPE, rename)";
+            return new Step(new ExecuteSql(model.name(), warning, ""), Phase.CREATE_TABLE, order,
+                    List.of("Detected changed enum type '" + model.name() + "': labels removed or reordered "
+                            + reflected.labels() + " to " + model.labels() + " (not generated: needs a hand-written"
+                            + " rebuild of the type)"));
+        }
+        List<String> statements = new ArrayList<>();
+        statements.add("-- WARNING: a value added by ALTER TYPE ... ADD VALUE cannot be used in the transaction that"
+                + " adds it (and before PostgreSQL 12 it cannot run in a transaction block); the downgrade leaves the"
+                + " added values in the type (PostgreSQL cannot remove one)");
+        List<String> added = new ArrayList<>();
+        List<String> labels = model.labels();
+        for (int i = 0; i < labels.size(); i++) {
+            String label = labels.get(i);
+            if (reflected.labels().contains(label)) {
+                continue;
+            }
+            added.add(label);
+            // after the label before it, which is there by now (or before the first one): ADD VALUE appends otherwise
+            String place = reflected.labels().isEmpty() ? ""
+                    : i == 0 ? " BEFORE " + literal(reflected.labels().get(0)) : " AFTER " + literal(labels.get(i - 1));
+            statements.add("ALTER TYPE " + name + " ADD VALUE " + literal(label) + place);
+        }
+        String upgrade = statements.get(0) + "\n" + String.join(";\n", statements.subList(1, statements.size()));
+        return new Step(new ExecuteSql(model.name(), upgrade, ""), Phase.CREATE_TABLE, order,
+                List.of("Detected added value" + (added.size() == 1 ? " " : "s ") + String.join(", ", added.stream()
+                        .map(label -> "'" + label + "'").toList()) + " of enum type '" + model.name() + "'"));
+    }
+
+    private String createEnumType(Schema.EnumType type) {
+        return "CREATE TYPE " + dialect.quoteIfNeeded(type.name()) + " AS ENUM ("
+                + String.join(", ", type.labels().stream().map(SchemaComparator::literal).toList()) + ")";
+    }
+
+    private static String literal(String text) {
+        return "'" + text.replace("'", "''") + "'";
+    }
+
+    /** Whether a column of the table has the type (or an array of it), as its raw type name says. */
+    private static boolean uses(Table table, String typeName) {
+        return table.columns().stream().map(column -> column.type().raw()).filter(java.util.Objects::nonNull)
+                .map(SchemaComparator::unquoted).anyMatch(typeName::equals);
+    }
+
+    /** A type name as format_type or a model writes it ({@code "Weird Type"[]}, {@code public.mood}) to the name. */
+    private static String unquoted(String typeName) {
+        return typeName.replaceAll("(\\[\\])+$", "").replace("\"", "").replaceFirst("^public\\.", "");
     }
 
     private String createSequence(Schema.Sequence sequence) {

@@ -29,7 +29,8 @@ public final class ScriptRenderer {
             for (String statement : statements) {
                 String text = statement.strip();
                 sql.append(text);
-                if (!text.endsWith(";")) {
+                String lastLine = text.substring(text.lastIndexOf('\n') + 1);
+                if (!text.endsWith(";") && !lastLine.startsWith("--")) { // a warning alone needs no semicolon
                     sql.append(';');
                 }
                 sql.append('\n');

@@ -25,7 +25,8 @@ import java.util.TreeMap;
 
 /**
  * PostgreSQL: five pg_catalog queries for the whole schema, whatever its size: relations (tables and
- * views, with what on each table the engine does not manage: policies, grants, comments, inheritance,
+ * views, and with them the enum types with their labels and the domains, with what on each table the engine does not
+ * manage: policies, grants, comments, inheritance,
  * partitioning, exclusion constraints, publications), columns (with their defaults as written and the sequences
  * they own), constraints, indexes that no constraint owns (with their whole statements), and triggers and rules
  * (on the tables and on the views). The detail queries take
@@ -68,7 +69,27 @@ final class PostgresSchemaReader implements SchemaReader {
               AND NOT c.relispartition
               AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass
                               AND d.objid = c.oid AND d.deptype = 'e')
-            ORDER BY c.relname""";
+            UNION ALL
+            SELECT n.nspname, t.typname, 'E'::"char", NULL,
+                   ARRAY(SELECT e.enumlabel::text FROM pg_enum e WHERE e.enumtypid = t.oid ORDER BY e.enumsortorder),
+                   ARRAY[]::name[], NULL, NULL
+            FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
+            WHERE t.typtype = 'e' AND n.nspname = COALESCE(?, current_schema())
+              AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_type'::regclass
+                              AND d.objid = t.oid AND d.deptype = 'e')
+            UNION ALL
+            SELECT n.nspname, t.typname, 'D'::"char",
+                   'CREATE DOMAIN ' || quote_ident(t.typname) || ' AS ' || format_type(t.typbasetype, t.typtypmod)
+                   || COALESCE(' DEFAULT ' || t.typdefault, '') || CASE WHEN t.typnotnull THEN ' NOT NULL' ELSE '' END
+                   || COALESCE((SELECT string_agg(' CONSTRAINT ' || quote_ident(dc.conname) || ' '
+                                                  || pg_get_constraintdef(dc.oid), '' ORDER BY dc.conname)
+                                FROM pg_constraint dc WHERE dc.contypid = t.oid AND dc.contype = 'c'), ''),
+                   ARRAY[format_type(t.typbasetype, NULL)], ARRAY[]::name[], NULL, NULL
+            FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
+            WHERE t.typtype = 'd' AND n.nspname = COALESCE(?, current_schema())
+              AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_type'::regclass
+                              AND d.objid = t.oid AND d.deptype = 'e')
+            ORDER BY 2""";
 
     private static final String COLUMNS = """
             SELECT c.relname, a.attname, t.typname, t.typtype, a.atttypmod, format_type(a.atttypid, a.atttypmod),
@@ -146,14 +167,23 @@ final class PostgresSchemaReader implements SchemaReader {
         List<Schema.View> views = new ArrayList<>();
         List<Schema.NotKept> notKept = new ArrayList<>();
         List<Schema.Sequence> standalone = new ArrayList<>();
+        List<Schema.EnumType> enumTypes = new ArrayList<>();
+        List<Schema.Domain> domains = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement(RELATIONS)) {
             statement.setString(1, schema);
+            statement.setString(2, schema);
+            statement.setString(3, schema);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     schema = rows.getString(1);
                     String name = rows.getString(2);
                     String kind = rows.getString(3);
-                    if (kind.equals("S")) {
+                    if (kind.equals("D")) {
+                        domains.add(new Schema.Domain(name, strings(rows.getArray(5)).get(0), rows.getString(4)));
+                    } else if (kind.equals("E")) {
+                        // an enum type (with the relations, so that reading them costs no query of its own)
+                        enumTypes.add(new Schema.EnumType(name, strings(rows.getArray(5))));
+                    } else if (kind.equals("S")) {
                         // a sequence no column owns (an owned one comes with its column)
                         standalone.add(Schema.Sequence.standalone(name, rows.getLong(7), rows.getLong(8)));
                     } else if (kind.equals("v") || kind.equals("m")) {
@@ -169,7 +199,7 @@ final class PostgresSchemaReader implements SchemaReader {
             }
         }
         if (tableNames.isEmpty()) {
-            return new Schema(List.of(), List.of(), views, standalone, notKept);
+            return new Schema(List.of(), List.of(), views, standalone, notKept, enumTypes, domains);
         }
         Map<String, Parts> parts = new TreeMap<>();
         tableNames.forEach(name -> parts.put(name, new Parts()));
@@ -182,7 +212,7 @@ final class PostgresSchemaReader implements SchemaReader {
             List<Schema.Trigger> triggers = readTriggers(connection, schema, names);
             List<Table> tables = new ArrayList<>();
             parts.forEach((name, p) -> tables.add(p.build(name)));
-            return new Schema(tables, triggers, views, sequences, notKept);
+            return new Schema(tables, triggers, views, sequences, notKept, enumTypes, domains);
         } finally {
             names.free();
         }

@@ -27,6 +27,7 @@ public final class ModelSources {
         List<Schema.Trigger> triggers = new ArrayList<>();
         List<Schema.View> views = new ArrayList<>();
         Map<String, Schema.Sequence> sequences = new LinkedHashMap<>();
+        Map<String, Schema.EnumType> enumTypes = new LinkedHashMap<>();
         for (ModelSource source : sources) {
             Schema schema = source.schema();
             for (Table table : schema.tables()) {
@@ -40,6 +41,13 @@ public final class ModelSources {
                             + "; describe it in one of them only, or make them agree");
                 }
                 tables.put(table.name(), table);
+            }
+            for (Schema.EnumType type : schema.enumTypes()) {
+                Schema.EnumType previous = enumTypes.putIfAbsent(type.name(), type);
+                if (previous != null && !previous.equals(type)) {
+                    throw new ModelException("enum type '" + type.name() + "' is declared twice, differently ("
+                            + previous.labels() + "; " + type.labels() + "); make the models agree");
+                }
             }
             triggers.addAll(schema.triggers());
             views.addAll(schema.views());
@@ -72,7 +80,7 @@ public final class ModelSources {
             }
         }
         Schema merged = new Schema(List.copyOf(tables.values()), triggers, views, List.copyOf(sequences.values()),
-                List.of());
+                List.of(), List.copyOf(enumTypes.values()));
         return new ModelSource() {
             @Override
             public Schema schema() {

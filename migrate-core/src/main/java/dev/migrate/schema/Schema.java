@@ -9,7 +9,7 @@ import java.util.Optional;
  * keeps the triggers and views (by the database's own DDL), which a SQLite table rebuild must restore.
  */
 public record Schema(List<Table> tables, List<Trigger> triggers, List<View> views, List<Sequence> sequences,
-                     List<NotKept> notKept) {
+                     List<NotKept> notKept, List<EnumType> enumTypes, List<Domain> domains) {
 
     public Schema {
         tables = tables.stream().sorted(Comparator.comparing(Table::name)).toList();
@@ -17,6 +17,19 @@ public record Schema(List<Table> tables, List<Trigger> triggers, List<View> view
         views = List.copyOf(views);
         sequences = sequences == null ? List.of() : List.copyOf(sequences);
         notKept = notKept == null ? List.of() : List.copyOf(notKept);
+        enumTypes = enumTypes == null ? List.of()
+                : enumTypes.stream().sorted(Comparator.comparing(EnumType::name)).toList();
+        domains = domains == null ? List.of() : domains.stream().sorted(Comparator.comparing(Domain::name)).toList();
+    }
+
+    public Schema(List<Table> tables, List<Trigger> triggers, List<View> views, List<Sequence> sequences,
+                  List<NotKept> notKept, List<EnumType> enumTypes) {
+        this(tables, triggers, views, sequences, notKept, enumTypes, List.of());
+    }
+
+    public Schema(List<Table> tables, List<Trigger> triggers, List<View> views, List<Sequence> sequences,
+                  List<NotKept> notKept) {
+        this(tables, triggers, views, sequences, notKept, List.of(), List.of());
     }
 
     public Schema(List<Table> tables, List<Trigger> triggers, List<View> views) {
@@ -25,6 +38,11 @@ public record Schema(List<Table> tables, List<Trigger> triggers, List<View> view
 
     public static Schema of(List<Table> tables) {
         return new Schema(tables, List.of(), List.of());
+    }
+
+    /** This schema with these enum types (a programmatic model declaring the PostgreSQL enum types its columns use). */
+    public Schema withEnumTypes(List<EnumType> types) {
+        return new Schema(tables, triggers, views, sequences, notKept, types, domains);
     }
 
     public Optional<Table> table(String name) {
@@ -72,5 +90,24 @@ public record Schema(List<Table> tables, List<Trigger> triggers, List<View> view
         public NotKept(String table, String what) {
             this(table, what, null);
         }
+    }
+
+    /**
+     * A PostgreSQL enum type: its name and its labels in their sort order. A column of the type keeps the type's
+     * name as its raw type ({@link ColumnType#other}).
+     */
+    public record EnumType(String name, List<String> labels) {
+
+        public EnumType {
+            labels = List.copyOf(labels);
+        }
+    }
+
+    /**
+     * A PostgreSQL domain as the database keeps it: its name, its base type (as {@code format_type} writes it: an enum
+     * type's name, {@code integer}...) and its whole CREATE DOMAIN statement (base type, default, NOT NULL, named
+     * checks). Reflected only: dropped with its last user and created again from this.
+     */
+    public record Domain(String name, String baseType, String definition) {
     }
 }

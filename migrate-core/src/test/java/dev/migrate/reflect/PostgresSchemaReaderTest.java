@@ -168,6 +168,41 @@ class PostgresSchemaReaderTest extends SchemaReaderContract {
                 .containsExactlyInAnyOrder("tickets_serial_no_seq", "owned_later");
     }
 
+    /**
+     * Enum types are read with their labels in their sort order (an added label placed BEFORE another included), and
+     * domains with their whole statement, in the relations query, so that the count of queries stays the same; their
+     * columns keep the type's name.
+     */
+    @Test
+    void readsEnumTypesWithTheirLabelsAndDomainsInTheSameQueries() throws SQLException {
+        Schema schema;
+        int queries;
+        try (Connection connection = fresh("""
+                CREATE TYPE mood AS ENUM ('sad', 'happy');
+                ALTER TYPE mood ADD VALUE 'ok' BEFORE 'happy';
+                CREATE TYPE "Weird Type" AS ENUM ('it''s');
+                CREATE DOMAIN happy AS mood DEFAULT 'happy' CONSTRAINT z_check CHECK (VALUE <> 'sad')
+                    CONSTRAINT a_check CHECK (VALUE IS NOT NULL);
+                CREATE TABLE people (id INTEGER PRIMARY KEY, mood mood NOT NULL, moods mood[], odd "Weird Type",
+                                     glad happy);
+                """)) {
+            CountingConnection counting = new CountingConnection(connection);
+            schema = SchemaReader.forConnection(connection).read(counting.connection(), ReflectOptions.defaults());
+            queries = counting.executions();
+        }
+        assertThat(queries).isEqualTo(queriesPerRead());
+        assertThat(schema.enumTypes()).containsExactly(new Schema.EnumType("Weird Type", List.of("it's")),
+                new Schema.EnumType("mood", List.of("sad", "ok", "happy")));
+        assertThat(schema.domains()).containsExactly(new Schema.Domain("happy", "mood", "CREATE DOMAIN happy AS mood"
+                + " DEFAULT 'happy'::mood CONSTRAINT a_check CHECK ((VALUE IS NOT NULL)) CONSTRAINT z_check CHECK"
+                + " ((VALUE <> 'sad'::mood))"));
+        Table people = schema.table("people").orElseThrow();
+        assertThat(people.column("glad").orElseThrow().type().raw()).isEqualTo("happy");
+        assertThat(people.column("mood").orElseThrow().type().raw()).isEqualTo("mood");
+        assertThat(people.column("moods").orElseThrow().type().raw()).isEqualTo("mood[]");
+        assertThat(people.column("odd").orElseThrow().type().raw()).isEqualTo("\"Weird Type\"");
+    }
+
     @Test
     void readsARealisticSchemaIntoTheModel() throws SQLException {
         Schema schema;
