@@ -138,8 +138,11 @@ class RunLockTest {
         db.execute("CREATE TABLE applied (pid INTEGER NOT NULL)");
         db.execute("CREATE TABLE overlapping (others BIGINT NOT NULL)");
         ScriptFiles files = new ScriptFiles(tmp.resolve("migrations"));
-        // First statement: how many other sessions are running this revision's slow statement right now.
+        // First, how many other sessions are running this revision's slow statement right now. A killed backend
+        // releases its locks while exiting, a moment before pg_stat_activity stops listing it as active: the short
+        // pause keeps that exit from counting, while a statement still running (3 s) would.
         files.writeRaw("p00000000001_slow.sql", NO_TRANSACTION_HEADER.formatted("slow", "p00000000001", """
+                SELECT pg_sleep(0.5);
                 INSERT INTO overlapping (others) SELECT count(*) FROM pg_stat_activity
                     WHERE state = 'active' AND pid <> pg_backend_pid() AND query LIKE '%FROM pg_sleep(3)%';
                 INSERT INTO applied (pid) SELECT pg_backend_pid() FROM pg_sleep(3);"""));
