@@ -108,7 +108,7 @@ public final class ClasspathScriptSource implements ScriptSource {
                     URLConnection c = file.openConnection();
                     c.setUseCaches(false);
                     return c.getInputStream();
-                }, index == null ? List.of() : index.headerLines(script.fileName())));
+                }, index == null ? null : index.entry(script.fileName())));
             }
             return resources;
         }

@@ -24,7 +24,7 @@ import java.util.zip.CRC32;
  * the jar's directory and no decompression. Otherwise every header is read, as without an index. Scripts on a file
  * system never use it: they are edited in place.
  * <p>
- * The format is text: per script a line {@code <file name> TAB <crc32 hex> TAB <size> TAB <n>} followed by the
+ * The format is text: per script a line {@code <file name> TAB <crc32 hex> TAB <size> TAB <checksum> TAB <n>} followed by the
  * script's first {@code n} lines, its header up to and including {@code -- migrate:upgrade}, parsed at startup by the
  * same parser as the file itself (same messages, same line numbers).
  */
@@ -35,8 +35,11 @@ public final class ScriptIndex {
 
     private static final String FIRST_LINE = "# migrate script index v1";
 
-    /** One script as indexed. */
-    public record Entry(String fileName, long crc, long size, List<String> headerLines) {
+    /**
+     * One script as indexed: its name, CRC-32 and size as a jar records them, its {@link Checksum} (what the drift
+     * check compares with the one recorded when it ran, so that a start reads no script body either) and its header.
+     */
+    public record Entry(String fileName, long crc, long size, String checksum, List<String> headerLines) {
         public Entry {
             headerLines = List.copyOf(headerLines);
         }
@@ -78,13 +81,9 @@ public final class ScriptIndex {
         return Optional.empty();
     }
 
-    /** The indexed header lines of {@code fileName}. */
-    public List<String> headerLines(String fileName) {
-        Entry entry = entries.get(fileName);
-        if (entry == null) {
-            throw new IllegalArgumentException(fileName + " is not in the index");
-        }
-        return entry.headerLines();
+    /** The entry of {@code fileName}, or null when the index does not name it. */
+    public Entry entry(String fileName) {
+        return entries.get(fileName);
     }
 
     /** Reads an index; {@code location} names it in messages. */
@@ -101,10 +100,10 @@ public final class ScriptIndex {
         while ((line = reader.readLine()) != null) {
             number++;
             String[] fields = line.split("\t", -1);
-            if (fields.length != 4) {
+            if (fields.length != 5) {
                 throw new ScriptException(location + ":" + number + ": malformed index line; write the index again");
             }
-            int count = Integer.parseInt(fields[3]);
+            int count = Integer.parseInt(fields[4]);
             List<String> header = new ArrayList<>(count);
             for (int i = 0; i < count; i++) {
                 String headerLine = reader.readLine();
@@ -115,7 +114,8 @@ public final class ScriptIndex {
                 header.add(headerLine);
             }
             number += count;
-            entries.put(fields[0], new Entry(fields[0], Long.parseLong(fields[1], 16), Long.parseLong(fields[2]), header));
+            entries.put(fields[0], new Entry(fields[0], Long.parseLong(fields[1], 16), Long.parseLong(fields[2]), fields[3],
+                    header));
         }
         return new ScriptIndex(entries);
     }
@@ -133,13 +133,14 @@ public final class ScriptIndex {
             CRC32 crc = new CRC32();
             crc.update(bytes);
             List<String> header = headerLines(resource);
-            entries.put(resource.fileName(), new Entry(resource.fileName(), crc.getValue(), bytes.length, header));
+            entries.put(resource.fileName(), new Entry(resource.fileName(), crc.getValue(), bytes.length,
+                    Checksum.ofResource(resource), header));
         }
         try (Writer out = Files.newBufferedWriter(directory.resolve(FILE_NAME), StandardCharsets.UTF_8)) {
             out.write(FIRST_LINE + "\n");
             for (Entry entry : entries.values()) {
                 out.write(entry.fileName() + "\t" + Long.toHexString(entry.crc()) + "\t" + entry.size() + "\t"
-                        + entry.headerLines().size() + "\n");
+                        + entry.checksum() + "\t" + entry.headerLines().size() + "\n");
                 for (String line : entry.headerLines()) {
                     out.write(line + "\n");
                 }

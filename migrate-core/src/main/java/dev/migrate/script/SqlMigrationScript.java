@@ -33,8 +33,8 @@ public final class SqlMigrationScript implements MigrationScript {
     /** Reads the header of {@code resource}, and nothing below its {@code -- migrate:upgrade} line. */
     public static SqlMigrationScript readHeader(ScriptResource resource) {
         String location = resource.location();
-        if (!resource.indexedHeader().isEmpty()) {
-            Iterator<String> lines = resource.indexedHeader().iterator();
+        if (resource.indexed() != null) {
+            Iterator<String> lines = resource.indexed().headerLines().iterator();
             try {
                 return new SqlMigrationScript(resource, HeaderParser.parse(() -> lines.hasNext() ? lines.next() : null,
                         location));
@@ -138,7 +138,8 @@ public final class SqlMigrationScript implements MigrationScript {
                 return body.checksum();
             }
             if (checksum == null) {
-                checksum = Checksum.ofResource(resource);
+                // a matching index was written from these very bytes (the jar's CRC-32 and size said so)
+                checksum = resource.indexed() != null ? resource.indexed().checksum() : Checksum.ofResource(resource);
             }
             return checksum;
         }

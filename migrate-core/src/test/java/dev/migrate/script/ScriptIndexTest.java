@@ -68,10 +68,14 @@ class ScriptIndexTest {
         }
     }
 
-    /** Marks the index's copy of a1's message, so a test can tell which header was parsed. */
+    /**
+     * Marks the index's copy of a1's message and checksum, so a test can tell whether the header and the checksum
+     * came from the index or from the script.
+     */
     private static void markIndexedMessage(Path directory) throws IOException {
         Path index = directory.resolve(ScriptIndex.FILE_NAME);
-        Files.writeString(index, Files.readString(index).replaceFirst("-- a message", "-- a message (indexed)"));
+        Files.writeString(index, Files.readString(index).replaceFirst("-- a message", "-- a message (indexed)")
+                .replaceFirst("(?m)^(a1_base\\.sql\t[^\t]+\t[^\t]+\t)[^\t]+", "$1indexed-checksum"));
     }
 
     @Test
@@ -88,6 +92,7 @@ class ScriptIndexTest {
         assertThat(a1.headerLines()).first().isEqualTo("-- a message");
         assertThat(a1.headerLines()).last().isEqualTo("-- migrate:upgrade");
         assertThat(a1.size()).isEqualTo(Files.size(directory.resolve("a1_base.sql")));
+        assertThat(a1.checksum()).isEqualTo(Checksum.of(twoScripts().get("a1_base.sql")));
     }
 
     @Test
@@ -100,7 +105,9 @@ class ScriptIndexTest {
 
         assertThat(set.byId()).containsOnlyKeys("a1", "b2");
         assertThat(set.get("a1").message()).isEqualTo("a message (indexed)");
+        assertThat(set.get("a1").checksum()).as("the drift check reads no body either").isEqualTo("indexed-checksum");
         assertThat(set.get("b2").revision().downRevisions()).containsExactly("a1");
+        assertThat(set.get("b2").checksum()).isEqualTo(Checksum.of(twoScripts().get("b2_next.sql")));
     }
 
     @Test
@@ -111,7 +118,9 @@ class ScriptIndexTest {
 
         // a1 edited after the index was written (same length: only the CRC tells)
         String edited = Scripts.script("a1", "", "CREATE TABLE t (y INT);");
-        assertThat(load(jar(directory, Map.of("a1_base.sql", edited))).get("a1").message()).isEqualTo("a message");
+        ScriptSet changed = load(jar(directory, Map.of("a1_base.sql", edited)));
+        assertThat(changed.get("a1").message()).isEqualTo("a message");
+        assertThat(changed.get("a1").checksum()).isEqualTo(Checksum.of(edited));
         // a script the index does not know
         ScriptSet added = load(jar(directory, Map.of("c3_more.sql", Scripts.script("c3", "b2", "SELECT 1;"))));
         assertThat(added.byId()).containsOnlyKeys("a1", "b2", "c3");
