@@ -6,11 +6,13 @@ import dev.migrate.autogenerate.RenameDecider;
 import dev.migrate.dialect.Dialect;
 import dev.migrate.dialect.UnsupportedDatabaseException;
 import dev.migrate.graph.GraphDiagram;
+import dev.migrate.graph.Direction;
 import dev.migrate.graph.GraphException;
 import dev.migrate.graph.GraphPicture;
 import dev.migrate.graph.Plan;
 import dev.migrate.graph.RevisionGraph;
 import dev.migrate.op.RebuildTable;
+import dev.migrate.runtime.CallbackFailedException;
 import dev.migrate.runtime.ChangedScript;
 import dev.migrate.runtime.ConcurrentMigrationException;
 import dev.migrate.runtime.DatabaseState;
@@ -171,7 +173,8 @@ public final class Migrate {
     public RunResult upgrade(String target, StepListener progress) {
         return guard(() -> {
             Scripts scripts = catalog.load();
-            return runner.run(heads -> scripts.graph().upgrade(heads, target), scripts::script, progress, drift(scripts));
+            return runner.run(Direction.UPGRADE, heads -> scripts.graph().upgrade(heads, target), scripts::script, progress,
+                    drift(scripts));
         });
     }
 
@@ -208,7 +211,8 @@ public final class Migrate {
     public RunResult downgrade(String target, StepListener progress) {
         return guard(() -> {
             Scripts scripts = catalog.load();
-            return runner.run(heads -> scripts.graph().downgrade(heads, target), scripts::script, progress);
+            return runner.run(Direction.DOWNGRADE, heads -> scripts.graph().downgrade(heads, target), scripts::script,
+                    progress, null);
         });
     }
 
@@ -407,7 +411,7 @@ public final class Migrate {
             throw e;
         } catch (GraphException | ScriptException | MigrationFailedException | LockTimeoutException
                  | ConcurrentMigrationException | ModelException | UnsupportedDatabaseException
-                 | ScriptsChangedException e) {
+                 | ScriptsChangedException | CallbackFailedException e) {
             throw new MigrateException(e.getMessage(), e);
         } catch (SQLException e) {
             // Only a failure to connect is about the connection settings; anything else names its own cause.
