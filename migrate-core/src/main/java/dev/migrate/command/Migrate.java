@@ -2,6 +2,7 @@ package dev.migrate.command;
 
 import dev.migrate.autogenerate.Changes;
 import dev.migrate.autogenerate.DataLossWarning;
+import dev.migrate.autogenerate.GeneratedRevision;
 import dev.migrate.autogenerate.RenameDecider;
 import dev.migrate.dialect.Dialect;
 import dev.migrate.dialect.UnsupportedDatabaseException;
@@ -115,16 +116,19 @@ public final class Migrate {
 
     /**
      * {@code db migrate}: compares the models with the upgraded database and writes a script for a human
-     * to review; writes nothing when there is nothing to do. {@code renames} settles proposed renames.
+     * to review, with the operations the configured {@code ProcessRevisionDirectives} leave; writes nothing when
+     * there is nothing left to do. {@code renames} settles proposed renames.
      */
     public AutogenerateResult migrate(RevisionRequest request, RenameDecider renames) {
         return guard(() -> {
             catalog.requireDirectory();
             Scripts scripts = catalog.load();
-            Changes changes = diff.compare(scripts, renames, "migrate");
+            Changes detected = diff.compare(scripts, renames, "migrate");
+            Changes changes = detected.withOperations(config.autogenerate().processRevisionDirectives().process(
+                    new GeneratedRevision(request.message(), detected.dialect().name(), detected.operations())));
             List<String> warnings = changes.warnings().stream().map(DataLossWarning::message).toList();
             if (changes.isEmpty()) {
-                return new AutogenerateResult(List.of(), List.of(), null);
+                return new AutogenerateResult(detected.descriptions(), List.of(), null, !detected.isEmpty());
             }
             boolean rebuilds = changes.operations().stream().anyMatch(operation -> operation instanceof RebuildTable);
             RevisionResult written = catalog.writeRevision(request, currentHeadsIfNeeded(request), scripts,
