@@ -64,9 +64,14 @@ final class Callbacks {
             this.stage = stage;
         }
 
+        /** {@code com.acme.RefreshViews (afterRevision)}. */
+        String who() {
+            return callback + " (" + stage.method() + ")";
+        }
+
         /** {@code callback com.acme.RefreshViews (afterRevision)}. */
         String describe() {
-            return "callback " + callback + " (" + stage.method() + ")";
+            return "callback " + who();
         }
     }
 }

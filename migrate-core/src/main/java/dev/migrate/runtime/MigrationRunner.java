@@ -501,7 +501,7 @@ public final class MigrationRunner {
                 callbacks.call(stage, new MigrationEvent(step.direction(), step, script.message(), connection,
                         dialect.name(), List.of(), null));
             } catch (Callbacks.Failure failure) {
-                throw new StepFailure(step, script, 0, failure.getCause(), ran, failure.describe());
+                throw new StepFailure(step, script, 0, failure.getCause(), ran, failure.who());
             }
         }
 
@@ -560,7 +560,7 @@ public final class MigrationRunner {
             // A database may quote the failing statement: a secret parameter's value must not reach the message or the log.
             String databaseError = settings.arguments().redact(cause instanceof SQLException sql ? oneLine(sql.getMessage())
                     : oneLine(String.valueOf(cause)));
-            String where = failure.callback != null ? "in " + failure.callback + " of " + failure.script.location()
+            String where = failure.callback != null ? "in callback " + failure.callback + " of " + failure.script.location()
                     : "at " + failure.script.location() + (failure.line > 0 ? ":" + failure.line : "");
             try {
                 // A no-transaction script's settings outlive its failure: the log row below must not inherit them.
@@ -579,7 +579,8 @@ public final class MigrationRunner {
                 // Outside the rolled-back transaction: the attempt stays on record.
                 bookkeeping.append(entry(failure.step, failure.script, Instant.now(), 0, false,
                         FailedAttempt.errorText(failure.line, failure.script.transactional(),
-                                failure.callback != null ? failure.callback + ": " + databaseError : databaseError)));
+                                failure.callback != null ? "callback " + failure.callback + ": " + databaseError
+                                        : databaseError)));
             } catch (SQLException e) {
                 MigrationRunner.log.warn("Could not record the failure in the log table", e);
             }
@@ -596,7 +597,7 @@ public final class MigrationRunner {
                     + ". Fix the " + (failure.callback != null ? "callback" : "script") + " and run "
                     + failure.step.direction().label() + " again.";
             return new MigrationFailedException(message, failure.step.revision().id(), failure.script.location(),
-                    failure.line, heads, cause);
+                    failure.line, heads, failure.callback, cause);
         }
     }
 
@@ -645,7 +646,7 @@ public final class MigrationRunner {
         /** The lines of the statements of the revision that ran before the failing one. */
         private final transient List<Integer> ran;
 
-        /** The callback that failed ({@code callback com.acme.Grants (afterRevision)}), null for a statement. */
+        /** The callback that failed ({@code com.acme.Grants (afterRevision)}), null for a statement. */
         private final String callback;
 
         StepFailure(Step step, MigrationScript script, int line, Throwable cause, List<Integer> ran, String callback) {
