@@ -1,22 +1,14 @@
 package dev.migrate.demo;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.jar.JarFile;
@@ -45,8 +37,6 @@ class ConsumerAppIT {
 
     @TempDir
     Path temp;
-
-    private Process server;
 
     @BeforeAll
     static void buildTheConsumerFromThePublishedArtifacts() throws IOException {
@@ -88,16 +78,6 @@ class ConsumerAppIT {
         consumerJar = project.resolve("target/consumer-app.jar");
     }
 
-    @AfterEach
-    void stop() throws InterruptedException {
-        if (server != null) {
-            server.destroy();
-            if (!server.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
-                server.destroyForcibly();
-            }
-        }
-    }
-
     @Test
     void theJarHoldsTheStarterAndItsRuntimeDependenciesOnly() throws IOException {
         List<String> libraries = new ArrayList<>();
@@ -130,30 +110,14 @@ class ConsumerAppIT {
     @Test
     void theApplicationUpgradesAtStartupAndAnswersOnTheActuatorEndpoint() throws Exception {
         Path work = Files.createDirectories(temp.resolve("work"));
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
+        try (WebServer server = WebServer.start(consumerJar, work, temp.resolve("web.log"), "Started ConsumerApplication")) {
+            assertThat(server.get("/greeting").body()).isEqualTo("Hello from a migrated database");
+            HttpResponse<String> migrations = server.get("/actuator/migrations");
+            assertThat(migrations.statusCode()).as(migrations.body()).isEqualTo(200);
+            assertThat(migrations.body()).contains("\"currentHeads\":[\"" + HEAD + "\"]", "\"pending\":[]");
+            assertThat(server.get("/actuator/health").body()).contains("\"status\":\"UP\"");
+            assertThat(server.log()).contains("Running upgrade  -> " + HEAD + ", create greeting").doesNotContain("ERROR");
         }
-        Path log = temp.resolve("web.log");
-        server = new ProcessBuilder(DemoJar.java(), "-XX:TieredStopAtLevel=1", "-jar", consumerJar.toString(),
-                "--server.port=" + port)
-                .directory(work.toFile()).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        Instant end = Instant.now().plus(Duration.ofSeconds(120));
-        while (!Files.readString(log).contains("Started ConsumerApplication")) {
-            assertThat(server.isAlive()).as("the application ended:\n" + Files.readString(log)).isTrue();
-            assertThat(Instant.now()).as("not started within 120 s:\n" + Files.readString(log)).isBefore(end);
-            Thread.sleep(250);
-        }
-
-        HttpClient http = HttpClient.newHttpClient();
-        assertThat(get(http, port, "/greeting").body()).isEqualTo("Hello from a migrated database");
-        HttpResponse<String> migrations = get(http, port, "/actuator/migrations");
-        assertThat(migrations.statusCode()).as(migrations.body()).isEqualTo(200);
-        assertThat(migrations.body()).contains("\"currentHeads\":[\"" + HEAD + "\"]", "\"pending\":[]");
-        assertThat(get(http, port, "/actuator/health").body()).contains("\"status\":\"UP\"");
-        assertThat(Files.readString(log)).contains("Running upgrade  -> " + HEAD + ", create greeting")
-                .doesNotContain("ERROR");
     }
 
     /** README "Using it in your own application": the Maven snippet is the consumer's, the Gradle one says the same. */
@@ -194,11 +158,6 @@ class ConsumerAppIT {
         List<String> command = new ArrayList<>(List.of(DemoJar.java(), "-XX:TieredStopAtLevel=1", "-jar", consumerJar.toString()));
         command.addAll(List.of(arguments));
         return DemoJar.process(work, command);
-    }
-
-    private static HttpResponse<String> get(HttpClient http, int port, String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
     }
 
     /**

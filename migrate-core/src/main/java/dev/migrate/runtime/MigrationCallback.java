@@ -35,7 +35,10 @@ public interface MigrationCallback {
     default void afterRun(MigrationEvent event) throws Exception {
     }
 
-    /** After the run failed (a revision, a callback, the lock...); {@link MigrationEvent#failure()} says why. */
+    /**
+     * After the run failed once it held the lock (a revision, a callback, scripts changed since they ran...);
+     * {@link MigrationEvent#failure()} says why. A run that never got the lock or a connection calls no callback.
+     */
     default void runFailed(MigrationEvent event) throws Exception {
     }
 

@@ -51,6 +51,9 @@ class CallbacksTest {
                 "A beforeRevision r00000000002 two").endsWith("B afterRun downgrade [r00000000002, r00000000001]");
 
         calls.clear();
+        assertThat(migrate.upgradeSql("base:r00000000002")).contains("CREATE TABLE t2");
+        assertThat(calls).as("offline SQL has no connection to give: no callback").isEmpty();
+
         migrate.upgrade("base");
         assertThat(calls).as("nothing pending: the run's callbacks only")
                 .containsExactly("A beforeRun upgrade", "B beforeRun upgrade", "A afterRun upgrade []", "B afterRun upgrade []");
