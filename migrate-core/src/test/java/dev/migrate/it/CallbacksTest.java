@@ -23,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * transaction (what they write commits or rolls back with it), and one that throws fails the run like a failing
  * statement, its message naming the callback.
  */
+@dev.migrate.testsupport.PostgresTest
 class CallbacksTest {
 
     @TempDir
@@ -134,6 +135,31 @@ class CallbacksTest {
                         + "view refresh failed; the revisions of the run stay applied; the database is at r00000000001. "
                         + "Fix the callback and run upgrade again.");
         assertThat(migrate.current(false).revisions()).containsExactly("r00000000001");
+    }
+
+    /** The issue's own example: a materialized view refreshed after the run, on the suite's PostgreSQL. */
+    @org.junit.jupiter.api.Test
+    void anAfterRunCallbackRefreshesAMaterializedView() throws Exception {
+        TestDatabase db = TestDatabase.postgres();
+        ScriptFiles files = new ScriptFiles(tmp.resolve("migrations"));
+        files.write("r00000000001", "", "sales", "CREATE TABLE sale (amount INTEGER);\n"
+                + "CREATE MATERIALIZED VIEW sales_total AS SELECT COALESCE(SUM(amount), 0) AS total FROM sale;",
+                "DROP MATERIALIZED VIEW sales_total;\nDROP TABLE sale;");
+        files.write("r00000000002", "r00000000001", "first sales", "INSERT INTO sale VALUES (40), (2);", "DELETE FROM sale;");
+        MigrationCallback refresh = new MigrationCallback() {
+            @Override
+            public void afterRun(MigrationEvent event) throws Exception {
+                if (!event.applied().isEmpty()) {
+                    try (var statement = event.connection().createStatement()) {
+                        statement.execute("REFRESH MATERIALIZED VIEW sales_total");
+                    }
+                }
+            }
+        };
+
+        engine(db, files, refresh).upgrade("head");
+
+        assertThat(db.queryStrings("SELECT total FROM sales_total")).containsExactly("42");
     }
 
     private ScriptFiles threeRevisions() {
