@@ -23,6 +23,18 @@ public record Changes(Dialect dialect, List<Operation> operations, List<String> 
         tablesWithRows = Set.copyOf(tablesWithRows);
     }
 
+    /**
+     * These changes with {@code rewritten} operations (a {@link ProcessRevisionDirectives}' result): the descriptions
+     * are then those of the operations written.
+     */
+    public Changes withOperations(List<Operation> rewritten) {
+        if (rewritten.equals(operations)) {
+            return this;
+        }
+        return new Changes(dialect, rewritten, rewritten.stream().flatMap(operation -> Descriptions.of(operation).stream())
+                .toList(), tablesWithRows);
+    }
+
     public boolean isEmpty() {
         return operations.isEmpty();
     }

@@ -2,15 +2,18 @@ package dev.migrate.command;
 
 import dev.migrate.autogenerate.Changes;
 import dev.migrate.autogenerate.DataLossWarning;
+import dev.migrate.autogenerate.GeneratedRevision;
 import dev.migrate.autogenerate.RenameDecider;
 import dev.migrate.dialect.Dialect;
 import dev.migrate.dialect.UnsupportedDatabaseException;
 import dev.migrate.graph.GraphDiagram;
+import dev.migrate.graph.Direction;
 import dev.migrate.graph.GraphException;
 import dev.migrate.graph.GraphPicture;
 import dev.migrate.graph.Plan;
 import dev.migrate.graph.RevisionGraph;
 import dev.migrate.op.RebuildTable;
+import dev.migrate.runtime.CallbackFailedException;
 import dev.migrate.runtime.ChangedScript;
 import dev.migrate.runtime.ConcurrentMigrationException;
 import dev.migrate.runtime.DatabaseState;
@@ -113,16 +116,19 @@ public final class Migrate {
 
     /**
      * {@code db migrate}: compares the models with the upgraded database and writes a script for a human
-     * to review; writes nothing when there is nothing to do. {@code renames} settles proposed renames.
+     * to review, with the operations the configured {@code ProcessRevisionDirectives} leave; writes nothing when
+     * there is nothing left to do. {@code renames} settles proposed renames.
      */
     public AutogenerateResult migrate(RevisionRequest request, RenameDecider renames) {
         return guard(() -> {
             catalog.requireDirectory();
             Scripts scripts = catalog.load();
-            Changes changes = diff.compare(scripts, renames, "migrate");
+            Changes detected = diff.compare(scripts, renames, "migrate");
+            Changes changes = detected.withOperations(config.autogenerate().processRevisionDirectives().process(
+                    new GeneratedRevision(request.message(), detected.dialect().name(), detected.operations())));
             List<String> warnings = changes.warnings().stream().map(DataLossWarning::message).toList();
             if (changes.isEmpty()) {
-                return new AutogenerateResult(List.of(), List.of(), null);
+                return new AutogenerateResult(detected.descriptions(), List.of(), null, !detected.isEmpty());
             }
             boolean rebuilds = changes.operations().stream().anyMatch(operation -> operation instanceof RebuildTable);
             RevisionResult written = catalog.writeRevision(request, currentHeadsIfNeeded(request), scripts,
@@ -171,7 +177,8 @@ public final class Migrate {
     public RunResult upgrade(String target, StepListener progress) {
         return guard(() -> {
             Scripts scripts = catalog.load();
-            return runner.run(heads -> scripts.graph().upgrade(heads, target), scripts::script, progress, drift(scripts));
+            return runner.run(Direction.UPGRADE, heads -> scripts.graph().upgrade(heads, target), scripts::script, progress,
+                    drift(scripts));
         });
     }
 
@@ -208,7 +215,8 @@ public final class Migrate {
     public RunResult downgrade(String target, StepListener progress) {
         return guard(() -> {
             Scripts scripts = catalog.load();
-            return runner.run(heads -> scripts.graph().downgrade(heads, target), scripts::script, progress);
+            return runner.run(Direction.DOWNGRADE, heads -> scripts.graph().downgrade(heads, target), scripts::script,
+                    progress, null);
         });
     }
 
@@ -407,7 +415,7 @@ public final class Migrate {
             throw e;
         } catch (GraphException | ScriptException | MigrationFailedException | LockTimeoutException
                  | ConcurrentMigrationException | ModelException | UnsupportedDatabaseException
-                 | ScriptsChangedException e) {
+                 | ScriptsChangedException | CallbackFailedException e) {
             throw new MigrateException(e.getMessage(), e);
         } catch (SQLException e) {
             // Only a failure to connect is about the connection settings; anything else names its own cause.

@@ -85,64 +85,68 @@ public final class MigrationRunner {
     }
 
     /**
-     * Runs what {@code planner} plans from the current heads, re-planning if another process moves the
-     * database on meanwhile. {@code scripts} finds the script of each step's revision.
+     * Runs what {@code planner} plans from the current heads ({@code direction}: what the run does, as callbacks
+     * are told), re-planning if another process moves the database on meanwhile; {@code scripts} finds the script
+     * of each step's revision, {@code listener} is told as each revision starts. First refuses to run when
+     * {@code drift} finds applied scripts changed (unless {@link RuntimeSettings#validateOnMigrate()} is off):
+     * checked once, under the lock, on the heads the run starts from; {@code drift} null checks nothing
+     * (downgrades). The {@link MigrationCallback}s of the settings are called around the run and each revision.
      */
-    public RunResult run(Function<List<String>, Plan> planner, Function<String, MigrationScript> scripts)
+    public RunResult run(Direction direction, Function<List<String>, Plan> planner,
+                         Function<String, MigrationScript> scripts, StepListener listener, DriftCheck drift)
             throws SQLException {
-        return run(planner, scripts, StepListener.NONE);
-    }
-
-    /** As {@link #run(Function, Function)}, telling {@code listener} as each revision starts. */
-    public RunResult run(Function<List<String>, Plan> planner, Function<String, MigrationScript> scripts,
-                         StepListener listener) throws SQLException {
-        return run(planner, scripts, listener, null);
-    }
-
-    /**
-     * As {@link #run(Function, Function, StepListener)}, first refusing to run when {@code drift} finds applied
-     * scripts changed (unless {@link RuntimeSettings#validateOnMigrate()} is off): checked once, under the lock,
-     * on the heads the run starts from. {@code drift} null checks nothing (downgrades).
-     */
-    public RunResult run(Function<List<String>, Plan> planner, Function<String, MigrationScript> scripts,
-                         StepListener listener, DriftCheck drift) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             Dialect dialect = Dialect.of(connection);
             dialect.prepare(connection, settings.lockTimeout());
             try (MigrationLock ignored = lock(connection, dialect);
                  Session session = new Session(connection, dialect, scripts, installedBy(connection), listener)) {
-                List<String> start = session.versionTable.read(connection);
-                List<FailedAttempt> earlier;
-                if (drift != null && settings.validateOnMigrate()) {
-                    // One read of the log serves both the drift check and the earlier failures.
-                    List<LogEntry> logRows = session.log.read(connection);
-                    drift.require(start, logRows);
-                    earlier = FailedAttempt.unresolved(logRows);
-                } else {
-                    earlier = session.log.unresolvedFailures(connection);
+                try {
+                    session.callRunCallbacks(direction, Callbacks.Stage.BEFORE_RUN, List.of(), "nothing was migrated");
+                    RunResult result = runPlans(session, connection, planner, drift);
+                    session.callRunCallbacks(direction, Callbacks.Stage.AFTER_RUN, result.steps(),
+                            (result.steps().isEmpty() ? "nothing was pending" : "the revisions of the run stay applied")
+                            + "; the database is at " + describe(result.toHeads()));
+                    return result;
+                } catch (SQLException | RuntimeException e) {
+                    session.runFailed(direction, e);
+                    throw e;
                 }
-                for (FailedAttempt failed : earlier) {
-                    log.warn("Earlier attempt: {}", failed.describe());
-                }
-                List<AppliedStep> done = new ArrayList<>();
-                for (int attempt = 0; attempt < MAX_REPLANS; attempt++) {
-                    List<String> heads = attempt == 0 ? start : session.versionTable.read(connection);
-                    // Plan before creating anything: a bad target leaves a fresh database untouched.
-                    Plan plan = planner.apply(heads);
-                    if (plan.isEmpty()) {
-                        return new RunResult(start, heads, done, earlier);
-                    }
-                    session.readScripts(plan);
-                    session.createTables();
-                    if (session.runSteps(plan, done)) {
-                        return new RunResult(start, session.versionTable.read(connection), done, earlier);
-                    }
-                    log.info("Another process migrated this database meanwhile; planning again from its new state");
-                }
-                throw new ConcurrentMigrationException("The version table kept changing under this run while other processes "
-                        + "migrated the same database; run the command again");
             }
         }
+    }
+
+    private RunResult runPlans(Session session, Connection connection, Function<List<String>, Plan> planner,
+                               DriftCheck drift) throws SQLException {
+        List<String> start = session.versionTable.read(connection);
+        List<FailedAttempt> earlier;
+        if (drift != null && settings.validateOnMigrate()) {
+            // One read of the log serves both the drift check and the earlier failures.
+            List<LogEntry> logRows = session.log.read(connection);
+            drift.require(start, logRows);
+            earlier = FailedAttempt.unresolved(logRows);
+        } else {
+            earlier = session.log.unresolvedFailures(connection);
+        }
+        for (FailedAttempt failed : earlier) {
+            log.warn("Earlier attempt: {}", failed.describe());
+        }
+        List<AppliedStep> done = new ArrayList<>();
+        for (int attempt = 0; attempt < MAX_REPLANS; attempt++) {
+            List<String> heads = attempt == 0 ? start : session.versionTable.read(connection);
+            // Plan before creating anything: a bad target leaves a fresh database untouched.
+            Plan plan = planner.apply(heads);
+            if (plan.isEmpty()) {
+                return new RunResult(start, heads, done, earlier);
+            }
+            session.readScripts(plan);
+            session.createTables();
+            if (session.runSteps(plan, done)) {
+                return new RunResult(start, session.versionTable.read(connection), done, earlier);
+            }
+            log.info("Another process migrated this database meanwhile; planning again from its new state");
+        }
+        throw new ConcurrentMigrationException("The version table kept changing under this run while other processes "
+                + "migrated the same database; run the command again");
     }
 
     /** Sets the version table to {@code plan.toHeads()} without running anything (Alembic's stamp). */
@@ -238,6 +242,7 @@ public final class MigrationRunner {
         private final Bookkeeping bookkeeping;
         private final boolean verifyHeads;
         private final Map<String, String> sessionSettings;
+        private final Callbacks callbacks = new Callbacks(settings.callbacks());
 
         Session(Connection connection, Dialect dialect, Function<String, MigrationScript> scripts, String installedBy,
                 StepListener listener) throws SQLException {
@@ -282,6 +287,60 @@ public final class MigrationRunner {
         @Override
         public void close() throws SQLException {
             bookkeeping.close();
+        }
+
+        /**
+         * Calls the run's callbacks at {@code stage} in a transaction of their own; one that throws rolls it back and
+         * fails the run, its message naming the callback and saying {@code state}.
+         */
+        void callRunCallbacks(Direction direction, Callbacks.Stage stage, List<AppliedStep> applied, String state)
+                throws SQLException {
+            if (callbacks.isEmpty()) {
+                return;
+            }
+            begin();
+            try {
+                callbacks.call(stage, new MigrationEvent(direction, null, null, connection, dialect.name(), applied, null));
+                dialect.commit(connection);
+            } catch (Callbacks.Failure failure) {
+                dialect.rollback(connection);
+                String verb = direction.label();
+                throw new CallbackFailedException(capitalized(verb) + " stopped: " + failure.describe() + " failed: "
+                        + oneLine(String.valueOf(failure.getCause())) + "; " + state + ". Fix the callback and run "
+                        + verb + " again.", failure.getCause());
+            } catch (SQLException | RuntimeException e) {
+                dialect.rollback(connection);
+                throw e;
+            }
+        }
+
+        /** The run failed: tells the callbacks, never hiding {@code failure} with what they throw. */
+        void runFailed(Direction direction, Exception failure) {
+            notifyFailure(failure, Callbacks.Stage.RUN_FAILED,
+                    new MigrationEvent(direction, null, null, connection, dialect.name(), List.of(), failure));
+        }
+
+        /** Calls the callbacks at a failure stage in a transaction of their own; what they throw is only kept. */
+        private void notifyFailure(Exception failure, Callbacks.Stage stage, MigrationEvent event) {
+            if (callbacks.isEmpty()) {
+                return;
+            }
+            try {
+                dialect.rollback(connection);
+                begin();
+                try {
+                    callbacks.call(stage, event);
+                    dialect.commit(connection);
+                } catch (SQLException | RuntimeException e) {
+                    dialect.rollback(connection);
+                    throw e;
+                }
+            } catch (SQLException | RuntimeException e) {
+                Throwable cause = e instanceof Callbacks.Failure callback ? callback.getCause() : e;
+                String who = e instanceof Callbacks.Failure callback ? callback.describe() : "the " + stage.method() + " callbacks";
+                MigrationRunner.log.warn("{} failed after the failure it was told of", who, cause);
+                failure.addSuppressed(cause);
+            }
         }
 
         /** Reads and splits every script of the plan, so that one that cannot run stops the run before anything is applied. */
@@ -359,7 +418,10 @@ public final class MigrationRunner {
                     dialect.rollback(connection);
                 }
                 resume(suspended);
-                throw failed(failure);
+                MigrationFailedException exception = failed(failure);
+                notifyFailure(exception, Callbacks.Stage.REVISION_FAILED, new MigrationEvent(failure.step.direction(),
+                        failure.step, failure.script.message(), connection, dialect.name(), List.of(), exception));
+                throw exception;
             } catch (SQLException | RuntimeException e) {
                 if (open) {
                     dialect.rollback(connection);
@@ -428,13 +490,30 @@ public final class MigrationRunner {
 
         private void execute(Step step, MigrationScript script) {
             listener.starting(step, script.message());
+            callRevisionCallbacks(Callbacks.Stage.BEFORE_REVISION, step, script, List.of());
+            List<Integer> ran = runStatements(step, script);
+            callRevisionCallbacks(Callbacks.Stage.AFTER_REVISION, step, script, ran);
+        }
+
+        /** A revision's callbacks, on the revision's connection (in its transaction where it has one). */
+        private void callRevisionCallbacks(Callbacks.Stage stage, Step step, MigrationScript script, List<Integer> ran) {
+            try {
+                callbacks.call(stage, new MigrationEvent(step.direction(), step, script.message(), connection,
+                        dialect.name(), List.of(), null));
+            } catch (Callbacks.Failure failure) {
+                throw new StepFailure(step, script, 0, failure.getCause(), ran, failure.who());
+            }
+        }
+
+        /** The script's statements (or Java migration); the lines of the statements that ran. */
+        private List<Integer> runStatements(Step step, MigrationScript script) {
+            List<Integer> ran = new ArrayList<>();
             if (script instanceof SqlMigrationScript sql) {
-                List<Integer> ran = new ArrayList<>();
                 for (Statement statement : ScriptStatements.of(step, sql, dialect, settings.arguments())) {
                     try (java.sql.Statement jdbc = connection.createStatement()) {
                         jdbc.execute(statement.sql());
                     } catch (SQLException e) {
-                        throw new StepFailure(step, script, statement.line(), e, ran);
+                        throw new StepFailure(step, script, statement.line(), e, ran, null);
                     }
                     ran.add(statement.line());
                 }
@@ -448,9 +527,10 @@ public final class MigrationRunner {
                         java.migration().downgrade(context);
                     }
                 } catch (Exception e) {
-                    throw new StepFailure(step, script, 0, e, List.of());
+                    throw new StepFailure(step, script, 0, e, List.of(), null);
                 }
             }
+            return ran;
         }
 
         private MigrationScript scriptOf(Step step) {
@@ -480,7 +560,8 @@ public final class MigrationRunner {
             // A database may quote the failing statement: a secret parameter's value must not reach the message or the log.
             String databaseError = settings.arguments().redact(cause instanceof SQLException sql ? oneLine(sql.getMessage())
                     : oneLine(String.valueOf(cause)));
-            String where = failure.script.location() + (failure.line > 0 ? ":" + failure.line : "");
+            String where = failure.callback != null ? "in callback " + failure.callback + " of " + failure.script.location()
+                    : "at " + failure.script.location() + (failure.line > 0 ? ":" + failure.line : "");
             try {
                 // A no-transaction script's settings outlive its failure: the log row below must not inherit them.
                 restoreSession();
@@ -497,7 +578,9 @@ public final class MigrationRunner {
             try {
                 // Outside the rolled-back transaction: the attempt stays on record.
                 bookkeeping.append(entry(failure.step, failure.script, Instant.now(), 0, false,
-                        FailedAttempt.errorText(failure.line, failure.script.transactional(), databaseError)));
+                        FailedAttempt.errorText(failure.line, failure.script.transactional(),
+                                failure.callback != null ? "callback " + failure.callback + ": " + databaseError
+                                        : databaseError)));
             } catch (SQLException e) {
                 MigrationRunner.log.warn("Could not record the failure in the log table", e);
             }
@@ -510,10 +593,11 @@ public final class MigrationRunner {
                     : "The revision runs outside a transaction (-- migrate:no-transaction): its statements before line "
                       + failure.line + " stay applied; the version table says " + describe(heads);
             String message = failure.step.direction().label() + " of revision " + failure.step.revision().id()
-                    + " failed at " + where + ": " + databaseError + ". " + state
-                    + ". Fix the script and run " + failure.step.direction().label() + " again.";
+                    + " failed " + where + ": " + databaseError + ". " + state
+                    + ". Fix the " + (failure.callback != null ? "callback" : "script") + " and run "
+                    + failure.step.direction().label() + " again.";
             return new MigrationFailedException(message, failure.step.revision().id(), failure.script.location(),
-                    failure.line, heads, cause);
+                    failure.line, heads, failure.callback, cause);
         }
     }
 
@@ -528,6 +612,10 @@ public final class MigrationRunner {
                   + " of the revision ran before it and stay applied where they were DDL (this database commits DDL "
                   + "at once); undo them by hand or make the script skip them";
         return ran + "; the version table says " + describe(heads);
+    }
+
+    private static String capitalized(String word) {
+        return word.isEmpty() ? word : Character.toUpperCase(word.charAt(0)) + word.substring(1);
     }
 
     private static String describe(List<String> heads) {
@@ -558,8 +646,12 @@ public final class MigrationRunner {
         /** The lines of the statements of the revision that ran before the failing one. */
         private final transient List<Integer> ran;
 
-        StepFailure(Step step, MigrationScript script, int line, Throwable cause, List<Integer> ran) {
+        /** The callback that failed ({@code com.acme.Grants (afterRevision)}), null for a statement. */
+        private final String callback;
+
+        StepFailure(Step step, MigrationScript script, int line, Throwable cause, List<Integer> ran, String callback) {
             super(cause);
+            this.callback = callback;
             this.step = step;
             this.script = script;
             this.line = line;
