@@ -1,13 +1,8 @@
 package dev.migrate.autoconfigure.jpa;
 
-import dev.migrate.command.Migrate;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.data.jpa.test.autoconfigure.DataJpaTest;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.TestPropertySource;
-
-import javax.sql.DataSource;
 
 /**
  * A {@code @DataJpaTest} with Boot's default: the DataSource replaced by an embedded H2 database. The migrations run
@@ -17,19 +12,5 @@ import javax.sql.DataSource;
 @ContextConfiguration(classes = PeopleApplication.class)
 @TestPropertySource(properties = {"migrate.locations=classpath:db/test-migrations",
         "migrate.script-directory=target/no-such-directory"})
-class MigrateDataJpaTestOnEmbeddedH2Test {
-
-    @Autowired
-    PersonRepository people;
-
-    @Autowired
-    DataSource dataSource;
-
-    @Autowired
-    Migrate migrate;
-
-    @Test
-    void theEmbeddedDatabaseIsMigratedBeforeTheTest() {
-        SliceExpectations.migratedBeforeTheTest(people, dataSource, migrate);
-    }
+class MigrateDataJpaTestOnEmbeddedH2Test extends MigratedPeopleContract {
 }

@@ -1,24 +1,19 @@
 package dev.migrate.autoconfigure.jpa;
 
-import dev.migrate.command.Migrate;
 import dev.migrate.testsupport.PostgresServer;
 import dev.migrate.testsupport.PostgresTest;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.data.jpa.test.autoconfigure.DataJpaTest;
 import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import javax.sql.DataSource;
-
 /** A {@code @DataJpaTest} on the application's own database ({@code replace = NONE}), on the suite's PostgreSQL. */
 @PostgresTest
 @DataJpaTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
 @ContextConfiguration(classes = PeopleApplication.class)
-class MigrateDataJpaTestOnPostgresTest {
+class MigrateDataJpaTestOnPostgresTest extends MigratedPeopleContract {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
@@ -28,19 +23,5 @@ class MigrateDataJpaTestOnPostgresTest {
         registry.add("spring.datasource.username", server::user);
         registry.add("migrate.locations", () -> "classpath:db/test-migrations");
         registry.add("migrate.script-directory", () -> "target/no-such-directory");
-    }
-
-    @Autowired
-    PersonRepository people;
-
-    @Autowired
-    DataSource dataSource;
-
-    @Autowired
-    Migrate migrate;
-
-    @Test
-    void theDatabaseIsMigratedBeforeTheTest() {
-        SliceExpectations.migratedBeforeTheTest(people, dataSource, migrate);
     }
 }

@@ -1,15 +1,11 @@
 package dev.migrate.autoconfigure.jpa;
 
-import dev.migrate.command.Migrate;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.data.jpa.test.autoconfigure.DataJpaTest;
 import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import javax.sql.DataSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +14,7 @@ import java.nio.file.Path;
 @DataJpaTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
 @ContextConfiguration(classes = PeopleApplication.class)
-class MigrateDataJpaTestOnSqliteTest {
+class MigrateDataJpaTestOnSqliteTest extends MigratedPeopleContract {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) throws IOException {
@@ -27,19 +23,5 @@ class MigrateDataJpaTestOnSqliteTest {
         registry.add("spring.jpa.database-platform", () -> "org.hibernate.community.dialect.SQLiteDialect");
         registry.add("migrate.locations", () -> "classpath:db/test-migrations");
         registry.add("migrate.script-directory", () -> "target/no-such-directory");
-    }
-
-    @Autowired
-    PersonRepository people;
-
-    @Autowired
-    DataSource dataSource;
-
-    @Autowired
-    Migrate migrate;
-
-    @Test
-    void theDatabaseIsMigratedBeforeTheTest() {
-        SliceExpectations.migratedBeforeTheTest(people, dataSource, migrate);
     }
 }

@@ -1,8 +1,5 @@
 package dev.migrate.autoconfigure.jpa;
 
-import dev.migrate.command.Migrate;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
 import dev.migrate.autoconfigure.MigrateAutoConfiguration;
 import dev.migrate.autoconfigure.MigrateJpaAutoConfiguration;
@@ -15,14 +12,13 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import javax.sql.DataSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** A {@code @SpringBootTest}: the whole application, whose startup upgrade migrates the database before the test. */
 @SpringBootTest(classes = MigrateSpringBootTestTest.App.class)
-class MigrateSpringBootTestTest {
+class MigrateSpringBootTestTest extends MigratedPeopleContract {
 
     /** The auto-configurations of a JPA application (Shell's, on this class path for other tests, left out). */
     @SpringBootConfiguration(proxyBeanMethods = false)
@@ -40,19 +36,5 @@ class MigrateSpringBootTestTest {
         registry.add("spring.jpa.database-platform", () -> "org.hibernate.community.dialect.SQLiteDialect");
         registry.add("migrate.locations", () -> "classpath:db/test-migrations");
         registry.add("migrate.script-directory", () -> "target/no-such-directory");
-    }
-
-    @Autowired
-    PersonRepository people;
-
-    @Autowired
-    DataSource dataSource;
-
-    @Autowired
-    Migrate migrate;
-
-    @Test
-    void theDatabaseIsMigratedBeforeTheTest() {
-        SliceExpectations.migratedBeforeTheTest(people, dataSource, migrate);
     }
 }
