@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @PostgresTest
 @SpringBootTest(properties = "spring.shell.interactive.enabled=false")
-class BlogMigrationsPostgresTest implements MigrationTests {
+class BlogMigrationsPostgresTest implements MigrationTests, BlogDataSurvives {
 
     @TempDir
     static Path temp;
