@@ -19,6 +19,7 @@ import dev.migrate.runtime.LockTimeoutException;
 import dev.migrate.runtime.MigrationFailedException;
 import dev.migrate.runtime.MigrationRunner;
 import dev.migrate.runtime.OfflineSql;
+import dev.migrate.runtime.Repeatables;
 import dev.migrate.runtime.RuntimeSettings;
 import dev.migrate.runtime.RunResult;
 import dev.migrate.runtime.ScriptsChangedException;
@@ -171,7 +172,8 @@ public final class Migrate {
     public RunResult upgrade(String target, StepListener progress) {
         return guard(() -> {
             Scripts scripts = catalog.load();
-            return runner.run(heads -> scripts.graph().upgrade(heads, target), scripts::script, progress, drift(scripts));
+            return runner.run(heads -> scripts.graph().upgrade(heads, target), scripts::script, progress, drift(scripts),
+                    repeatables(scripts));
         });
     }
 
@@ -193,6 +195,11 @@ public final class Migrate {
             drift(catalog.load()).require(state.heads(), state.log());
             return null;
         });
+    }
+
+    /** The repeatable scripts, which an upgrade applies when it leaves the database at head. */
+    private static Repeatables repeatables(Scripts scripts) {
+        return new Repeatables(scripts.set().repeatables(), scripts.graph());
     }
 
     private static DriftCheck drift(Scripts scripts) {
@@ -386,7 +393,9 @@ public final class Migrate {
                         + ") and has no SQL to show offline; run it online, or end the --sql range before it");
             }
         }
-        return offlineSql().render(plan, scripts::script);
+        Repeatables repeatables = upgrade ? repeatables(scripts) : Repeatables.NONE;
+        return offlineSql().render(plan, scripts::script,
+                repeatables.applyAt(plan.toHeads()) ? repeatables.scripts() : List.of());
     }
 
     /** Offline SQL opens no connection: the dialect and user come from the configuration. */

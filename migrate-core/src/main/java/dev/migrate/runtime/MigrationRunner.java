@@ -7,6 +7,7 @@ import dev.migrate.graph.Plan;
 import dev.migrate.graph.Step;
 import dev.migrate.script.JavaMigrationScript;
 import dev.migrate.script.MigrationScript;
+import dev.migrate.script.RepeatableScript;
 import dev.migrate.script.SqlMigrationScript;
 import dev.migrate.script.Statement;
 import org.slf4j.Logger;
@@ -106,6 +107,16 @@ public final class MigrationRunner {
      */
     public RunResult run(Function<List<String>, Plan> planner, Function<String, MigrationScript> scripts,
                          StepListener listener, DriftCheck drift) throws SQLException {
+        return run(planner, scripts, listener, drift, Repeatables.NONE);
+    }
+
+    /**
+     * As {@link #run(Function, Function, StepListener, DriftCheck)}, then, when the run leaves the database at head,
+     * applies the repeatable scripts that {@link RepeatableHistory} finds due, by name, each in a transaction of its
+     * own, still under the lock. They are read and split with the plan's scripts, before anything runs.
+     */
+    public RunResult run(Function<List<String>, Plan> planner, Function<String, MigrationScript> scripts,
+                         StepListener listener, DriftCheck drift, Repeatables repeatables) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             Dialect dialect = Dialect.of(connection);
             dialect.prepare(connection, settings.lockTimeout());
@@ -129,13 +140,17 @@ public final class MigrationRunner {
                     List<String> heads = attempt == 0 ? start : session.versionTable.read(connection);
                     // Plan before creating anything: a bad target leaves a fresh database untouched.
                     Plan plan = planner.apply(heads);
-                    if (plan.isEmpty()) {
+                    List<RepeatableScript> due = repeatables.applyAt(plan.toHeads())
+                            ? RepeatableHistory.of(session.log.readRepeatableHistory(connection)).due(repeatables.scripts())
+                            : List.of();
+                    if (plan.isEmpty() && due.isEmpty()) {
                         return new RunResult(start, heads, done, earlier);
                     }
-                    session.readScripts(plan);
+                    session.readScripts(plan, due);
                     session.createTables();
                     if (session.runSteps(plan, done)) {
-                        return new RunResult(start, session.versionTable.read(connection), done, earlier);
+                        List<AppliedRepeatable> applied = session.runRepeatables(due);
+                        return new RunResult(start, session.versionTable.read(connection), done, earlier, applied);
                     }
                     log.info("Another process migrated this database meanwhile; planning again from its new state");
                 }
@@ -284,13 +299,128 @@ public final class MigrationRunner {
             bookkeeping.close();
         }
 
-        /** Reads and splits every script of the plan, so that one that cannot run stops the run before anything is applied. */
-        void readScripts(Plan plan) {
+        /**
+         * Reads and splits every script of the plan and the repeatable scripts due after it, so that one that cannot
+         * run stops the run before anything is applied.
+         */
+        void readScripts(Plan plan, List<RepeatableScript> repeatables) {
             for (Step step : plan.steps()) {
                 if (scriptOf(step) instanceof SqlMigrationScript sql) {
                     ScriptStatements.of(step, sql, dialect, settings.arguments());
                 }
             }
+            for (RepeatableScript script : repeatables) {
+                ScriptStatements.of(script, dialect, settings.arguments());
+            }
+        }
+
+        /**
+         * Applies {@code due} in order, each in a transaction of its own with its log row (a no-transaction one runs
+         * its statements first, then records them); the first that fails stops the run, the revisions and the
+         * repeatable scripts before it staying applied.
+         */
+        List<AppliedRepeatable> runRepeatables(List<RepeatableScript> due) throws SQLException {
+            List<AppliedRepeatable> applied = new ArrayList<>();
+            for (RepeatableScript script : due) {
+                listener.startingRepeatable(script.name(), script.message());
+                boolean open = false;
+                try {
+                    if (script.transactional()) {
+                        begin();
+                        open = true;
+                    }
+                    Instant started = Instant.now();
+                    long start = System.nanoTime();
+                    List<Integer> ran = new ArrayList<>();
+                    for (Statement statement : ScriptStatements.of(script, dialect, settings.arguments())) {
+                        try (java.sql.Statement jdbc = connection.createStatement()) {
+                            jdbc.execute(statement.sql());
+                        } catch (SQLException e) {
+                            throw new RepeatableFailure(script, statement.line(), e, ran);
+                        }
+                        ran.add(statement.line());
+                    }
+                    long millis = (System.nanoTime() - start) / 1_000_000;
+                    restoreSession();
+                    if (!open) {
+                        begin();
+                        open = true;
+                    }
+                    bookkeeping.append(repeatableEntry(script, started, millis, true, null));
+                    dialect.commit(connection);
+                    open = false;
+                    AppliedRepeatable done = new AppliedRepeatable(script.name(), script.message(), script.location(), millis);
+                    MigrationRunner.log.info(done.describe());
+                    applied.add(done);
+                } catch (RepeatableFailure failure) {
+                    if (open) {
+                        dialect.rollback(connection);
+                    }
+                    throw failed(failure);
+                } catch (SQLException | RuntimeException e) {
+                    if (open) {
+                        dialect.rollback(connection);
+                    }
+                    throw e;
+                }
+            }
+            return applied;
+        }
+
+        private LogEntry repeatableEntry(RepeatableScript script, Instant started, long millis, boolean success,
+                                         String error) {
+            return new LogEntry(script.name(), LogEntry.REPEATABLE, script.message(), script.checksum(), started, millis,
+                    installedBy, success, error);
+        }
+
+        /** A repeatable script failed: its failed log row, and one line saying where, why, and what stays applied. */
+        private MigrationFailedException failed(RepeatableFailure failure) {
+            RepeatableScript script = failure.script;
+            String databaseError = databaseError(failure.getCause());
+            List<String> heads = afterFailure(repeatableEntry(script, Instant.now(), 0, false,
+                    FailedAttempt.errorText(failure.line, script.transactional(), databaseError)));
+            String state = !script.transactional()
+                    ? "It runs outside a transaction (-- migrate:no-transaction): its statements before line " + failure.line
+                      + " stay applied"
+                    : dialect.transactionalDdl() ? "It was rolled back"
+                    : "It was rolled back, but " + ranBefore(failure.ran, "repeatable script");
+            String message = "Repeatable script " + script.name() + " failed at " + script.location() + ":" + failure.line
+                    + ": " + databaseError + ". " + state + "; the revisions of this run stay applied and the database is at "
+                    + describe(heads) + ". Fix the script and run upgrade again.";
+            return new MigrationFailedException(message, script.name(), script.location(), failure.line, heads,
+                    failure.getCause());
+        }
+
+        /** The database's error in one line, a secret parameter's value hidden (a database may quote the statement). */
+        private String databaseError(Throwable cause) {
+            return settings.arguments().redact(cause instanceof SQLException sql ? oneLine(sql.getMessage())
+                    : oneLine(String.valueOf(cause)));
+        }
+
+        /**
+         * After a failure and its rollback: puts the session settings back, appends the failed row (outside the rolled
+         * back transaction, so the attempt stays on record) and returns the heads the database is at.
+         */
+        private List<String> afterFailure(LogEntry failedRow) {
+            try {
+                // A no-transaction script's settings outlive its failure: the log row below must not inherit them.
+                restoreSession();
+            } catch (SQLException e) {
+                MigrationRunner.log.warn("Could not restore the session settings after the failure", e);
+            }
+            List<String> heads;
+            try {
+                heads = versionTable.read(connection);
+            } catch (SQLException e) {
+                heads = List.of();
+                MigrationRunner.log.warn("Could not read the version table after the failure", e);
+            }
+            try {
+                bookkeeping.append(failedRow);
+            } catch (SQLException e) {
+                MigrationRunner.log.warn("Could not record the failure in the log table", e);
+            }
+            return heads;
         }
 
         void createTables() throws SQLException {
@@ -477,30 +607,10 @@ public final class MigrationRunner {
 
         private MigrationFailedException failed(StepFailure failure) {
             Throwable cause = failure.getCause();
-            // A database may quote the failing statement: a secret parameter's value must not reach the message or the log.
-            String databaseError = settings.arguments().redact(cause instanceof SQLException sql ? oneLine(sql.getMessage())
-                    : oneLine(String.valueOf(cause)));
+            String databaseError = databaseError(cause);
             String where = failure.script.location() + (failure.line > 0 ? ":" + failure.line : "");
-            try {
-                // A no-transaction script's settings outlive its failure: the log row below must not inherit them.
-                restoreSession();
-            } catch (SQLException e) {
-                MigrationRunner.log.warn("Could not restore the session settings after the failure", e);
-            }
-            List<String> heads;
-            try {
-                heads = versionTable.read(connection);
-            } catch (SQLException e) {
-                heads = List.of();
-                MigrationRunner.log.warn("Could not read the version table after the failure", e);
-            }
-            try {
-                // Outside the rolled-back transaction: the attempt stays on record.
-                bookkeeping.append(entry(failure.step, failure.script, Instant.now(), 0, false,
-                        FailedAttempt.errorText(failure.line, failure.script.transactional(), databaseError)));
-            } catch (SQLException e) {
-                MigrationRunner.log.warn("Could not record the failure in the log table", e);
-            }
+            List<String> heads = afterFailure(entry(failure.step, failure.script, Instant.now(), 0, false,
+                    FailedAttempt.errorText(failure.line, failure.script.transactional(), databaseError)));
             String state = failure.script.transactional() && !dialect.transactionalDdl()
                     ? nonTransactionalState(failure, heads)
                     : failure.script.transactional()
@@ -522,12 +632,16 @@ public final class MigrationRunner {
      * revision that ran, so that the user can undo them (or finish the revision) by hand before running again.
      */
     private static String nonTransactionalState(StepFailure failure, List<String> heads) {
-        String ran = failure.ran.isEmpty() ? "no statement of the revision ran before it"
-                : "the statement" + (failure.ran.size() == 1 ? " at line " : "s at lines ")
-                  + failure.ran.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "))
-                  + " of the revision ran before it and stay applied where they were DDL (this database commits DDL "
+        return ranBefore(failure.ran, "revision") + "; the version table says " + describe(heads);
+    }
+
+    /** What of a failed script ran before the failing statement, where DDL commits at once. */
+    private static String ranBefore(List<Integer> ran, String what) {
+        return ran.isEmpty() ? "no statement of the " + what + " ran before it"
+                : "the statement" + (ran.size() == 1 ? " at line " : "s at lines ")
+                  + ran.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "))
+                  + " of the " + what + " ran before it and stay applied where they were DDL (this database commits DDL "
                   + "at once); undo them by hand or make the script skip them";
-        return ran + "; the version table says " + describe(heads);
     }
 
     private static String describe(List<String> heads) {
@@ -561,6 +675,20 @@ public final class MigrationRunner {
         StepFailure(Step step, MigrationScript script, int line, Throwable cause, List<Integer> ran) {
             super(cause);
             this.step = step;
+            this.script = script;
+            this.line = line;
+            this.ran = List.copyOf(ran);
+        }
+    }
+
+    /** A statement of a repeatable script failed; carries where, so the message can say it. */
+    private static final class RepeatableFailure extends RuntimeException {
+        private final transient RepeatableScript script;
+        private final int line;
+        private final transient List<Integer> ran;
+
+        RepeatableFailure(RepeatableScript script, int line, Throwable cause, List<Integer> ran) {
+            super(cause);
             this.script = script;
             this.line = line;
             this.ran = List.copyOf(ran);
