@@ -19,6 +19,7 @@ import dev.migrate.runtime.LockTimeoutException;
 import dev.migrate.runtime.MigrationFailedException;
 import dev.migrate.runtime.MigrationRunner;
 import dev.migrate.runtime.OfflineSql;
+import dev.migrate.runtime.RepeatableState;
 import dev.migrate.runtime.Repeatables;
 import dev.migrate.runtime.RuntimeSettings;
 import dev.migrate.runtime.RunResult;
@@ -160,6 +161,21 @@ public final class Migrate {
             List<String> unknown = heads.stream().filter(head -> scripts.set().find(head).isEmpty()).toList();
             int pending = unknown.isEmpty() ? scripts.graph().upgrade(heads, "heads").steps().size() : 0;
             return new MigrationPosition(heads, scripts.graph().heads(), pending, unknown);
+        });
+    }
+
+    /**
+     * The repeatable scripts the next upgrade to head would apply (pending, changed or failed), with their state; reads
+     * the scripts and the log's rows of repeatable scripts and downgrades. Empty when every one is applied as it is.
+     */
+    public List<MigrationStatus.Repeatable> repeatablesDue() {
+        return guard(() -> {
+            Scripts scripts = catalog.load();
+            if (scripts.set().repeatables().isEmpty()) {
+                return List.of();
+            }
+            return StatusReport.repeatables(scripts, runner.repeatableHistory()).stream()
+                    .filter(repeatable -> repeatable.state() != RepeatableState.APPLIED).toList();
         });
     }
 

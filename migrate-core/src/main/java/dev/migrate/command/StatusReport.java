@@ -57,8 +57,11 @@ final class StatusReport {
                 repeatables(scripts, state.log()));
     }
 
-    /** Each repeatable script with its state, by the rule the upgrade applies them by. */
-    private static List<MigrationStatus.Repeatable> repeatables(Scripts scripts, List<LogEntry> log) {
+    /**
+     * Each repeatable script with its state, by the rule the upgrade applies them by; {@code log} needs only the rows
+     * of repeatable scripts and downgrades.
+     */
+    static List<MigrationStatus.Repeatable> repeatables(Scripts scripts, List<LogEntry> log) {
         RepeatableHistory history = RepeatableHistory.of(log);
         List<MigrationStatus.Repeatable> listed = new ArrayList<>();
         for (RepeatableScript script : scripts.set().repeatables()) {

@@ -61,6 +61,14 @@ public final class MigrationRunner {
         }
     }
 
+    /** The log's rows of repeatable scripts and downgrades, oldest first ({@link RepeatableHistory}); creates nothing. */
+    public List<LogEntry> repeatableHistory() throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            Dialect dialect = Dialect.of(connection);
+            return new MigrationLog(dialect, settings.logTable()).readRepeatableHistory(connection);
+        }
+    }
+
     /** The heads, the log and the lock holder, on one connection; creates nothing. */
     public DatabaseState state() throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
