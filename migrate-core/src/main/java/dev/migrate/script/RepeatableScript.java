@@ -1,7 +1,5 @@
 package dev.migrate.script;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -123,15 +121,7 @@ public final class RepeatableScript {
 
         static Text read(ScriptResource resource, String name) {
             String location = resource.location();
-            List<String> lines = new ArrayList<>();
-            try (InputStream in = resource.open(); Utf8LineReader reader = new Utf8LineReader(in, location)) {
-                String line;
-                while ((line = reader.readLine()) != null) {
-                    lines.add(line);
-                }
-            } catch (IOException e) {
-                throw new ScriptException(location + ": cannot read the script (" + e.getMessage() + ")", e);
-            }
+            List<String> lines = Utf8LineReader.readAll(resource);
             boolean transactional = true;
             List<String> sql = new ArrayList<>(lines.size());
             for (int i = 0; i < lines.size(); i++) {
