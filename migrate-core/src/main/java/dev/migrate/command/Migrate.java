@@ -186,10 +186,22 @@ public final class Migrate {
 
     /** {@code db upgrade [target]}, telling {@code progress} as each revision starts. */
     public RunResult upgrade(String target, StepListener progress) {
+        return upgrade(target, progress, true);
+    }
+
+    /**
+     * {@code db upgrade [target]} of the revisions alone, never applying the repeatable scripts: for tools that check
+     * what each revision does and undoes, such as the test kit's stairway (no downgrade undoes a repeatable script).
+     */
+    public RunResult upgradeRevisions(String target) {
+        return upgrade(target, StepListener.NONE, false);
+    }
+
+    private RunResult upgrade(String target, StepListener progress, boolean withRepeatables) {
         return guard(() -> {
             Scripts scripts = catalog.load();
             return runner.run(heads -> scripts.graph().upgrade(heads, target), scripts::script, progress, drift(scripts),
-                    repeatables(scripts));
+                    withRepeatables ? repeatables(scripts) : Repeatables.NONE);
         });
     }
 
