@@ -8,6 +8,7 @@ import dev.migrate.runtime.AppliedRepeatable;
 import dev.migrate.runtime.MigrationFailedException;
 import dev.migrate.runtime.RepeatableState;
 import dev.migrate.runtime.RunResult;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -184,6 +185,43 @@ class RepeatableTest {
         assertThat(states(migrate)).containsEntry("item_names", RepeatableState.APPLIED);
         assertThat(migrate.upgrade("head").isEmpty()).isTrue();
         assertThat(migrate.downgradeSql("head:base")).doesNotContain("item_names");
+    }
+
+    /** PostgreSQL: a function in dollar quotes, and an index built concurrently, which no transaction may hold. */
+    @Test
+    void aFunctionAndANoTransactionScriptOnPostgres() throws Exception {
+        TestDatabase db = TestDatabase.postgres();
+        ScriptFiles files = revisions();
+        files.writeRaw("R__item_label.sql", """
+                -- the label of an item
+                CREATE OR REPLACE FUNCTION item_label(item_id integer) RETURNS text AS $$
+                BEGIN
+                    RETURN (SELECT name FROM items WHERE id = item_id) || '!';
+                END;
+                $$ LANGUAGE plpgsql;
+                """);
+        Path index = files.writeRaw("R__item_name_index.sql", """
+                -- migrate:no-transaction
+                CREATE INDEX CONCURRENTLY IF NOT EXISTS item_name ON items (name);
+                CREATE INDEX CONCURRENTLY broken ON no_such_table (id);
+                """);
+        Migrate migrate = Engines.over(db, files.directory());
+
+        assertThatThrownBy(() -> migrate.upgrade("head")).isInstanceOf(MigrateException.class)
+                .hasMessageContaining("R__item_name_index.sql:3")
+                .hasMessageContaining("outside a transaction (-- migrate:no-transaction): its statements before line 3 "
+                        + "stay applied");
+        assertThat(db.queryStrings("SELECT item_label(1)")).containsExactly("one!");
+        assertThat(db.queryStrings("SELECT indexname FROM pg_indexes WHERE tablename = 'items'")).containsExactly("item_name");
+        assertThat(states(migrate)).containsEntry("item_label", RepeatableState.APPLIED)
+                .containsEntry("item_name_index", RepeatableState.FAILED);
+        assertThat(migrate.status().failedAttempts()).singleElement()
+                .satisfies(failed -> assertThat(failed.partlyApplied()).isTrue());
+
+        Files.writeString(index, Files.readString(index).replace("ON no_such_table (id)", "ON items (id)"));
+        assertThat(migrate.upgrade("head").repeatables()).extracting(AppliedRepeatable::name).containsExactly("item_name_index");
+        assertThat(db.queryStrings("SELECT indexname FROM pg_indexes WHERE tablename = 'items' ORDER BY indexname"))
+                .containsExactly("broken", "item_name");
     }
 
     @ParameterizedTest
