@@ -157,7 +157,7 @@ public final class MigrationRunner {
                     session.readScripts(plan, due);
                     session.createTables();
                     if (session.runSteps(plan, done)) {
-                        List<AppliedRepeatable> applied = session.runRepeatables(due);
+                        List<AppliedRepeatable> applied = new RepeatableRun(session, settings.arguments()).apply(due);
                         return new RunResult(start, session.versionTable.read(connection), done, earlier, applied);
                     }
                     log.info("Another process migrated this database meanwhile; planning again from its new state");
@@ -249,7 +249,7 @@ public final class MigrationRunner {
     }
 
     /** One run's connection and the tables it writes. */
-    private final class Session implements AutoCloseable {
+    private final class Session implements AutoCloseable, RepeatableRun.Host {
 
         private final Connection connection;
         private final Dialect dialect;
@@ -282,7 +282,8 @@ public final class MigrationRunner {
          * Opens a transaction; when SQLite's write lock stays taken by another connection for the whole lock
          * timeout, says so in one line.
          */
-        void begin() throws SQLException {
+        @Override
+        public void begin() throws SQLException {
             try {
                 dialect.begin(connection);
             } catch (SQLException e) {
@@ -298,13 +299,39 @@ public final class MigrationRunner {
         }
 
         /** Puts back the session settings a script may have changed, so the next revision starts as the run did. */
-        void restoreSession() throws SQLException {
+        @Override
+        public void restoreSession() throws SQLException {
             dialect.restoreSession(connection, sessionSettings);
         }
 
         @Override
         public void close() throws SQLException {
             bookkeeping.close();
+        }
+
+        @Override
+        public Connection connection() {
+            return connection;
+        }
+
+        @Override
+        public Dialect dialect() {
+            return dialect;
+        }
+
+        @Override
+        public void append(LogEntry entry) throws SQLException {
+            bookkeeping.append(entry);
+        }
+
+        @Override
+        public String installedBy() {
+            return installedBy;
+        }
+
+        @Override
+        public StepListener listener() {
+            return listener;
         }
 
         /**
@@ -322,85 +349,9 @@ public final class MigrationRunner {
             }
         }
 
-        /**
-         * Applies {@code due} in order, each in a transaction of its own with its log row (a no-transaction one runs
-         * its statements first, then records them); the first that fails stops the run, the revisions and the
-         * repeatable scripts before it staying applied.
-         */
-        List<AppliedRepeatable> runRepeatables(List<RepeatableScript> due) throws SQLException {
-            List<AppliedRepeatable> applied = new ArrayList<>();
-            for (RepeatableScript script : due) {
-                listener.startingRepeatable(script.name(), script.message());
-                boolean open = false;
-                try {
-                    if (script.transactional()) {
-                        begin();
-                        open = true;
-                    }
-                    Instant started = Instant.now();
-                    long start = System.nanoTime();
-                    List<Integer> ran = new ArrayList<>();
-                    for (Statement statement : ScriptStatements.of(script, dialect, settings.arguments())) {
-                        try (java.sql.Statement jdbc = connection.createStatement()) {
-                            jdbc.execute(statement.sql());
-                        } catch (SQLException e) {
-                            throw new RepeatableFailure(script, statement.line(), e, ran);
-                        }
-                        ran.add(statement.line());
-                    }
-                    long millis = (System.nanoTime() - start) / 1_000_000;
-                    restoreSession();
-                    if (!open) {
-                        begin();
-                        open = true;
-                    }
-                    bookkeeping.append(repeatableEntry(script, started, millis, true, null));
-                    dialect.commit(connection);
-                    open = false;
-                    AppliedRepeatable done = new AppliedRepeatable(script.name(), script.message(), script.location(), millis);
-                    MigrationRunner.log.info(done.describe());
-                    applied.add(done);
-                } catch (RepeatableFailure failure) {
-                    if (open) {
-                        dialect.rollback(connection);
-                    }
-                    throw failed(failure);
-                } catch (SQLException | RuntimeException e) {
-                    if (open) {
-                        dialect.rollback(connection);
-                    }
-                    throw e;
-                }
-            }
-            return applied;
-        }
-
-        private LogEntry repeatableEntry(RepeatableScript script, Instant started, long millis, boolean success,
-                                         String error) {
-            return new LogEntry(script.name(), LogEntry.REPEATABLE, script.message(), script.checksum(), started, millis,
-                    installedBy, success, error);
-        }
-
-        /** A repeatable script failed: its failed log row, and one line saying where, why, and what stays applied. */
-        private MigrationFailedException failed(RepeatableFailure failure) {
-            RepeatableScript script = failure.script;
-            String databaseError = databaseError(failure.getCause());
-            List<String> heads = afterFailure(repeatableEntry(script, Instant.now(), 0, false,
-                    FailedAttempt.errorText(failure.line, script.transactional(), databaseError)));
-            String state = !script.transactional()
-                    ? "It runs outside a transaction (-- migrate:no-transaction): its statements before line " + failure.line
-                      + " stay applied"
-                    : dialect.transactionalDdl() ? "It was rolled back"
-                    : "It was rolled back, but " + ranBefore(failure.ran, "repeatable script");
-            String message = "Repeatable script " + script.name() + " failed at " + script.location() + ":" + failure.line
-                    + ": " + databaseError + ". " + state + "; the revisions of this run stay applied and the database is at "
-                    + describe(heads) + ". Fix the script and run upgrade again.";
-            return new MigrationFailedException(message, script.name(), script.location(), failure.line, heads,
-                    failure.getCause());
-        }
-
         /** The database's error in one line, a secret parameter's value hidden (a database may quote the statement). */
-        private String databaseError(Throwable cause) {
+        @Override
+        public String databaseError(Throwable cause) {
             return settings.arguments().redact(cause instanceof SQLException sql ? oneLine(sql.getMessage())
                     : oneLine(String.valueOf(cause)));
         }
@@ -409,7 +360,8 @@ public final class MigrationRunner {
          * After a failure and its rollback: puts the session settings back, appends the failed row (outside the rolled
          * back transaction, so the attempt stays on record) and returns the heads the database is at.
          */
-        private List<String> afterFailure(LogEntry failedRow) {
+        @Override
+        public List<String> afterFailure(LogEntry failedRow) {
             try {
                 // A no-transaction script's settings outlive its failure: the log row below must not inherit them.
                 restoreSession();
@@ -644,7 +596,7 @@ public final class MigrationRunner {
     }
 
     /** What of a failed script ran before the failing statement, where DDL commits at once. */
-    private static String ranBefore(List<Integer> ran, String what) {
+    static String ranBefore(List<Integer> ran, String what) {
         return ran.isEmpty() ? "no statement of the " + what + " ran before it"
                 : "the statement" + (ran.size() == 1 ? " at line " : "s at lines ")
                   + ran.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "))
@@ -652,7 +604,7 @@ public final class MigrationRunner {
                   + "at once); undo them by hand or make the script skip them";
     }
 
-    private static String describe(List<String> heads) {
+    static String describe(List<String> heads) {
         return heads.isEmpty() ? "base" : String.join(", ", heads);
     }
 
@@ -683,20 +635,6 @@ public final class MigrationRunner {
         StepFailure(Step step, MigrationScript script, int line, Throwable cause, List<Integer> ran) {
             super(cause);
             this.step = step;
-            this.script = script;
-            this.line = line;
-            this.ran = List.copyOf(ran);
-        }
-    }
-
-    /** A statement of a repeatable script failed; carries where, so the message can say it. */
-    private static final class RepeatableFailure extends RuntimeException {
-        private final transient RepeatableScript script;
-        private final int line;
-        private final transient List<Integer> ran;
-
-        RepeatableFailure(RepeatableScript script, int line, Throwable cause, List<Integer> ran) {
-            super(cause);
             this.script = script;
             this.line = line;
             this.ran = List.copyOf(ran);
