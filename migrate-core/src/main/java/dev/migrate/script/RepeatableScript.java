@@ -2,7 +2,6 @@ package dev.migrate.script;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -99,16 +98,6 @@ public final class RepeatableScript {
             }
             return text;
         }
-    }
-
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof RepeatableScript that && name.equals(that.name) && location().equals(that.location());
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(name, location());
     }
 
     @Override
