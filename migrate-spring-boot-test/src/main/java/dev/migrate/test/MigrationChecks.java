@@ -11,6 +11,7 @@ import dev.migrate.reflect.ReflectOptions;
 import dev.migrate.reflect.SchemaReader;
 import dev.migrate.schema.Schema;
 import dev.migrate.script.MigrationScript;
+import dev.migrate.script.RepeatableScript;
 import dev.migrate.script.ScriptException;
 import dev.migrate.script.ScriptSet;
 import dev.migrate.script.SqlMigrationScript;
@@ -73,7 +74,8 @@ public final class MigrationChecks {
 
     /**
      * Every script loads and parses (headers, then bodies split into statements with the database's syntax), no two
-     * revisions share an id or a branch label, and every revision has a downgrade section unless allowed.
+     * revisions share an id or a branch label, and every revision has a downgrade section unless allowed; repeatable
+     * scripts split too, with the configured parameters.
      */
     public void assertScriptsValid() {
         ScriptSet scripts = loadScripts();
@@ -95,6 +97,13 @@ public final class MigrationChecks {
                 problems.add("revision " + id + " (" + sql.location() + ") has no '-- migrate:downgrade' section; "
                         + "add one (empty when there is nothing to undo) or allow it with allowNoDowngrade(\"" + id
                         + "\")");
+            }
+        }
+        for (RepeatableScript repeatable : scripts.repeatables()) {
+            try {
+                repeatable.statements(syntax, migrate.config().runtime().arguments());
+            } catch (ScriptException e) {
+                problems.add("repeatable script " + repeatable.name() + " does not parse: " + e.getMessage());
             }
         }
         if (!problems.isEmpty()) {

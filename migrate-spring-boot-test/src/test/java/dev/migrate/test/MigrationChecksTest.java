@@ -97,6 +97,17 @@ class MigrationChecksTest {
 
     @ParameterizedTest
     @EnumSource(Kind.class)
+    void aRepeatableScriptWithASectionFailsTheScriptCheck(Kind kind) {
+        MigrationChecks checks = MigrationChecks.of(sound(kind)
+                .repeatable("user_names", "CREATE VIEW user_names AS SELECT name FROM users;\n-- migrate:downgrade\n").migrate());
+
+        assertThatThrownBy(checks::assertScriptsValid).isInstanceOf(MigrationCheckFailure.class)
+                .hasMessageContaining("repeatable script user_names does not parse: ")
+                .hasMessageContaining("R__user_names.sql:2");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
     void twoHeadsFailTheSingleHeadCheck(Kind kind) {
         MigrationChecks checks = MigrationChecks.of(sound(kind)
                 .script(C, A, "add tags", "CREATE TABLE tags (id BIGINT PRIMARY KEY);", "DROP TABLE tags;").migrate());
