@@ -273,6 +273,20 @@ class RepeatableTest {
 
     @ParameterizedTest
     @EnumSource(Kind.class)
+    void scriptsWithoutAnyRevisionAreAppliedToo(Kind kind) throws Exception {
+        TestDatabase db = kind.create(tmp);
+        ScriptFiles files = new ScriptFiles(tmp.resolve("migrations"));
+        files.writeRaw("R__answer.sql", "CREATE VIEW answer AS SELECT 42 AS n;\n");
+        Migrate migrate = Engines.over(db, files.directory());
+
+        assertThat(migrate.upgrade("heads").repeatables()).extracting(AppliedRepeatable::name).containsExactly("answer");
+        assertThat(db.queryStrings("SELECT n FROM answer")).containsExactly("42");
+        assertThat(migrate.upgrade("heads").isEmpty()).isTrue();
+        assertThat(migrate.upgradeSql(null)).contains("CREATE VIEW answer AS SELECT 42 AS n;");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
     void anAdoptedDatabaseWithoutALogTableGetsOne(Kind kind) throws Exception {
         TestDatabase db = kind.create(tmp);
         ScriptFiles files = revisions();
