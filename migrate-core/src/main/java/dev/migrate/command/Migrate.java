@@ -22,6 +22,8 @@ import dev.migrate.runtime.LockTimeoutException;
 import dev.migrate.runtime.MigrationFailedException;
 import dev.migrate.runtime.MigrationRunner;
 import dev.migrate.runtime.OfflineSql;
+import dev.migrate.runtime.RepeatableState;
+import dev.migrate.runtime.Repeatables;
 import dev.migrate.runtime.RuntimeSettings;
 import dev.migrate.runtime.RunResult;
 import dev.migrate.runtime.ScriptsChangedException;
@@ -168,6 +170,21 @@ public final class Migrate {
         });
     }
 
+    /**
+     * The repeatable scripts the next upgrade to head would apply (pending, changed or failed), with their state; reads
+     * the scripts and the log's rows of repeatable scripts and downgrades. Empty when every one is applied as it is.
+     */
+    public List<MigrationStatus.Repeatable> repeatablesDue() {
+        return guard(() -> {
+            Scripts scripts = catalog.load();
+            if (scripts.set().repeatables().isEmpty()) {
+                return List.of();
+            }
+            return StatusReport.repeatables(scripts, runner.repeatableHistory()).stream()
+                    .filter(repeatable -> repeatable.state() != RepeatableState.APPLIED).toList();
+        });
+    }
+
     /** {@code db upgrade [target]}. */
     public RunResult upgrade(String target) {
         return upgrade(target, StepListener.NONE);
@@ -175,10 +192,22 @@ public final class Migrate {
 
     /** {@code db upgrade [target]}, telling {@code progress} as each revision starts. */
     public RunResult upgrade(String target, StepListener progress) {
+        return upgrade(target, progress, true);
+    }
+
+    /**
+     * {@code db upgrade [target]} of the revisions alone, never applying the repeatable scripts: for tools that check
+     * what each revision does and undoes, such as the test kit's stairway (no downgrade undoes a repeatable script).
+     */
+    public RunResult upgradeRevisions(String target) {
+        return upgrade(target, StepListener.NONE, false);
+    }
+
+    private RunResult upgrade(String target, StepListener progress, boolean withRepeatables) {
         return guard(() -> {
             Scripts scripts = catalog.load();
             return runner.run(Direction.UPGRADE, heads -> scripts.graph().upgrade(heads, target), scripts::script, progress,
-                    drift(scripts));
+                    drift(scripts), withRepeatables ? repeatables(scripts) : Repeatables.NONE);
         });
     }
 
@@ -200,6 +229,11 @@ public final class Migrate {
             drift(catalog.load()).require(state.heads(), state.log());
             return null;
         });
+    }
+
+    /** The repeatable scripts, which an upgrade applies when it leaves the database at head. */
+    private static Repeatables repeatables(Scripts scripts) {
+        return new Repeatables(scripts.set().repeatables(), scripts.graph());
     }
 
     private static DriftCheck drift(Scripts scripts) {
@@ -394,7 +428,9 @@ public final class Migrate {
                         + ") and has no SQL to show offline; run it online, or end the --sql range before it");
             }
         }
-        return offlineSql().render(plan, scripts::script);
+        Repeatables repeatables = upgrade ? repeatables(scripts) : Repeatables.NONE;
+        return offlineSql().render(plan, scripts::script,
+                repeatables.applyAt(plan.toHeads()) ? repeatables.scripts() : List.of());
     }
 
     /** Offline SQL opens no connection: the dialect and user come from the configuration. */

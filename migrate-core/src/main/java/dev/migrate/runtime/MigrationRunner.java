@@ -7,6 +7,7 @@ import dev.migrate.graph.Plan;
 import dev.migrate.graph.Step;
 import dev.migrate.script.JavaMigrationScript;
 import dev.migrate.script.MigrationScript;
+import dev.migrate.script.RepeatableScript;
 import dev.migrate.script.SqlMigrationScript;
 import dev.migrate.script.Statement;
 import org.slf4j.Logger;
@@ -60,6 +61,14 @@ public final class MigrationRunner {
         }
     }
 
+    /** The log's rows of repeatable scripts and downgrades, oldest first ({@link RepeatableHistory}); creates nothing. */
+    public List<LogEntry> repeatableHistory() throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            Dialect dialect = Dialect.of(connection);
+            return new MigrationLog(dialect, settings.logTable()).readRepeatableHistory(connection);
+        }
+    }
+
     /** The heads, the log and the lock holder, on one connection; creates nothing. */
     public DatabaseState state() throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
@@ -95,6 +104,18 @@ public final class MigrationRunner {
     public RunResult run(Direction direction, Function<List<String>, Plan> planner,
                          Function<String, MigrationScript> scripts, StepListener listener, DriftCheck drift)
             throws SQLException {
+        return run(direction, planner, scripts, listener, drift, Repeatables.NONE);
+    }
+
+    /**
+     * As {@link #run(Direction, Function, Function, StepListener, DriftCheck)}, then, when the run leaves the database
+     * at head, applies the repeatable scripts that {@link RepeatableHistory} finds due, by name, each in a transaction
+     * of its own, still under the lock and before the after-run callbacks. They are read and split with the plan's
+     * scripts, before anything runs.
+     */
+    public RunResult run(Direction direction, Function<List<String>, Plan> planner,
+                         Function<String, MigrationScript> scripts, StepListener listener, DriftCheck drift,
+                         Repeatables repeatables) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             Dialect dialect = Dialect.of(connection);
             dialect.prepare(connection, settings.lockTimeout());
@@ -102,7 +123,7 @@ public final class MigrationRunner {
                  Session session = new Session(connection, dialect, scripts, installedBy(connection), listener)) {
                 try {
                     session.callRunCallbacks(direction, Callbacks.Stage.BEFORE_RUN, List.of(), "nothing was migrated");
-                    RunResult result = runPlans(session, connection, planner, drift);
+                    RunResult result = runPlans(session, connection, planner, drift, repeatables);
                     session.callRunCallbacks(direction, Callbacks.Stage.AFTER_RUN, result.steps(),
                             (result.steps().isEmpty() ? "nothing was pending" : "the revisions of the run stay applied")
                             + "; the database is at " + describe(result.toHeads()));
@@ -116,7 +137,7 @@ public final class MigrationRunner {
     }
 
     private RunResult runPlans(Session session, Connection connection, Function<List<String>, Plan> planner,
-                               DriftCheck drift) throws SQLException {
+                               DriftCheck drift, Repeatables repeatables) throws SQLException {
         List<String> start = session.versionTable.read(connection);
         List<FailedAttempt> earlier;
         if (drift != null && settings.validateOnMigrate()) {
@@ -135,13 +156,17 @@ public final class MigrationRunner {
             List<String> heads = attempt == 0 ? start : session.versionTable.read(connection);
             // Plan before creating anything: a bad target leaves a fresh database untouched.
             Plan plan = planner.apply(heads);
-            if (plan.isEmpty()) {
+            List<RepeatableScript> due = repeatables.applyAt(plan.toHeads())
+                    ? RepeatableHistory.of(session.log.readRepeatableHistory(connection)).due(repeatables.scripts())
+                    : List.of();
+            if (plan.isEmpty() && due.isEmpty()) {
                 return new RunResult(start, heads, done, earlier);
             }
-            session.readScripts(plan);
+            session.readScripts(plan, due);
             session.createTables();
             if (session.runSteps(plan, done)) {
-                return new RunResult(start, session.versionTable.read(connection), done, earlier);
+                List<AppliedRepeatable> applied = new RepeatableRun(session, settings.arguments()).apply(due);
+                return new RunResult(start, session.versionTable.read(connection), done, earlier, applied);
             }
             log.info("Another process migrated this database meanwhile; planning again from its new state");
         }
@@ -230,7 +255,7 @@ public final class MigrationRunner {
     }
 
     /** One run's connection and the tables it writes. */
-    private final class Session implements AutoCloseable {
+    private final class Session implements AutoCloseable, RepeatableRun.Host {
 
         private final Connection connection;
         private final Dialect dialect;
@@ -264,7 +289,8 @@ public final class MigrationRunner {
          * Opens a transaction; when SQLite's write lock stays taken by another connection for the whole lock
          * timeout, says so in one line.
          */
-        void begin() throws SQLException {
+        @Override
+        public void begin() throws SQLException {
             try {
                 dialect.begin(connection);
             } catch (SQLException e) {
@@ -280,7 +306,8 @@ public final class MigrationRunner {
         }
 
         /** Puts back the session settings a script may have changed, so the next revision starts as the run did. */
-        void restoreSession() throws SQLException {
+        @Override
+        public void restoreSession() throws SQLException {
             dialect.restoreSession(connection, sessionSettings);
         }
 
@@ -343,13 +370,78 @@ public final class MigrationRunner {
             }
         }
 
-        /** Reads and splits every script of the plan, so that one that cannot run stops the run before anything is applied. */
-        void readScripts(Plan plan) {
+        @Override
+        public Connection connection() {
+            return connection;
+        }
+
+        @Override
+        public Dialect dialect() {
+            return dialect;
+        }
+
+        @Override
+        public void append(LogEntry entry) throws SQLException {
+            bookkeeping.append(entry);
+        }
+
+        @Override
+        public String installedBy() {
+            return installedBy;
+        }
+
+        @Override
+        public StepListener listener() {
+            return listener;
+        }
+
+        /**
+         * Reads and splits every script of the plan and the repeatable scripts due after it, so that one that cannot
+         * run stops the run before anything is applied.
+         */
+        void readScripts(Plan plan, List<RepeatableScript> repeatables) {
             for (Step step : plan.steps()) {
                 if (scriptOf(step) instanceof SqlMigrationScript sql) {
                     ScriptStatements.of(step, sql, dialect, settings.arguments());
                 }
             }
+            for (RepeatableScript script : repeatables) {
+                ScriptStatements.of(script, dialect, settings.arguments());
+            }
+        }
+
+        /** The database's error in one line, a secret parameter's value hidden (a database may quote the statement). */
+        @Override
+        public String databaseError(Throwable cause) {
+            return settings.arguments().redact(cause instanceof SQLException sql ? oneLine(sql.getMessage())
+                    : oneLine(String.valueOf(cause)));
+        }
+
+        /**
+         * After a failure and its rollback: puts the session settings back, appends the failed row (outside the rolled
+         * back transaction, so the attempt stays on record) and returns the heads the database is at.
+         */
+        @Override
+        public List<String> afterFailure(LogEntry failedRow) {
+            try {
+                // A no-transaction script's settings outlive its failure: the log row below must not inherit them.
+                restoreSession();
+            } catch (SQLException e) {
+                MigrationRunner.log.warn("Could not restore the session settings after the failure", e);
+            }
+            List<String> heads;
+            try {
+                heads = versionTable.read(connection);
+            } catch (SQLException e) {
+                heads = List.of();
+                MigrationRunner.log.warn("Could not read the version table after the failure", e);
+            }
+            try {
+                bookkeeping.append(failedRow);
+            } catch (SQLException e) {
+                MigrationRunner.log.warn("Could not record the failure in the log table", e);
+            }
+            return heads;
         }
 
         void createTables() throws SQLException {
@@ -557,33 +649,13 @@ public final class MigrationRunner {
 
         private MigrationFailedException failed(StepFailure failure) {
             Throwable cause = failure.getCause();
-            // A database may quote the failing statement: a secret parameter's value must not reach the message or the log.
-            String databaseError = settings.arguments().redact(cause instanceof SQLException sql ? oneLine(sql.getMessage())
-                    : oneLine(String.valueOf(cause)));
+            String databaseError = databaseError(cause);
             String where = failure.callback != null ? "in callback " + failure.callback + " of " + failure.script.location()
                     : "at " + failure.script.location() + (failure.line > 0 ? ":" + failure.line : "");
-            try {
-                // A no-transaction script's settings outlive its failure: the log row below must not inherit them.
-                restoreSession();
-            } catch (SQLException e) {
-                MigrationRunner.log.warn("Could not restore the session settings after the failure", e);
-            }
-            List<String> heads;
-            try {
-                heads = versionTable.read(connection);
-            } catch (SQLException e) {
-                heads = List.of();
-                MigrationRunner.log.warn("Could not read the version table after the failure", e);
-            }
-            try {
-                // Outside the rolled-back transaction: the attempt stays on record.
-                bookkeeping.append(entry(failure.step, failure.script, Instant.now(), 0, false,
-                        FailedAttempt.errorText(failure.line, failure.script.transactional(),
-                                failure.callback != null ? "callback " + failure.callback + ": " + databaseError
-                                        : databaseError)));
-            } catch (SQLException e) {
-                MigrationRunner.log.warn("Could not record the failure in the log table", e);
-            }
+            List<String> heads = afterFailure(entry(failure.step, failure.script, Instant.now(), 0, false,
+                    FailedAttempt.errorText(failure.line, failure.script.transactional(),
+                            failure.callback != null ? "callback " + failure.callback + ": " + databaseError
+                                    : databaseError)));
             String state = failure.script.transactional() && !dialect.transactionalDdl()
                     ? nonTransactionalState(failure, heads)
                     : failure.script.transactional()
@@ -606,19 +678,23 @@ public final class MigrationRunner {
      * revision that ran, so that the user can undo them (or finish the revision) by hand before running again.
      */
     private static String nonTransactionalState(StepFailure failure, List<String> heads) {
-        String ran = failure.ran.isEmpty() ? "no statement of the revision ran before it"
-                : "the statement" + (failure.ran.size() == 1 ? " at line " : "s at lines ")
-                  + failure.ran.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "))
-                  + " of the revision ran before it and stay applied where they were DDL (this database commits DDL "
-                  + "at once); undo them by hand or make the script skip them";
-        return ran + "; the version table says " + describe(heads);
+        return ranBefore(failure.ran, "revision") + "; the version table says " + describe(heads);
     }
 
     private static String capitalized(String word) {
         return word.isEmpty() ? word : Character.toUpperCase(word.charAt(0)) + word.substring(1);
     }
 
-    private static String describe(List<String> heads) {
+    /** What of a failed script ran before the failing statement, where DDL commits at once. */
+    static String ranBefore(List<Integer> ran, String what) {
+        return ran.isEmpty() ? "no statement of the " + what + " ran before it"
+                : "the statement" + (ran.size() == 1 ? " at line " : "s at lines ")
+                  + ran.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "))
+                  + " of the " + what + " ran before it and stay applied where they were DDL (this database commits DDL "
+                  + "at once); undo them by hand or make the script skip them";
+    }
+
+    static String describe(List<String> heads) {
         return heads.isEmpty() ? "base" : String.join(", ", heads);
     }
 

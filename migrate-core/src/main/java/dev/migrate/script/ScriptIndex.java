@@ -24,6 +24,8 @@ import java.util.zip.CRC32;
  * the jar's directory and no decompression. Otherwise every header is read, as without an index. Scripts on a file
  * system never use it: they are edited in place.
  * <p>
+ * Repeatable scripts ({@code R__<name>.sql}) are indexed with their checksum and no header lines.
+ * <p>
  * The format is text: per script a line {@code <file name> TAB <crc32 hex> TAB <size> TAB <checksum> TAB <n>} followed by the
  * script's first {@code n} lines, its header up to and including {@code -- migrate:upgrade}, parsed at startup by the
  * same parser as the file itself (same messages, same line numbers).
@@ -132,7 +134,8 @@ public final class ScriptIndex {
             byte[] bytes = Files.readAllBytes(directory.resolve(resource.fileName()));
             CRC32 crc = new CRC32();
             crc.update(bytes);
-            List<String> header = headerLines(resource);
+            // a repeatable script has no header: only its checksum is indexed
+            List<String> header = RepeatableScript.isRepeatable(resource.fileName()) ? List.of() : headerLines(resource);
             entries.put(resource.fileName(), new Entry(resource.fileName(), crc.getValue(), bytes.length,
                     Checksum.ofResource(resource), header));
         }

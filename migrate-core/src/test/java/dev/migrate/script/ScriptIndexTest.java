@@ -135,6 +135,26 @@ class ScriptIndexTest {
     }
 
     @Test
+    void repeatableScriptsAreIndexedByTheirChecksumAlone() throws IOException {
+        Map<String, String> files = twoScripts();
+        String view = "-- the list of t\nCREATE VIEW t_list AS SELECT x FROM t;\n";
+        files.put("R__t_list.sql", view);
+        Path directory = scripts(files);
+        ScriptIndex.Entry entry = ScriptIndex.write(directory).entries().get("R__t_list.sql");
+        assertThat(entry.headerLines()).isEmpty();
+        assertThat(entry.checksum()).isEqualTo(Checksum.of(view));
+        markIndexedMessage(directory);
+
+        ScriptSet set = load(jar(directory, Map.of()));
+        assertThat(set.get("a1").message()).as("the index is used with a repeatable script beside the revisions")
+                .isEqualTo("a message (indexed)");
+        assertThat(set.repeatables()).singleElement().satisfies(repeatable -> {
+            assertThat(repeatable.checksum()).isEqualTo(Checksum.of(view));
+            assertThat(repeatable.message()).isEqualTo("the list of t");
+        });
+    }
+
+    @Test
     void writingFailsOnABrokenHeaderNamingFileAndLine() throws IOException {
         Path directory = scripts(Map.of("a1_base.sql", "-- a message\n-- Revision ID: a1\nCREATE TABLE t (x INT);\n"));
         assertThatThrownBy(() -> ScriptIndex.write(directory)).isInstanceOf(ScriptException.class)

@@ -11,6 +11,7 @@ import dev.migrate.reflect.ReflectOptions;
 import dev.migrate.reflect.SchemaReader;
 import dev.migrate.schema.Schema;
 import dev.migrate.script.MigrationScript;
+import dev.migrate.script.RepeatableScript;
 import dev.migrate.script.ScriptException;
 import dev.migrate.script.ScriptSet;
 import dev.migrate.script.SqlMigrationScript;
@@ -104,7 +105,8 @@ public final class MigrationChecks {
 
     /**
      * Every script loads and parses (headers, then bodies split into statements with the database's syntax), no two
-     * revisions share an id or a branch label, and every revision has a downgrade section unless allowed.
+     * revisions share an id or a branch label, and every revision has a downgrade section unless allowed; repeatable
+     * scripts split too, with the configured parameters.
      */
     public void assertScriptsValid() {
         ScriptSet scripts = loadScripts();
@@ -128,6 +130,13 @@ public final class MigrationChecks {
                         + "\")");
             }
         }
+        for (RepeatableScript repeatable : scripts.repeatables()) {
+            try {
+                repeatable.statements(syntax, migrate.config().runtime().arguments());
+            } catch (ScriptException e) {
+                problems.add("repeatable script " + repeatable.name() + " does not parse: " + e.getMessage());
+            }
+        }
         if (!problems.isEmpty()) {
             throw new MigrationCheckFailure("Script check failed: " + String.join("; ", problems));
         }
@@ -136,7 +145,8 @@ public final class MigrationChecks {
     /**
      * From base, each revision in upgrade order is upgraded, downgraded and upgraded again; the schema after each
      * downgrade must equal the schema before its upgrade. Downgrades the database to base first: give it a throwaway
-     * database (or the test context's). Leaves the database at the heads.
+     * database (or the test context's). The steps run the revisions alone (no downgrade undoes a repeatable script);
+     * the database is left at the heads with its repeatable scripts applied.
      */
     public void assertStairway() {
         // A Spring test context may have upgraded the database on startup: the stairway starts from base regardless.
@@ -146,7 +156,7 @@ public final class MigrationChecks {
             String id = step.revision().id();
             String down = downgradeTarget(id);
             Schema before = reflect();
-            step("upgrade", id, down, () -> migrate.upgrade(id));
+            step("upgrade", id, down, () -> migrate.upgradeRevisions(id));
             Schema upgraded = reflect();
             step("downgrade", id, down, () -> migrate.downgrade(down));
             SchemaDifference difference = SchemaDifference.between(before, reflect());
@@ -156,7 +166,7 @@ public final class MigrationChecks {
                         + "; the downgrade section does not undo the upgrade; reproduce on an empty database with "
                         + reproduce(id, down));
             }
-            step("second upgrade", id, down, () -> migrate.upgrade(id));
+            step("second upgrade", id, down, () -> migrate.upgradeRevisions(id));
             SchemaDifference again = SchemaDifference.between(upgraded, reflect());
             if (!again.isEmpty()) {
                 throw new MigrationCheckFailure("Stairway check failed at revision " + id + ": the second 'db upgrade "
@@ -164,6 +174,7 @@ public final class MigrationChecks {
                         + "with " + reproduce(id, down) + " && 'db upgrade " + id + "'");
             }
         }
+        run("db upgrade heads", () -> migrate.upgrade("heads"));
     }
 
     /** After upgrading to the heads, {@code db check} finds no difference between the models and the database. */

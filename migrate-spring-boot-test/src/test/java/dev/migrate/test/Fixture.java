@@ -74,6 +74,16 @@ final class Fixture {
         return this;
     }
 
+    /** A repeatable script {@code R__<name>.sql} holding {@code sql}. */
+    Fixture repeatable(String name, String sql) {
+        try {
+            Files.writeString(scripts.resolve("R__" + name + ".sql"), sql, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
+    }
+
     Migrate migrate(ModelSource... models) {
         MigrateConfig.Builder builder = MigrateConfig.builder().dataSource(dataSource).dialect(dialect)
                 .scriptDirectory(scripts);

@@ -68,6 +68,45 @@ class MigrationChecksTest {
         }).doesNotThrowAnyException();
     }
 
+    /**
+     * A repeatable view over a table: the stairway checks the revisions alone (an upgrade to the head would apply the
+     * view, which no downgrade undoes) and leaves the database at the heads with the view applied.
+     */
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void aHistoryWithARepeatableViewPassesEveryCheck(Kind kind) {
+        Migrate migrate = new Fixture(kind, tmp)
+                .script(A, "", "create users", "CREATE TABLE users (" + id(kind) + ", name VARCHAR(50));",
+                        "DROP VIEW IF EXISTS user_names;\nDROP TABLE users;")
+                .script(B, A, "add orders", "CREATE TABLE orders (" + id(kind) + ");", "DROP TABLE orders;")
+                .repeatable("user_names", "DROP VIEW IF EXISTS user_names;\nCREATE VIEW user_names AS SELECT name FROM users;\n")
+                .migrate(ModelSource.annotated(Users.class, Orders.class));
+        migrate.upgrade("heads");
+        MigrationChecks checks = MigrationChecks.of(migrate);
+
+        assertThatCode(() -> {
+            checks.assertScriptsValid();
+            checks.assertStairway();
+        }).doesNotThrowAnyException();
+        assertThatCode(() -> migrate.status().repeatables().forEach(repeatable -> {
+            if (repeatable.state() != dev.migrate.runtime.RepeatableState.APPLIED) {
+                throw new AssertionError(repeatable + " is not applied after the stairway");
+            }
+        })).doesNotThrowAnyException();
+        assertThatCode(checks::assertModelsMatchMigrations).doesNotThrowAnyException();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void aRepeatableScriptWithASectionFailsTheScriptCheck(Kind kind) {
+        MigrationChecks checks = MigrationChecks.of(sound(kind)
+                .repeatable("user_names", "CREATE VIEW user_names AS SELECT name FROM users;\n-- migrate:downgrade\n").migrate());
+
+        assertThatThrownBy(checks::assertScriptsValid).isInstanceOf(MigrationCheckFailure.class)
+                .hasMessageContaining("repeatable script user_names does not parse: ")
+                .hasMessageContaining("R__user_names.sql:2");
+    }
+
     @ParameterizedTest
     @EnumSource(Kind.class)
     void twoHeadsFailTheSingleHeadCheck(Kind kind) {
