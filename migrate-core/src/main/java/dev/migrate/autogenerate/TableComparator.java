@@ -125,7 +125,20 @@ final class TableComparator {
         for (Column[] pair : pairs) {
             compareColumn(pair[0], pair[1]);
         }
-        dropped.forEach(column -> add(new DropColumn(table, column), Phase.DROP_COLUMN));
+        dropColumnsLastFirst(dropped);
+    }
+
+    /**
+     * The dropped columns last first, so that the downgrade (the upgrade reversed) adds them back in the order the
+     * table had them; their descriptions stay in the table's order.
+     */
+    private void dropColumnsLastFirst(List<Column> dropped) {
+        List<String> descriptions = dropped.stream()
+                .flatMap(column -> Descriptions.of(new DropColumn(table, column)).stream()).toList();
+        for (int i = dropped.size() - 1; i >= 0; i--) {
+            steps.add(new Step(new DropColumn(table, dropped.get(i)), Phase.DROP_COLUMN, rank,
+                    i == dropped.size() - 1 ? descriptions : List.of()));
+        }
     }
 
     /** The column-level comparators: type, nullability, server default; one AlterColumn with all changes. */
