@@ -284,9 +284,9 @@ final class SchemaComparator {
                 .toList();
         List<UniqueConstraint> uniques = table.uniqueConstraints().stream()
                 .map(unique -> new UniqueConstraint(unique.name(), names.apply(unique.columns()))).toList();
-        List<Index> indexes = table.indexes().stream().map(index -> new Index(index.name(), index.columns().stream()
+        List<Index> indexes = table.indexes().stream().map(index -> index.withColumns(index.columns().stream()
                 .map(element -> oldNames.containsKey(element) ? oldNames.get(element) : renameWords(element, oldNames))
-                .toList(), index.unique())).toList();
+                .toList()).where(index.where() == null ? null : renameWords(index.where(), oldNames))).toList();
         List<CheckConstraint> checks = table.checks().stream()
                 .map(check -> new CheckConstraint(check.name(), renameWords(check.expression(), oldNames))).toList();
         return new Table(table.name(), table.kind(), columns, primaryKey, keys, uniques, indexes, checks, table.managed(),

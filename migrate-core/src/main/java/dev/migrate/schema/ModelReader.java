@@ -165,8 +165,10 @@ public final class ModelReader {
         }
         for (var index : type.getAnnotationsByType(dev.migrate.schema.annotation.Index.class)) {
             List<String> names = resolve(index.columns(), fieldToColumn, className, "@Index");
+            List<String> include = index.include().length == 0 ? List.of()
+                    : resolve(index.include(), fieldToColumn, className, "@Index(include)");
             indexes.add(new Index(index.name().isBlank() ? NamingConvention.index(tableName, names) : index.name(),
-                    names, index.unique()));
+                    names, index.unique(), null, index.using(), index.where(), include));
         }
         List<CheckConstraint> checks = new ArrayList<>();
         for (Check check : type.getAnnotationsByType(Check.class)) {
