@@ -129,7 +129,8 @@ final class SchemaComparator {
                     Phase.CREATE_TABLE, created, List.of()));
         }
         int rank = 0;
-        Set<String> viewBlockers = new TreeSet<>();
+        Map<String, Set<String>> changedColumns = new TreeMap<>();
+        Set<String> droppedColumns = new HashSet<>();
         for (Map.Entry<String, Table[]> pair : pairs.entrySet()) {
             Table model = pair.getValue()[0];
             Table reflected = pair.getValue()[1];
@@ -139,9 +140,13 @@ final class SchemaComparator {
                 steps.addAll(rebuildSteps(model, reflected, found, table.rank()));
             } else {
                 steps.addAll(found);
-                if (found.stream().anyMatch(step -> step.operation() instanceof DropColumn
-                        || step.operation() instanceof AlterColumn alter && alter.typeChanged())) {
-                    viewBlockers.add(reflected.name());
+                for (Step step : found) {
+                    if (step.operation() instanceof DropColumn drop) {
+                        changedColumns.computeIfAbsent(reflected.name(), name -> new TreeSet<>()).add(drop.column().name());
+                        droppedColumns.add(reflected.name() + "." + drop.column().name());
+                    } else if (step.operation() instanceof AlterColumn alter && alter.typeChanged()) {
+                        changedColumns.computeIfAbsent(reflected.name(), name -> new TreeSet<>()).add(alter.from().name());
+                    }
                 }
             }
         }
@@ -151,7 +156,7 @@ final class SchemaComparator {
         Map<String, List<Schema.View>> dependentViews = dependentViews(dropTables);
         Set<String> goingWithTables = new HashSet<>();
         dependentViews.values().forEach(views -> views.forEach(view -> goingWithTables.add(view.name())));
-        recreateViewsReading(viewBlockers, goingWithTables);
+        recreateDependentsOfAltered(changedColumns, droppedColumns, goingWithTables);
         Set<String> goingAway = new HashSet<>();
         dropTables.forEach(table -> goingAway.add(table.name().toLowerCase(Locale.ROOT)));
         goingWithTables.forEach(view -> goingAway.add(view.toLowerCase(Locale.ROOT)));
@@ -384,27 +389,81 @@ final class SchemaComparator {
     }
 
     /**
-     * PostgreSQL refuses to change the type of, or drop, a column that a view reads ("cannot alter type of a
-     * column used by a view or rule"): the views reading the changed tables (and the views reading those) are
-     * dropped before the table changes and created again after them, from the database's own definitions.
+     * PostgreSQL refuses to change the type of, or drop, a column that a view, a rule or a trigger's column list or
+     * {@code WHEN} uses ("cannot alter type of a column used by a view or rule"). Around the changes of the altered
+     * tables: the views reading them (and the views reading those) with the triggers and rules on those views, and
+     * the triggers and rules naming a changed column, are dropped before and created again after, from the
+     * database's own statements; one that names a dropped column cannot come back: it is dropped with a
+     * {@code -- WARNING} and a line in the output, and the downgrade creates it again after the column.
      */
-    private void recreateViewsReading(Set<String> tables, Set<String> goingWithTables) {
-        if (tables.isEmpty() || dialect instanceof SqliteDialect) {
+    private void recreateDependentsOfAltered(Map<String, Set<String>> changedColumns, Set<String> droppedColumns,
+                                             Set<String> goingWithTables) {
+        if (changedColumns.isEmpty() || dialect instanceof SqliteDialect) {
             // SQLite: a rebuild restores the views itself, and DROP COLUMN keeps the views that do not read the column
             return;
         }
-        List<Schema.View> views = viewsReading(tables).stream()
+        List<Schema.View> views = viewsReading(changedColumns.keySet()).stream()
                 .filter(view -> !goingWithTables.contains(view.name())).toList();
-        for (int i = views.size() - 1, order = 0; i >= 0; i--, order++) {
+        Set<String> viewNames = new HashSet<>();
+        views.forEach(view -> viewNames.add(view.name().toLowerCase(Locale.ROOT)));
+        List<Schema.Trigger> triggers = new ArrayList<>();
+        List<Schema.Trigger> lost = new ArrayList<>();
+        for (Schema.Trigger trigger : database.triggers()) {
+            if (viewNames.contains(trigger.table().toLowerCase(Locale.ROOT))) {
+                triggers.add(trigger);
+                continue;
+            }
+            for (Map.Entry<String, Set<String>> table : changedColumns.entrySet()) {
+                if (!trigger.table().equalsIgnoreCase(table.getKey()) && !mentions(trigger.definition(), table.getKey())) {
+                    continue;
+                }
+                List<String> named = table.getValue().stream().filter(column -> mentions(trigger.definition(), column))
+                        .toList();
+                if (named.stream().anyMatch(column -> droppedColumns.contains(table.getKey() + "." + column))) {
+                    lost.add(trigger);
+                } else if (!named.isEmpty()) {
+                    triggers.add(trigger);
+                }
+                break;
+            }
+        }
+        int first = Integer.MIN_VALUE;
+        for (Schema.Trigger trigger : lost) {
+            String warning = "-- WARNING: " + kindOf(trigger) + " " + trigger.name() + " on " + trigger.table()
+                    + " names a column this upgrade drops: dropped and not created again (the downgrade creates it"
+                    + " again after the column)\n";
+            steps.add(new Step(new ExecuteSql(trigger.table(), warning + dropTrigger(trigger), trigger.definition()),
+                    Phase.DROP_FOREIGN_KEY, first++, List.of("Detected " + kindOf(trigger) + " '" + trigger.name()
+                            + "' on '" + trigger.table() + "' naming a dropped column: dropped, not created again")));
+        }
+        for (Schema.Trigger trigger : triggers) {
+            steps.add(new Step(new ExecuteSql(trigger.table(), dropTrigger(trigger), trigger.definition()),
+                    Phase.DROP_FOREIGN_KEY, first++, List.of()));
+        }
+        for (int i = views.size() - 1; i >= 0; i--) {
             Schema.View view = views.get(i);
             steps.add(new Step(new ExecuteSql(view.name(), dropView(view), view.definition()), Phase.DROP_FOREIGN_KEY,
-                    Integer.MIN_VALUE + order, List.of()));
+                    first++, List.of()));
         }
-        for (int i = 0; i < views.size(); i++) {
-            Schema.View view = views.get(i);
+        int last = Integer.MAX_VALUE - views.size() - triggers.size();
+        for (Schema.View view : views) {
             steps.add(new Step(new ExecuteSql(view.name(), view.definition(), dropView(view)), Phase.ADD_FOREIGN_KEY,
-                    Integer.MAX_VALUE - views.size() + i, List.of()));
+                    last++, List.of()));
         }
+        for (Schema.Trigger trigger : triggers) {
+            steps.add(new Step(new ExecuteSql(trigger.table(), trigger.definition(), dropTrigger(trigger)),
+                    Phase.ADD_FOREIGN_KEY, last++, List.of()));
+        }
+    }
+
+    private static String kindOf(Schema.Trigger trigger) {
+        String statement = trigger.definition().strip().toUpperCase(Locale.ROOT);
+        return statement.startsWith("CREATE RULE") || statement.startsWith("CREATE OR REPLACE RULE") ? "rule" : "trigger";
+    }
+
+    private String dropTrigger(Schema.Trigger trigger) {
+        return "DROP " + kindOf(trigger).toUpperCase(Locale.ROOT) + " " + dialect.quoteIfNeeded(trigger.name()) + " ON "
+                + dialect.quoteIfNeeded(trigger.table());
     }
 
     private String dropView(Schema.View view) {
