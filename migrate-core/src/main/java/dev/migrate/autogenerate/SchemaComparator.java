@@ -129,6 +129,7 @@ final class SchemaComparator {
                     Phase.CREATE_TABLE, created, List.of()));
         }
         int rank = 0;
+        Set<String> altered = new TreeSet<>();
         Map<String, Set<String>> changedColumns = new TreeMap<>();
         Set<String> droppedColumns = new HashSet<>();
         for (Map.Entry<String, Table[]> pair : pairs.entrySet()) {
@@ -136,6 +137,9 @@ final class SchemaComparator {
             Table reflected = pair.getValue()[1];
             TableComparator table = new TableComparator(model, reflected, dialect, options, rank++);
             List<Step> found = table.compare();
+            if (!found.isEmpty()) {
+                altered.add(reflected.name());
+            }
             if (dialect instanceof SqliteDialect && needsRebuild(table, found, reflected)) {
                 steps.addAll(rebuildSteps(model, reflected, found, table.rank()));
             } else {
@@ -180,7 +184,27 @@ final class SchemaComparator {
         List<Step> ordered = new ArrayList<>(steps);
         ordered.sort(Comparator.comparing(Step::phase).thenComparingInt(Step::tableRank));
         return new Changes(dialect, ordered.stream().map(Step::operation).toList(),
-                ordered.stream().flatMap(step -> step.descriptions().stream()).toList(), options.tablesWithRows());
+                ordered.stream().flatMap(step -> step.descriptions().stream()).toList(), options.tablesWithRows(),
+                notManaged(altered));
+    }
+
+    /**
+     * For each table the upgrade alters (not drops: {@link Dependents} names those), what autogenerate does not manage
+     * on it (policies, grants, publications, inheritance, partitioning: {@code Schema.NotKept}): left as it is, which
+     * may not fit the change (a policy using a changed column makes the ALTER fail), so named, never silent.
+     */
+    private List<DataLossWarning> notManaged(Set<String> altered) {
+        Map<String, List<String>> byTable = new TreeMap<>();
+        for (Schema.NotKept object : database.notKept()) {
+            if (altered.contains(object.table())) {
+                byTable.computeIfAbsent(object.table(), table -> new ArrayList<>()).add(object.what());
+            }
+        }
+        List<DataLossWarning> notes = new ArrayList<>();
+        byTable.forEach((table, objects) -> notes.add(new DataLossWarning(DataLossWarning.Kind.NOT_KEPT, table, null,
+                "the table has " + String.join(", ", objects) + ", not managed by autogenerate: left as they are by"
+                        + " this change; check that they still fit it")));
+        return notes;
     }
 
     private boolean builtInSkip(Table table, Set<String> virtual) {
