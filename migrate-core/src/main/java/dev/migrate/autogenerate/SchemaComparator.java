@@ -145,11 +145,14 @@ final class SchemaComparator {
             } else {
                 steps.addAll(found);
                 for (Step step : found) {
-                    if (step.operation() instanceof DropColumn drop) {
-                        changedColumns.computeIfAbsent(reflected.name(), name -> new TreeSet<>()).add(drop.column().name());
-                        droppedColumns.add(reflected.name() + "." + drop.column().name());
-                    } else if (step.operation() instanceof AlterColumn alter && alter.typeChanged()) {
-                        changedColumns.computeIfAbsent(reflected.name(), name -> new TreeSet<>()).add(alter.from().name());
+                    String column = step.operation() instanceof DropColumn drop ? drop.column().name()
+                            : step.operation() instanceof AlterColumn alter && alter.typeChanged() ? alter.from().name()
+                            : null;
+                    if (column != null) {
+                        changedColumns.computeIfAbsent(reflected.name(), name -> new TreeSet<>()).add(column);
+                    }
+                    if (step.operation() instanceof DropColumn) {
+                        droppedColumns.add(reflected.name() + "." + column);
                     }
                 }
             }
@@ -438,7 +441,9 @@ final class SchemaComparator {
                 continue;
             }
             for (Map.Entry<String, Set<String>> table : changedColumns.entrySet()) {
-                if (!trigger.table().equalsIgnoreCase(table.getKey()) && !mentions(trigger.definition(), table.getKey())) {
+                boolean onOrNaming = trigger.table().equalsIgnoreCase(table.getKey())
+                        || mentions(trigger.definition(), table.getKey());
+                if (!onOrNaming) {
                     continue;
                 }
                 List<String> named = table.getValue().stream().filter(column -> mentions(trigger.definition(), column))
@@ -453,12 +458,13 @@ final class SchemaComparator {
         }
         int first = Integer.MIN_VALUE;
         for (Schema.Trigger trigger : lost) {
-            String warning = "-- WARNING: " + kindOf(trigger) + " " + trigger.name() + " on " + trigger.table()
+            String warning = "-- WARNING: " + DataLoss.kindOf(trigger) + " " + trigger.name() + " on " + trigger.table()
                     + " names a column this upgrade drops: dropped and not created again (the downgrade creates it"
                     + " again after the column)\n";
             steps.add(new Step(new ExecuteSql(trigger.table(), warning + dropTrigger(trigger), trigger.definition()),
-                    Phase.DROP_FOREIGN_KEY, first++, List.of("Detected " + kindOf(trigger) + " '" + trigger.name()
-                            + "' on '" + trigger.table() + "' naming a dropped column: dropped, not created again")));
+                    Phase.DROP_FOREIGN_KEY, first++, List.of("Detected " + DataLoss.kindOf(trigger) + " '"
+                            + trigger.name() + "' on '" + trigger.table() + "' naming a dropped column: dropped, not"
+                            + " created again")));
         }
         for (Schema.Trigger trigger : triggers) {
             steps.add(new Step(new ExecuteSql(trigger.table(), dropTrigger(trigger), trigger.definition()),
@@ -480,14 +486,9 @@ final class SchemaComparator {
         }
     }
 
-    private static String kindOf(Schema.Trigger trigger) {
-        String statement = trigger.definition().strip().toUpperCase(Locale.ROOT);
-        return statement.startsWith("CREATE RULE") || statement.startsWith("CREATE OR REPLACE RULE") ? "rule" : "trigger";
-    }
-
     private String dropTrigger(Schema.Trigger trigger) {
-        return "DROP " + kindOf(trigger).toUpperCase(Locale.ROOT) + " " + dialect.quoteIfNeeded(trigger.name()) + " ON "
-                + dialect.quoteIfNeeded(trigger.table());
+        return "DROP " + DataLoss.kindOf(trigger).toUpperCase(Locale.ROOT) + " " + dialect.quoteIfNeeded(trigger.name())
+                + " ON " + dialect.quoteIfNeeded(trigger.table());
     }
 
     private String dropView(Schema.View view) {
