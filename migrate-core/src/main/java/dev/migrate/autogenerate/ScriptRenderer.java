@@ -28,10 +28,12 @@ public final class ScriptRenderer {
             }
             for (String statement : statements) {
                 String text = statement.strip();
-                sql.append(text);
                 String lastLine = text.substring(text.lastIndexOf('\n') + 1);
                 if (!text.endsWith(";") && !lastLine.startsWith("--")) { // a warning alone needs no semicolon
-                    sql.append(';');
+                    // MariaDB: a trigger's body between DELIMITER lines, so that the script's lexer reads one statement
+                    sql.append(dialect.offlineStatement(text));
+                } else {
+                    sql.append(text);
                 }
                 sql.append('\n');
             }

@@ -2,7 +2,8 @@ package dev.migrate.autogenerate;
 
 import dev.migrate.autogenerate.Step.Phase;
 import dev.migrate.dialect.Dialect;
-import dev.migrate.dialect.PostgresDialect;
+import dev.migrate.dialect.MariaDbDialect;
+import dev.migrate.dialect.SqliteDialect;
 import dev.migrate.op.AddCheckConstraint;
 import dev.migrate.op.AddColumn;
 import dev.migrate.op.AddForeignKey;
@@ -169,7 +170,7 @@ final class TableComparator {
         primaryKeyChanged = true;
         String description = "Detected primary key change on '" + table + "' from (" + String.join(", ", b) + ") to ("
                 + String.join(", ", a) + ")";
-        if (!(dialect instanceof PostgresDialect)) {
+        if (dialect instanceof SqliteDialect) {
             // SQLite: only a rebuild changes a primary key; the SchemaComparator makes it.
             steps.add(new Step(new ExecuteSql(table, "", ""), Phase.ALTER_COLUMN, rank, List.of(description)));
             return;
@@ -194,6 +195,9 @@ final class TableComparator {
     }
 
     private String dropPrimaryKey(PrimaryKey key) {
+        if (dialect instanceof MariaDbDialect) {
+            return "ALTER TABLE " + dialect.quoteIfNeeded(table) + " DROP PRIMARY KEY";
+        }
         String name = key.name() != null ? key.name() : table + "_pkey";
         return "ALTER TABLE " + dialect.quoteIfNeeded(table) + " DROP CONSTRAINT " + dialect.quoteIfNeeded(name);
     }

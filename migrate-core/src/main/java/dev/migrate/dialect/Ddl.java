@@ -40,7 +40,7 @@ import java.util.stream.Collectors;
  * DDL shared by the dialects: one method per operation, each returning the statements (without a trailing
  * semicolon). The dialects override what they say differently: types, autoincrement, ALTER COLUMN, rebuilds.
  */
-abstract sealed class Ddl permits SqliteDdl, PostgresDdl {
+abstract sealed class Ddl permits SqliteDdl, PostgresDdl, MariaDbDdl {
 
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]*");
     private static final Pattern NUMBER = Pattern.compile("[-+]?[0-9]+(\\.[0-9]+)?([eE][-+]?[0-9]+)?");
@@ -48,10 +48,14 @@ abstract sealed class Ddl permits SqliteDdl, PostgresDdl {
 
     private static final SqliteDdl SQLITE = new SqliteDdl(new SqliteDialect());
     private static final PostgresDdl POSTGRES = new PostgresDdl(new PostgresDialect());
+    private static final MariaDbDdl MARIADB = new MariaDbDdl(new MariaDbDialect());
 
     final Dialect dialect;
 
     static Ddl of(Dialect dialect) {
+        if (dialect instanceof MariaDbDialect) {
+            return MARIADB;
+        }
         return dialect instanceof SqliteDialect ? SQLITE : POSTGRES;
     }
 
