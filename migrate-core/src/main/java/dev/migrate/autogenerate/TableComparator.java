@@ -236,10 +236,19 @@ final class TableComparator {
         }
         for (Index index : reflected.indexes()) {
             boolean kept = model.indexes().stream().anyMatch(candidate -> candidate.name().equals(index.name()));
-            if (!kept && include(ObjectKind.INDEX, index.name(), index, true, null)) {
+            if (!kept && !foreignKeysIndex(index) && include(ObjectKind.INDEX, index.name(), index, true, null)) {
                 add(new DropIndex(table, index), Phase.DROP_INDEX);
             }
         }
+    }
+
+    /**
+     * MariaDB: the index the server created for a foreign key the model keeps (named after the key), which another
+     * index now covers. It stays: the server refuses to drop it before the other exists, and it costs nothing.
+     */
+    private boolean foreignKeysIndex(Index index) {
+        return dialect instanceof MariaDbDialect && model.foreignKeys().stream().anyMatch(key -> index.name().equals(key.name())
+                && index.columns().equals(key.columns()));
     }
 
     private static boolean sameIndex(Index a, Index b) {
