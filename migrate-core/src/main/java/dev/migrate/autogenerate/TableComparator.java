@@ -74,6 +74,9 @@ final class TableComparator {
         compareIndexes();
         compareForeignKeys();
         compareChecks();
+        if (options.compareTableOptions()) {
+            TableOptionsComparator.compare(model, reflected, dialect, rank).ifPresent(steps::add);
+        }
         return steps;
     }
 

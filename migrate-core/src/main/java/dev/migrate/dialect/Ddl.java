@@ -114,7 +114,7 @@ abstract sealed class Ddl permits SqliteDdl, PostgresDdl, MariaDbDdl {
         }
         return new Table(table.name(), table.kind(), columns, canonicalPrimaryKey(table), canonicalForeignKeys(table),
                 canonicalUniques(table), table.indexes(), canonicalChecks(table), table.managed(),
-                table.definition());
+                table.definition(), table.options());
     }
 
     Column canonicalKeyColumn(Table table, Column column) {

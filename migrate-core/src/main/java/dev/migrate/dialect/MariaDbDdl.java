@@ -159,8 +159,19 @@ final class MariaDbDdl extends Ddl {
     @Override
     Column canonical(Column column) {
         Column canonical = super.canonical(column);
+        if (column.autoincrement() && isIntegerLike(canonical.type())) {
+            canonical = canonical.withAutoincrement(true); // an UNSIGNED key is an integer too
+        }
         return canonical.autoincrement() ? canonical.withServerDefault(null) : canonical;
     }
+
+    /** The integer types, and those the engine keeps by name: {@code int unsigned}, {@code mediumint}... */
+    static boolean isIntegerLike(ColumnType type) {
+        return isIntegerType(type) || type.generic() == GenericType.OTHER
+                && INTEGER_NAME.matcher(type.raw().toLowerCase(Locale.ROOT)).lookingAt();
+    }
+
+    private static final Pattern INTEGER_NAME = Pattern.compile("(tiny|small|medium|big)?int(eger)?\\b");
 
     // ------------------------------------------------------------------ names the server gives
 
@@ -200,7 +211,7 @@ final class MariaDbDdl extends Ddl {
         }
         return new Table(canonical.name(), canonical.kind(), canonical.columns(), canonical.primaryKey(),
                 canonical.foreignKeys(), named, indexes, canonical.checks(), canonical.managed(),
-                canonical.definition());
+                canonical.definition(), canonical.options());
     }
 
     private static boolean startsWith(List<String> columns, List<String> prefix) {
@@ -292,7 +303,8 @@ final class MariaDbDdl extends Ddl {
                 + String.join(", ", index.columns().stream().map(this::indexElement).toList()) + ")"));
         table.foreignKeys().forEach(foreignKey -> parts.add(foreignKey(foreignKey)));
         table.checks().forEach(check -> parts.add(check(check)));
-        return List.of("CREATE TABLE " + name(tableName) + " (\n    " + String.join(",\n    ", parts) + "\n)");
+        return List.of("CREATE TABLE " + name(tableName) + " (\n    " + String.join(",\n    ", parts) + "\n)"
+                + (table.options() == null ? "" : " " + table.options()));
     }
 
     @Override
@@ -304,7 +316,7 @@ final class MariaDbDdl extends Ddl {
             // without it, an older server's first TIMESTAMP column is NOT NULL with an implicit default
             sql.append(" NULL");
         }
-        if (column.autoincrement() && isIntegerType(column.type())) {
+        if (column.autoincrement() && isIntegerLike(column.type())) {
             sql.append(" AUTO_INCREMENT");
         } else if (column.serverDefault() != null) {
             sql.append(" DEFAULT ").append(defaultSql(column.serverDefault()));
@@ -314,7 +326,7 @@ final class MariaDbDdl extends Ddl {
 
     @Override
     String autoincrementClause(Column column) {
-        return column.autoincrement() && isIntegerType(column.type()) ? "AUTO_INCREMENT" : "";
+        return column.autoincrement() && isIntegerLike(column.type()) ? "AUTO_INCREMENT" : "";
     }
 
     /** One {@code MODIFY COLUMN} with the whole new definition: MariaDB has no per-attribute ALTER for type or NULL. */

@@ -35,9 +35,12 @@ import java.util.regex.Pattern;
 final class MariaDbSchemaReader implements SchemaReader {
 
     private static final String RELATIONS = """
-            SELECT t.table_schema, t.table_name, t.table_type, v.view_definition
+            SELECT t.table_schema, t.table_name, t.table_type, v.view_definition, t.engine, cs.character_set_name,
+                   t.table_collation
             FROM information_schema.tables t
             LEFT JOIN information_schema.views v ON v.table_schema = t.table_schema AND v.table_name = t.table_name
+            LEFT JOIN information_schema.collation_character_set_applicability cs
+                 ON cs.collation_name = t.table_collation
             WHERE t.table_schema = COALESCE(?, DATABASE())
             ORDER BY t.table_name""";
 
@@ -85,10 +88,11 @@ final class MariaDbSchemaReader implements SchemaReader {
     }
 
     @Override
-    public Schema read(Connection connection, ReflectOptions options) throws SQLException {
-        String schema = options.schema();
+    public Schema read(Connection connection, ReflectOptions reflectOptions) throws SQLException {
+        String schema = reflectOptions.schema();
         List<String> tableNames = new ArrayList<>();
         List<Schema.View> views = new ArrayList<>();
+        Map<String, String> options = new TreeMap<>();
         try (PreparedStatement statement = connection.prepareStatement(RELATIONS)) {
             statement.setString(1, schema);
             try (ResultSet rows = statement.executeQuery()) {
@@ -99,8 +103,10 @@ final class MariaDbSchemaReader implements SchemaReader {
                     if (type.equals("VIEW")) {
                         views.add(new Schema.View(name, "CREATE VIEW " + quote(name) + " AS "
                                 + unqualified(rows.getString(4), schema)));
-                    } else if ((type.equals("BASE TABLE") || type.equals("SYSTEM VERSIONED")) && options.includes(name)) {
+                    } else if ((type.equals("BASE TABLE") || type.equals("SYSTEM VERSIONED")) && reflectOptions.includes(name)) {
                         tableNames.add(name);
+                        options.put(name, rows.getString(5) == null ? null : "ENGINE=" + rows.getString(5)
+                                + " DEFAULT CHARSET=" + rows.getString(6) + " COLLATE=" + rows.getString(7));
                     }
                 }
             }
@@ -116,7 +122,7 @@ final class MariaDbSchemaReader implements SchemaReader {
         readChecks(connection, schema, parts);
         List<Schema.Trigger> triggers = readTriggers(connection, schema, parts);
         List<Table> tables = new ArrayList<>();
-        parts.forEach((name, p) -> tables.add(p.build(name)));
+        parts.forEach((name, p) -> tables.add(p.build(name, options.get(name))));
         return new Schema(tables, triggers, views);
     }
 
@@ -295,13 +301,13 @@ final class MariaDbSchemaReader implements SchemaReader {
         final List<Index> indexes = new ArrayList<>();
         final List<CheckConstraint> checks = new ArrayList<>();
 
-        Table build(String name) {
+        Table build(String name, String options) {
             foreignKeys.sort(Comparator.comparing(ForeignKey::name));
             uniques.sort(Comparator.comparing(UniqueConstraint::name));
             indexes.sort(Comparator.comparing(Index::name));
             checks.sort(Comparator.comparing(CheckConstraint::name));
             return new Table(name, null, List.copyOf(columns.values()), primaryKey, foreignKeys, uniques, indexes,
-                    checks, true, null);
+                    checks, true, null, options);
         }
     }
 }

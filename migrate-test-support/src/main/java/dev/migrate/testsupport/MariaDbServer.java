@@ -122,6 +122,31 @@ public final class MariaDbServer {
         }
     }
 
+    /** {@code mariadb-dump --no-data} of {@code database} without the tables named: what a user would diff. */
+    public ProcessResult dumpSchema(String database, String... ignoredTables) {
+        List<String> command = new ArrayList<>(List.of(binary("mariadb-dump").toString(), "--no-defaults", "-h", HOST,
+                "-P", Integer.toString(port), "-u", USER, "--no-data"));
+        for (String table : ignoredTables) {
+            command.add("--ignore-table=" + database + "." + table);
+        }
+        command.add(database);
+        try {
+            Path out = Files.createTempFile(baseDir, "dump", ".sql");
+            Path err = Files.createTempFile(baseDir, "err", ".txt");
+            Process dump = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            if (!dump.waitFor(CLIENT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                dump.destroyForcibly();
+                throw new IllegalStateException("mariadb-dump did not finish within " + CLIENT_TIMEOUT);
+            }
+            return new ProcessResult(dump.exitValue(), Files.readString(out), Files.readString(err));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not run mariadb-dump", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while running mariadb-dump", e);
+        }
+    }
+
     private static MariaDbServer start() {
         long startedAt = System.nanoTime();
         Path installDb = binary("mariadb-install-db");
