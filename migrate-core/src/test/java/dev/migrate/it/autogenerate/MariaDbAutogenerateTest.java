@@ -125,6 +125,7 @@ class MariaDbAutogenerateTest {
         assertThat(Journey.read(initial.script().path())).contains("id bigint NOT NULL AUTO_INCREMENT",
                 "`status` enum('draft','published') NOT NULL DEFAULT 'draft'", "views int unsigned NOT NULL DEFAULT 0",
                 "updated_at timestamp NULL DEFAULT CURRENT_TIMESTAMP ON UPDATE CURRENT_TIMESTAMP",
+                "-- MariaDB/MySQL commits each DDL statement: if one fails, the statements above it stay applied",
                 // the foreign key's index, named as the server would name it, before the key that needs it
                 "KEY fk_post_author_id_author (author_id),\n    CONSTRAINT fk_post_author_id_author FOREIGN KEY");
         journey.upgradeAndRoundTrip(one, initial);
@@ -172,5 +173,71 @@ class MariaDbAutogenerateTest {
         assertThat(journey.reflect().tables()).isEmpty();
         three.upgrade("head");
         assertThat(three.check().upToDate()).isTrue();
+    }
+
+    /** Written by hand the way MariaDB users write it: reported as {@code int(11)}, {@code tinyint(1)}, {@code current_timestamp()}. */
+    @Table(name = "account")
+    @Index(name = "ix_account_owner", columns = {"owner", "plan"})
+    record Account(@Id Long id,
+                   @Column(length = 64, nullable = false) String owner,
+                   @Column(rawType = "enum('free', 'pro')", nullable = false, serverDefault = "'free'") String plan,
+                   @Column(nullable = false, serverDefault = "0") Integer seats,
+                   @Column(nullable = false, serverDefault = "TRUE") Boolean active,
+                   @Column(rawType = "int unsigned") Long quota,
+                   @Column(precision = 8, scale = 2, serverDefault = "'0.50'") BigDecimal rate,
+                   @Column(nullable = false, serverDefault = "CURRENT_TIMESTAMP") LocalDateTime createdAt,
+                   @Column(type = GenericType.TIMESTAMP_WITH_TIME_ZONE, nullable = false,
+                           serverDefault = "current_timestamp() on update current_timestamp()") LocalDateTime touchedAt) {
+    }
+
+    @Test
+    void aHandWrittenTableMatchesItsModelWithoutFalseDifferences() throws Exception {
+        TestDatabase db = TestDatabase.mariadb();
+        db.execute("""
+                CREATE TABLE `account` (
+                  `id` bigint(20) NOT NULL AUTO_INCREMENT,
+                  `owner` varchar(64) NOT NULL,
+                  `plan` enum('free','pro') NOT NULL DEFAULT 'free',
+                  `seats` int(11) NOT NULL DEFAULT 0,
+                  `active` tinyint(1) NOT NULL DEFAULT 1,
+                  `quota` int(10) unsigned DEFAULT NULL,
+                  `rate` decimal(8,2) DEFAULT 0.50,
+                  `created_at` datetime NOT NULL DEFAULT current_timestamp(),
+                  `touched_at` timestamp NOT NULL DEFAULT current_timestamp() ON UPDATE current_timestamp(),
+                  PRIMARY KEY (`id`),
+                  KEY `ix_account_owner` (`owner`,`plan`)
+                ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci""");
+        Journey journey = new Journey(db, tmp);
+        Migrate engine = journey.engine(Account.class);
+        engine.upgrade("heads");
+        assertThat(engine.check().lines()).containsExactly("No new upgrade operations detected.");
+    }
+
+    @Test
+    void tableOptionsAreComparedOnlyWhenAsked() throws Exception {
+        TestDatabase db = TestDatabase.mariadb();
+        db.execute("CREATE TABLE log_entry (id INT NOT NULL PRIMARY KEY, line VARCHAR(100)) ENGINE=MyISAM DEFAULT CHARSET=latin1");
+        dev.migrate.schema.Schema models = dev.migrate.schema.Schema.of(java.util.List.of(
+                dev.migrate.schema.Table.builder("log_entry")
+                        .column(dev.migrate.schema.Column.of("id", dev.migrate.schema.ColumnType.of(GenericType.INTEGER)).notNull())
+                        .column(dev.migrate.schema.Column.of("line", dev.migrate.schema.ColumnType.varchar(100)))
+                        .primaryKey(null, "id").options("ENGINE=InnoDB DEFAULT CHARSET=utf8mb4").build()));
+        Journey journey = new Journey(db, tmp);
+        dev.migrate.schema.Schema reflected = journey.reflect();
+        dev.migrate.dialect.Dialect dialect = dev.migrate.dialect.Dialect.named("mariadb");
+        assertThat(reflected.table("log_entry").orElseThrow().options())
+                .isEqualTo("ENGINE=MyISAM DEFAULT CHARSET=latin1 COLLATE=latin1_swedish_ci");
+        assertThat(dev.migrate.autogenerate.Autogenerate.compare(models, reflected, dialect,
+                dev.migrate.autogenerate.CompareOptions.defaults()).descriptions()).isEmpty();
+
+        dev.migrate.autogenerate.Changes changes = dev.migrate.autogenerate.Autogenerate.compare(models, reflected, dialect,
+                dev.migrate.autogenerate.CompareOptions.builder().compareTableOptions(true).build());
+        assertThat(changes.descriptions()).containsExactly("Detected table options change on 'log_entry' from "
+                + "ENGINE=MyISAM DEFAULT CHARSET=latin1 to ENGINE=InnoDB DEFAULT CHARSET=utf8mb4");
+        assertThat(changes.upgradeSql()).isEqualTo("ALTER TABLE log_entry ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;\n");
+        assertThat(changes.downgradeSql()).isEqualTo("ALTER TABLE log_entry ENGINE=MyISAM DEFAULT CHARSET=latin1;\n");
+        db.execute(changes.upgradeSql().strip().replace(";", ""));
+        assertThat(db.queryStrings("SELECT CONCAT(engine, ' ', table_collation) FROM information_schema.tables "
+                + "WHERE table_schema = DATABASE() AND table_name = 'log_entry'")).containsExactly("InnoDB utf8mb4_general_ci");
     }
 }
