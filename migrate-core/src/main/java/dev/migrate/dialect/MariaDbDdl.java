@@ -265,7 +265,9 @@ final class MariaDbDdl extends Ddl {
     @Override
     List<String> render(Operation operation) {
         if (operation instanceof AddColumn op) {
-            return List.of("ALTER TABLE " + name(op.table()) + " ADD COLUMN " + columnDefinition(op.column(), false));
+            // AUTO_INCREMENT needs a key: the primary key added with it puts it back (TableComparator)
+            return List.of("ALTER TABLE " + name(op.table()) + " ADD COLUMN "
+                    + columnDefinition(op.column().withAutoincrement(false), false));
         } else if (operation instanceof CreateIndex op) {
             return List.of(createIndexFromColumns(op.table(), op.index()));
         } else if (operation instanceof DropIndex op) {

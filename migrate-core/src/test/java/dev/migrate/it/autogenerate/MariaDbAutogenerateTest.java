@@ -240,4 +240,33 @@ class MariaDbAutogenerateTest {
         assertThat(db.queryStrings("SELECT CONCAT(engine, ' ', table_collation) FROM information_schema.tables "
                 + "WHERE table_schema = DATABASE() AND table_name = 'log_entry'")).containsExactly("InnoDB utf8mb4_general_ci");
     }
+
+    @Test
+    void aPrimaryKeyChangeAndATableRenameOnTablesWithRows() throws Exception {
+        TestDatabase db = TestDatabase.mariadb();
+        Journey journey = new Journey(db, tmp);
+        Migrate one = journey.engine(KeysAndRenamesTest.Items.class, KeysAndRenamesTest.Tags.class,
+                KeysAndRenamesTest.ItemsTagsById.class);
+        journey.upgradeAndRoundTrip(one, one.migrate(RevisionRequest.withMessage("initial"), RenameDecider.NEVER));
+        db.execute("INSERT INTO items (id, name) VALUES (1, 'chair'), (2, 'table')");
+        db.execute("INSERT INTO tags (id, label) VALUES (1, 'wood'), (2, 'metal')");
+        db.execute("INSERT INTO items_tags (item_id, tag_id) VALUES (1, 1), (2, 1), (2, 2)");
+
+        Migrate two = journey.engine(KeysAndRenamesTest.Items.class, KeysAndRenamesTest.Tags.class,
+                KeysAndRenamesTest.ItemsTagsComposite.class);
+        AutogenerateResult key = two.migrate(RevisionRequest.withMessage("composite key"), RenameDecider.NEVER);
+        assertThat(key.detected()).contains("Detected primary key change on 'items_tags' from (id) to (item_id, tag_id)",
+                "Detected removed column 'items_tags.id'");
+        journey.upgradeAndRoundTrip(two, key);
+        assertThat(db.queryStrings("SELECT CONCAT(item_id, '-', tag_id) FROM items_tags ORDER BY item_id, tag_id"))
+                .containsExactly("1-1", "2-1", "2-2");
+
+        Migrate three = journey.engine(KeysAndRenamesTest.Items.class, KeysAndRenamesTest.Labels.class,
+                KeysAndRenamesTest.ItemsLabels.class);
+        AutogenerateResult renamed = three.migrate(RevisionRequest.withMessage("tags are labels"), RenameDecider.ALWAYS);
+        assertThat(renamed.detected()).contains("Detected renamed table 'tags' to 'labels'");
+        journey.upgradeAndRoundTrip(three, renamed);
+        assertThat(db.queryStrings("SELECT l.label FROM items_tags it JOIN labels l ON l.id = it.tag_id "
+                + "WHERE it.item_id = 2 ORDER BY l.label")).containsExactly("metal", "wood");
+    }
 }
