@@ -252,7 +252,7 @@ final class TableComparator {
             }
             if (other == null) {
                 if (!foreignKeysIndexExists(index)) {
-                    add(new CreateIndex(table, index), Phase.CREATE_INDEX);
+                    add(new CreateIndex(table, index), foreignKeysNewIndex(index) ? Phase.DROP_FOREIGN_KEY : Phase.CREATE_INDEX);
                 }
             } else if (!sameIndex(index, other)) {
                 add(new DropIndex(table, other), Phase.DROP_INDEX);
@@ -276,6 +276,16 @@ final class TableComparator {
         return dialect instanceof MariaDbDialect && model.foreignKeys().stream().anyMatch(key -> key.columns().equals(index.columns())
                 && (index.name().equals(key.name()) || reflected.foreignKeys().stream()
                         .anyMatch(old -> old.name() != null && old.name().equals(index.name()))));
+    }
+
+    /**
+     * MariaDB: the index a kept foreign key needs once the key or index that served it goes, created before anything is
+     * dropped (the server refuses to drop the index a foreign key uses); its columns exist already.
+     */
+    private boolean foreignKeysNewIndex(Index index) {
+        return dialect instanceof MariaDbDialect && model.foreignKeys().stream().anyMatch(key -> index.name().equals(key.name())
+                && key.columns().equals(index.columns()))
+                && index.columns().stream().allMatch(column -> reflected.column(column).isPresent());
     }
 
     /** MariaDB: the index a foreign key of the model needs, when the table already has one for the same columns. */

@@ -36,6 +36,7 @@ import java.util.regex.Pattern;
 final class MariaDbDdl extends Ddl {
 
     private static final Pattern DISPLAY_WIDTH = Pattern.compile("^(tinyint|smallint|mediumint|int|integer|bigint)\\(\\d+\\)");
+    private static final Pattern NUMBER = Pattern.compile("[-+]?[0-9]+(\\.[0-9]+)?");
     private static final Pattern ON_UPDATE = Pattern.compile("(?i)\\s+ON\\s+UPDATE\\s+");
     private static final Pattern NOW = Pattern.compile("(?i)\\b(current_timestamp|now|localtimestamp)\\(\\)|\\blocaltimestamp\\b");
     private static final Pattern NOW_FRACTION = Pattern.compile("(?i)\\b(current_timestamp|now)\\((\\d+)\\)");
@@ -137,6 +138,10 @@ final class MariaDbDdl extends Ddl {
         }
         String[] parts = ON_UPDATE.split(expression.strip(), 2);
         String value = super.canonicalDefault(now(parts[0]), type);
+        if (value != null && isNumericType(type) && NUMBER.matcher(value).matches()) {
+            // a DECIMAL(10, 2) column reports its default 0 as 0.00
+            value = new java.math.BigDecimal(value).stripTrailingZeros().toPlainString();
+        }
         if (parts.length == 1) {
             return value;
         }
