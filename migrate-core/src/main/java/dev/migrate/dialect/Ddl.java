@@ -43,7 +43,7 @@ import java.util.stream.Collectors;
 abstract sealed class Ddl permits SqliteDdl, PostgresDdl, MariaDbDdl {
 
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]*");
-    private static final Pattern NUMBER = Pattern.compile("[-+]?[0-9]+(\\.[0-9]+)?([eE][-+]?[0-9]+)?");
+    static final Pattern NUMBER = Pattern.compile("[-+]?[0-9]+(\\.[0-9]+)?([eE][-+]?[0-9]+)?");
     private static final Pattern STRING = Pattern.compile("'([^']|'')*'");
 
     private static final SqliteDdl SQLITE = new SqliteDdl(new SqliteDialect());

@@ -36,7 +36,6 @@ import java.util.regex.Pattern;
 final class MariaDbDdl extends Ddl {
 
     private static final Pattern DISPLAY_WIDTH = Pattern.compile("^(tinyint|smallint|mediumint|int|integer|bigint)\\(\\d+\\)");
-    private static final Pattern NUMBER = Pattern.compile("[-+]?[0-9]+(\\.[0-9]+)?");
     private static final Pattern ON_UPDATE = Pattern.compile("(?i)\\s+ON\\s+UPDATE\\s+");
     private static final Pattern NOW = Pattern.compile("(?i)\\b(current_timestamp|now|localtimestamp)\\(\\)|\\blocaltimestamp\\b");
     private static final Pattern NOW_FRACTION = Pattern.compile("(?i)\\b(current_timestamp|now)\\((\\d+)\\)");
