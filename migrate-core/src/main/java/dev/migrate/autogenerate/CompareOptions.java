@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
  */
 public record CompareOptions(Set<String> engineTables, boolean keepUnownedTables, IncludeObject includeObject,
                              RenameDecider renameDecider, Set<String> tablesWithRows, boolean compareTypes,
-                             boolean compareServerDefaults, Set<String> libraryTables) {
+                             boolean compareServerDefaults, Set<String> libraryTables, boolean compareTableOptions) {
 
     public CompareOptions {
         engineTables = engineTables.stream().map(name -> name.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
@@ -52,6 +52,7 @@ public record CompareOptions(Set<String> engineTables, boolean keepUnownedTables
         private boolean compareTypes = true;
         private boolean compareServerDefaults = true;
         private Set<String> libraryTables = LibraryTables.DEFAULTS;
+        private boolean compareTableOptions;
 
         private Builder() {
         }
@@ -102,9 +103,18 @@ public record CompareOptions(Set<String> engineTables, boolean keepUnownedTables
             return this;
         }
 
+        /**
+         * Whether the table options a model states ({@code Table.options}: MariaDB's engine, default character set
+         * and collation) are compared with the database's; off by default, as Alembic leaves them alone.
+         */
+        public Builder compareTableOptions(boolean value) {
+            compareTableOptions = value;
+            return this;
+        }
+
         public CompareOptions build() {
             return new CompareOptions(engineTables, keepUnownedTables, includeObject, renameDecider, tablesWithRows,
-                    compareTypes, compareServerDefaults, libraryTables);
+                    compareTypes, compareServerDefaults, libraryTables, compareTableOptions);
         }
     }
 }

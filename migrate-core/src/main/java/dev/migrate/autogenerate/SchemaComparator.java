@@ -275,7 +275,7 @@ final class SchemaComparator {
     private static Table renamed(Table table, String name) {
         return new Table(name, table.kind(), table.columns(), table.primaryKey(), table.foreignKeys(),
                 table.uniqueConstraints(), table.indexes().stream().map(Index::withoutDefinition).toList(),
-                table.checks(), table.managed(), null);
+                table.checks(), table.managed(), null, table.options());
     }
 
     private boolean needsRebuild(TableComparator table, List<Step> found, Table reflected) {
@@ -322,7 +322,7 @@ final class SchemaComparator {
         List<CheckConstraint> checks = table.checks().stream()
                 .map(check -> new CheckConstraint(check.name(), renameWords(check.expression(), oldNames))).toList();
         return new Table(table.name(), table.kind(), columns, primaryKey, keys, uniques, indexes, checks, table.managed(),
-                table.definition());
+                table.definition(), table.options());
     }
 
     /** Column names in an expression of one table (a check, an index element) replaced, string literals left alone. */
@@ -412,7 +412,8 @@ final class SchemaComparator {
         ordered.addAll(bySource.values());
         ordered.addAll(added);
         return new Table(model.name(), model.kind(), ordered, model.primaryKey(), model.foreignKeys(),
-                model.uniqueConstraints(), model.indexes(), model.checks(), model.managed(), model.definition());
+                model.uniqueConstraints(), model.indexes(), model.checks(), model.managed(), model.definition(),
+                model.options());
     }
 
     /**

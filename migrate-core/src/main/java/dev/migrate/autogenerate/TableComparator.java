@@ -2,7 +2,8 @@ package dev.migrate.autogenerate;
 
 import dev.migrate.autogenerate.Step.Phase;
 import dev.migrate.dialect.Dialect;
-import dev.migrate.dialect.PostgresDialect;
+import dev.migrate.dialect.MariaDbDialect;
+import dev.migrate.dialect.SqliteDialect;
 import dev.migrate.op.AddCheckConstraint;
 import dev.migrate.op.AddColumn;
 import dev.migrate.op.AddForeignKey;
@@ -73,6 +74,9 @@ final class TableComparator {
         compareIndexes();
         compareForeignKeys();
         compareChecks();
+        if (options.compareTableOptions()) {
+            TableOptionsComparator.compare(model, reflected, dialect, rank).ifPresent(steps::add);
+        }
         return steps;
     }
 
@@ -182,34 +186,57 @@ final class TableComparator {
         primaryKeyChanged = true;
         String description = "Detected primary key change on '" + table + "' from (" + String.join(", ", b) + ") to ("
                 + String.join(", ", a) + ")";
-        if (!(dialect instanceof PostgresDialect)) {
+        if (dialect instanceof SqliteDialect) {
             // SQLite: only a rebuild changes a primary key; the SchemaComparator makes it.
             steps.add(new Step(new ExecuteSql(table, "", ""), Phase.ALTER_COLUMN, rank, List.of(description)));
             return;
         }
         List<String> descriptions = new ArrayList<>(List.of(description));
         if (!b.isEmpty()) {
-            String drop = dropPrimaryKey(current);
-            String restore = addPrimaryKey(current);
+            String drop = dropPrimaryKey(current, reflected);
+            String restore = addPrimaryKey(current, reflected);
             steps.add(new Step(new ExecuteSql(table, drop, restore), Phase.DROP_CONSTRAINT, rank, descriptions));
             descriptions = List.of();
         }
         if (!a.isEmpty()) {
-            steps.add(new Step(new ExecuteSql(table, addPrimaryKey(wanted), dropPrimaryKey(wanted)),
+            steps.add(new Step(new ExecuteSql(table, addPrimaryKey(wanted, model), dropPrimaryKey(wanted, model)),
                     Phase.ADD_CONSTRAINT, rank, descriptions));
         }
     }
 
-    private String addPrimaryKey(PrimaryKey key) {
-        return "ALTER TABLE " + dialect.quoteIfNeeded(table) + " ADD "
+    /**
+     * MariaDB: an AUTO_INCREMENT column must be a key, so the key comes in the same statement as the column's
+     * AUTO_INCREMENT (a column added back is added without it).
+     */
+    private String addPrimaryKey(PrimaryKey key, Table owner) {
+        String sql = "ALTER TABLE " + dialect.quoteIfNeeded(table) + " ADD "
                 + (key.name() == null ? "" : "CONSTRAINT " + dialect.quoteIfNeeded(key.name()) + " ") + "PRIMARY KEY ("
                 + key.columns().stream().map(dialect::quoteIfNeeded).collect(Collectors.joining(", ")) + ")";
+        return sql + autoincrementClauses(key, owner, true);
     }
 
-    private String dropPrimaryKey(PrimaryKey key) {
+    /** MariaDB: the key's AUTO_INCREMENT column loses it in the same statement, as it may not outlive its key. */
+    private String dropPrimaryKey(PrimaryKey key, Table owner) {
+        if (dialect instanceof MariaDbDialect) {
+            return "ALTER TABLE " + dialect.quoteIfNeeded(table) + " DROP PRIMARY KEY" + autoincrementClauses(key, owner, false);
+        }
         String name = key.name() != null ? key.name() : table + "_pkey";
         return "ALTER TABLE " + dialect.quoteIfNeeded(table) + " DROP CONSTRAINT " + dialect.quoteIfNeeded(name);
     }
+
+    /** {@code , MODIFY COLUMN ...} for each autoincrement column of the key, with or without AUTO_INCREMENT. */
+    private String autoincrementClauses(PrimaryKey key, Table owner, boolean autoincrement) {
+        if (!(dialect instanceof MariaDbDialect)) {
+            return "";
+        }
+        String prefix = "ALTER TABLE " + dialect.quoteIfNeeded(table) + " ";
+        return key.columns().stream().map(name -> owner.column(name).orElse(null))
+                .filter(column -> column != null && column.autoincrement())
+                .map(column -> ", " + dialect.render(new dev.migrate.op.AlterColumn(table, column,
+                        column.withAutoincrement(autoincrement))).get(0).substring(prefix.length()))
+                .collect(Collectors.joining());
+    }
+
 
     // ------------------------------------------------------------------ constraints and indexes
 
@@ -237,7 +264,9 @@ final class TableComparator {
                 continue;
             }
             if (other == null) {
-                add(new CreateIndex(table, index), Phase.CREATE_INDEX);
+                if (!foreignKeysIndexExists(index)) {
+                    add(new CreateIndex(table, index), foreignKeysNewIndex(index) ? Phase.DROP_FOREIGN_KEY : Phase.CREATE_INDEX);
+                }
             } else if (!sameIndex(index, other)) {
                 add(new DropIndex(table, other), Phase.DROP_INDEX);
                 add(new CreateIndex(table, index), Phase.CREATE_INDEX);
@@ -245,10 +274,39 @@ final class TableComparator {
         }
         for (Index index : reflected.indexes()) {
             boolean kept = model.indexes().stream().anyMatch(candidate -> candidate.name().equals(index.name()));
-            if (!kept && include(ObjectKind.INDEX, index.name(), index, true, null)) {
+            if (!kept && !foreignKeysIndex(index) && include(ObjectKind.INDEX, index.name(), index, true, null)) {
                 add(new DropIndex(table, index), Phase.DROP_INDEX);
             }
         }
+    }
+
+    /**
+     * MariaDB: the index the server created for a foreign key the model keeps (named after the key, or after the key
+     * under its old name), which another index may now cover. It stays: the server refuses to drop it while the key
+     * needs it, and it costs nothing.
+     */
+    private boolean foreignKeysIndex(Index index) {
+        return dialect instanceof MariaDbDialect && model.foreignKeys().stream().anyMatch(key -> key.columns().equals(index.columns())
+                && (index.name().equals(key.name()) || reflected.foreignKeys().stream()
+                        .anyMatch(old -> old.name() != null && old.name().equals(index.name()))));
+    }
+
+    /**
+     * MariaDB: the index a kept foreign key needs once the key or index that served it goes, created before anything is
+     * dropped (the server refuses to drop the index a foreign key uses); its columns exist already.
+     */
+    private boolean foreignKeysNewIndex(Index index) {
+        return dialect instanceof MariaDbDialect && model.foreignKeys().stream().anyMatch(key -> index.name().equals(key.name())
+                && key.columns().equals(index.columns()))
+                && index.columns().stream().allMatch(column -> reflected.column(column).isPresent());
+    }
+
+    /** MariaDB: the index a foreign key of the model needs, when the table already has one for the same columns. */
+    private boolean foreignKeysIndexExists(Index index) {
+        return dialect instanceof MariaDbDialect && !index.unique()
+                && model.foreignKeys().stream().anyMatch(key -> index.name().equals(key.name()))
+                && reflected.indexes().stream().anyMatch(existing -> existing.columns().size() >= index.columns().size()
+                        && existing.columns().subList(0, index.columns().size()).equals(index.columns()));
     }
 
     /**

@@ -40,18 +40,22 @@ import java.util.stream.Collectors;
  * DDL shared by the dialects: one method per operation, each returning the statements (without a trailing
  * semicolon). The dialects override what they say differently: types, autoincrement, ALTER COLUMN, rebuilds.
  */
-abstract sealed class Ddl permits SqliteDdl, PostgresDdl {
+abstract sealed class Ddl permits SqliteDdl, PostgresDdl, MariaDbDdl {
 
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]*");
-    private static final Pattern NUMBER = Pattern.compile("[-+]?[0-9]+(\\.[0-9]+)?([eE][-+]?[0-9]+)?");
+    static final Pattern NUMBER = Pattern.compile("[-+]?[0-9]+(\\.[0-9]+)?([eE][-+]?[0-9]+)?");
     private static final Pattern STRING = Pattern.compile("'([^']|'')*'");
 
     private static final SqliteDdl SQLITE = new SqliteDdl(new SqliteDialect());
     private static final PostgresDdl POSTGRES = new PostgresDdl(new PostgresDialect());
+    private static final MariaDbDdl MARIADB = new MariaDbDdl(new MariaDbDialect());
 
     final Dialect dialect;
 
     static Ddl of(Dialect dialect) {
+        if (dialect instanceof MariaDbDialect) {
+            return MARIADB;
+        }
         return dialect instanceof SqliteDialect ? SQLITE : POSTGRES;
     }
 
@@ -110,7 +114,7 @@ abstract sealed class Ddl permits SqliteDdl, PostgresDdl {
         }
         return new Table(table.name(), table.kind(), columns, canonicalPrimaryKey(table), canonicalForeignKeys(table),
                 canonicalUniques(table), canonicalIndexes(table), canonicalChecks(table), table.managed(),
-                table.definition());
+                table.definition(), table.options());
     }
 
     /** The indexes as this database keeps them: without a method or INCLUDE columns, which only PostgreSQL has. */

@@ -43,6 +43,18 @@ public final class MariaDbDialect extends StandardDialect {
         return '`' + identifier.replace("`", "``") + '`';
     }
 
+    /** Also MariaDB's own reserved words ({@code key}, {@code range}, {@code int}...). */
+    @Override
+    public String quoteIfNeeded(String identifier) {
+        return MariaDbDdl.isReservedHere(identifier) ? quote(identifier) : super.quoteIfNeeded(identifier);
+    }
+
+    /** Reflection from {@code information_schema} and DDL rendering ({@code MariaDbDdl}). */
+    @Override
+    public boolean supportsAutogenerate() {
+        return true;
+    }
+
     /** Backslashes escape in MySQL's strings (unless NO_BACKSLASH_ESCAPES): doubled, as are quotes. */
     @Override
     public String literal(String value) {

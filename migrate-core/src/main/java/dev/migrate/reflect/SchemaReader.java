@@ -1,6 +1,7 @@
 package dev.migrate.reflect;
 
 import dev.migrate.dialect.Dialect;
+import dev.migrate.dialect.MariaDbDialect;
 import dev.migrate.dialect.PostgresDialect;
 import dev.migrate.dialect.SqliteDialect;
 import dev.migrate.schema.Schema;
@@ -27,6 +28,9 @@ public interface SchemaReader {
         }
         if (dialect instanceof PostgresDialect) {
             return new PostgresSchemaReader();
+        }
+        if (dialect instanceof MariaDbDialect) {
+            return new MariaDbSchemaReader();
         }
         throw new IllegalArgumentException("no schema reader for " + dialect.name());
     }

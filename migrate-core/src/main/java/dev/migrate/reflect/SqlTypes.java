@@ -104,4 +104,39 @@ public final class SqlTypes {
             default -> ColumnType.other(formatted); // jsonb, arrays, timetz, interval, inet, ...
         };
     }
+
+    /**
+     * A MariaDB or MySQL column type from {@code information_schema.COLUMNS}: {@code DATA_TYPE}, {@code COLUMN_TYPE}
+     * (kept for types the engine does not know: {@code enum('a','b')}, {@code int(10) unsigned}), the character
+     * length, numeric precision and scale, and the fractional seconds. {@code tinyint(1)} is BOOLEAN; a
+     * {@code datetime} is TIMESTAMP and a {@code timestamp} (stored in UTC) TIMESTAMP_WITH_TIME_ZONE.
+     */
+    public static ColumnType fromMariaDb(String dataType, String columnType, Long length, int precision, int scale,
+                                         int fraction) {
+        String type = columnType.toLowerCase(Locale.ROOT);
+        if (type.contains("unsigned") || type.contains("zerofill")) {
+            return ColumnType.other(columnType);
+        }
+        Integer seconds = fraction > 0 ? fraction : null;
+        return switch (dataType.toLowerCase(Locale.ROOT)) {
+            case "tinyint" -> type.equals("tinyint(1)") ? ColumnType.of(GenericType.BOOLEAN) : ColumnType.other(columnType);
+            case "smallint" -> ColumnType.of(GenericType.SMALLINT);
+            case "int" -> ColumnType.of(GenericType.INTEGER);
+            case "bigint" -> ColumnType.of(GenericType.BIGINT);
+            case "decimal" -> ColumnType.decimal(precision, scale);
+            case "float" -> ColumnType.of(GenericType.REAL);
+            case "double" -> ColumnType.of(GenericType.DOUBLE);
+            case "varchar" -> ColumnType.varchar(length == null ? null : length.intValue());
+            case "char" -> new ColumnType(GenericType.CHAR, length == null ? null : length.intValue(), null, null, null);
+            case "text" -> ColumnType.of(GenericType.TEXT);
+            case "date" -> ColumnType.of(GenericType.DATE);
+            case "time" -> new ColumnType(GenericType.TIME, null, seconds, null, null);
+            case "datetime" -> new ColumnType(GenericType.TIMESTAMP, null, seconds, null, null);
+            case "timestamp" -> new ColumnType(GenericType.TIMESTAMP_WITH_TIME_ZONE, null, seconds, null, null);
+            case "blob" -> ColumnType.of(GenericType.BINARY);
+            case "json" -> ColumnType.of(GenericType.JSON);
+            case "uuid" -> ColumnType.of(GenericType.UUID);
+            default -> ColumnType.other(columnType);
+        };
+    }
 }

@@ -24,8 +24,17 @@
  * {@code pg_get_expr(conbin)} for checks), indexes no constraint owns ({@code pg_index},
  * {@code pg_get_indexdef} per key column and whole, as {@code Index.definition}), triggers
  * ({@code pg_get_triggerdef}) and rules ({@code pg_get_ruledef}) on the tables and on the views.</li>
+ * <li>MariaDB/MySQL, 6 ({@code MariaDbSchemaReader}): {@code TABLES} with {@code VIEWS} (and the engine, default
+ * character set and collation as {@code Table.options}), {@code COLUMNS}, {@code STATISTICS} (primary key, unique keys,
+ * other indexes, prefix lengths as {@code col(n)}), {@code KEY_COLUMN_USAGE} with {@code REFERENTIAL_CONSTRAINTS},
+ * {@code CHECK_CONSTRAINTS} (a {@code JSON} column's {@code json_valid} check makes the column JSON), {@code TRIGGERS}.
+ * Types ({@code SqlTypes.fromMariaDb}): {@code tinyint(1)} &rarr; BOOLEAN, {@code datetime} &rarr; TIMESTAMP,
+ * {@code timestamp} &rarr; TIMESTAMP_WITH_TIME_ZONE, {@code float} &rarr; REAL, {@code blob} &rarr; BINARY,
+ * {@code UNSIGNED}, {@code ENUM}, {@code SET} and other types &rarr; OTHER({@code COLUMN_TYPE});
+ * {@code current_timestamp()} &rarr; {@code CURRENT_TIMESTAMP}, {@code ON UPDATE ...} appended to the default;
+ * RESTRICT (what InnoDB reports for no action) &rarr; NO_ACTION.</li>
  * </ul>
- * Both stop after the first query when no table is included.
+ * All stop after the first query when no table is included.
  *
  * <h2>What is left out</h2>
  * SQLite: {@code sqlite_*} tables; the shadow tables of every virtual table, known from its module

@@ -16,6 +16,7 @@ public final class TableBuilder {
     private final List<CheckConstraint> checks = new ArrayList<>();
     private boolean managed = true;
     private String definition;
+    private String options;
 
     TableBuilder(String name) {
         this.name = name;
@@ -64,7 +65,17 @@ public final class TableBuilder {
         return this;
     }
 
+    /**
+     * Table options as written after CREATE TABLE's closing parenthesis ({@code ENGINE=InnoDB DEFAULT CHARSET=utf8mb4}
+     * on MariaDB/MySQL): compared only when {@code CompareOptions.compareTableOptions} is on.
+     */
+    public TableBuilder options(String tableOptions) {
+        options = tableOptions;
+        return this;
+    }
+
     public Table build() {
-        return new Table(name, kind, columns, primaryKey, foreignKeys, uniques, indexes, checks, managed, definition);
+        return new Table(name, kind, columns, primaryKey, foreignKeys, uniques, indexes, checks, managed, definition,
+                options);
     }
 }

@@ -44,7 +44,7 @@ class DialectLookupTest {
         assertThat(Dialects.named("postgresql").lockStrategy()).isEqualTo(MigrationLockStrategy.SESSION_LOCK);
         assertThat(Dialects.named("sqlite").supportsAutogenerate()).isTrue();
         assertThat(Dialects.named("postgresql").supportsAutogenerate()).isTrue();
-        assertThat(Dialects.named("mariadb").supportsAutogenerate()).isFalse();
+        assertThat(Dialects.named("mariadb").supportsAutogenerate()).isTrue();
         assertThat(Dialects.named("mysql")).isInstanceOf(MariaDbDialect.class);
     }
 

@@ -25,6 +25,11 @@ class MariaDbTest extends ScriptDatabaseContract {
         return "MariaDB/MySQL";
     }
 
+    @Override
+    boolean supportsAutogenerate() {
+        return true;
+    }
+
     @Test
     void mysqlConnectorJRunsScriptsAndFailuresTheSameWay() throws Exception {
         TestDatabase db = TestDatabase.mariadbThroughMysqlDriver();

@@ -102,23 +102,42 @@ public final class MariaDbServer {
      * the first error stops it with a non-zero exit code.
      */
     public ProcessResult runClient(String database, String sql) {
+        return runTool(List.of("mariadb", "--no-defaults", "-h", HOST, "-P", Integer.toString(port), "-u", USER, database),
+                sql);
+    }
+
+    /** {@code mariadb-dump --no-data} of {@code database} without the tables named: what a user would diff. */
+    public ProcessResult dumpSchema(String database, String... ignoredTables) {
+        List<String> command = new ArrayList<>(List.of("mariadb-dump", "--no-defaults", "-h", HOST,
+                "-P", Integer.toString(port), "-u", USER, "--no-data"));
+        for (String table : ignoredTables) {
+            command.add("--ignore-table=" + database + "." + table);
+        }
+        command.add(database);
+        return runTool(command, "");
+    }
+
+    /** Runs one of MariaDB's command-line tools ({@code command.get(0)}, found as the server is) with {@code input}. */
+    private ProcessResult runTool(List<String> command, String input) {
+        String tool = command.get(0);
+        List<String> resolved = new ArrayList<>(command);
+        resolved.set(0, binary(tool).toString());
         try {
-            Path in = Files.writeString(Files.createTempFile(baseDir, "in", ".sql"), sql, StandardCharsets.UTF_8);
+            Path in = Files.writeString(Files.createTempFile(baseDir, "in", ".sql"), input, StandardCharsets.UTF_8);
             Path out = Files.createTempFile(baseDir, "out", ".txt");
             Path err = Files.createTempFile(baseDir, "err", ".txt");
-            Process client = new ProcessBuilder(binary("mariadb").toString(), "--no-defaults", "-h", HOST,
-                    "-P", Integer.toString(port), "-u", USER, database)
+            Process process = new ProcessBuilder(resolved)
                     .redirectInput(in.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-            if (!client.waitFor(CLIENT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-                client.destroyForcibly();
-                throw new IllegalStateException("mariadb did not finish within " + CLIENT_TIMEOUT);
+            if (!process.waitFor(CLIENT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException(tool + " did not finish within " + CLIENT_TIMEOUT);
             }
-            return new ProcessResult(client.exitValue(), Files.readString(out), Files.readString(err));
+            return new ProcessResult(process.exitValue(), Files.readString(out), Files.readString(err));
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not run the mariadb client", e);
+            throw new UncheckedIOException("Could not run " + tool, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while running mariadb", e);
+            throw new IllegalStateException("Interrupted while running " + tool, e);
         }
     }
 

@@ -1,0 +1,313 @@
+package dev.migrate.reflect;
+
+import dev.migrate.schema.CheckConstraint;
+import dev.migrate.schema.Column;
+import dev.migrate.schema.ColumnType;
+import dev.migrate.schema.ForeignKey;
+import dev.migrate.schema.GenericType;
+import dev.migrate.schema.Index;
+import dev.migrate.schema.PrimaryKey;
+import dev.migrate.schema.ReferentialAction;
+import dev.migrate.schema.Schema;
+import dev.migrate.schema.Table;
+import dev.migrate.schema.UniqueConstraint;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * MariaDB and MySQL: six {@code information_schema} queries for the whole schema, whatever its size: tables and views
+ * (with the views' definitions), columns, indexes ({@code STATISTICS}: primary key, unique keys, other indexes),
+ * foreign keys ({@code KEY_COLUMN_USAGE} with {@code REFERENTIAL_CONSTRAINTS}), checks ({@code CHECK_CONSTRAINTS},
+ * MariaDB's, which name their table) and triggers. The detail queries read the whole schema; rows of tables the
+ * options exclude are skipped.
+ */
+final class MariaDbSchemaReader implements SchemaReader {
+
+    private static final String RELATIONS = """
+            SELECT t.table_schema, t.table_name, t.table_type, v.view_definition, t.engine, cs.character_set_name,
+                   t.table_collation
+            FROM information_schema.tables t
+            LEFT JOIN information_schema.views v ON v.table_schema = t.table_schema AND v.table_name = t.table_name
+            LEFT JOIN information_schema.collation_character_set_applicability cs
+                 ON cs.collation_name = t.table_collation
+            WHERE t.table_schema = COALESCE(?, DATABASE())
+            ORDER BY t.table_name""";
+
+    private static final String COLUMNS = """
+            SELECT table_name, column_name, data_type, column_type, is_nullable, column_default, extra,
+                   character_maximum_length, numeric_precision, numeric_scale, datetime_precision
+            FROM information_schema.columns
+            WHERE table_schema = ?
+            ORDER BY table_name, ordinal_position""";
+
+    private static final String INDEXES = """
+            SELECT table_name, index_name, non_unique, column_name, sub_part
+            FROM information_schema.statistics
+            WHERE table_schema = ?
+            ORDER BY table_name, index_name, seq_in_index""";
+
+    private static final String FOREIGN_KEYS = """
+            SELECT k.table_name, k.constraint_name, k.column_name, k.referenced_table_schema, k.referenced_table_name,
+                   k.referenced_column_name, r.delete_rule, r.update_rule
+            FROM information_schema.key_column_usage k
+            JOIN information_schema.referential_constraints r ON r.constraint_schema = k.constraint_schema
+                 AND r.constraint_name = k.constraint_name AND r.table_name = k.table_name
+            WHERE k.table_schema = ? AND k.referenced_table_name IS NOT NULL
+            ORDER BY k.table_name, k.constraint_name, k.ordinal_position""";
+
+    private static final String CHECKS = """
+            SELECT table_name, constraint_name, check_clause
+            FROM information_schema.check_constraints
+            WHERE constraint_schema = ?
+            ORDER BY table_name, constraint_name""";
+
+    private static final String TRIGGERS = """
+            SELECT trigger_name, event_object_table, action_timing, event_manipulation, action_statement
+            FROM information_schema.triggers
+            WHERE trigger_schema = ?
+            ORDER BY event_object_table, action_order, trigger_name""";
+
+    private static final Pattern NOW = Pattern.compile("(?i)\\bcurrent_timestamp\\(\\)");
+    private static final Pattern NOW_FRACTION = Pattern.compile("(?i)current_timestamp\\((\\d+)\\)");
+    private static final Pattern BACKQUOTED = Pattern.compile("`([A-Za-z_][A-Za-z0-9_]*)`");
+
+    @Override
+    public int queriesPerRead() {
+        return 6;
+    }
+
+    @Override
+    public Schema read(Connection connection, ReflectOptions reflectOptions) throws SQLException {
+        String schema = reflectOptions.schema();
+        List<String> tableNames = new ArrayList<>();
+        List<Schema.View> views = new ArrayList<>();
+        Map<String, String> options = new TreeMap<>();
+        try (PreparedStatement statement = connection.prepareStatement(RELATIONS)) {
+            statement.setString(1, schema);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    schema = rows.getString(1);
+                    String name = rows.getString(2);
+                    String type = rows.getString(3);
+                    if (type.equals("VIEW")) {
+                        views.add(new Schema.View(name, "CREATE VIEW " + quote(name) + " AS "
+                                + unqualified(rows.getString(4), schema)));
+                    } else if ((type.equals("BASE TABLE") || type.equals("SYSTEM VERSIONED")) && reflectOptions.includes(name)) {
+                        tableNames.add(name);
+                        options.put(name, rows.getString(5) == null ? null : "ENGINE=" + rows.getString(5)
+                                + " DEFAULT CHARSET=" + rows.getString(6) + " COLLATE=" + rows.getString(7));
+                    }
+                }
+            }
+        }
+        if (tableNames.isEmpty()) {
+            return new Schema(List.of(), List.of(), views);
+        }
+        Map<String, Parts> parts = new TreeMap<>();
+        tableNames.forEach(name -> parts.put(name, new Parts()));
+        readColumns(connection, schema, parts);
+        readIndexes(connection, schema, parts);
+        readForeignKeys(connection, schema, parts);
+        readChecks(connection, schema, parts);
+        List<Schema.Trigger> triggers = readTriggers(connection, schema, parts);
+        List<Table> tables = new ArrayList<>();
+        parts.forEach((name, p) -> tables.add(p.build(name, options.get(name))));
+        return new Schema(tables, triggers, views);
+    }
+
+    private static void readColumns(Connection connection, String schema, Map<String, Parts> parts)
+            throws SQLException {
+        try (PreparedStatement statement = prepare(connection, COLUMNS, schema);
+             ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                Parts table = parts.get(rows.getString(1));
+                if (table == null) {
+                    continue; // a view's column, or an excluded table's
+                }
+                ColumnType type = SqlTypes.fromMariaDb(rows.getString(3), rows.getString(4), (Long) rows.getObject(8,
+                        Long.class), rows.getInt(9), rows.getInt(10), rows.getInt(11));
+                String extra = rows.getString(7) == null ? "" : rows.getString(7).toLowerCase(Locale.ROOT);
+                boolean autoincrement = extra.contains("auto_increment");
+                String serverDefault = autoincrement ? null : serverDefault(rows.getString(6), extra, type);
+                table.columns.put(rows.getString(2), new Column(rows.getString(2), type,
+                        rows.getString(5).equals("YES"), serverDefault, autoincrement));
+            }
+        }
+    }
+
+    /**
+     * {@code COLUMN_DEFAULT} as MariaDB reports it (string literals quoted, {@code NULL} for an explicit NULL default,
+     * {@code current_timestamp()}), with {@code ON UPDATE CURRENT_TIMESTAMP} from {@code EXTRA} after it.
+     */
+    static String serverDefault(String columnDefault, String extra, ColumnType type) {
+        String value = columnDefault == null ? null : canonicalDefault(columnDefault, type);
+        int onUpdate = extra.indexOf("on update ");
+        if (onUpdate < 0) {
+            return value;
+        }
+        String expression = canonicalDefault(extra.substring(onUpdate + "on update ".length()).strip(), type);
+        return (value == null ? "NULL" : value) + " ON UPDATE " + expression;
+    }
+
+    private static String canonicalDefault(String expression, ColumnType type) {
+        if (NOW_FRACTION.matcher(expression).matches()) {
+            // fractional seconds: a call here, which the canonical form would read as a keyword and a number
+            return NOW_FRACTION.matcher(expression).replaceAll("CURRENT_TIMESTAMP($1)");
+        }
+        return SqlExpressions.canonicalDefault(NOW.matcher(expression).replaceAll("CURRENT_TIMESTAMP"), type);
+    }
+
+    private static void readIndexes(Connection connection, String schema, Map<String, Parts> parts)
+            throws SQLException {
+        Map<String, Map<String, List<String>>> byTable = new LinkedHashMap<>();
+        Map<String, Boolean> unique = new LinkedHashMap<>();
+        try (PreparedStatement statement = prepare(connection, INDEXES, schema);
+             ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                String table = rows.getString(1);
+                if (!parts.containsKey(table)) {
+                    continue;
+                }
+                String name = rows.getString(2);
+                int prefix = rows.getInt(5);
+                boolean whole = rows.wasNull();
+                String column = rows.getString(4) + (whole ? "" : "(" + prefix + ")");
+                byTable.computeIfAbsent(table, t -> new LinkedHashMap<>()).computeIfAbsent(name, n -> new ArrayList<>())
+                        .add(column);
+                unique.put(table + "\0" + name, rows.getInt(3) == 0);
+            }
+        }
+        byTable.forEach((table, indexes) -> indexes.forEach((name, columns) -> {
+            Parts p = parts.get(table);
+            if (name.equals("PRIMARY")) {
+                p.primaryKey = new PrimaryKey(null, columns);
+            } else if (unique.get(table + "\0" + name)) {
+                p.uniques.add(new UniqueConstraint(name, columns));
+            } else {
+                p.indexes.add(new Index(name, columns, false));
+            }
+        }));
+    }
+
+    private static void readForeignKeys(Connection connection, String schema, Map<String, Parts> parts)
+            throws SQLException {
+        Map<String, ForeignKey> keys = new LinkedHashMap<>();
+        try (PreparedStatement statement = prepare(connection, FOREIGN_KEYS, schema);
+             ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                String table = rows.getString(1);
+                if (!parts.containsKey(table)) {
+                    continue;
+                }
+                String name = rows.getString(2);
+                String referred = rows.getString(4).equals(schema) ? rows.getString(5)
+                        : rows.getString(4) + "." + rows.getString(5);
+                ForeignKey known = keys.get(table + "\0" + name);
+                List<String> columns = new ArrayList<>(known == null ? List.of() : known.columns());
+                List<String> referredColumns = new ArrayList<>(known == null ? List.of() : known.referredColumns());
+                columns.add(rows.getString(3));
+                referredColumns.add(rows.getString(6));
+                keys.put(table + "\0" + name, new ForeignKey(name, columns, referred, referredColumns,
+                        action(rows.getString(7)), action(rows.getString(8))));
+            }
+        }
+        keys.forEach((key, foreignKey) -> parts.get(key.substring(0, key.indexOf('\0'))).foreignKeys.add(foreignKey));
+    }
+
+    /**
+     * The checks; a column's {@code json_valid} check, which MariaDB adds to a {@code JSON} column (a {@code longtext}
+     * there), makes the column JSON and is not a check of the model's.
+     */
+    private static void readChecks(Connection connection, String schema, Map<String, Parts> parts)
+            throws SQLException {
+        try (PreparedStatement statement = prepare(connection, CHECKS, schema);
+             ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                Parts table = parts.get(rows.getString(1));
+                if (table == null) {
+                    continue;
+                }
+                String name = rows.getString(2);
+                String clause = rows.getString(3);
+                Column column = table.columns.get(name);
+                if (column != null && clause.equalsIgnoreCase("json_valid(`" + name + "`)")) {
+                    table.columns.put(name, column.withType(ColumnType.of(GenericType.JSON)));
+                } else {
+                    table.checks.add(new CheckConstraint(name, SqlExpressions.canonical(
+                            BACKQUOTED.matcher(clause).replaceAll("$1"))));
+                }
+            }
+        }
+    }
+
+    private static List<Schema.Trigger> readTriggers(Connection connection, String schema, Map<String, Parts> parts)
+            throws SQLException {
+        List<Schema.Trigger> triggers = new ArrayList<>();
+        try (PreparedStatement statement = prepare(connection, TRIGGERS, schema);
+             ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                String table = rows.getString(2);
+                if (parts.containsKey(table)) {
+                    triggers.add(new Schema.Trigger(rows.getString(1), table, "CREATE TRIGGER " + quote(rows.getString(1))
+                            + " " + rows.getString(3) + " " + rows.getString(4) + " ON " + quote(table)
+                            + " FOR EACH ROW " + rows.getString(5)));
+                }
+            }
+        }
+        return triggers;
+    }
+
+    private static PreparedStatement prepare(Connection connection, String sql, String schema) throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        statement.setString(1, schema);
+        return statement;
+    }
+
+    /** A view's definition names its tables with the schema ({@code `db`.`t`}): without it, it can be created anywhere. */
+    private static String unqualified(String definition, String schema) {
+        return definition == null ? "" : definition.replace(quote(schema) + ".", "");
+    }
+
+    private static String quote(String name) {
+        return '`' + name.replace("`", "``") + '`';
+    }
+
+    /** InnoDB checks RESTRICT and NO ACTION alike, at once, and reports an unspecified action as RESTRICT. */
+    private static ReferentialAction action(String rule) {
+        return switch (rule == null ? "" : rule) {
+            case "CASCADE" -> ReferentialAction.CASCADE;
+            case "SET NULL" -> ReferentialAction.SET_NULL;
+            case "SET DEFAULT" -> ReferentialAction.SET_DEFAULT;
+            default -> ReferentialAction.NO_ACTION;
+        };
+    }
+
+    private static final class Parts {
+        final Map<String, Column> columns = new LinkedHashMap<>();
+        PrimaryKey primaryKey;
+        final List<ForeignKey> foreignKeys = new ArrayList<>();
+        final List<UniqueConstraint> uniques = new ArrayList<>();
+        final List<Index> indexes = new ArrayList<>();
+        final List<CheckConstraint> checks = new ArrayList<>();
+
+        Table build(String name, String options) {
+            foreignKeys.sort(Comparator.comparing(ForeignKey::name));
+            uniques.sort(Comparator.comparing(UniqueConstraint::name));
+            indexes.sort(Comparator.comparing(Index::name));
+            checks.sort(Comparator.comparing(CheckConstraint::name));
+            return new Table(name, null, List.copyOf(columns.values()), primaryKey, foreignKeys, uniques, indexes,
+                    checks, true, null, options);
+        }
+    }
+}
