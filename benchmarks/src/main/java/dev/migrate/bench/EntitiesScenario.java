@@ -70,6 +70,10 @@ public final class EntitiesScenario implements Scenario {
 
     @Override
     public List<Result> run(Settings settings, Path workDir) throws Exception {
+        // Hibernate logs through JBoss Logging, which without this falls back to java.util.logging on the console
+        if (System.getProperty("org.jboss.logging.provider") == null) {
+            System.setProperty("org.jboss.logging.provider", "slf4j");
+        }
         int count = settings.peers().entities();
         Generated generated = generate(workDir, count);
         Settings measure = Peers.light(settings);
