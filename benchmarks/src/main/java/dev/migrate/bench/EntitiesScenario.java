@@ -184,24 +184,9 @@ public final class EntitiesScenario implements Scenario {
 
     /** {@code count} entities and {@code count} records, written as Java sources under {@code workDir} and compiled. */
     static Generated generate(Path workDir, int count) throws Exception {
-        Path sources = Files.createDirectories(workDir.resolve("src/gen"));
-        List<String> files = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            files.add(write(sources, "Entity%03d".formatted(i), entitySource(i)));
-            files.add(write(sources, "Record%03d".formatted(i), recordSource(i)));
-        }
-        Path classes = Files.createDirectories(workDir.resolve("classes"));
         // The class path from the loaded annotations' own jars: java.class.path may be a manifest-only jar.
-        String classpath = String.join(File.pathSeparator, location(jakarta.persistence.Entity.class),
-                location(dev.migrate.schema.annotation.Table.class));
-        List<String> arguments = new ArrayList<>(List.of("-d", classes.toString(), "-cp", classpath, "-proc:none",
-                "--release", "17"));
-        arguments.addAll(files);
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        ByteArrayOutputStream diagnostics = new ByteArrayOutputStream();
-        if (javac.run(InputStream.nullInputStream(), diagnostics, diagnostics, arguments.toArray(String[]::new)) != 0) {
-            throw new IllegalStateException("the generated entities and records do not compile:\n" + diagnostics);
-        }
+        Path classes = compile(workDir, "gen", count, List.of(location(jakarta.persistence.Entity.class),
+                location(dev.migrate.schema.annotation.Table.class)));
         URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()},
                 EntitiesScenario.class.getClassLoader());
         List<Class<?>> entities = new ArrayList<>();
@@ -213,14 +198,36 @@ public final class EntitiesScenario implements Scenario {
         return new Generated(List.copyOf(entities), List.copyOf(records));
     }
 
+    /**
+     * Writes {@code count} entities ({@code EntityNNN}) and {@code count} records ({@code RecordNNN}) in package
+     * {@code packageName} under {@code workDir}, compiles them against {@code classpath} (the JPA API and
+     * migrate-core), and returns the directory of their classes.
+     */
+    static Path compile(Path workDir, String packageName, int count, List<String> classpath) throws Exception {
+        Path sources = Files.createDirectories(workDir.resolve("src/" + packageName.replace('.', '/')));
+        List<String> files = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            files.add(write(sources, "Entity%03d".formatted(i), "package " + packageName + ";\n" + entitySource(i)));
+            files.add(write(sources, "Record%03d".formatted(i), "package " + packageName + ";\n" + recordSource(i)));
+        }
+        Path classes = Files.createDirectories(workDir.resolve("classes"));
+        List<String> arguments = new ArrayList<>(List.of("-d", classes.toString(), "-cp",
+                String.join(File.pathSeparator, classpath), "-proc:none", "--release", "17"));
+        arguments.addAll(files);
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        ByteArrayOutputStream diagnostics = new ByteArrayOutputStream();
+        if (javac.run(InputStream.nullInputStream(), diagnostics, diagnostics, arguments.toArray(String[]::new)) != 0) {
+            throw new IllegalStateException("the generated entities and records do not compile:\n" + diagnostics);
+        }
+        return classes;
+    }
+
     private static String entitySource(int i) {
         String previous = i == 0 ? "" : """
                     @jakarta.persistence.ManyToOne
                     private Entity%03d previous;
                 """.formatted(i - 1);
         return """
-                package gen;
-
                 @jakarta.persistence.Entity
                 @jakarta.persistence.Table(name = "entity_%1$03d",
                         indexes = @jakarta.persistence.Index(name = "entity_%1$03d_name_idx", columnList = "name"))
@@ -244,8 +251,6 @@ public final class EntitiesScenario implements Scenario {
                 ,
                         @dev.migrate.schema.annotation.ForeignKey(table = "record_%03d", column = "id") Integer previousId""".formatted(i - 1);
         return """
-                package gen;
-
                 @dev.migrate.schema.annotation.Table(name = "record_%1$03d")
                 @dev.migrate.schema.annotation.Index(name = "record_%1$03d_name_idx", columns = "name")
                 public record Record%1$03d(
