@@ -6,19 +6,21 @@
 #
 #   benchmarks/run.sh                 the documented run (graph: 1,000..10,000 revisions; apply: 200;
 #                                     noop/fresh/memory/boot: 1,000 revisions; autogen: 1,000 tables;
-#                                     rebuild: 1,000,000 rows; peers-graph: 1,000 and 10,000 revisions);
+#                                     rebuild: 1,000,000 rows; peers-graph: 1,000 and 10,000 revisions;
+#                                     entities, entities-cli: 200 JPA entities against 200 @Table records);
 #                                     about 12 minutes on two quiet cores (703 s on 2026-11-21)
 #   benchmarks/run.sh --quick         a look in a few minutes (200 revisions, 100 tables, 100,000 rows;
-#                                     peers-graph at 1,000)
+#                                     peers-graph at 1,000; entities: 200)
 #   benchmarks/run.sh --only graph    one scenario (graph, apply, noop, fresh, autogen, rebuild, memory,
-#                                     peers-graph, boot, cli); --sizes 1000,5000 for other graph sizes
+#                                     peers-graph, boot, cli, entities, entities-cli); --sizes 1000,5000 for other graph sizes
 #   SKIP_BUILD=1 benchmarks/run.sh    reuse the jar already built
 #   MVN_ARGS=-o benchmarks/run.sh     build offline
 #   JAVA_OPTS='-XX:StartFlightRecording=duration=60s,filename=bench.jfr' benchmarks/run.sh   profile it
 #
 # Scenario boot starts each Spring Boot application in a JVM of its own, with a class path built from
 # target/boot-classpath (written by the build): run it from a built tree, not from a copied jar.
-# Scenario cli runs demo-blog-app/target/demo-blog-app.jar, which the build below also packages.
+# Scenario cli runs demo-blog-app/target/demo-blog-app.jar, scenario entities-cli copies of
+# demo-clinic-app/target/demo-clinic-app.jar with 200 more models; the build below also packages both.
 #
 # Builds with `package`, not `install`: the engine is taken from the reactor, nothing lands in ~/.m2.
 set -euo pipefail
@@ -26,9 +28,9 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 exec </dev/null
 
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
-  echo ">>> building migrate-core, the starter, the demo and benchmarks"
+  echo ">>> building migrate-core, the starter, the demos and benchmarks"
   # shellcheck disable=SC2086
-  ./mvnw -B -q ${MVN_ARGS:-} -pl benchmarks,demo-blog-app -am package -DskipTests
+  ./mvnw -B -q ${MVN_ARGS:-} -pl benchmarks,demo-blog-app,demo-clinic-app -am package -DskipTests
 fi
 
 echo ">>> machine: $(nproc) cores, $(uname -sr), load average$(uptime | sed 's/.*load average//')"

@@ -52,11 +52,7 @@ public final class CliScenario implements Scenario {
 
     @Override
     public List<Result> run(Settings settings, Path workDir) throws Exception {
-        Path jar = Path.of(System.getProperty(JAR_PROPERTY, "demo-blog-app/target/demo-blog-app.jar")).toAbsolutePath();
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException(jar + " is missing: build it (./mvnw -pl demo-blog-app -am package"
-                    + " -DskipTests) or give -D" + JAR_PROPERTY + "=...");
-        }
+        Path jar = builtJar(JAR_PROPERTY, "demo-blog-app");
         BootClasspaths classpaths = BootClasspaths.load();
         Path appClasses = BootScenario.copyAppClass(workDir.resolve("app-classes"));
         Path runDir = Files.createDirectories(workDir.resolve("cli"));
@@ -97,12 +93,31 @@ public final class CliScenario implements Scenario {
         return results;
     }
 
+    /** A demo module's packaged jar, {@code <module>/target/<module>.jar}, or the one {@code -D<property>} names. */
+    static Path builtJar(String property, String module) {
+        Path jar = Path.of(System.getProperty(property, module + "/target/" + module + ".jar")).toAbsolutePath();
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: build it (./mvnw -pl " + module + " -am package"
+                    + " -DskipTests) or give -D" + property + "=...");
+        }
+        return jar;
+    }
+
     /** Runs {@code java -jar demo.jar <words>} on the database; the process's wall time, in nanoseconds. */
     private static long run(Path jar, Target.Db db, Target target, Path runDir, Command command) throws Exception {
+        return runJar(jar, db, target, runDir, command.label(), command.words(), command.expected());
+    }
+
+    /**
+     * Runs {@code java -jar <jar> <words>} on the database in {@code runDir}, checks that it exits 0 having printed
+     * the line {@code expected}, and returns the process's wall time, in nanoseconds.
+     */
+    static long runJar(Path jar, Target.Db db, Target target, Path runDir, String label, List<String> words,
+                       String expected) throws Exception {
         List<String> line = new ArrayList<>();
         line.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         line.addAll(List.of("-Xms512m", "-Xmx512m", "-jar", jar.toString()));
-        line.addAll(command.words());
+        line.addAll(words);
         line.add("--spring.datasource.url=" + db.jdbcUrl());
         if (db.user() != null) {
             line.add("--spring.datasource.username=" + db.user());
@@ -116,13 +131,13 @@ public final class CliScenario implements Scenario {
         Process process = builder.start();
         if (!process.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
             process.destroyForcibly();
-            throw new IllegalStateException(command.label() + " did not exit within " + TIMEOUT_MINUTES + " minutes");
+            throw new IllegalStateException(label + " did not exit within " + TIMEOUT_MINUTES + " minutes");
         }
         long wall = System.nanoTime() - start;
         List<String> printed = read(out);
-        if (process.exitValue() != 0 || !printed.contains(command.expected())) {
-            throw new IllegalStateException(command.label() + " on " + target.name() + " exited with "
-                    + process.exitValue() + ", expected the line '" + command.expected() + "':\n"
+        if (process.exitValue() != 0 || !printed.contains(expected)) {
+            throw new IllegalStateException(label + " on " + target.name() + " exited with "
+                    + process.exitValue() + ", expected the line '" + expected + "':\n"
                     + String.join("\n", printed) + "\n" + String.join("\n", read(err)));
         }
         return wall;

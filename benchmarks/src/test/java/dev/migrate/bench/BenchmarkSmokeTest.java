@@ -69,6 +69,20 @@ class BenchmarkSmokeTest {
         assertThat(BenchmarkMain.table(memory)).contains(MemoryScenario.MIGRATE);
     }
 
+    /** The generated entities and records compile, their tables are created, and each check finds them up to date. */
+    @Test
+    void entitiesScenarioYieldsARowPerCaseAndDatabase() throws Exception {
+        List<Result> results = BenchmarkMain.run(new EntitiesScenario(), Settings.smoke());
+
+        assertThat(results).filteredOn(r -> r.scenario().equals("entities/sqlite")).extracting(Result::measured)
+                .hasSize(7).allSatisfy(measured -> assertThat(measured).doesNotContain("(0 queries)"))
+                .anySatisfy(measured -> assertThat(measured).startsWith(EntitiesScenario.ENTITIES))
+                .anySatisfy(measured -> assertThat(measured).startsWith(EntitiesScenario.RECORDS))
+                .contains(EntitiesScenario.BUILD_METAMODEL, EntitiesScenario.READ_RECORDS, EntitiesScenario.TRANSLATE);
+        assertThat(results.size()).as("SQLite, and PostgreSQL when its server starts here").isIn(7, 14);
+        assertThat(results).allSatisfy(r -> assertThat(r.revisions()).isEqualTo(4));
+    }
+
     @Test
     void peersGraphScenarioYieldsARowPerCase() throws Exception {
         List<Result> results = BenchmarkMain.run(new PeerGraphScenario(), Settings.smoke());
@@ -114,7 +128,7 @@ class BenchmarkSmokeTest {
     @Test
     void everyScenarioIsListedOnceByName() {
         assertThat(BenchmarkMain.scenarios()).extracting(Scenario::name).doesNotHaveDuplicates()
-                .contains("graph", "apply", "noop", "fresh", "autogen", "rebuild", "memory", "peers-graph", "boot");
+                .contains("graph", "apply", "noop", "fresh", "autogen", "rebuild", "memory", "peers-graph", "boot", "entities");
     }
 
     @Test
