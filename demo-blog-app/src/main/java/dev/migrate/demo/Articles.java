@@ -83,8 +83,10 @@ public class Articles {
                     ORDER BY ts_rank(s.document, q) DESC, a.article_id LIMIT :limit""")
                     .param("query", String.join(" ", words)).param("limit", limit).query(Articles::row).list();
             case MARIADB -> {
-                // each word required (+) and quoted, so that user input is never boolean-mode operators
-                String match = String.join(" ", words.stream().map(word -> "+\"" + word.replace("\"", " ") + '"').toList());
+                // each word quoted, so that user input is never boolean-mode operators, and required (+) unless
+                // shorter than InnoDB indexes (innodb_ft_min_token_size, 3 by default): a required "of" matches nothing
+                String match = String.join(" ", words.stream()
+                        .map(word -> (word.length() < 3 ? "\"" : "+\"") + word.replace("\"", " ") + '"').toList());
                 yield jdbc.sql("""
                         SELECT a.article_id, a.title, a.content, a.created_at
                         FROM article_search s JOIN article a ON a.article_id = s.article_id
