@@ -1,5 +1,6 @@
 package dev.migrate.demo;
 
+import dev.migrate.dialect.Dialect;
 import dev.migrate.testsupport.MariaDbServer;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -32,10 +33,19 @@ class ReadmeTutorialMariaDbIT extends ReadmeTutorialContract {
         return "src/main/resources/db/migrations/mariadb";
     }
 
-    /** Autogenerate on MariaDB is not in this build: the README's reviewed script goes into a db revision by hand. */
+    /**
+     * The README's {@code db migrate} and {@code db check} as written once MariaDB's dialect autogenerates; until
+     * then {@code db revision} and the README's reviewed script written into it by hand, as the README says.
+     */
     @Override
     boolean autogenerates() {
-        return false;
+        return Dialect.named("mariadb").supportsAutogenerate();
+    }
+
+    /** MariaDB's renderer spells types in lower case ({@code varchar(300)}), as PostgreSQL's does. */
+    @Override
+    String expectedScript(String readmeScript) {
+        return readmeScript.replace("VARCHAR(300)", "varchar(300)");
     }
 
     @Override
