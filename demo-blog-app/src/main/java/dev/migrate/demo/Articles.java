@@ -64,25 +64,39 @@ public class Articles {
         if (words.isEmpty()) {
             return List.of();
         }
-        if (database.kind() == BlogDatabase.Kind.SQLITE) {
-            // each word an FTS5 string, so that user input is never FTS5 query syntax; adjacent strings mean AND
-            String match = String.join(" ", words.stream().map(word -> '"' + word.replace("\"", "\"\"") + '"').toList());
-            return jdbc.sql("""
+        List<ArticleView> found = switch (database.kind()) {
+            case SQLITE -> {
+                // each word an FTS5 string, so that user input is never FTS5 query syntax; adjacent strings mean AND
+                String match = String.join(" ", words.stream().map(word -> '"' + word.replace("\"", "\"\"") + '"').toList());
+                yield jdbc.sql("""
+                        SELECT a.article_id, a.title, a.content, a.created_at
+                        FROM article_search JOIN article a ON a.article_id = article_search.rowid
+                        WHERE article_search MATCH :match
+                        ORDER BY rank, a.article_id LIMIT :limit""")
+                        .param("match", match).param("limit", limit).query(Articles::row).list();
+            }
+            case POSTGRESQL -> jdbc.sql("""
                     SELECT a.article_id, a.title, a.content, a.created_at
-                    FROM article_search JOIN article a ON a.article_id = article_search.rowid
-                    WHERE article_search MATCH :match
-                    ORDER BY rank, a.article_id LIMIT :limit""")
-                    .param("match", match).param("limit", limit).query(Articles::row).list()
-                    .stream().map(this::withCategories).toList();
-        }
-        return jdbc.sql("""
-                SELECT a.article_id, a.title, a.content, a.created_at
-                FROM article_search s JOIN article a ON a.article_id = s.article_id,
-                     plainto_tsquery('english', :query) q
-                WHERE s.document @@ q
-                ORDER BY ts_rank(s.document, q) DESC, a.article_id LIMIT :limit""")
-                .param("query", String.join(" ", words)).param("limit", limit).query(Articles::row).list()
-                .stream().map(this::withCategories).toList();
+                    FROM article_search s JOIN article a ON a.article_id = s.article_id,
+                         plainto_tsquery('english', :query) q
+                    WHERE s.document @@ q
+                    ORDER BY ts_rank(s.document, q) DESC, a.article_id LIMIT :limit""")
+                    .param("query", String.join(" ", words)).param("limit", limit).query(Articles::row).list();
+            case MARIADB -> {
+                // each word quoted, so that user input is never boolean-mode operators, and required (+) unless
+                // shorter than InnoDB indexes (innodb_ft_min_token_size, 3 by default): a required "of" matches nothing
+                String match = String.join(" ", words.stream()
+                        .map(word -> (word.length() < 3 ? "\"" : "+\"") + word.replace("\"", " ") + '"').toList());
+                yield jdbc.sql("""
+                        SELECT a.article_id, a.title, a.content, a.created_at
+                        FROM article_search s JOIN article a ON a.article_id = s.article_id
+                        WHERE MATCH (s.title, s.content) AGAINST (:match IN BOOLEAN MODE)
+                        ORDER BY MATCH (s.title, s.content) AGAINST (:match IN BOOLEAN MODE) DESC, a.article_id
+                        LIMIT :limit""")
+                        .param("match", match).param("limit", limit).query(Articles::row).list();
+            }
+        };
+        return found.stream().map(this::withCategories).toList();
     }
 
     /** Files article {@code id} under the category {@code name}, creating the category when it is new. */

@@ -59,6 +59,11 @@ final class DemoJar {
         return Path.of(System.getProperty("demo.postgres-scripts", "src/main/resources/db/migrations/postgresql")).toAbsolutePath();
     }
 
+    /** {@code db/migrations} of the demo's sources: a directory of scripts per database ({@code {vendor}}). */
+    static Path migrations() {
+        return Path.of(System.getProperty("demo.migrations", "src/main/resources/db/migrations")).toAbsolutePath();
+    }
+
     /** The demo module's directory. */
     static Path module() {
         return Path.of(System.getProperty("demo.module", ".")).toAbsolutePath();
