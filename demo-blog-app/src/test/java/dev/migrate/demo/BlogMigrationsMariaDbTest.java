@@ -17,10 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@link BlogMigrationsTest} on MariaDB: the demo's MariaDB scripts ({@code {vendor}} picks them from the URL), a
- * fresh database on the suite's server (the context's startup upgrade runs every script on it). The checks that
- * need no schema reflection: single head, scripts parse and downgrade. The stairway and models-match checks compare
- * reflected schemas, which need MariaDB's schema reader (autogenerate, not in this build): with it, this class
- * becomes {@code implements MigrationTests} as its SQLite and PostgreSQL siblings. And, on the same context, the
+ * fresh database on the suite's server (the context's startup upgrade runs every script on it): the kit's checks but
+ * the offline one (the kit runs offline SQL with {@code sqlite3} and {@code psql} only), and, on the same context, the
  * demo's search on the scripts' FULLTEXT index.
  */
 @SpringBootTest(properties = "spring.shell.interactive.enabled=false")
@@ -47,6 +45,16 @@ class BlogMigrationsMariaDbTest {
     @Test
     void scriptsParseAndDowngrade(MigrationChecks checks) {
         checks.assertScriptsValid();
+    }
+
+    @Test
+    void stairway(MigrationChecks checks) {
+        checks.assertStairway();
+    }
+
+    @Test
+    void modelsMatchMigrations(MigrationChecks checks) {
+        checks.assertModelsMatchMigrations();
     }
 
     /**

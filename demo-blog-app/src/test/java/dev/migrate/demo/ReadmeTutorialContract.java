@@ -56,15 +56,6 @@ abstract class ReadmeTutorialContract {
         return readmeOutput;
     }
 
-    /**
-     * Whether {@code db migrate} and {@code db check} (autogenerate) run on this database. Where they do not, the
-     * tutorial's {@code db migrate -m ...} becomes {@code db revision -m ...} and the README's reviewed script is
-     * written into the new revision by hand, as a reader would; every other step runs as written.
-     */
-    boolean autogenerates() {
-        return true;
-    }
-
     @BeforeEach
     void copyTheRepositoryLayout() throws IOException {
         repository = Files.createDirectories(temp.resolve("repository"));
@@ -86,8 +77,6 @@ abstract class ReadmeTutorialContract {
             if (step instanceof ReadmeTutorial.Edit edit) {
                 Files.writeString(repository.resolve(edit.path()), edit.content());
                 edited = true;
-            } else if (step instanceof ReadmeTutorial.Script script && !autogenerates()) {
-                writeBody(generatedScript(directory, script.name()), script.body());
             } else if (step instanceof ReadmeTutorial.Script script) {
                 assertThat(body(generatedScript(directory, script.name())))
                         .isEqualTo(expectedScript(script.body().stripTrailing()));
@@ -97,10 +86,6 @@ abstract class ReadmeTutorialContract {
             } else if (step instanceof ReadmeTutorial.Command command && command.line().contains("mvnw")
                     && command.line().contains("package")) {
                 rebuild(directory);
-            } else if (step instanceof ReadmeTutorial.Command command && command.line().contains(" db migrate ")
-                    && !autogenerates()) {
-                String revision = command.line().replace(" db migrate ", " db revision ");
-                assertThat(assertSucceeded(directory, revision)).singleElement().asString().startsWith("Generating ");
             } else if (step instanceof ReadmeTutorial.Command command) {
                 DemoJar.Run run = shell(directory, command.line());
                 assertThat(run.exit()).as("$ " + command.line() + "\n" + run).isZero();
@@ -112,7 +97,7 @@ abstract class ReadmeTutorialContract {
             }
         }
         assertThat(edited).as("the tutorial edits a model").isTrue();
-        assertThat(scriptChecked || !autogenerates()).as("the tutorial shows the generated script").isTrue();
+        assertThat(scriptChecked).as("the tutorial shows the generated script").isTrue();
 
         // beyond the README: down to base and up again, then the demo still works, search included
         assertSucceeded(directory, "java -jar target/demo-blog-app.jar db downgrade base");
@@ -121,10 +106,8 @@ abstract class ReadmeTutorialContract {
                 .containsExactly("Seeded the database: 5 new article(s), 5 in all.");
         assertThat(assertSucceeded(directory, "java -jar target/demo-blog-app.jar article search pelicans"))
                 .containsExactly("   2  Bird migration");
-        if (autogenerates()) {
-            assertThat(assertSucceeded(directory, "java -jar target/demo-blog-app.jar db check"))
-                    .containsExactly("No new upgrade operations detected.");
-        }
+        assertThat(assertSucceeded(directory, "java -jar target/demo-blog-app.jar db check"))
+                .containsExactly("No new upgrade operations detected.");
     }
 
     private List<String> assertSucceeded(Path directory, String line) throws IOException {
@@ -163,12 +146,6 @@ abstract class ReadmeTutorialContract {
             assertThat(found).as("the script db migrate wrote").hasSize(1);
             return found.get(0);
         }
-    }
-
-    /** The revision {@code db revision} wrote, its empty body replaced by {@code body} (from {@code -- migrate:upgrade}). */
-    private static void writeBody(Path script, String body) throws IOException {
-        String text = Files.readString(script);
-        Files.writeString(script, text.substring(0, text.indexOf("-- migrate:upgrade")) + body);
     }
 
     private static String body(Path script) throws IOException {

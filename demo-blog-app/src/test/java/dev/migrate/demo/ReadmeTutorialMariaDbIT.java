@@ -1,6 +1,5 @@
 package dev.migrate.demo;
 
-import dev.migrate.dialect.Dialect;
 import dev.migrate.testsupport.MariaDbServer;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -31,15 +30,6 @@ class ReadmeTutorialMariaDbIT extends ReadmeTutorialContract {
     @Override
     String scriptDirectory() {
         return "src/main/resources/db/migrations/mariadb";
-    }
-
-    /**
-     * The README's {@code db migrate} and {@code db check} as written once MariaDB's dialect autogenerates; until
-     * then {@code db revision} and the README's reviewed script written into it by hand, as the README says.
-     */
-    @Override
-    boolean autogenerates() {
-        return Dialect.named("mariadb").supportsAutogenerate();
     }
 
     /** MariaDB's renderer spells types in lower case ({@code varchar(300)}), as PostgreSQL's does. */
