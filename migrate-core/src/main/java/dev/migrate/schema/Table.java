@@ -8,11 +8,15 @@ import java.util.Optional;
  * A table with its columns and constraints. {@code managed} is false for tables that the models describe
  * (so the application can use them) but that migrations must never create, alter or drop, such as an FTS5
  * table written by hand. {@code definition} keeps the database's own DDL when reflection read it (SQLite
- * keeps it for every table; virtual tables are only ever described by it).
+ * keeps it for every table; virtual tables are only ever described by it). {@code comment} is the table's comment
+ * (PostgreSQL's {@code COMMENT ON TABLE}), or null. {@code firstRows} are the statements that fill a table a model
+ * needs filled from its creation on (the first row of a sequence Hibernate emulates with a table): run by the upgrade
+ * that creates it, never compared; reflection has none.
  */
 public record Table(String name, TableKind kind, List<Column> columns, PrimaryKey primaryKey,
                     List<ForeignKey> foreignKeys, List<UniqueConstraint> uniqueConstraints, List<Index> indexes,
-                    List<CheckConstraint> checks, boolean managed, String definition) {
+                    List<CheckConstraint> checks, boolean managed, String definition, String comment,
+                    List<String> firstRows) {
 
     public Table {
         Objects.requireNonNull(name, "name");
@@ -22,6 +26,16 @@ public record Table(String name, TableKind kind, List<Column> columns, PrimaryKe
         uniqueConstraints = List.copyOf(uniqueConstraints);
         indexes = List.copyOf(indexes);
         checks = List.copyOf(checks);
+        comment = comment == null || comment.isEmpty() ? null : comment;
+        firstRows = firstRows == null ? List.of() : List.copyOf(firstRows);
+    }
+
+    /** A table without a comment or first rows. */
+    public Table(String name, TableKind kind, List<Column> columns, PrimaryKey primaryKey, List<ForeignKey> foreignKeys,
+                 List<UniqueConstraint> uniqueConstraints, List<Index> indexes, List<CheckConstraint> checks,
+                 boolean managed, String definition) {
+        this(name, kind, columns, primaryKey, foreignKeys, uniqueConstraints, indexes, checks, managed, definition, null,
+                List.of());
     }
 
     public Optional<Column> column(String columnName) {
@@ -34,7 +48,34 @@ public record Table(String name, TableKind kind, List<Column> columns, PrimaryKe
      */
     public Table withForeignKeys(List<ForeignKey> keys) {
         String kept = keys.equals(foreignKeys) || kind == TableKind.VIRTUAL ? definition : null;
-        return new Table(name, kind, columns, primaryKey, keys, uniqueConstraints, indexes, checks, managed, kept);
+        return new Table(name, kind, columns, primaryKey, keys, uniqueConstraints, indexes, checks, managed, kept, comment,
+                firstRows);
+    }
+
+    /**
+     * The same table with other parts (columns, keys, constraints, indexes, managed, the database's own statement), its
+     * comment and first rows kept: what copies made while comparing and rendering use, so that none loses them.
+     */
+    public Table with(String newName, List<Column> newColumns, PrimaryKey newPrimaryKey, List<ForeignKey> keys,
+                      List<UniqueConstraint> uniques, List<Index> newIndexes, List<CheckConstraint> newChecks,
+                      String newDefinition) {
+        return new Table(newName, kind, newColumns, newPrimaryKey, keys, uniques, newIndexes, newChecks, managed,
+                newDefinition, comment, firstRows);
+    }
+
+    /** The same table with this comment (null: none). */
+    public Table withComment(String text) {
+        return new Table(name, kind, columns, primaryKey, foreignKeys, uniqueConstraints, indexes, checks, managed,
+                definition, text, firstRows);
+    }
+
+    /** The same table without any comment, on it or on its columns (a database that keeps none). */
+    public Table withoutComments() {
+        if (comment == null && columns.stream().allMatch(column -> column.comment() == null)) {
+            return this;
+        }
+        return new Table(name, kind, columns.stream().map(column -> column.withComment(null)).toList(), primaryKey,
+                foreignKeys, uniqueConstraints, indexes, checks, managed, definition, null, firstRows);
     }
 
     public static TableBuilder builder(String name) {
