@@ -248,6 +248,12 @@ COMMENT ON TABLE public.film IS 'A film in the catalogue';
 COMMENT ON COLUMN public.film.rental_rate IS 'Per day, in dollars';
 
 --
+-- Name: INDEX idx_tags; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.idx_tags IS 'For tag searches';
+
+--
 -- Name: TABLE language; Type: COMMENT; Schema: public; Owner: -
 --
 

@@ -27,7 +27,7 @@ import java.util.TreeMap;
  * PostgreSQL: five pg_catalog queries for the whole schema, whatever its size: relations (tables and
  * views, and with them the enum types with their labels and the domains, with what on each table the engine does not
  * manage: policies, grants, inheritance,
- * partitioning, exclusion constraints, publications; and its comment), columns (with their defaults as written, the
+ * partitioning, exclusion constraints, publications, comments on its indexes and constraints; and its own comment), columns (with their defaults as written, the
  * sequences they own and their comments), constraints, indexes that no constraint owns (with their whole statements),
  * and triggers and rules (on the tables and on the views). The detail queries take
  * the included table names as one array parameter, so excluded tables are never read in detail.
@@ -51,7 +51,14 @@ final class PostgresSchemaReader implements SchemaReader {
                    || ARRAY(SELECT 'exclusion constraint ' || x.conname FROM pg_constraint x
                             WHERE x.conrelid = c.oid AND x.contype = 'x' ORDER BY x.conname)
                    || ARRAY(SELECT 'publication ' || pub.pubname FROM pg_publication_rel pr
-                            JOIN pg_publication pub ON pub.oid = pr.prpubid WHERE pr.prrelid = c.oid),
+                            JOIN pg_publication pub ON pub.oid = pr.prpubid WHERE pr.prrelid = c.oid)
+                   || ARRAY(SELECT 'comment on index ' || ic.relname FROM pg_index x
+                            JOIN pg_class ic ON ic.oid = x.indexrelid
+                            JOIN pg_description d ON d.classoid = 'pg_class'::regclass AND d.objoid = ic.oid
+                            WHERE x.indrelid = c.oid ORDER BY ic.relname)
+                   || ARRAY(SELECT 'comment on constraint ' || co.conname FROM pg_constraint co
+                            JOIN pg_description d ON d.classoid = 'pg_constraint'::regclass AND d.objoid = co.oid
+                            WHERE co.conrelid = c.oid ORDER BY co.conname),
                    ARRAY(SELECT p.relname FROM pg_inherits i JOIN pg_class p ON p.oid = i.inhparent
                          WHERE i.inhrelid = c.oid AND NOT c.relispartition ORDER BY i.inhseqno),
                    s.seqstart, s.seqincrement, obj_description(c.oid, 'pg_class')
