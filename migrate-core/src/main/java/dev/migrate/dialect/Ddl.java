@@ -230,7 +230,8 @@ abstract sealed class Ddl permits SqliteDdl, PostgresDdl {
 
     /** {@code COMMENT ON TABLE t IS '...'}, {@code COMMENT ON COLUMN t.c IS NULL} (standard SQL, PostgreSQL's). */
     List<String> comment(AlterComment op) {
-        String target = op.onTable() ? "TABLE " + name(op.table()) : "COLUMN " + name(op.table()) + "." + name(op.column());
+        String target = op.onTable() ? "TABLE " + name(op.table())
+                : "COLUMN " + name(op.table()) + "." + name(op.column());
         return List.of("COMMENT ON " + target + " IS " + dialect.literal(op.to()));
     }
 

@@ -24,13 +24,13 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * PostgreSQL: five pg_catalog queries for the whole schema, whatever its size: relations (tables and
- * views, and with them the enum types with their labels and the domains, with what on each table the engine does not
- * manage: policies, grants, inheritance,
- * partitioning, exclusion constraints, publications, comments on its indexes and constraints; and its own comment), columns (with their defaults as written, the
- * sequences they own and their comments), constraints, indexes that no constraint owns (with their whole statements),
- * and triggers and rules (on the tables and on the views). The detail queries take
- * the included table names as one array parameter, so excluded tables are never read in detail.
+ * PostgreSQL: five pg_catalog queries for the whole schema, whatever its size: relations (tables and views, and with
+ * them the enum types with their labels and the domains, with what on each table the engine does not manage:
+ * policies, grants, inheritance, partitioning, exclusion constraints, publications, comments on its indexes and
+ * constraints; and its own comment), columns (with their defaults as written, the sequences they own and their
+ * comments), constraints, indexes that no constraint owns (with their whole statements), and triggers and rules (on
+ * the tables and on the views). The detail queries take the included table names as one array parameter, so excluded
+ * tables are never read in detail.
  */
 final class PostgresSchemaReader implements SchemaReader {
 
@@ -97,8 +97,8 @@ final class PostgresSchemaReader implements SchemaReader {
             SELECT c.relname, a.attname, t.typname, t.typtype, a.atttypmod, format_type(a.atttypid, a.atttypmod),
                    a.attnotnull, CASE WHEN a.attgenerated = '' THEN pg_get_expr(d.adbin, d.adrelid) END,
                    a.attidentity, sc.relname,
-                   format_type(s.seqtypid, NULL), s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache, s.seqcycle,
-                   col_description(c.oid, a.attnum)
+                   format_type(s.seqtypid, NULL), s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache,
+                   s.seqcycle, col_description(c.oid, a.attnum)
             FROM pg_attribute a
             JOIN pg_class c ON c.oid = a.attrelid
             JOIN pg_namespace n ON n.oid = c.relnamespace

@@ -34,8 +34,8 @@ public record Table(String name, TableKind kind, List<Column> columns, PrimaryKe
     public Table(String name, TableKind kind, List<Column> columns, PrimaryKey primaryKey, List<ForeignKey> foreignKeys,
                  List<UniqueConstraint> uniqueConstraints, List<Index> indexes, List<CheckConstraint> checks,
                  boolean managed, String definition) {
-        this(name, kind, columns, primaryKey, foreignKeys, uniqueConstraints, indexes, checks, managed, definition, null,
-                List.of());
+        this(name, kind, columns, primaryKey, foreignKeys, uniqueConstraints, indexes, checks, managed, definition,
+                null, List.of());
     }
 
     public Optional<Column> column(String columnName) {
@@ -48,8 +48,8 @@ public record Table(String name, TableKind kind, List<Column> columns, PrimaryKe
      */
     public Table withForeignKeys(List<ForeignKey> keys) {
         String kept = keys.equals(foreignKeys) || kind == TableKind.VIRTUAL ? definition : null;
-        return new Table(name, kind, columns, primaryKey, keys, uniqueConstraints, indexes, checks, managed, kept, comment,
-                firstRows);
+        return new Table(name, kind, columns, primaryKey, keys, uniqueConstraints, indexes, checks, managed, kept,
+                comment, firstRows);
     }
 
     /**

@@ -90,9 +90,9 @@ final class MetamodelTables {
     }
 
     /**
-     * The rows Hibernate inserts when it creates a table (the first row of a sequence it emulates with a table where the
-     * dialect has none, SQLite's): without it Hibernate cannot draw an id, so the upgrade that creates the table inserts
-     * it too, with Hibernate's own statement.
+     * The rows Hibernate inserts when it creates a table (the first row of a sequence it emulates with a table where
+     * the dialect has none, SQLite's): without it Hibernate cannot draw an id, so the upgrade that creates the table
+     * inserts it too, with Hibernate's own statement.
      */
     private List<String> firstRows(org.hibernate.mapping.Table table) {
         SqlStringGenerationContext context = SqlStringGenerationContextImpl.fromExplicit(
@@ -107,9 +107,9 @@ final class MetamodelTables {
     /**
      * The tables Hibernate creates itself for updates and deletes across an entity hierarchy's tables (JOINED,
      * TABLE_PER_CLASS, secondary tables): {@code HT_<table>} and {@code HTE_<table>}; and for inserts into an entity
-     * whose ids come from a pooled sequence or a table that emulates one: {@code HTE_<table>}. Where the dialect makes them global or persistent (SQLite) they live in the schema from the first
-     * session factory on; declared unmanaged, so that migrations neither drop them nor create them. Session-local ones
-     * (PostgreSQL) are never seen.
+     * whose ids come from a pooled sequence or a table that emulates one: {@code HTE_<table>}. Where the dialect makes
+     * them global or persistent (SQLite) they live in the schema from the first session factory on; declared
+     * unmanaged, so that migrations neither drop them nor create them. Session-local ones are never seen.
      */
     private List<Table> temporaryTables() {
         if (dialect.getSupportedTemporaryTableKind() == TemporaryTableKind.LOCAL) {
