@@ -53,12 +53,14 @@ final class MetamodelTables {
     private final Metadata metadata;
     private final Dialect dialect;
     private final String defaultSchema;
+    private final String migratedSchema;
     private final boolean foldsToLowerCase;
 
     MetamodelTables(Metadata metadata, EntityModelSettings settings) {
         this.metadata = metadata;
         this.dialect = metadata.getDatabase().getDialect();
         this.defaultSchema = settings.defaultSchema();
+        this.migratedSchema = settings.migratedSchema();
         this.foldsToLowerCase = foldsToLowerCase(metadata);
     }
 
@@ -167,10 +169,13 @@ final class MetamodelTables {
         return name(column.getName(), column.isQuoted(), foldsToLowerCase);
     }
 
-    /** A table without a schema of its own, or in the default schema: the schema migrated (reflected, compared). */
+    /**
+     * A table without a schema of its own, in the default schema, or in the schema the migrations run in when known:
+     * the schema migrated (reflected, compared).
+     */
     private boolean inMigratedSchema(org.hibernate.mapping.Table table) {
         String schema = table.getSchema();
-        return schema == null || schema.equalsIgnoreCase(defaultSchema);
+        return schema == null || schema.equalsIgnoreCase(defaultSchema) || schema.equalsIgnoreCase(migratedSchema);
     }
 
     private Table table(org.hibernate.mapping.Table mapped) {

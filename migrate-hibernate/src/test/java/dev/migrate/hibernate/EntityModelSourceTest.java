@@ -68,6 +68,12 @@ class EntityModelSourceTest {
         assertThat(schema.tables().stream().filter(Table::managed)).extracting(Table::name).containsExactly("invoices");
         assertThat(warnings.list).extracting(ILoggingEvent::getFormattedMessage)
                 .anyMatch(message -> message.contains("'audit.entries' is outside the schema migrated"));
+
+        // migrations that run in schema audit (their connection's current schema) compare it
+        Schema inAudit = EntityModelSource.of(List.of(AuditEntry.class, Invoice.class),
+                EntityModelSettings.forDatabase("postgresql").withMigratedSchema("audit")).schema();
+        assertThat(inAudit.tables().stream().filter(Table::managed)).extracting(Table::name)
+                .containsExactly("entries", "invoices");
     }
 
     /** A sequence Hibernate expects is in the model with its allocation size, where the dialect has sequences. */

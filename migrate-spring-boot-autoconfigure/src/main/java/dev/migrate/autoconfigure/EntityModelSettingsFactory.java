@@ -59,7 +59,7 @@ final class EntityModelSettingsFactory implements Supplier<EntityModelSettings> 
         requireMigratedSchema(defaultSchema, database.schema());
         EntityModelSettings settings = new EntityModelSettings(database.name(), database.version(),
                 environment.getProperty("spring.jpa.hibernate.naming.physical-strategy"), implicit,
-                defaultSchema, Map.copyOf(jpaProperties));
+                defaultSchema, Map.copyOf(jpaProperties), database.schema());
         String platform = environment.getProperty("spring.jpa.database-platform");
         if (StringUtils.hasText(platform)) {
             settings = settings.withSetting(AvailableSettings.DIALECT, platform);
