@@ -89,14 +89,7 @@ class MigrateJpaEntitiesTest {
             url = postgres.jdbcUrl(postgres.createDatabase());
             user = postgres.user();
         }
-        runner(url, "spring.datasource.username=" + user).run(context -> {
-            assertThat(context).hasNotFailed();
-            Migrate migrate = context.getBean(Migrate.class);
-            AutogenerateResult first = migrate.migrate(RevisionRequest.withMessage("library"), RenameDecider.NEVER);
-            assertThat(first.detected()).containsExactly("Detected added table 'authors'", "Detected added table 'books'");
-            migrate.upgrade("head");
-            assertThat(migrate.check().upToDate()).isTrue();
-        });
+        runner(url, "spring.datasource.username=" + user).run(MigrateJpaEntitiesTest::migrateAndUpgradeTheLibrary);
         runner(url, "spring.datasource.username=" + user, "spring.jpa.hibernate.ddl-auto=validate").run(context -> {
             assertThat(context).hasNotFailed();
             EntityManagerFactory factory = context.getBean(EntityManagerFactory.class);
@@ -131,14 +124,7 @@ class MigrateJpaEntitiesTest {
         String inLibrary = postgres.jdbcUrl(database) + "?currentSchema=library";
         String user = "spring.datasource.username=" + postgres.user();
         String schema = "spring.jpa.properties.hibernate.default_schema=library";
-        runner(inLibrary, user, schema).run(context -> {
-            assertThat(context).hasNotFailed();
-            Migrate migrate = context.getBean(Migrate.class);
-            AutogenerateResult first = migrate.migrate(RevisionRequest.withMessage("library"), RenameDecider.NEVER);
-            assertThat(first.detected()).containsExactly("Detected added table 'authors'", "Detected added table 'books'");
-            migrate.upgrade("head");
-            assertThat(migrate.check().upToDate()).isTrue();
-        });
+        runner(inLibrary, user, schema).run(MigrateJpaEntitiesTest::migrateAndUpgradeTheLibrary);
         try (var connection = postgres.connect(database); var statement = connection.createStatement();
              var rows = statement.executeQuery("SELECT table_schema || '.' || table_name FROM information_schema.tables "
                      + "WHERE table_name IN ('authors', 'books') ORDER BY 1")) {
@@ -169,6 +155,17 @@ class MigrateJpaEntitiesTest {
                 .hasMessageContaining("hibernate.default_schema is 'library'")
                 .hasMessageContaining("'public'")
                 .hasMessageContaining("currentSchema=library"));
+    }
+
+    /** {@code db migrate} writes the library's two tables, {@code db upgrade} creates them, and they match. */
+    private static void migrateAndUpgradeTheLibrary(
+            org.springframework.boot.test.context.assertj.AssertableApplicationContext context) {
+        assertThat(context).hasNotFailed();
+        Migrate migrate = context.getBean(Migrate.class);
+        AutogenerateResult first = migrate.migrate(RevisionRequest.withMessage("library"), RenameDecider.NEVER);
+        assertThat(first.detected()).containsExactly("Detected added table 'authors'", "Detected added table 'books'");
+        migrate.upgrade("head");
+        assertThat(migrate.check().upToDate()).isTrue();
     }
 
     /** The library application run as {@code java -jar app.jar db ...}, without Spring Shell. */
