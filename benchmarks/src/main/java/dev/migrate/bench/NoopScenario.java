@@ -23,6 +23,9 @@ public final class NoopScenario implements Scenario {
     static final String STATUS = "Migrate.status()";
     static final String FLYWAY = "Flyway migrate() at head";
     static final String LIQUIBASE = "Liquibase update at head";
+    static final String JAR_FLOOR = "floor: read version table + list the jar's scripts";
+    static final String JAR_UPGRADE = "Migrate.upgrade(\"head\"), scripts in a jar";
+    static final String JAR_INDEXED = "Migrate.upgrade(\"head\"), jar with script index";
 
     @Override
     public String name() {
@@ -43,7 +46,10 @@ public final class NoopScenario implements Scenario {
         for (Target target : Target.available(workDir.resolve("db"), true, System.out)) {
             String scenario = name() + "/" + target.name();
             try (Target.Db migrateDb = target.create(); Target.Db flywayDb = target.create();
-                 Target.Db liquibaseDb = target.create()) {
+                 Target.Db liquibaseDb = target.create();
+                 PackagedScripts jar = PackagedScripts.of(chain.migrateDir(), workDir.resolve(target.name() + ".jar"), false);
+                 PackagedScripts indexed = PackagedScripts.of(chain.migrateDir(),
+                         workDir.resolve(target.name() + "-indexed.jar"), true)) {
                 Tools.migrateUpgrade(migrateDb.setupDataSource(), chain.migrateDir());
                 Tools.flywayMigrate(flywayDb.setupDataSource(), chain.flywayDir());
                 Tools.liquibaseUpdate(liquibaseDb.setupDataSource(), chain.liquibaseDir());
@@ -69,6 +75,13 @@ public final class NoopScenario implements Scenario {
                     Tools.liquibaseUpdate(liquibaseDb.dataSource(), chain.liquibaseDir());
                     return liquibaseDb;
                 }));
+                // the startup check as a packaged application runs it (issue 16): its own floor lists the jar
+                Measure.Samples jarFloor = Measure.run(measure, Measure.whole(
+                        () -> jar.readVersionAndList(migrateDb.dataSource())));
+                Measure.Samples jarUpgrade = Measure.run(measure, Measure.whole(
+                        () -> jar.upgradeAtHead(migrateDb.dataSource(), chain.head())));
+                Measure.Samples jarIndexed = Measure.run(measure, Measure.whole(
+                        () -> indexed.upgradeAtHead(migrateDb.dataSource(), chain.head())));
                 double floorMs = floor.medianMillis();
                 results.add(Result.of(scenario, "jdbc", FLOOR, count, floor, floorMs));
                 results.add(Result.of(scenario, "io", HEADERS, count, headers, floorMs));
@@ -76,6 +89,10 @@ public final class NoopScenario implements Scenario {
                 results.add(Result.of(scenario, "migrate", STATUS, count, status, floorMs));
                 results.add(Result.of(scenario, "flyway", FLYWAY, count, flyway, floorMs));
                 results.add(Result.of(scenario, "liquibase", LIQUIBASE, count, liquibase, floorMs));
+                double jarFloorMs = jarFloor.medianMillis();
+                results.add(Result.of(scenario, "jdbc", JAR_FLOOR, count, jarFloor, jarFloorMs));
+                results.add(Result.of(scenario, "migrate", JAR_UPGRADE, count, jarUpgrade, jarFloorMs));
+                results.add(Result.of(scenario, "migrate", JAR_INDEXED, count, jarIndexed, jarFloorMs));
             }
         }
         return results;

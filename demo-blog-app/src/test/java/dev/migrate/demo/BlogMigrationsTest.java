@@ -10,10 +10,11 @@ import java.nio.file.Path;
 
 /**
  * The demo's migrations checked by the test kit, as an application would: its whole context on a throwaway SQLite
- * file, and the four checks as test methods (single head, scripts parse and downgrade, stairway, models match).
+ * file, and the checks as test methods (single head, scripts parse and downgrade, stairway, models match, offline SQL
+ * equals online, articles survive upgrades and downgrades).
  */
 @SpringBootTest(properties = "spring.shell.interactive.enabled=false")
-class BlogMigrationsTest implements MigrationTests {
+class BlogMigrationsTest implements MigrationTests, BlogDataSurvives {
 
     @TempDir
     static Path temp;

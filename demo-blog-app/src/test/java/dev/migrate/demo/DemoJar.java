@@ -81,11 +81,17 @@ final class DemoJar {
 
     /** Any command in {@code workingDirectory}, standard input empty, output collected; at most 120 s. */
     static Run process(Path workingDirectory, List<String> command) {
+        return process(workingDirectory, command, java.util.Map.of());
+    }
+
+    /** As {@link #process(Path, List)}, with {@code environment} added to this process's. */
+    static Run process(Path workingDirectory, List<String> command, java.util.Map<String, String> environment) {
         try {
             Path out = Files.createTempFile(workingDirectory.getParent(), "out", ".txt");
             Path err = Files.createTempFile(workingDirectory.getParent(), "err", ".txt");
-            Process process = new ProcessBuilder(command).directory(workingDirectory.toFile())
-                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+            ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile());
+            builder.environment().putAll(environment);
+            Process process = builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                     .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
             if (!process.waitFor(120, TimeUnit.SECONDS)) {
                 process.destroyForcibly();

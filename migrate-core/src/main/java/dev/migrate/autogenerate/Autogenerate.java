@@ -1,6 +1,7 @@
 package dev.migrate.autogenerate;
 
 import dev.migrate.dialect.Dialect;
+import dev.migrate.dialect.PostgresDialect;
 import dev.migrate.schema.Schema;
 
 /**
@@ -24,6 +25,8 @@ public final class Autogenerate {
      * @param database the schema reflection read from the live database
      */
     public static Changes compare(Schema models, Schema database, Dialect dialect, CompareOptions options) {
-        return new SchemaComparator(models, database, dialect, options).compare();
+        // enum types are PostgreSQL's: elsewhere their columns are the VARCHARs of enum fields without one
+        Schema wanted = dialect instanceof PostgresDialect ? models : models.withEnumTypesAsText();
+        return new SchemaComparator(wanted, database, dialect, options).compare();
     }
 }

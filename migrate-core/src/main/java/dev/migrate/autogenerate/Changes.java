@@ -12,15 +12,33 @@ import java.util.function.Predicate;
 /**
  * What autogenerate found: the operations of the upgrade in the order they run (already folded into table
  * rebuilds where the dialect needs them), Alembic's one-line descriptions ({@code db check}, {@code db migrate}
- * output), the data-loss warnings, and the two script sections. Nothing here prints.
+ * output), the data-loss warnings (first those naming what autogenerate does not manage on the tables it alters:
+ * {@code notManaged}), and the two script sections. Nothing here prints.
  */
 public record Changes(Dialect dialect, List<Operation> operations, List<String> descriptions,
-                      Set<String> tablesWithRows) {
+                      Set<String> tablesWithRows, List<DataLossWarning> notManaged) {
 
     public Changes {
         operations = List.copyOf(operations);
         descriptions = List.copyOf(descriptions);
         tablesWithRows = Set.copyOf(tablesWithRows);
+        notManaged = List.copyOf(notManaged);
+    }
+
+    public Changes(Dialect dialect, List<Operation> operations, List<String> descriptions, Set<String> tablesWithRows) {
+        this(dialect, operations, descriptions, tablesWithRows, List.of());
+    }
+
+    /**
+     * These changes with {@code rewritten} operations (a {@link ProcessRevisionDirectives}' result): the descriptions
+     * are then those of the operations written.
+     */
+    public Changes withOperations(List<Operation> rewritten) {
+        if (rewritten.equals(operations)) {
+            return this;
+        }
+        return new Changes(dialect, rewritten, rewritten.stream().flatMap(operation -> Descriptions.of(operation).stream())
+                .toList(), tablesWithRows);
     }
 
     public boolean isEmpty() {
@@ -39,7 +57,9 @@ public record Changes(Dialect dialect, List<Operation> operations, List<String> 
 
     /** Warnings of the upgrade: NOT NULL without default only for the tables the caller said have rows. */
     public List<DataLossWarning> warnings() {
-        return warnings(operations, tablesWithRows::contains);
+        List<DataLossWarning> warnings = new ArrayList<>(notManaged);
+        warnings.addAll(warnings(operations, tablesWithRows::contains));
+        return warnings;
     }
 
     /** Warnings of the downgrade, assuming every table has rows by the time it runs. */
@@ -49,7 +69,10 @@ public record Changes(Dialect dialect, List<Operation> operations, List<String> 
 
     /** The upgrade section: each operation's statements, each preceded by its {@code -- WARNING:} lines. */
     public String upgradeSql() {
-        return ScriptRenderer.render(dialect, operations, tablesWithRows::contains);
+        StringBuilder notes = new StringBuilder();
+        notManaged.forEach(note -> notes.append("-- WARNING: ").append(note.message()).append('\n'));
+        String statements = ScriptRenderer.render(dialect, operations, tablesWithRows::contains);
+        return notes.isEmpty() ? statements : notes + "\n" + statements;
     }
 
     /** The downgrade section: the exact inverse of {@link #upgradeSql()}. */

@@ -25,6 +25,13 @@ final class DataLoss {
     private DataLoss() {
     }
 
+    /** "rule" or "trigger", as the reflected statement says (rules and triggers are both {@code Schema.Trigger}). */
+    static String kindOf(Schema.Trigger trigger) {
+        String statement = trigger.definition().strip().toUpperCase(Locale.ROOT);
+        boolean rule = statement.startsWith("CREATE RULE") || statement.startsWith("CREATE OR REPLACE RULE");
+        return rule ? "rule" : "trigger";
+    }
+
     static List<DataLossWarning> of(Operation operation, Predicate<String> hasRows) {
         List<DataLossWarning> warnings = new ArrayList<>();
         if (operation instanceof DropTable op) {
@@ -38,12 +45,9 @@ final class DataLoss {
                                 + "creates it again)"));
             }
             for (Schema.Trigger trigger : op.dependents().triggers()) {
-                String statement = trigger.definition().strip().toUpperCase(Locale.ROOT);
-                String kind = statement.startsWith("CREATE RULE") || statement.startsWith("CREATE OR REPLACE RULE")
-                        ? "rule " : "trigger ";
                 warnings.add(new DataLossWarning(Kind.DROP_DEPENDENT, op.table().name(), null,
-                        "dropping the table drops its " + kind + trigger.name() + " (on " + trigger.table()
-                                + "; the downgrade creates it again)"));
+                        "dropping the table drops its " + kindOf(trigger) + " " + trigger.name() + " (on "
+                                + trigger.table() + "; the downgrade creates it again)"));
             }
             for (Schema.Sequence sequence : op.dependents().sequences()) {
                 warnings.add(new DataLossWarning(Kind.DROP_DEPENDENT, op.table().name(), null,
@@ -51,12 +55,10 @@ final class DataLoss {
                                 + sequence.column() + "; the downgrade creates it again, from its start value)"));
             }
             for (Schema.Trigger referrer : op.dependents().referrers()) {
-                String statement = referrer.definition().strip().toUpperCase(Locale.ROOT);
-                String kind = statement.startsWith("CREATE RULE") || statement.startsWith("CREATE OR REPLACE RULE")
-                        ? "rule " : "trigger ";
-                warnings.add(new DataLossWarning(Kind.REFERRED_TO, op.table().name(), null, kind + referrer.name()
-                        + " on " + referrer.table() + " names the table and is left as it is: it fails while the table "
-                        + "is gone (PostgreSQL refuses to drop a table a rule uses); change it by hand in this revision"));
+                warnings.add(new DataLossWarning(Kind.REFERRED_TO, op.table().name(), null, kindOf(referrer) + " "
+                        + referrer.name() + " on " + referrer.table() + " names the table and is left as it is: it "
+                        + "fails while the table is gone (PostgreSQL refuses to drop a table a rule uses); change it by "
+                        + "hand in this revision"));
             }
             for (String lost : op.dependents().notKept()) {
                 warnings.add(new DataLossWarning(Kind.NOT_KEPT, op.table().name(), null,

@@ -129,19 +129,31 @@ final class SchemaComparator {
                     Phase.CREATE_TABLE, created, List.of()));
         }
         int rank = 0;
-        Set<String> viewBlockers = new TreeSet<>();
+        Set<String> altered = new TreeSet<>();
+        Map<String, Set<String>> changedColumns = new TreeMap<>();
+        Set<String> droppedColumns = new HashSet<>();
         for (Map.Entry<String, Table[]> pair : pairs.entrySet()) {
             Table model = pair.getValue()[0];
             Table reflected = pair.getValue()[1];
             TableComparator table = new TableComparator(model, reflected, dialect, options, rank++);
             List<Step> found = table.compare();
+            if (!found.isEmpty()) {
+                altered.add(reflected.name());
+            }
             if (dialect instanceof SqliteDialect && needsRebuild(table, found, reflected)) {
                 steps.addAll(rebuildSteps(model, reflected, found, table.rank()));
             } else {
                 steps.addAll(found);
-                if (found.stream().anyMatch(step -> step.operation() instanceof DropColumn
-                        || step.operation() instanceof AlterColumn alter && alter.typeChanged())) {
-                    viewBlockers.add(reflected.name());
+                for (Step step : found) {
+                    String column = step.operation() instanceof DropColumn drop ? drop.column().name()
+                            : step.operation() instanceof AlterColumn alter && alter.typeChanged() ? alter.from().name()
+                            : null;
+                    if (column != null) {
+                        changedColumns.computeIfAbsent(reflected.name(), name -> new TreeSet<>()).add(column);
+                    }
+                    if (step.operation() instanceof DropColumn) {
+                        droppedColumns.add(reflected.name() + "." + column);
+                    }
                 }
             }
         }
@@ -151,7 +163,7 @@ final class SchemaComparator {
         Map<String, List<Schema.View>> dependentViews = dependentViews(dropTables);
         Set<String> goingWithTables = new HashSet<>();
         dependentViews.values().forEach(views -> views.forEach(view -> goingWithTables.add(view.name())));
-        recreateViewsReading(viewBlockers, goingWithTables);
+        recreateDependentsOfAltered(changedColumns, droppedColumns, goingWithTables);
         Set<String> goingAway = new HashSet<>();
         dropTables.forEach(table -> goingAway.add(table.name().toLowerCase(Locale.ROOT)));
         goingWithTables.forEach(view -> goingAway.add(view.toLowerCase(Locale.ROOT)));
@@ -175,7 +187,27 @@ final class SchemaComparator {
         List<Step> ordered = new ArrayList<>(steps);
         ordered.sort(Comparator.comparing(Step::phase).thenComparingInt(Step::tableRank));
         return new Changes(dialect, ordered.stream().map(Step::operation).toList(),
-                ordered.stream().flatMap(step -> step.descriptions().stream()).toList(), options.tablesWithRows());
+                ordered.stream().flatMap(step -> step.descriptions().stream()).toList(), options.tablesWithRows(),
+                notManaged(altered));
+    }
+
+    /**
+     * For each table the upgrade alters (not drops: {@link Dependents} names those), what autogenerate does not manage
+     * on it (policies, grants, publications, inheritance, partitioning: {@code Schema.NotKept}): left as it is, which
+     * may not fit the change (a policy using a changed column makes the ALTER fail), so named, never silent.
+     */
+    private List<DataLossWarning> notManaged(Set<String> altered) {
+        Map<String, List<String>> byTable = new TreeMap<>();
+        for (Schema.NotKept object : database.notKept()) {
+            if (altered.contains(object.table())) {
+                byTable.computeIfAbsent(object.table(), table -> new ArrayList<>()).add(object.what());
+            }
+        }
+        List<DataLossWarning> notes = new ArrayList<>();
+        byTable.forEach((table, objects) -> notes.add(new DataLossWarning(DataLossWarning.Kind.NOT_KEPT, table, null,
+                "the table has " + String.join(", ", objects) + ", not managed by autogenerate: left as they are by"
+                        + " this change; check that they still fit it")));
+        return notes;
     }
 
     private boolean builtInSkip(Table table, Set<String> virtual) {
@@ -283,9 +315,9 @@ final class SchemaComparator {
                 .toList();
         List<UniqueConstraint> uniques = table.uniqueConstraints().stream()
                 .map(unique -> new UniqueConstraint(unique.name(), names.apply(unique.columns()))).toList();
-        List<Index> indexes = table.indexes().stream().map(index -> new Index(index.name(), index.columns().stream()
+        List<Index> indexes = table.indexes().stream().map(index -> index.withColumns(index.columns().stream()
                 .map(element -> oldNames.containsKey(element) ? oldNames.get(element) : renameWords(element, oldNames))
-                .toList(), index.unique())).toList();
+                .toList()).where(index.where() == null ? null : renameWords(index.where(), oldNames))).toList();
         List<CheckConstraint> checks = table.checks().stream()
                 .map(check -> new CheckConstraint(check.name(), renameWords(check.expression(), oldNames))).toList();
         return table.with(table.name(), columns, primaryKey, keys, uniques, indexes, checks, table.definition());
@@ -382,27 +414,79 @@ final class SchemaComparator {
     }
 
     /**
-     * PostgreSQL refuses to change the type of, or drop, a column that a view reads ("cannot alter type of a
-     * column used by a view or rule"): the views reading the changed tables (and the views reading those) are
-     * dropped before the table changes and created again after them, from the database's own definitions.
+     * PostgreSQL refuses to change the type of, or drop, a column that a view, a rule or a trigger's column list or
+     * {@code WHEN} uses ("cannot alter type of a column used by a view or rule"). Around the changes of the altered
+     * tables: the views reading them (and the views reading those) with the triggers and rules on those views, and
+     * the triggers and rules naming a changed column, are dropped before and created again after, from the
+     * database's own statements; one that names a dropped column cannot come back: it is dropped with a
+     * {@code -- WARNING} and a line in the output, and the downgrade creates it again after the column.
      */
-    private void recreateViewsReading(Set<String> tables, Set<String> goingWithTables) {
-        if (tables.isEmpty() || dialect instanceof SqliteDialect) {
+    private void recreateDependentsOfAltered(Map<String, Set<String>> changedColumns, Set<String> droppedColumns,
+                                             Set<String> goingWithTables) {
+        if (changedColumns.isEmpty() || dialect instanceof SqliteDialect) {
             // SQLite: a rebuild restores the views itself, and DROP COLUMN keeps the views that do not read the column
             return;
         }
-        List<Schema.View> views = viewsReading(tables).stream()
+        List<Schema.View> views = viewsReading(changedColumns.keySet()).stream()
                 .filter(view -> !goingWithTables.contains(view.name())).toList();
-        for (int i = views.size() - 1, order = 0; i >= 0; i--, order++) {
+        Set<String> viewNames = new HashSet<>();
+        views.forEach(view -> viewNames.add(view.name().toLowerCase(Locale.ROOT)));
+        List<Schema.Trigger> triggers = new ArrayList<>();
+        List<Schema.Trigger> lost = new ArrayList<>();
+        for (Schema.Trigger trigger : database.triggers()) {
+            if (viewNames.contains(trigger.table().toLowerCase(Locale.ROOT))) {
+                triggers.add(trigger);
+                continue;
+            }
+            for (Map.Entry<String, Set<String>> table : changedColumns.entrySet()) {
+                boolean onOrNaming = trigger.table().equalsIgnoreCase(table.getKey())
+                        || mentions(trigger.definition(), table.getKey());
+                if (!onOrNaming) {
+                    continue;
+                }
+                List<String> named = table.getValue().stream().filter(column -> mentions(trigger.definition(), column))
+                        .toList();
+                if (named.stream().anyMatch(column -> droppedColumns.contains(table.getKey() + "." + column))) {
+                    lost.add(trigger);
+                } else if (!named.isEmpty()) {
+                    triggers.add(trigger);
+                }
+                break;
+            }
+        }
+        int first = Integer.MIN_VALUE;
+        for (Schema.Trigger trigger : lost) {
+            String warning = "-- WARNING: " + DataLoss.kindOf(trigger) + " " + trigger.name() + " on " + trigger.table()
+                    + " names a column this upgrade drops: dropped and not created again (the downgrade creates it"
+                    + " again after the column)\n";
+            steps.add(new Step(new ExecuteSql(trigger.table(), warning + dropTrigger(trigger), trigger.definition()),
+                    Phase.DROP_FOREIGN_KEY, first++, List.of("Detected " + DataLoss.kindOf(trigger) + " '"
+                            + trigger.name() + "' on '" + trigger.table() + "' naming a dropped column: dropped, not"
+                            + " created again")));
+        }
+        for (Schema.Trigger trigger : triggers) {
+            steps.add(new Step(new ExecuteSql(trigger.table(), dropTrigger(trigger), trigger.definition()),
+                    Phase.DROP_FOREIGN_KEY, first++, List.of()));
+        }
+        for (int i = views.size() - 1; i >= 0; i--) {
             Schema.View view = views.get(i);
             steps.add(new Step(new ExecuteSql(view.name(), dropView(view), view.definition()), Phase.DROP_FOREIGN_KEY,
-                    Integer.MIN_VALUE + order, List.of()));
+                    first++, List.of()));
         }
-        for (int i = 0; i < views.size(); i++) {
-            Schema.View view = views.get(i);
+        int last = Integer.MAX_VALUE - views.size() - triggers.size();
+        for (Schema.View view : views) {
             steps.add(new Step(new ExecuteSql(view.name(), view.definition(), dropView(view)), Phase.ADD_FOREIGN_KEY,
-                    Integer.MAX_VALUE - views.size() + i, List.of()));
+                    last++, List.of()));
         }
+        for (Schema.Trigger trigger : triggers) {
+            steps.add(new Step(new ExecuteSql(trigger.table(), trigger.definition(), dropTrigger(trigger)),
+                    Phase.ADD_FOREIGN_KEY, last++, List.of()));
+        }
+    }
+
+    private String dropTrigger(Schema.Trigger trigger) {
+        return "DROP " + DataLoss.kindOf(trigger).toUpperCase(Locale.ROOT) + " " + dialect.quoteIfNeeded(trigger.name())
+                + " ON " + dialect.quoteIfNeeded(trigger.table());
     }
 
     private String dropView(Schema.View view) {

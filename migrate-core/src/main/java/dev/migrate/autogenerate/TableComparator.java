@@ -127,7 +127,20 @@ final class TableComparator {
         for (Column[] pair : pairs) {
             compareColumn(pair[0], pair[1]);
         }
-        dropped.forEach(column -> add(new DropColumn(table, column), Phase.DROP_COLUMN));
+        dropColumnsLastFirst(dropped);
+    }
+
+    /**
+     * The dropped columns last first, so that the downgrade (the upgrade reversed) adds them back in the order the
+     * table had them; their descriptions stay in the table's order.
+     */
+    private void dropColumnsLastFirst(List<Column> dropped) {
+        List<String> descriptions = dropped.stream()
+                .flatMap(column -> Descriptions.of(new DropColumn(table, column)).stream()).toList();
+        for (int i = dropped.size() - 1; i >= 0; i--) {
+            steps.add(new Step(new DropColumn(table, dropped.get(i)), Phase.DROP_COLUMN, rank,
+                    i == dropped.size() - 1 ? descriptions : List.of()));
+        }
     }
 
     /** The column-level comparators: type, nullability, server default; one AlterColumn with all changes. */
@@ -248,9 +261,25 @@ final class TableComparator {
         }
     }
 
+    /**
+     * Unique or not, the same expressions, method, predicate and INCLUDE columns, compared as {@link #normalize}
+     * reduces them (the database's rendering adds casts and parentheses); sort order and operator classes are not
+     * compared (the reflected columns do not carry them).
+     */
     private static boolean sameIndex(Index a, Index b) {
-        return a.unique() == b.unique() && a.columns().stream().map(TableComparator::normalize).toList()
-                .equals(b.columns().stream().map(TableComparator::normalize).toList());
+        return a.unique() == b.unique() && normalized(a.columns()).equals(normalized(b.columns()))
+                && Objects.equals(lower(a.method()), lower(b.method()))
+                && Objects.equals(a.where() == null ? null : normalize(a.where()),
+                        b.where() == null ? null : normalize(b.where()))
+                && normalized(a.include()).equals(normalized(b.include()));
+    }
+
+    private static List<String> normalized(List<String> expressions) {
+        return expressions.stream().map(TableComparator::normalize).toList();
+    }
+
+    private static String lower(String method) {
+        return method == null || method.equalsIgnoreCase("btree") ? null : method.toLowerCase(Locale.ROOT);
     }
 
     private void compareForeignKeys() {

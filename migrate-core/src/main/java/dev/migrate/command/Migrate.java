@@ -2,15 +2,18 @@ package dev.migrate.command;
 
 import dev.migrate.autogenerate.Changes;
 import dev.migrate.autogenerate.DataLossWarning;
+import dev.migrate.autogenerate.GeneratedRevision;
 import dev.migrate.autogenerate.RenameDecider;
 import dev.migrate.dialect.Dialect;
 import dev.migrate.dialect.UnsupportedDatabaseException;
 import dev.migrate.graph.GraphDiagram;
+import dev.migrate.graph.Direction;
 import dev.migrate.graph.GraphException;
 import dev.migrate.graph.GraphPicture;
 import dev.migrate.graph.Plan;
 import dev.migrate.graph.RevisionGraph;
 import dev.migrate.op.RebuildTable;
+import dev.migrate.runtime.CallbackFailedException;
 import dev.migrate.runtime.ChangedScript;
 import dev.migrate.runtime.ConcurrentMigrationException;
 import dev.migrate.runtime.DatabaseState;
@@ -19,6 +22,8 @@ import dev.migrate.runtime.LockTimeoutException;
 import dev.migrate.runtime.MigrationFailedException;
 import dev.migrate.runtime.MigrationRunner;
 import dev.migrate.runtime.OfflineSql;
+import dev.migrate.runtime.RepeatableState;
+import dev.migrate.runtime.Repeatables;
 import dev.migrate.runtime.RuntimeSettings;
 import dev.migrate.runtime.RunResult;
 import dev.migrate.runtime.ScriptsChangedException;
@@ -113,16 +118,19 @@ public final class Migrate {
 
     /**
      * {@code db migrate}: compares the models with the upgraded database and writes a script for a human
-     * to review; writes nothing when there is nothing to do. {@code renames} settles proposed renames.
+     * to review, with the operations the configured {@code ProcessRevisionDirectives} leave; writes nothing when
+     * there is nothing left to do. {@code renames} settles proposed renames.
      */
     public AutogenerateResult migrate(RevisionRequest request, RenameDecider renames) {
         return guard(() -> {
             catalog.requireDirectory();
             Scripts scripts = catalog.load();
-            Changes changes = diff.compare(scripts, renames, "migrate");
+            Changes detected = diff.compare(scripts, renames, "migrate");
+            Changes changes = detected.withOperations(config.autogenerate().processRevisionDirectives().process(
+                    new GeneratedRevision(request.message(), detected.dialect().name(), detected.operations())));
             List<String> warnings = changes.warnings().stream().map(DataLossWarning::message).toList();
             if (changes.isEmpty()) {
-                return new AutogenerateResult(List.of(), List.of(), null);
+                return new AutogenerateResult(detected.descriptions(), List.of(), null, !detected.isEmpty());
             }
             boolean rebuilds = changes.operations().stream().anyMatch(operation -> operation instanceof RebuildTable);
             RevisionResult written = catalog.writeRevision(request, currentHeadsIfNeeded(request), scripts,
@@ -162,6 +170,21 @@ public final class Migrate {
         });
     }
 
+    /**
+     * The repeatable scripts the next upgrade to head would apply (pending, changed or failed), with their state; reads
+     * the scripts and the log's rows of repeatable scripts and downgrades. Empty when every one is applied as it is.
+     */
+    public List<MigrationStatus.Repeatable> repeatablesDue() {
+        return guard(() -> {
+            Scripts scripts = catalog.load();
+            if (scripts.set().repeatables().isEmpty()) {
+                return List.of();
+            }
+            return StatusReport.repeatables(scripts, runner.repeatableHistory()).stream()
+                    .filter(repeatable -> repeatable.state() != RepeatableState.APPLIED).toList();
+        });
+    }
+
     /** {@code db upgrade [target]}. */
     public RunResult upgrade(String target) {
         return upgrade(target, StepListener.NONE);
@@ -169,9 +192,22 @@ public final class Migrate {
 
     /** {@code db upgrade [target]}, telling {@code progress} as each revision starts. */
     public RunResult upgrade(String target, StepListener progress) {
+        return upgrade(target, progress, true);
+    }
+
+    /**
+     * {@code db upgrade [target]} of the revisions alone, never applying the repeatable scripts: for tools that check
+     * what each revision does and undoes, such as the test kit's stairway (no downgrade undoes a repeatable script).
+     */
+    public RunResult upgradeRevisions(String target) {
+        return upgrade(target, StepListener.NONE, false);
+    }
+
+    private RunResult upgrade(String target, StepListener progress, boolean withRepeatables) {
         return guard(() -> {
             Scripts scripts = catalog.load();
-            return runner.run(heads -> scripts.graph().upgrade(heads, target), scripts::script, progress, drift(scripts));
+            return runner.run(Direction.UPGRADE, heads -> scripts.graph().upgrade(heads, target), scripts::script, progress,
+                    drift(scripts), withRepeatables ? repeatables(scripts) : Repeatables.NONE);
         });
     }
 
@@ -195,6 +231,11 @@ public final class Migrate {
         });
     }
 
+    /** The repeatable scripts, which an upgrade applies when it leaves the database at head. */
+    private static Repeatables repeatables(Scripts scripts) {
+        return new Repeatables(scripts.set().repeatables(), scripts.graph());
+    }
+
     private static DriftCheck drift(Scripts scripts) {
         return new DriftCheck(scripts.graph(), scripts::script);
     }
@@ -208,7 +249,8 @@ public final class Migrate {
     public RunResult downgrade(String target, StepListener progress) {
         return guard(() -> {
             Scripts scripts = catalog.load();
-            return runner.run(heads -> scripts.graph().downgrade(heads, target), scripts::script, progress);
+            return runner.run(Direction.DOWNGRADE, heads -> scripts.graph().downgrade(heads, target), scripts::script,
+                    progress, null);
         });
     }
 
@@ -386,7 +428,9 @@ public final class Migrate {
                         + ") and has no SQL to show offline; run it online, or end the --sql range before it");
             }
         }
-        return offlineSql().render(plan, scripts::script);
+        Repeatables repeatables = upgrade ? repeatables(scripts) : Repeatables.NONE;
+        return offlineSql().render(plan, scripts::script,
+                repeatables.applyAt(plan.toHeads()) ? repeatables.scripts() : List.of());
     }
 
     /** Offline SQL opens no connection: the dialect and user come from the configuration. */
@@ -407,7 +451,7 @@ public final class Migrate {
             throw e;
         } catch (GraphException | ScriptException | MigrationFailedException | LockTimeoutException
                  | ConcurrentMigrationException | ModelException | UnsupportedDatabaseException
-                 | ScriptsChangedException e) {
+                 | ScriptsChangedException | CallbackFailedException e) {
             throw new MigrateException(e.getMessage(), e);
         } catch (SQLException e) {
             // Only a failure to connect is about the connection settings; anything else names its own cause.

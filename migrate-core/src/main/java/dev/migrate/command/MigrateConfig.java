@@ -1,6 +1,7 @@
 package dev.migrate.command;
 
 import dev.migrate.dialect.TableName;
+import dev.migrate.runtime.MigrationCallback;
 import dev.migrate.runtime.RuntimeSettings;
 import dev.migrate.schema.ModelSource;
 import dev.migrate.script.JavaMigration;
@@ -160,6 +161,15 @@ public record MigrateConfig(DataSource dataSource, List<String> locations, Path 
         /** A value for {@code ${key}} in scripts, and for Java migrations' {@code parameters()}. */
         public Builder parameter(String key, String value) {
             runtime = runtime.withArguments(runtime.arguments().with(java.util.Map.of(key, value)));
+            return this;
+        }
+
+        /**
+         * A hook called around each {@code upgrade}/{@code downgrade} run and each of its revisions, after those already
+         * registered; see {@link MigrationCallback}.
+         */
+        public Builder callback(MigrationCallback callback) {
+            runtime = runtime.withCallback(callback);
             return this;
         }
 

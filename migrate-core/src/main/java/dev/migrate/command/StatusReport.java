@@ -7,6 +7,8 @@ import dev.migrate.runtime.DatabaseState;
 import dev.migrate.runtime.DriftCheck;
 import dev.migrate.runtime.FailedAttempt;
 import dev.migrate.runtime.LogEntry;
+import dev.migrate.runtime.RepeatableHistory;
+import dev.migrate.script.RepeatableScript;
 import dev.migrate.script.MigrationScript;
 
 import java.util.ArrayList;
@@ -51,7 +53,24 @@ final class StatusReport {
             }
         }
         return new MigrationStatus(state.dialect(), state.heads(), scripts.graph().heads(), pending, applied,
-                state.lockHolder().orElse(null), edited, unknown, FailedAttempt.unresolved(state.log()));
+                state.lockHolder().orElse(null), edited, unknown, FailedAttempt.unresolved(state.log()),
+                repeatables(scripts, state.log()));
+    }
+
+    /**
+     * Each repeatable script with its state, by the rule the upgrade applies them by; {@code log} needs only the rows
+     * of repeatable scripts and downgrades.
+     */
+    static List<MigrationStatus.Repeatable> repeatables(Scripts scripts, List<LogEntry> log) {
+        RepeatableHistory history = RepeatableHistory.of(log);
+        List<MigrationStatus.Repeatable> listed = new ArrayList<>();
+        for (RepeatableScript script : scripts.set().repeatables()) {
+            LogEntry applied = history.lastApplied(script.name()).orElse(null);
+            listed.add(new MigrationStatus.Repeatable(script.name(), script.message(), script.location(),
+                    history.stateOf(script), applied == null ? null : applied.startedAt(),
+                    applied == null ? null : applied.durationMillis(), applied == null ? null : applied.checksum()));
+        }
+        return listed;
     }
 
     /**
@@ -61,7 +80,7 @@ final class StatusReport {
     private static Map<String, LogEntry> lastSuccessfulUpgrade(List<LogEntry> log) {
         Map<String, LogEntry> applied = new HashMap<>();
         for (LogEntry entry : log) {
-            if (!entry.success() || entry.direction().equals(DriftCheck.REPAIR)) {
+            if (!entry.success() || entry.direction().equals(DriftCheck.REPAIR) || entry.repeatable()) {
                 continue;
             }
             if (entry.direction().equals("downgrade")) {

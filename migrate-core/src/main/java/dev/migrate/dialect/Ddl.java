@@ -110,7 +110,14 @@ abstract sealed class Ddl permits SqliteDdl, PostgresDdl {
             columns.add(canonicalKeyColumn(table, canonical));
         }
         return table.with(table.name(), columns, canonicalPrimaryKey(table), canonicalForeignKeys(table),
-                canonicalUniques(table), table.indexes(), canonicalChecks(table), table.definition());
+                canonicalUniques(table), canonicalIndexes(table), canonicalChecks(table), table.definition());
+    }
+
+    /** The indexes as this database keeps them: without a method or INCLUDE columns, which only PostgreSQL has. */
+    List<Index> canonicalIndexes(Table table) {
+        return table.indexes().stream().map(index -> index.method() == null && index.include().isEmpty() ? index
+                : new Index(index.name(), index.columns(), index.unique(), index.definition(), null, index.where(),
+                        List.of())).toList();
     }
 
     Column canonicalKeyColumn(Table table, Column column) {
@@ -326,7 +333,19 @@ abstract sealed class Ddl permits SqliteDdl, PostgresDdl {
 
     String createIndexFromColumns(String table, Index index) {
         return "CREATE " + (index.unique() ? "UNIQUE " : "") + "INDEX " + name(index.name()) + " ON " + name(table)
-                + " (" + index.columns().stream().map(this::indexElement).collect(Collectors.joining(", ")) + ")";
+                + indexMethod(index) + " (" + index.columns().stream().map(this::indexElement)
+                .collect(Collectors.joining(", ")) + ")" + indexInclude(index)
+                + (index.where() == null ? "" : " WHERE " + index.where());
+    }
+
+    /** {@code USING <method>} where the database has index methods (PostgreSQL); nothing here. */
+    String indexMethod(Index index) {
+        return "";
+    }
+
+    /** {@code INCLUDE (<columns>)} where the database has covering indexes (PostgreSQL); nothing here. */
+    String indexInclude(Index index) {
+        return "";
     }
 
     String unique(UniqueConstraint unique) {

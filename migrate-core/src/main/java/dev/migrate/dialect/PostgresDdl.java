@@ -8,6 +8,7 @@ import dev.migrate.schema.Column;
 import dev.migrate.schema.ColumnType;
 import dev.migrate.schema.ForeignKey;
 import dev.migrate.schema.GenericType;
+import dev.migrate.schema.Index;
 import dev.migrate.schema.PrimaryKey;
 import dev.migrate.schema.Table;
 import dev.migrate.schema.UniqueConstraint;
@@ -183,5 +184,20 @@ final class PostgresDdl extends Ddl {
     @Override
     List<String> rebuild(RebuildTable op) {
         throw new UnsupportedOperationException("PostgreSQL alters tables in place; a table rebuild is for SQLite");
+    }
+
+    @Override
+    String indexMethod(Index index) {
+        return index.method() == null ? "" : " USING " + index.method();
+    }
+
+    @Override
+    String indexInclude(Index index) {
+        return index.include().isEmpty() ? "" : " INCLUDE (" + names(index.include()) + ")";
+    }
+
+    @Override
+    List<Index> canonicalIndexes(Table table) {
+        return table.indexes();
     }
 }

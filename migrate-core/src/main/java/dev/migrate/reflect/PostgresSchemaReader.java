@@ -131,9 +131,14 @@ final class PostgresSchemaReader implements SchemaReader {
             SELECT t.relname, i.relname, ix.indisunique,
                    ARRAY(SELECT pg_get_indexdef(ix.indexrelid, k, true)
                          FROM generate_series(1, ix.indnkeyatts) k ORDER BY k),
-                   pg_get_indexdef(ix.indexrelid)
+                   pg_get_indexdef(ix.indexrelid),
+                   NULLIF(am.amname, 'btree'),
+                   pg_get_expr(ix.indpred, ix.indrelid, true),
+                   ARRAY(SELECT pg_get_indexdef(ix.indexrelid, k, true)
+                         FROM generate_series(ix.indnkeyatts + 1, ix.indnatts) k ORDER BY k)
             FROM pg_index ix
             JOIN pg_class i ON i.oid = ix.indexrelid
+            JOIN pg_am am ON am.oid = i.relam
             JOIN pg_class t ON t.oid = ix.indrelid
             JOIN pg_namespace n ON n.oid = t.relnamespace
             WHERE n.nspname = ? AND t.relname = ANY (?)
@@ -300,8 +305,9 @@ final class PostgresSchemaReader implements SchemaReader {
              ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
                 List<String> columns = strings(rows.getArray(4)).stream().map(PostgresSchemaReader::unquote).toList();
+                List<String> include = strings(rows.getArray(8)).stream().map(PostgresSchemaReader::unquote).toList();
                 parts.get(rows.getString(1)).indexes.add(new Index(rows.getString(2), columns, rows.getBoolean(3),
-                        rows.getString(5)));
+                        rows.getString(5), rows.getString(6), rows.getString(7), include));
             }
         }
     }

@@ -230,7 +230,9 @@ final class SqliteSchemaReader implements SchemaReader {
                 }
                 columns = merged;
             }
-            plainIndexes.add(new Index(entry.getKey(), columns, index.unique, indexSql.get(entry.getKey())));
+            String statement = indexSql.get(entry.getKey());
+            plainIndexes.add(new Index(entry.getKey(), columns, index.unique, statement, null,
+                    SqliteTableSql.indexPredicate(statement), List.of()));
         }
         sortByName(uniques, UniqueConstraint::name, u -> u.columns().toString());
         uniques.forEach(builder::unique);

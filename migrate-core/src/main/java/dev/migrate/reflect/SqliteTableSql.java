@@ -168,6 +168,24 @@ record SqliteTableSql(List<NamedConstraint> namedConstraints, List<CheckConstrai
         return tokens.stream().map(Token::text).collect(Collectors.joining(" "));
     }
 
+    /** The WHERE predicate of a partial index's CREATE INDEX statement, canonical; null when it has none. */
+    static String indexPredicate(String createIndex) {
+        if (createIndex == null) {
+            return null;
+        }
+        List<Token> tokens = SqlTokens.tokenize(createIndex);
+        int on = -1;
+        for (int i = 0; i < tokens.size() && on < 0; i++) {
+            on = tokens.get(i).isWord("ON") ? i : -1;
+        }
+        int open = on < 0 ? -1 : indexOf(tokens, "(", on);
+        int close = open < 0 ? -1 : SqlTokens.closing(tokens, open);
+        if (close < 0 || close + 2 > tokens.size() || !tokens.get(close + 1).isWord("WHERE")) {
+            return null;
+        }
+        return SqlExpressions.canonical(text(tokens.subList(close + 2, tokens.size())));
+    }
+
     /**
      * The expressions of a CREATE INDEX statement's column list, canonical, in order; empty when the
      * statement cannot be read.

@@ -28,7 +28,9 @@ public record FailedAttempt(String revision, String direction, int line, Instant
 
     /** The one line front ends show: {@code revision X failed at line N on <date>; part of it may be applied}. */
     public String describe() {
-        return (direction.equals("downgrade") ? "downgrade of " : "") + "revision " + revision + " failed"
+        String what = direction.equals(LogEntry.REPEATABLE) ? "repeatable script " + revision
+                : (direction.equals("downgrade") ? "downgrade of " : "") + "revision " + revision;
+        return what + " failed"
                 + (line > 0 ? " at line " + line : "") + " on " + DATE.format(failedAt)
                 + (partlyApplied ? "; part of it may be applied" : "");
     }
@@ -39,12 +41,16 @@ public record FailedAttempt(String revision, String direction, int line, Instant
         return where.isEmpty() ? databaseError : where + ": " + databaseError;
     }
 
-    /** The revisions whose latest log row is a failure, oldest failure first. */
+    /**
+     * The revisions (and repeatable scripts) whose latest log row is a failure, oldest failure first. A repeatable
+     * script's rows are its own, whatever revision id its name might equal.
+     */
     public static List<FailedAttempt> unresolved(List<LogEntry> log) {
         Map<String, LogEntry> latest = new LinkedHashMap<>();
         for (LogEntry entry : log) {
-            latest.remove(entry.revision());
-            latest.put(entry.revision(), entry);
+            String key = (entry.repeatable() ? "R:" : "V:") + entry.revision();
+            latest.remove(key);
+            latest.put(key, entry);
         }
         List<FailedAttempt> failed = new ArrayList<>();
         for (LogEntry entry : latest.values()) {

@@ -7,10 +7,19 @@ import java.time.Instant;
 /**
  * One row of the append-only migration log: which revision ran which way, the checksum of what ran,
  * when, for how long, by whom, and whether it succeeded (with the database's error when it did not).
- * {@code direction} is {@code upgrade}, {@code downgrade} or {@code stamp}.
+ * {@code direction} is {@code upgrade}, {@code downgrade}, {@code stamp}, {@code repair}, or {@link #REPEATABLE}: then
+ * {@code revision} holds the name of a repeatable script (no revision id), so that the log tells them apart without
+ * a column of its own and a log table of any earlier version holds them as it is.
  */
 public record LogEntry(String revision, String direction, String message, String checksum, Instant startedAt,
                        long durationMillis, String installedBy, boolean success, String error) {
+
+    /** The direction of a repeatable script's row (fits the log's {@code direction VARCHAR(10)}). */
+    public static final String REPEATABLE = "repeatable";
+
+    public boolean repeatable() {
+        return REPEATABLE.equals(direction);
+    }
 
     public static String directionOf(Direction direction) {
         return direction.label();

@@ -90,8 +90,26 @@ public final class MigrationLog {
         }
         String name = table.render(dialect);
         return select(connection, "SELECT " + COLUMNS + " FROM " + name + " l WHERE NOT l.success AND NOT EXISTS "
-                + "(SELECT 1 FROM " + name + " m WHERE m.revision = l.revision AND m.id > l.id) ORDER BY l.id")
+                + "(SELECT 1 FROM " + name + " m WHERE m.revision = l.revision AND m.id > l.id AND "
+                + isRepeatable("m") + " = " + isRepeatable("l") + ") ORDER BY l.id")
                 .stream().map(FailedAttempt::of).toList();
+    }
+
+    /** 1 for a repeatable script's row, else 0: a repeatable's rows are never a revision's, whatever its name. */
+    private String isRepeatable(String alias) {
+        return "CASE WHEN " + alias + ".direction = " + dialect.literal(LogEntry.REPEATABLE) + " THEN 1 ELSE 0 END";
+    }
+
+    /**
+     * The rows of repeatable scripts and of downgrades, oldest first (what {@link RepeatableHistory} needs, without
+     * the revisions' upgrades); empty when the table does not exist.
+     */
+    public List<LogEntry> readRepeatableHistory(Connection connection) throws SQLException {
+        if (!dialect.tableExists(connection, table)) {
+            return List.of();
+        }
+        return select(connection, "SELECT " + COLUMNS + " FROM " + table.render(dialect) + " WHERE direction IN ("
+                + dialect.literal(LogEntry.REPEATABLE) + ", " + dialect.literal("downgrade") + ") ORDER BY id");
     }
 
     private List<LogEntry> select(Connection connection, String sql) throws SQLException {

@@ -7,6 +7,7 @@ import dev.migrate.graph.Plan;
 import dev.migrate.graph.Step;
 import dev.migrate.script.JavaMigrationScript;
 import dev.migrate.script.MigrationScript;
+import dev.migrate.script.RepeatableScript;
 import dev.migrate.script.SqlMigrationScript;
 import dev.migrate.script.Statement;
 import org.slf4j.Logger;
@@ -60,6 +61,14 @@ public final class MigrationRunner {
         }
     }
 
+    /** The log's rows of repeatable scripts and downgrades, oldest first ({@link RepeatableHistory}); creates nothing. */
+    public List<LogEntry> repeatableHistory() throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            Dialect dialect = Dialect.of(connection);
+            return new MigrationLog(dialect, settings.logTable()).readRepeatableHistory(connection);
+        }
+    }
+
     /** The heads, the log and the lock holder, on one connection; creates nothing. */
     public DatabaseState state() throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
@@ -85,64 +94,84 @@ public final class MigrationRunner {
     }
 
     /**
-     * Runs what {@code planner} plans from the current heads, re-planning if another process moves the
-     * database on meanwhile. {@code scripts} finds the script of each step's revision.
+     * Runs what {@code planner} plans from the current heads ({@code direction}: what the run does, as callbacks
+     * are told), re-planning if another process moves the database on meanwhile; {@code scripts} finds the script
+     * of each step's revision, {@code listener} is told as each revision starts. First refuses to run when
+     * {@code drift} finds applied scripts changed (unless {@link RuntimeSettings#validateOnMigrate()} is off):
+     * checked once, under the lock, on the heads the run starts from; {@code drift} null checks nothing
+     * (downgrades). The {@link MigrationCallback}s of the settings are called around the run and each revision.
      */
-    public RunResult run(Function<List<String>, Plan> planner, Function<String, MigrationScript> scripts)
+    public RunResult run(Direction direction, Function<List<String>, Plan> planner,
+                         Function<String, MigrationScript> scripts, StepListener listener, DriftCheck drift)
             throws SQLException {
-        return run(planner, scripts, StepListener.NONE);
-    }
-
-    /** As {@link #run(Function, Function)}, telling {@code listener} as each revision starts. */
-    public RunResult run(Function<List<String>, Plan> planner, Function<String, MigrationScript> scripts,
-                         StepListener listener) throws SQLException {
-        return run(planner, scripts, listener, null);
+        return run(direction, planner, scripts, listener, drift, Repeatables.NONE);
     }
 
     /**
-     * As {@link #run(Function, Function, StepListener)}, first refusing to run when {@code drift} finds applied
-     * scripts changed (unless {@link RuntimeSettings#validateOnMigrate()} is off): checked once, under the lock,
-     * on the heads the run starts from. {@code drift} null checks nothing (downgrades).
+     * As {@link #run(Direction, Function, Function, StepListener, DriftCheck)}, then, when the run leaves the database
+     * at head, applies the repeatable scripts that {@link RepeatableHistory} finds due, by name, each in a transaction
+     * of its own, still under the lock and before the after-run callbacks. They are read and split with the plan's
+     * scripts, before anything runs.
      */
-    public RunResult run(Function<List<String>, Plan> planner, Function<String, MigrationScript> scripts,
-                         StepListener listener, DriftCheck drift) throws SQLException {
+    public RunResult run(Direction direction, Function<List<String>, Plan> planner,
+                         Function<String, MigrationScript> scripts, StepListener listener, DriftCheck drift,
+                         Repeatables repeatables) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             Dialect dialect = Dialect.of(connection);
             dialect.prepare(connection, settings.lockTimeout());
             try (MigrationLock ignored = lock(connection, dialect);
                  Session session = new Session(connection, dialect, scripts, installedBy(connection), listener)) {
-                List<String> start = session.versionTable.read(connection);
-                List<FailedAttempt> earlier;
-                if (drift != null && settings.validateOnMigrate()) {
-                    // One read of the log serves both the drift check and the earlier failures.
-                    List<LogEntry> logRows = session.log.read(connection);
-                    drift.require(start, logRows);
-                    earlier = FailedAttempt.unresolved(logRows);
-                } else {
-                    earlier = session.log.unresolvedFailures(connection);
+                try {
+                    session.callRunCallbacks(direction, Callbacks.Stage.BEFORE_RUN, List.of(), "nothing was migrated");
+                    RunResult result = runPlans(session, connection, planner, drift, repeatables);
+                    session.callRunCallbacks(direction, Callbacks.Stage.AFTER_RUN, result.steps(),
+                            (result.steps().isEmpty() ? "nothing was pending" : "the revisions of the run stay applied")
+                            + "; the database is at " + describe(result.toHeads()));
+                    return result;
+                } catch (SQLException | RuntimeException e) {
+                    session.runFailed(direction, e);
+                    throw e;
                 }
-                for (FailedAttempt failed : earlier) {
-                    log.warn("Earlier attempt: {}", failed.describe());
-                }
-                List<AppliedStep> done = new ArrayList<>();
-                for (int attempt = 0; attempt < MAX_REPLANS; attempt++) {
-                    List<String> heads = attempt == 0 ? start : session.versionTable.read(connection);
-                    // Plan before creating anything: a bad target leaves a fresh database untouched.
-                    Plan plan = planner.apply(heads);
-                    if (plan.isEmpty()) {
-                        return new RunResult(start, heads, done, earlier);
-                    }
-                    session.readScripts(plan);
-                    session.createTables();
-                    if (session.runSteps(plan, done)) {
-                        return new RunResult(start, session.versionTable.read(connection), done, earlier);
-                    }
-                    log.info("Another process migrated this database meanwhile; planning again from its new state");
-                }
-                throw new ConcurrentMigrationException("The version table kept changing under this run while other processes "
-                        + "migrated the same database; run the command again");
             }
         }
+    }
+
+    private RunResult runPlans(Session session, Connection connection, Function<List<String>, Plan> planner,
+                               DriftCheck drift, Repeatables repeatables) throws SQLException {
+        List<String> start = session.versionTable.read(connection);
+        List<FailedAttempt> earlier;
+        if (drift != null && settings.validateOnMigrate()) {
+            // One read of the log serves both the drift check and the earlier failures.
+            List<LogEntry> logRows = session.log.read(connection);
+            drift.require(start, logRows);
+            earlier = FailedAttempt.unresolved(logRows);
+        } else {
+            earlier = session.log.unresolvedFailures(connection);
+        }
+        for (FailedAttempt failed : earlier) {
+            log.warn("Earlier attempt: {}", failed.describe());
+        }
+        List<AppliedStep> done = new ArrayList<>();
+        for (int attempt = 0; attempt < MAX_REPLANS; attempt++) {
+            List<String> heads = attempt == 0 ? start : session.versionTable.read(connection);
+            // Plan before creating anything: a bad target leaves a fresh database untouched.
+            Plan plan = planner.apply(heads);
+            List<RepeatableScript> due = repeatables.applyAt(plan.toHeads())
+                    ? RepeatableHistory.of(session.log.readRepeatableHistory(connection)).due(repeatables.scripts())
+                    : List.of();
+            if (plan.isEmpty() && due.isEmpty()) {
+                return new RunResult(start, heads, done, earlier);
+            }
+            session.readScripts(plan, due);
+            session.createTables();
+            if (session.runSteps(plan, done)) {
+                List<AppliedRepeatable> applied = new RepeatableRun(session, settings.arguments()).apply(due);
+                return new RunResult(start, session.versionTable.read(connection), done, earlier, applied);
+            }
+            log.info("Another process migrated this database meanwhile; planning again from its new state");
+        }
+        throw new ConcurrentMigrationException("The version table kept changing under this run while other processes "
+                + "migrated the same database; run the command again");
     }
 
     /** Sets the version table to {@code plan.toHeads()} without running anything (Alembic's stamp). */
@@ -226,7 +255,7 @@ public final class MigrationRunner {
     }
 
     /** One run's connection and the tables it writes. */
-    private final class Session implements AutoCloseable {
+    private final class Session implements AutoCloseable, RepeatableRun.Host {
 
         private final Connection connection;
         private final Dialect dialect;
@@ -238,6 +267,7 @@ public final class MigrationRunner {
         private final Bookkeeping bookkeeping;
         private final boolean verifyHeads;
         private final Map<String, String> sessionSettings;
+        private final Callbacks callbacks = new Callbacks(settings.callbacks());
 
         Session(Connection connection, Dialect dialect, Function<String, MigrationScript> scripts, String installedBy,
                 StepListener listener) throws SQLException {
@@ -259,7 +289,8 @@ public final class MigrationRunner {
          * Opens a transaction; when SQLite's write lock stays taken by another connection for the whole lock
          * timeout, says so in one line.
          */
-        void begin() throws SQLException {
+        @Override
+        public void begin() throws SQLException {
             try {
                 dialect.begin(connection);
             } catch (SQLException e) {
@@ -275,7 +306,8 @@ public final class MigrationRunner {
         }
 
         /** Puts back the session settings a script may have changed, so the next revision starts as the run did. */
-        void restoreSession() throws SQLException {
+        @Override
+        public void restoreSession() throws SQLException {
             dialect.restoreSession(connection, sessionSettings);
         }
 
@@ -284,13 +316,132 @@ public final class MigrationRunner {
             bookkeeping.close();
         }
 
-        /** Reads and splits every script of the plan, so that one that cannot run stops the run before anything is applied. */
-        void readScripts(Plan plan) {
+        /**
+         * Calls the run's callbacks at {@code stage} in a transaction of their own; one that throws rolls it back and
+         * fails the run, its message naming the callback and saying {@code state}.
+         */
+        void callRunCallbacks(Direction direction, Callbacks.Stage stage, List<AppliedStep> applied, String state)
+                throws SQLException {
+            if (callbacks.isEmpty()) {
+                return;
+            }
+            begin();
+            try {
+                callbacks.call(stage, new MigrationEvent(direction, null, null, connection, dialect.name(), applied, null));
+                dialect.commit(connection);
+            } catch (Callbacks.Failure failure) {
+                dialect.rollback(connection);
+                String verb = direction.label();
+                throw new CallbackFailedException(capitalized(verb) + " stopped: " + failure.describe() + " failed: "
+                        + oneLine(String.valueOf(failure.getCause())) + "; " + state + ". Fix the callback and run "
+                        + verb + " again.", failure.getCause());
+            } catch (SQLException | RuntimeException e) {
+                dialect.rollback(connection);
+                throw e;
+            }
+        }
+
+        /** The run failed: tells the callbacks, never hiding {@code failure} with what they throw. */
+        void runFailed(Direction direction, Exception failure) {
+            notifyFailure(failure, Callbacks.Stage.RUN_FAILED,
+                    new MigrationEvent(direction, null, null, connection, dialect.name(), List.of(), failure));
+        }
+
+        /** Calls the callbacks at a failure stage in a transaction of their own; what they throw is only kept. */
+        private void notifyFailure(Exception failure, Callbacks.Stage stage, MigrationEvent event) {
+            if (callbacks.isEmpty()) {
+                return;
+            }
+            try {
+                dialect.rollback(connection);
+                begin();
+                try {
+                    callbacks.call(stage, event);
+                    dialect.commit(connection);
+                } catch (SQLException | RuntimeException e) {
+                    dialect.rollback(connection);
+                    throw e;
+                }
+            } catch (SQLException | RuntimeException e) {
+                Throwable cause = e instanceof Callbacks.Failure callback ? callback.getCause() : e;
+                String who = e instanceof Callbacks.Failure callback ? callback.describe() : "the " + stage.method() + " callbacks";
+                MigrationRunner.log.warn("{} failed after the failure it was told of", who, cause);
+                failure.addSuppressed(cause);
+            }
+        }
+
+        @Override
+        public Connection connection() {
+            return connection;
+        }
+
+        @Override
+        public Dialect dialect() {
+            return dialect;
+        }
+
+        @Override
+        public void append(LogEntry entry) throws SQLException {
+            bookkeeping.append(entry);
+        }
+
+        @Override
+        public String installedBy() {
+            return installedBy;
+        }
+
+        @Override
+        public StepListener listener() {
+            return listener;
+        }
+
+        /**
+         * Reads and splits every script of the plan and the repeatable scripts due after it, so that one that cannot
+         * run stops the run before anything is applied.
+         */
+        void readScripts(Plan plan, List<RepeatableScript> repeatables) {
             for (Step step : plan.steps()) {
                 if (scriptOf(step) instanceof SqlMigrationScript sql) {
                     ScriptStatements.of(step, sql, dialect, settings.arguments());
                 }
             }
+            for (RepeatableScript script : repeatables) {
+                ScriptStatements.of(script, dialect, settings.arguments());
+            }
+        }
+
+        /** The database's error in one line, a secret parameter's value hidden (a database may quote the statement). */
+        @Override
+        public String databaseError(Throwable cause) {
+            return settings.arguments().redact(cause instanceof SQLException sql ? oneLine(sql.getMessage())
+                    : oneLine(String.valueOf(cause)));
+        }
+
+        /**
+         * After a failure and its rollback: puts the session settings back, appends the failed row (outside the rolled
+         * back transaction, so the attempt stays on record) and returns the heads the database is at.
+         */
+        @Override
+        public List<String> afterFailure(LogEntry failedRow) {
+            try {
+                // A no-transaction script's settings outlive its failure: the log row below must not inherit them.
+                restoreSession();
+            } catch (SQLException e) {
+                MigrationRunner.log.warn("Could not restore the session settings after the failure", e);
+            }
+            List<String> heads;
+            try {
+                heads = versionTable.read(connection);
+            } catch (SQLException e) {
+                heads = List.of();
+                MigrationRunner.log.warn("Could not read the version table after the failure", e);
+            }
+            try {
+                bookkeeping.append(failedRow);
+            } catch (SQLException e) {
+                MigrationRunner.log.warn("Could not record the failure in the log table", e);
+            }
+            return heads;
         }
 
         void createTables() throws SQLException {
@@ -359,7 +510,10 @@ public final class MigrationRunner {
                     dialect.rollback(connection);
                 }
                 resume(suspended);
-                throw failed(failure);
+                MigrationFailedException exception = failed(failure);
+                notifyFailure(exception, Callbacks.Stage.REVISION_FAILED, new MigrationEvent(failure.step.direction(),
+                        failure.step, failure.script.message(), connection, dialect.name(), List.of(), exception));
+                throw exception;
             } catch (SQLException | RuntimeException e) {
                 if (open) {
                     dialect.rollback(connection);
@@ -428,13 +582,30 @@ public final class MigrationRunner {
 
         private void execute(Step step, MigrationScript script) {
             listener.starting(step, script.message());
+            callRevisionCallbacks(Callbacks.Stage.BEFORE_REVISION, step, script, List.of());
+            List<Integer> ran = runStatements(step, script);
+            callRevisionCallbacks(Callbacks.Stage.AFTER_REVISION, step, script, ran);
+        }
+
+        /** A revision's callbacks, on the revision's connection (in its transaction where it has one). */
+        private void callRevisionCallbacks(Callbacks.Stage stage, Step step, MigrationScript script, List<Integer> ran) {
+            try {
+                callbacks.call(stage, new MigrationEvent(step.direction(), step, script.message(), connection,
+                        dialect.name(), List.of(), null));
+            } catch (Callbacks.Failure failure) {
+                throw new StepFailure(step, script, 0, failure.getCause(), ran, failure.who());
+            }
+        }
+
+        /** The script's statements (or Java migration); the lines of the statements that ran. */
+        private List<Integer> runStatements(Step step, MigrationScript script) {
+            List<Integer> ran = new ArrayList<>();
             if (script instanceof SqlMigrationScript sql) {
-                List<Integer> ran = new ArrayList<>();
                 for (Statement statement : ScriptStatements.of(step, sql, dialect, settings.arguments())) {
                     try (java.sql.Statement jdbc = connection.createStatement()) {
                         jdbc.execute(statement.sql());
                     } catch (SQLException e) {
-                        throw new StepFailure(step, script, statement.line(), e, ran);
+                        throw new StepFailure(step, script, statement.line(), e, ran, null);
                     }
                     ran.add(statement.line());
                 }
@@ -448,9 +619,10 @@ public final class MigrationRunner {
                         java.migration().downgrade(context);
                     }
                 } catch (Exception e) {
-                    throw new StepFailure(step, script, 0, e, List.of());
+                    throw new StepFailure(step, script, 0, e, List.of(), null);
                 }
             }
+            return ran;
         }
 
         private MigrationScript scriptOf(Step step) {
@@ -477,30 +649,13 @@ public final class MigrationRunner {
 
         private MigrationFailedException failed(StepFailure failure) {
             Throwable cause = failure.getCause();
-            // A database may quote the failing statement: a secret parameter's value must not reach the message or the log.
-            String databaseError = settings.arguments().redact(cause instanceof SQLException sql ? oneLine(sql.getMessage())
-                    : oneLine(String.valueOf(cause)));
-            String where = failure.script.location() + (failure.line > 0 ? ":" + failure.line : "");
-            try {
-                // A no-transaction script's settings outlive its failure: the log row below must not inherit them.
-                restoreSession();
-            } catch (SQLException e) {
-                MigrationRunner.log.warn("Could not restore the session settings after the failure", e);
-            }
-            List<String> heads;
-            try {
-                heads = versionTable.read(connection);
-            } catch (SQLException e) {
-                heads = List.of();
-                MigrationRunner.log.warn("Could not read the version table after the failure", e);
-            }
-            try {
-                // Outside the rolled-back transaction: the attempt stays on record.
-                bookkeeping.append(entry(failure.step, failure.script, Instant.now(), 0, false,
-                        FailedAttempt.errorText(failure.line, failure.script.transactional(), databaseError)));
-            } catch (SQLException e) {
-                MigrationRunner.log.warn("Could not record the failure in the log table", e);
-            }
+            String databaseError = databaseError(cause);
+            String where = failure.callback != null ? "in callback " + failure.callback + " of " + failure.script.location()
+                    : "at " + failure.script.location() + (failure.line > 0 ? ":" + failure.line : "");
+            List<String> heads = afterFailure(entry(failure.step, failure.script, Instant.now(), 0, false,
+                    FailedAttempt.errorText(failure.line, failure.script.transactional(),
+                            failure.callback != null ? "callback " + failure.callback + ": " + databaseError
+                                    : databaseError)));
             String state = failure.script.transactional() && !dialect.transactionalDdl()
                     ? nonTransactionalState(failure, heads)
                     : failure.script.transactional()
@@ -510,10 +665,11 @@ public final class MigrationRunner {
                     : "The revision runs outside a transaction (-- migrate:no-transaction): its statements before line "
                       + failure.line + " stay applied; the version table says " + describe(heads);
             String message = failure.step.direction().label() + " of revision " + failure.step.revision().id()
-                    + " failed at " + where + ": " + databaseError + ". " + state
-                    + ". Fix the script and run " + failure.step.direction().label() + " again.";
+                    + " failed " + where + ": " + databaseError + ". " + state
+                    + ". Fix the " + (failure.callback != null ? "callback" : "script") + " and run "
+                    + failure.step.direction().label() + " again.";
             return new MigrationFailedException(message, failure.step.revision().id(), failure.script.location(),
-                    failure.line, heads, cause);
+                    failure.line, heads, failure.callback, cause);
         }
     }
 
@@ -522,15 +678,23 @@ public final class MigrationRunner {
      * revision that ran, so that the user can undo them (or finish the revision) by hand before running again.
      */
     private static String nonTransactionalState(StepFailure failure, List<String> heads) {
-        String ran = failure.ran.isEmpty() ? "no statement of the revision ran before it"
-                : "the statement" + (failure.ran.size() == 1 ? " at line " : "s at lines ")
-                  + failure.ran.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "))
-                  + " of the revision ran before it and stay applied where they were DDL (this database commits DDL "
-                  + "at once); undo them by hand or make the script skip them";
-        return ran + "; the version table says " + describe(heads);
+        return ranBefore(failure.ran, "revision") + "; the version table says " + describe(heads);
     }
 
-    private static String describe(List<String> heads) {
+    private static String capitalized(String word) {
+        return word.isEmpty() ? word : Character.toUpperCase(word.charAt(0)) + word.substring(1);
+    }
+
+    /** What of a failed script ran before the failing statement, where DDL commits at once. */
+    static String ranBefore(List<Integer> ran, String what) {
+        return ran.isEmpty() ? "no statement of the " + what + " ran before it"
+                : "the statement" + (ran.size() == 1 ? " at line " : "s at lines ")
+                  + ran.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "))
+                  + " of the " + what + " ran before it and stay applied where they were DDL (this database commits DDL "
+                  + "at once); undo them by hand or make the script skip them";
+    }
+
+    static String describe(List<String> heads) {
         return heads.isEmpty() ? "base" : String.join(", ", heads);
     }
 
@@ -558,8 +722,12 @@ public final class MigrationRunner {
         /** The lines of the statements of the revision that ran before the failing one. */
         private final transient List<Integer> ran;
 
-        StepFailure(Step step, MigrationScript script, int line, Throwable cause, List<Integer> ran) {
+        /** The callback that failed ({@code com.acme.Grants (afterRevision)}), null for a statement. */
+        private final String callback;
+
+        StepFailure(Step step, MigrationScript script, int line, Throwable cause, List<Integer> ran, String callback) {
             super(cause);
+            this.callback = callback;
             this.step = step;
             this.script = script;
             this.line = line;

@@ -6,6 +6,7 @@ import dev.migrate.graph.Plan;
 import dev.migrate.graph.Step;
 import dev.migrate.script.JavaMigrationScript;
 import dev.migrate.script.MigrationScript;
+import dev.migrate.script.RepeatableScript;
 import dev.migrate.script.SqlMigrationScript;
 import dev.migrate.script.Statement;
 
@@ -32,6 +33,14 @@ public final class OfflineSql {
 
     /** Renders a plan; from base, the version and log tables are created first, as Alembic does. */
     public String render(Plan plan, Function<String, MigrationScript> scripts) {
+        return render(plan, scripts, List.of());
+    }
+
+    /**
+     * Renders a plan, then {@code repeatables} (all of them: offline SQL cannot know which the database already has
+     * with the same checksum), each in its own transaction with its log row, as an online upgrade to head runs them.
+     */
+    public String render(Plan plan, Function<String, MigrationScript> scripts, List<RepeatableScript> repeatables) {
         VersionTable versionTable = new VersionTable(dialect, settings.versionTable());
         MigrationLog log = new MigrationLog(dialect, settings.logTable());
         StringBuilder sql = new StringBuilder();
@@ -75,6 +84,25 @@ public final class OfflineSql {
             }
             if (suspend) {
                 sql.append("-- Turn enforcement back on if this session had it on: PRAGMA foreign_keys = ON;\n\n");
+            }
+        }
+        for (RepeatableScript script : repeatables) {
+            sql.append("-- ").append(StepListener.describeRepeatable(script.name(), script.message().replace('\n', ' ')))
+                    .append("\n\n");
+            boolean transaction = perMigration && script.transactional();
+            if (!script.transactional()) {
+                sql.append("-- ").append(script.location()).append(" runs outside a transaction\n\n");
+            }
+            if (transaction) {
+                sql.append(dialect.offlineBegin()).append("\n\n");
+            }
+            for (Statement statement : ScriptStatements.of(script, dialect, settings.arguments())) {
+                appendStatement(sql, statement.sql());
+            }
+            appendStatement(sql, log.insertStatement(new LogEntry(script.name(), LogEntry.REPEATABLE, script.message(),
+                    script.checksum(), now, 0, installedBy, true, null)));
+            if (transaction) {
+                sql.append(dialect.offlineCommit()).append("\n\n");
             }
         }
         if (!perMigration) {

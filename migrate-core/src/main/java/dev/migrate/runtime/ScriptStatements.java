@@ -5,20 +5,29 @@ import dev.migrate.graph.Step;
 import dev.migrate.script.ScriptException;
 import dev.migrate.dialect.Dialect;
 import dev.migrate.script.MigrationArguments;
+import dev.migrate.script.RepeatableScript;
 import dev.migrate.script.SqlMigrationScript;
 import dev.migrate.script.SqlSyntax;
 import dev.migrate.script.Statement;
 
 import java.util.List;
 
-/** The statements an SQL script runs for a step, or a clear error when it has none for that direction. */
+/**
+ * The statements an SQL script runs for a step, or a clear error when it has none for that direction; and those of a
+ * repeatable script.
+ */
 final class ScriptStatements {
 
     private ScriptStatements() {
     }
 
+    /** The statements of a repeatable script, split as {@code dialect}'s database reads them. */
+    static List<Statement> of(RepeatableScript script, Dialect dialect, MigrationArguments arguments) {
+        return script.statements(syntax(dialect), arguments);
+    }
+
     static List<Statement> of(Step step, SqlMigrationScript script, Dialect dialect, MigrationArguments arguments) {
-        SqlSyntax syntax = new SqlSyntax(dialect.hashComments(), dialect.backslashEscapes());
+        SqlSyntax syntax = syntax(dialect);
         if (step.direction() == Direction.UPGRADE) {
             return script.upgradeStatements(syntax, arguments);
         }
@@ -29,5 +38,9 @@ final class ScriptStatements {
                     + " section, so it cannot be downgraded; add one (an empty section means nothing to undo)");
         }
         return statements;
+    }
+
+    private static SqlSyntax syntax(Dialect dialect) {
+        return new SqlSyntax(dialect.hashComments(), dialect.backslashEscapes());
     }
 }

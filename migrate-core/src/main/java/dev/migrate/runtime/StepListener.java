@@ -13,8 +13,17 @@ public interface StepListener {
 
     void starting(Step step, String message);
 
+    /** Told as a repeatable script starts, after the revisions of an upgrade to head; nothing by default. */
+    default void startingRepeatable(String name, String message) {
+    }
+
     /** Alembic's log line for a step. */
     static String describe(Step step, String message) {
         return "Running " + step.direction().label() + " " + step.arrow() + ", " + message;
+    }
+
+    /** The line for a repeatable script: {@code Running repeatable <name>, <message>}. */
+    static String describeRepeatable(String name, String message) {
+        return "Running " + LogEntry.REPEATABLE + " " + name + ", " + message;
     }
 }

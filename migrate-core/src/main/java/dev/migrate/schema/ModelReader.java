@@ -60,7 +60,7 @@ public final class ModelReader {
             tables.put(table.name(), table);
             origins.putAll(tableOrigins);
         }
-        Schema schema = Schema.of(List.copyOf(tables.values()));
+        Schema schema = Schema.of(List.copyOf(tables.values())).withEnumTypes(enumTypes(classes));
         return new ModelSource() {
             @Override
             public Schema schema() {
@@ -73,6 +73,38 @@ public final class ModelReader {
                 return origin != null ? origin : ModelSource.super.origin(table, column);
             }
         };
+    }
+
+    /**
+     * The PostgreSQL enum types that {@code @Column(enumType = ...)} fields name, each with its Java enum's constant
+     * names as labels; two fields naming one type must agree on the labels.
+     */
+    private static List<Schema.EnumType> enumTypes(Collection<? extends Class<?>> classes) {
+        Map<String, Schema.EnumType> types = new LinkedHashMap<>();
+        Map<String, String> declaredBy = new LinkedHashMap<>();
+        for (Class<?> type : classes) {
+            if (type.getAnnotation(dev.migrate.schema.annotation.Table.class) == null) {
+                continue;
+            }
+            for (Member member : members(type)) {
+                var column = member.element().getAnnotation(dev.migrate.schema.annotation.Column.class);
+                if (column == null || column.enumType().isBlank() || !member.type().isEnum()) {
+                    continue;
+                }
+                List<String> labels = Arrays.stream(member.type().getEnumConstants())
+                        .map(constant -> ((Enum<?>) constant).name()).toList();
+                String where = type.getName() + "." + member.name();
+                Schema.EnumType previous = types.putIfAbsent(column.enumType(),
+                        new Schema.EnumType(column.enumType(), labels));
+                declaredBy.putIfAbsent(column.enumType(), where);
+                if (previous != null && !previous.labels().equals(labels)) {
+                    throw new ModelException(where + ": enum type '" + column.enumType() + "' has labels " + labels
+                            + " here but " + previous.labels() + " in " + declaredBy.get(column.enumType())
+                            + "; use one Java enum for both fields");
+                }
+            }
+        }
+        return List.copyOf(types.values());
     }
 
     private record Member(String name, Class<?> type, AnnotatedElement element) {
@@ -166,8 +198,10 @@ public final class ModelReader {
         }
         for (var index : type.getAnnotationsByType(dev.migrate.schema.annotation.Index.class)) {
             List<String> names = resolve(index.columns(), fieldToColumn, className, "@Index");
+            List<String> include = index.include().length == 0 ? List.of()
+                    : resolve(index.include(), fieldToColumn, className, "@Index(include)");
             indexes.add(new Index(index.name().isBlank() ? NamingConvention.index(tableName, names) : index.name(),
-                    names, index.unique()));
+                    names, index.unique(), null, index.using(), index.where(), include));
         }
         List<CheckConstraint> checks = new ArrayList<>();
         for (Check check : type.getAnnotationsByType(Check.class)) {
@@ -231,6 +265,13 @@ public final class ModelReader {
         Integer scale = column == null || column.scale() < 0 ? null : column.scale();
         if (column != null && column.type().length > 1) {
             throw new ModelException(where + ": @Column(type = ...) takes one type, not " + column.type().length);
+        }
+        if (column != null && !column.enumType().isBlank()) {
+            if (!member.type().isEnum() || !column.rawType().isBlank() || column.type().length > 0) {
+                throw new ModelException(where + ": @Column(enumType = \"" + column.enumType() + "\") needs a Java "
+                        + "enum field and no type or rawType; give the field an enum type or drop enumType");
+            }
+            return ColumnType.other(column.enumType());
         }
         if (column != null && !column.rawType().isBlank()) {
             if (column.type().length == 1 && column.type()[0] != GenericType.OTHER) {

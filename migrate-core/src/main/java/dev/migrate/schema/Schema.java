@@ -45,6 +45,26 @@ public record Schema(List<Table> tables, List<Trigger> triggers, List<View> view
         return new Schema(tables, triggers, views, sequences, notKept, types, domains);
     }
 
+    /**
+     * This schema for a database without enum types (SQLite): each column of one of its enum types is a VARCHAR as
+     * long as the type's longest label (what an enum field without an enum type is), and no enum types.
+     */
+    public Schema withEnumTypesAsText() {
+        if (enumTypes.isEmpty()) {
+            return this;
+        }
+        java.util.Map<String, Integer> longest = new java.util.HashMap<>();
+        enumTypes.forEach(type -> longest.put(type.name().toLowerCase(java.util.Locale.ROOT),
+                type.labels().stream().mapToInt(String::length).max().orElse(1)));
+        List<Table> text = tables.stream().map(table -> table.withColumns(table.columns().stream()
+                .map(column -> column.type().generic() != GenericType.OTHER ? column
+                        : java.util.Optional.ofNullable(longest.get(column.type().raw().strip()
+                                .toLowerCase(java.util.Locale.ROOT)))
+                        .map(length -> column.withType(ColumnType.varchar(length))).orElse(column))
+                .toList())).toList();
+        return new Schema(text, triggers, views, sequences, notKept, List.of(), domains);
+    }
+
     public Optional<Table> table(String name) {
         return tables.stream().filter(table -> table.name().equals(name)).findFirst();
     }

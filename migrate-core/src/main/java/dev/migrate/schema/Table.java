@@ -78,6 +78,13 @@ public record Table(String name, TableKind kind, List<Column> columns, PrimaryKe
                 foreignKeys, uniqueConstraints, indexes, checks, managed, definition, null, firstRows);
     }
 
+    /** The same table with other columns (a model's, as another database holds them); the rest kept. */
+    public Table withColumns(List<Column> newColumns) {
+        return newColumns.equals(columns) ? this
+                : new Table(name, kind, newColumns, primaryKey, foreignKeys, uniqueConstraints, indexes, checks, managed,
+                        definition);
+    }
+
     public static TableBuilder builder(String name) {
         return new TableBuilder(name);
     }

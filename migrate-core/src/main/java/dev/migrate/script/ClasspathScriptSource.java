@@ -4,6 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.JarURLConnection;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -15,6 +16,7 @@ import java.util.Comparator;
 import java.util.Enumeration;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
@@ -83,8 +85,8 @@ public final class ClasspathScriptSource implements ScriptSource {
         String entryName = connection.getEntryName();
         String prefix = entryName == null || entryName.isEmpty() ? "" : strip(entryName) + "/";
         String base = url.toExternalForm().endsWith("/") ? url.toExternalForm() : url.toExternalForm() + "/";
-        List<ScriptResource> resources = new ArrayList<>();
         try (JarFile jarFile = connection.getJarFile()) {
+            List<ScriptIndex.Stored> stored = new ArrayList<>();
             Enumeration<JarEntry> entries = jarFile.entries();
             while (entries.hasMoreElements()) {
                 JarEntry entry = entries.nextElement();
@@ -93,19 +95,44 @@ public final class ClasspathScriptSource implements ScriptSource {
                     continue;
                 }
                 String fileName = name.substring(prefix.length());
-                if (fileName.contains("/")) {
-                    continue;
+                if (!fileName.contains("/")) {
+                    // the jar's directory records each entry's CRC-32 and size: no decompression needed to know them
+                    stored.add(new ScriptIndex.Stored(fileName, entry.getCrc(), entry.getSize()));
                 }
-                URL file = new URL(base + fileName);
-                resources.add(new ScriptResource(fileName, file.toExternalForm(),
-                        () -> {
-                            URLConnection c = file.openConnection();
-                            c.setUseCaches(false);
-                            return c.getInputStream();
-                        }));
             }
+            ScriptIndex index = matchingIndex(jarFile, prefix, base, stored);
+            List<ScriptResource> resources = new ArrayList<>(stored.size());
+            for (ScriptIndex.Stored script : stored) {
+                URL file = new URL(base + script.fileName());
+                resources.add(new ScriptResource(script.fileName(), file.toExternalForm(), () -> {
+                    URLConnection c = file.openConnection();
+                    c.setUseCaches(false);
+                    return c.getInputStream();
+                }, index == null ? null : index.entry(script.fileName())));
+            }
+            return resources;
         }
-        return resources;
+    }
+
+    /** The location's {@link ScriptIndex} when the jar has one that describes exactly its scripts, else null. */
+    private ScriptIndex matchingIndex(JarFile jarFile, String prefix, String base, List<ScriptIndex.Stored> stored)
+            throws IOException {
+        JarEntry indexEntry = jarFile.getJarEntry(prefix + ScriptIndex.FILE_NAME);
+        if (indexEntry == null) {
+            return null;
+        }
+        ScriptIndex index;
+        try (InputStream in = jarFile.getInputStream(indexEntry)) {
+            index = ScriptIndex.read(in, base + ScriptIndex.FILE_NAME);
+        }
+        Optional<String> mismatch = index.mismatch(stored);
+        if (mismatch.isPresent()) {
+            log.warn("{}: the script index does not match the scripts ({}), so every header is read; the build"
+                    + " should write the index after the scripts are in place", description(), mismatch.get());
+            return null;
+        }
+        log.debug("{}: headers from {}", description(), ScriptIndex.FILE_NAME);
+        return index;
     }
 
     private static String strip(String path) {

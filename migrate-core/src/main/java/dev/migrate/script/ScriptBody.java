@@ -1,7 +1,6 @@
 package dev.migrate.script;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -28,15 +27,7 @@ record ScriptBody(List<Statement> upgrade, List<Statement> downgrade, boolean ha
     static ScriptBody read(ScriptResource resource, ScriptHeader loaded, SqlSyntax syntax,
                            MigrationArguments arguments) {
         String location = resource.location();
-        List<String> lines = new ArrayList<>();
-        try (InputStream in = resource.open(); Utf8LineReader reader = new Utf8LineReader(in, location)) {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                lines.add(line);
-            }
-        } catch (IOException e) {
-            throw new ScriptException(location + ": cannot read the script (" + e.getMessage() + ")", e);
-        }
+        List<String> lines = Utf8LineReader.readAll(resource);
         ScriptHeader header = reparse(lines, location);
         if (!header.revisionId().equals(loaded.revisionId())) {
             throw ScriptException.at(location, header.revisionLine(), "Revision ID changed from " + loaded.revisionId()

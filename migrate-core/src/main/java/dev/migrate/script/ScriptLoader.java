@@ -14,7 +14,8 @@ import java.util.Set;
 
 /**
  * Loads every revision once: the header of each SQL script (not its body) and each Java migration, in
- * one pass that is linear in their number. Fails, before anything runs, on the first script that cannot
+ * one pass that is linear in their number; files named {@code R__<name>.sql} are repeatable scripts
+ * ({@link RepeatableScript}, known by their file name alone, one name once). Fails, before anything runs, on the first script that cannot
  * be read, on two revisions with one id, and on a {@code Revises} or {@code Depends On} naming a revision
  * that does not exist. Building the revision graph from {@link ScriptSet#revisions()} is the caller's
  * step; the graph's own checks (cycles, labels) come on top of these.
@@ -25,9 +26,14 @@ public final class ScriptLoader {
 
     public ScriptSet load(List<ScriptSource> sources, List<JavaMigration> javaMigrations) {
         Map<String, MigrationScript> byId = new LinkedHashMap<>();
+        Map<String, RepeatableScript> repeatables = new LinkedHashMap<>();
         for (ScriptSource source : sources) {
             for (ScriptResource resource : list(source)) {
                 if (!resource.fileName().endsWith(DirectoryScriptSource.EXTENSION)) {
+                    continue;
+                }
+                if (RepeatableScript.isRepeatable(resource.fileName())) {
+                    addRepeatable(repeatables, RepeatableScript.of(resource));
                     continue;
                 }
                 SqlMigrationScript script = SqlMigrationScript.readHeader(resource);
@@ -43,7 +49,16 @@ public final class ScriptLoader {
         }
         checkReferences(byId);
         List<MigrationScript> scripts = List.copyOf(byId.values());
-        return new ScriptSet(scripts, byId, scripts.stream().map(MigrationScript::revision).toList());
+        return new ScriptSet(scripts, byId, scripts.stream().map(MigrationScript::revision).toList(),
+                List.copyOf(repeatables.values()));
+    }
+
+    private static void addRepeatable(Map<String, RepeatableScript> byName, RepeatableScript script) {
+        RepeatableScript earlier = byName.putIfAbsent(script.name(), script);
+        if (earlier != null) {
+            throw new ScriptException(script.location() + ": repeatable script " + script.name() + " is already defined by "
+                    + earlier.location() + "; keep one of them, or rename one");
+        }
     }
 
     private static List<ScriptResource> list(ScriptSource source) {

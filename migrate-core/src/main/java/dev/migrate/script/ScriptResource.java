@@ -5,9 +5,14 @@ import java.io.InputStream;
 
 /**
  * One file found by a {@link ScriptSource}: its file name ({@code 2f1c3a9b7d10_add_fts.sql}), where it is
- * for messages, and a way to open it each time its content is needed.
+ * for messages, a way to open it each time its content is needed, and what a {@link ScriptIndex} that matches the
+ * file knows of it (its header's lines and its checksum), or null: then both are read from the file.
  */
-public record ScriptResource(String fileName, String location, Opener opener) {
+public record ScriptResource(String fileName, String location, Opener opener, ScriptIndex.Entry indexed) {
+
+    public ScriptResource(String fileName, String location, Opener opener) {
+        this(fileName, location, opener, null);
+    }
 
     @FunctionalInterface
     public interface Opener {

@@ -11,14 +11,20 @@ import java.util.Optional;
 /**
  * Every loaded revision, SQL and Java, checked to have unique ids and to refer only to revisions that
  * exist: what the revision graph is built from ({@link #revisions()}) and what the runtime runs
- * ({@link #byId()}).
+ * ({@link #byId()}); and the repeatable scripts, by name ({@link #repeatables()}), which are no revisions.
  */
-public record ScriptSet(List<MigrationScript> scripts, Map<String, MigrationScript> byId, List<Revision> revisions) {
+public record ScriptSet(List<MigrationScript> scripts, Map<String, MigrationScript> byId, List<Revision> revisions,
+                        List<RepeatableScript> repeatables) {
 
     public ScriptSet {
         scripts = List.copyOf(scripts);
         byId = Collections.unmodifiableMap(new LinkedHashMap<>(byId));
         revisions = List.copyOf(revisions);
+        repeatables = repeatables.stream().sorted(java.util.Comparator.comparing(RepeatableScript::name)).toList();
+    }
+
+    public ScriptSet(List<MigrationScript> scripts, Map<String, MigrationScript> byId, List<Revision> revisions) {
+        this(scripts, byId, revisions, List.of());
     }
 
     public Optional<MigrationScript> find(String id) {

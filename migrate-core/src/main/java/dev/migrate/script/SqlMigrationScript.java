@@ -4,6 +4,8 @@ import dev.migrate.graph.Revision;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 
@@ -31,6 +33,15 @@ public final class SqlMigrationScript implements MigrationScript {
     /** Reads the header of {@code resource}, and nothing below its {@code -- migrate:upgrade} line. */
     public static SqlMigrationScript readHeader(ScriptResource resource) {
         String location = resource.location();
+        if (resource.indexed() != null) {
+            Iterator<String> lines = resource.indexed().headerLines().iterator();
+            try {
+                return new SqlMigrationScript(resource, HeaderParser.parse(() -> lines.hasNext() ? lines.next() : null,
+                        location));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e); // lines in memory: never thrown
+            }
+        }
         try (InputStream in = resource.open(); Utf8LineReader reader = new Utf8LineReader(in, location)) {
             return new SqlMigrationScript(resource, HeaderParser.parse(reader::readLine, location));
         } catch (IOException e) {
@@ -127,7 +138,8 @@ public final class SqlMigrationScript implements MigrationScript {
                 return body.checksum();
             }
             if (checksum == null) {
-                checksum = Checksum.ofResource(resource);
+                // a matching index was written from these very bytes (the jar's CRC-32 and size said so)
+                checksum = resource.indexed() != null ? resource.indexed().checksum() : Checksum.ofResource(resource);
             }
             return checksum;
         }

@@ -37,6 +37,21 @@ final class Utf8LineReader implements Closeable {
     private long fileOffset;
     private int pushedBack = -1;
 
+    /** Every line of {@code resource}; a file that cannot be read is a {@link ScriptException} naming it. */
+    static java.util.List<String> readAll(ScriptResource resource) {
+        String location = resource.location();
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        try (InputStream in = resource.open(); Utf8LineReader reader = new Utf8LineReader(in, location)) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                lines.add(line);
+            }
+        } catch (IOException e) {
+            throw new ScriptException(location + ": cannot read the script (" + e.getMessage() + ")", e);
+        }
+        return lines;
+    }
+
     Utf8LineReader(InputStream in, String location) {
         // Its own chunk rather than a BufferedInputStream: no 8 KB buffer and no synchronised read per byte
         // for each of thousands of scripts whose first few hundred bytes are all that is wanted.

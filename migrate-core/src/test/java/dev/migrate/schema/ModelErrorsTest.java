@@ -125,4 +125,30 @@ class ModelErrorsTest {
                 .hasMessage("dev.migrate.schema.ModelErrorsTest$IndexOnMissingColumn: @Index names 'missing', which"
                         + " is neither a column nor a field of the model");
     }
+
+    enum Size { S, M }
+
+    enum OtherSize { S, M, L }
+
+    @Table(name = "shirts")
+    record TextEnum(@Id Integer id, @Column(enumType = "size") String size) {
+    }
+
+    @Table(name = "shirts")
+    record Shirt(@Id Integer id, @Column(enumType = "size") Size size) {
+    }
+
+    @Table(name = "coats")
+    record Coat(@Id Integer id, @Column(enumType = "size") OtherSize size) {
+    }
+
+    @Test
+    void anEnumTypeNeedsAnEnumFieldAndOneSetOfLabels() {
+        assertThatThrownBy(() -> ModelReader.read(TextEnum.class)).isInstanceOf(ModelException.class)
+                .hasMessageContaining("TextEnum.size: @Column(enumType = \"size\") needs a Java enum field");
+        assertThatThrownBy(() -> ModelReader.read(Shirt.class, Coat.class)).isInstanceOf(ModelException.class)
+                .hasMessageContaining("Coat.size: enum type 'size' has labels [S, M, L] here but [S, M] in ");
+        assertThat(ModelReader.read(Shirt.class).enumTypes())
+                .containsExactly(new Schema.EnumType("size", List.of("S", "M")));
+    }
 }

@@ -53,6 +53,19 @@ class ModelReaderTest {
         assertThat(schema.table("article_search").orElseThrow().managed()).isFalse();
     }
 
+    @dev.migrate.schema.annotation.Table(name = "docs")
+    @dev.migrate.schema.annotation.Index(name = "ix_docs_live", columns = "title", where = "deleted_at IS NULL",
+            using = "gist", include = "deletedAt")
+    record Doc(@dev.migrate.schema.annotation.Id Integer id, String title, java.time.LocalDateTime deletedAt) {
+    }
+
+    @Test
+    void anIndexAnnotationCarriesItsPredicateMethodAndIncludedColumns() {
+        Index index = ModelReader.readTable(Doc.class).indexes().get(0);
+        assertThat(index).isEqualTo(new Index("ix_docs_live", List.of("title"), false).where("deleted_at IS NULL")
+                .using("gist").including("deleted_at"));
+    }
+
     @Test
     void readsTheStoreModels() {
         Schema schema = ModelReader.read(StoreModels.UserModel.class, StoreModels.ItemsTags.class,

@@ -41,7 +41,8 @@ public final class EntityModelSource implements ModelSource {
      * Our dialect names to the product names Hibernate resolves its dialect from when it may not ask the database
      * (SQLite's comes from hibernate-community-dialects); {@code hibernate.dialect} in the settings wins over them.
      */
-    private static final Map<String, String> PRODUCT_NAMES = Map.of("postgresql", "PostgreSQL", "sqlite", "SQLite");
+    private static final Map<String, String> PRODUCT_NAMES = Map.of("postgresql", "PostgreSQL", "sqlite", "SQLite",
+            "h2", "H2");
 
     private static final Logger log = LoggerFactory.getLogger(EntityModelSource.class);
     private static final Pattern MAJOR_MINOR = Pattern.compile("(\\d+)\\.(\\d+)");
@@ -178,6 +179,9 @@ public final class EntityModelSource implements ModelSource {
         org.hibernate.dialect.Dialect dialect = metadata.getDatabase().getDialect();
         if (dialect instanceof org.hibernate.dialect.PostgreSQLDialect) {
             return "postgresql";
+        }
+        if (dialect instanceof org.hibernate.dialect.H2Dialect) {
+            return "h2"; // Boot's embedded database in @DataJpaTest
         }
         return dialect.getClass().getSimpleName().startsWith("SQLite") ? "sqlite" : dialect.getClass().getName();
     }

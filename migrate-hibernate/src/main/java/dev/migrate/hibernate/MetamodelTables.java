@@ -4,6 +4,7 @@ import dev.migrate.schema.CheckConstraint;
 import dev.migrate.schema.Column;
 import dev.migrate.schema.ColumnType;
 import dev.migrate.schema.ForeignKey;
+import dev.migrate.schema.GenericType;
 import dev.migrate.schema.Index;
 import dev.migrate.schema.ModelException;
 import dev.migrate.schema.PrimaryKey;
@@ -14,6 +15,7 @@ import dev.migrate.schema.TableBuilder;
 import dev.migrate.schema.UniqueConstraint;
 import org.hibernate.annotations.OnDeleteAction;
 import org.hibernate.boot.Metadata;
+import org.hibernate.boot.model.relational.AuxiliaryDatabaseObject;
 import org.hibernate.boot.model.relational.InitCommand;
 import org.hibernate.boot.model.relational.Namespace;
 import org.hibernate.boot.model.relational.SqlStringGenerationContext;
@@ -37,8 +39,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Hibernate's relational model ({@code metadata.getDatabase()}: namespaces of {@code org.hibernate.mapping.Table})
@@ -50,11 +56,16 @@ final class MetamodelTables {
 
     private static final Logger log = LoggerFactory.getLogger(MetamodelTables.class);
 
+    private static final Pattern CREATE_ENUM = Pattern.compile("(?is)create\\s+type\\s+(\"[^\"]+\"|\\S+)\\s+as\\s+enum\\s*"
+            + "\\((.*)\\)\\s*;?");
+    private static final Pattern LABEL = Pattern.compile("'((?:[^']|'')*)'");
+
     private final Metadata metadata;
     private final Dialect dialect;
     private final String defaultSchema;
     private final String migratedSchema;
     private final boolean foldsToLowerCase;
+    private final Map<String, Schema.EnumType> enumTypes;
 
     MetamodelTables(Metadata metadata, EntityModelSettings settings) {
         this.metadata = metadata;
@@ -62,6 +73,37 @@ final class MetamodelTables {
         this.defaultSchema = settings.defaultSchema();
         this.migratedSchema = settings.migratedSchema();
         this.foldsToLowerCase = foldsToLowerCase(metadata);
+        this.enumTypes = enumTypes();
+    }
+
+    /**
+     * The named enum types Hibernate would create itself ({@code @JdbcTypeCode(SqlTypes.NAMED_ENUM)} on PostgreSQL: an
+     * auxiliary object {@code create type Mood as enum ('A','B')}), by name folded as the database folds it.
+     */
+    private Map<String, Schema.EnumType> enumTypes() {
+        Map<String, Schema.EnumType> types = new TreeMap<>();
+        SqlStringGenerationContext context = SqlStringGenerationContextImpl.fromExplicit(
+                metadata.getDatabase().getJdbcEnvironment(), metadata.getDatabase(), null, null);
+        for (AuxiliaryDatabaseObject object : metadata.getDatabase().getAuxiliaryDatabaseObjects()) {
+            if (!object.appliesToDialect(dialect)) {
+                continue;
+            }
+            for (String create : object.sqlCreateStrings(context)) {
+                Matcher matcher = CREATE_ENUM.matcher(create.strip());
+                if (matcher.matches()) {
+                    boolean quoted = matcher.group(1).startsWith("\"");
+                    String name = name(quoted ? matcher.group(1).substring(1, matcher.group(1).length() - 1)
+                            : matcher.group(1), quoted, foldsToLowerCase);
+                    List<String> labels = new ArrayList<>();
+                    Matcher label = LABEL.matcher(matcher.group(2));
+                    while (label.find()) {
+                        labels.add(label.group(1).replace("''", "'"));
+                    }
+                    types.put(name.toLowerCase(Locale.ROOT), new Schema.EnumType(name, labels));
+                }
+            }
+        }
+        return types;
     }
 
     Schema schema() {
@@ -88,7 +130,7 @@ final class MetamodelTables {
             }
         }
         tables.addAll(temporaryTables());
-        return new Schema(tables, List.of(), List.of(), sequences, List.of());
+        return new Schema(tables, List.of(), List.of(), sequences, List.of(), List.copyOf(enumTypes.values()));
     }
 
     /**
@@ -217,6 +259,9 @@ final class MetamodelTables {
 
     private Column column(String tableName, org.hibernate.mapping.Column mapped) {
         ColumnType type = HibernateTypes.parse(mapped.getSqlType(metadata));
+        if (type.generic() == GenericType.OTHER && enumTypes.containsKey(type.raw().toLowerCase(Locale.ROOT))) {
+            type = ColumnType.other(enumTypes.get(type.raw().toLowerCase(Locale.ROOT)).name());
+        }
         Column column = Column.of(name(mapped), type)
                 .withNullable(mapped.isNullable())
                 .withServerDefault(mapped.getDefaultValue())

@@ -1,9 +1,12 @@
 package dev.migrate.autoconfigure;
 
+import dev.migrate.autogenerate.IncludeName;
 import dev.migrate.autogenerate.IncludeObject;
+import dev.migrate.autogenerate.ProcessRevisionDirectives;
 import dev.migrate.command.AutogenerateSettings;
 import dev.migrate.command.Migrate;
 import dev.migrate.command.MigrateConfig;
+import dev.migrate.runtime.MigrationCallback;
 import dev.migrate.schema.ModelSource;
 import dev.migrate.script.JavaMigration;
 import org.springframework.beans.factory.BeanFactory;
@@ -33,7 +36,9 @@ import java.util.List;
 
 /**
  * Wires the migration engine to the application's DataSource (the analogue of {@code Migrate(app, db)})
- * and migrates at startup, ordered before every bean that uses the database.
+ * and migrates at startup, ordered before every bean that uses the database. The application's hooks are beans:
+ * {@link MigrationCallback}s (all, in their {@code @Order}), an {@link IncludeObject} and an {@link IncludeName}
+ * (one each), {@link ProcessRevisionDirectives} (all, chained in their {@code @Order}), {@link MigrateConfigCustomizer}s.
  */
 @AutoConfiguration(after = DataSourceAutoConfiguration.class)
 @ConditionalOnClass(Migrate.class)
@@ -68,7 +73,9 @@ public class MigrateAutoConfiguration {
                            @MigrateDataSource ObjectProvider<DataSource> migrateDataSource,
                            ObjectProvider<MigrateConnectionDetails> migrateConnectionDetails,
                            ObjectProvider<JavaMigration> javaMigrations, ObjectProvider<ModelSource> modelSources,
-                           ObjectProvider<IncludeObject> includeObject,
+                           ObjectProvider<IncludeObject> includeObject, ObjectProvider<IncludeName> includeName,
+                           ObjectProvider<ProcessRevisionDirectives> revisionDirectives,
+                           ObjectProvider<MigrationCallback> callbacks,
                            ObjectProvider<JdbcConnectionDetails> connectionDetails,
                            ObjectProvider<MigrateConfigCustomizer> customizers,
                            BeanFactory beanFactory, ResourceLoader resourceLoader, Environment environment) {
@@ -93,8 +100,11 @@ public class MigrateAutoConfiguration {
             config.model(new ScannedModels(packages, resourceLoader.getClassLoader()));
         }
         modelSources.orderedStream().forEach(config::model);
+        IncludeName tableNames = includeName.getIfAvailable(() -> IncludeName.ALL);
         config.autogenerate(new AutogenerateSettings(includeObject.getIfAvailable(() -> IncludeObject.ALL),
-                properties.isKeepUnownedTables(), null, properties.isKeepLibraryTables()));
+                properties.isKeepUnownedTables(), tableNames::include, properties.isKeepLibraryTables(),
+                ProcessRevisionDirectives.chain(revisionDirectives.orderedStream().toList())));
+        callbacks.orderedStream().forEach(config::callback);
         config.classLoader(resourceLoader.getClassLoader());
         describeDatabase(config, ownConnection, environment, migrateDataSource, connectionDetails);
         customizers.orderedStream().forEach(customizer -> customizer.customize(config));

@@ -12,7 +12,7 @@ import java.util.List;
 /**
  * Boot's "APPLICATION FAILED TO START" report, instead of "Application run failed" and a stack trace, when
  * the engine stops the start-up: for a failing revision, which one, the file and line of the statement and
- * the database's own message, then what to do; for anything else the engine's one line. Listed in
+ * the database's own message (or the callback that failed and its error), then what to do; for anything else the engine's one line. Listed in
  * META-INF/spring.factories.
  */
 public final class MigrateFailureAnalyzer extends AbstractFailureAnalyzer<MigrateException> {
@@ -35,6 +35,9 @@ public final class MigrateFailureAnalyzer extends AbstractFailureAnalyzer<Migrat
     }
 
     private static FailureAnalysis revisionFailed(MigrationFailedException failed, MigrateException cause) {
+        if (failed.callback().isPresent()) {
+            return callbackFailed(failed, failed.callback().get(), cause);
+        }
         String where = failed.location() + (failed.line() > 0 ? ":" + failed.line() : "");
         String description = "Revision " + failed.revision() + " failed while the database was migrated at start-up.\n"
                 + "\n    Script:   " + where
@@ -44,6 +47,19 @@ public final class MigrateFailureAnalyzer extends AbstractFailureAnalyzer<Migrat
                 + "A revision that runs in a transaction was rolled back, so its script can be edited in place; one "
                 + "marked -- migrate:no-transaction keeps the statements before the failing one: check the database "
                 + "first. " + START_WITHOUT_MIGRATING;
+        return new FailureAnalysis(description, action, cause);
+    }
+
+    /** A {@code MigrationCallback} failed around a revision: the callback is to fix, not the script. */
+    private static FailureAnalysis callbackFailed(MigrationFailedException failed, String callback, MigrateException cause) {
+        String description = "Revision " + failed.revision() + " failed while the database was migrated at start-up.\n"
+                + "\n    Callback: " + callback
+                + "\n    Script:   " + failed.location()
+                + "\n    Error:    " + databaseMessage(failed)
+                + "\n    Now at:   " + describe(failed.headsAfter());
+        String action = "Fix the callback " + callback + ", then start the application again (or run 'db upgrade'). "
+                + "Where the revision runs in a transaction, it was rolled back with what the callback did. "
+                + START_WITHOUT_MIGRATING;
         return new FailureAnalysis(description, action, cause);
     }
 

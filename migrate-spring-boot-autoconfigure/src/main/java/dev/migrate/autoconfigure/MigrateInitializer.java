@@ -2,6 +2,7 @@ package dev.migrate.autoconfigure;
 
 import dev.migrate.command.Migrate;
 import dev.migrate.command.MigrateException;
+import dev.migrate.command.MigrationStatus;
 import dev.migrate.command.ScriptOrigin;
 import dev.migrate.graph.Plan;
 import org.slf4j.Logger;
@@ -108,6 +109,16 @@ public class MigrateInitializer implements InitializingBean {
             throw new MigrateException("migrate.on-startup=validate: the database is at " + describe(plan.fromHeads())
                     + ", behind migrate.target=" + properties.getTarget() + " (" + describe(plan.toHeads()) + ") by "
                     + plan.steps().size() + " revision(s): " + pending(plan)
+                    + "; run 'db upgrade' to apply them, or set migrate.on-startup=upgrade to apply them at startup");
+        }
+        // Only an upgrade to head applies repeatable scripts: a target short of head does not expect them.
+        List<MigrationStatus.Repeatable> due = migrate.position().atHead() ? migrate.repeatablesDue() : List.of();
+        if (!due.isEmpty()) {
+            // As Flyway's validate: a repeatable script not applied as it is now leaves the database behind the scripts.
+            throw new MigrateException("migrate.on-startup=validate: the database is at head, but " + due.size()
+                    + " repeatable script(s) are not applied as they are now: " + due.stream()
+                    .map(repeatable -> repeatable.name() + " (" + repeatable.state().name().toLowerCase(java.util.Locale.ROOT) + ")")
+                    .collect(java.util.stream.Collectors.joining(", "))
                     + "; run 'db upgrade' to apply them, or set migrate.on-startup=upgrade to apply them at startup");
         }
     }

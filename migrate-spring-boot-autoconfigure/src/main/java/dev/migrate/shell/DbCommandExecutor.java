@@ -12,6 +12,7 @@ import dev.migrate.command.RevisionResult;
 import dev.migrate.graph.GraphDiagram;
 import dev.migrate.runtime.ChangedScript;
 import dev.migrate.runtime.RunResult;
+import dev.migrate.graph.Step;
 import dev.migrate.runtime.StepListener;
 
 import java.io.PrintWriter;
@@ -215,15 +216,28 @@ public final class DbCommandExecutor {
         return invocation.flag("splice") ? request.withSplice() : request;
     }
 
-    /** Alembic's "Running upgrade a -> b" line as each revision starts, so a long run shows where it is. */
+    /**
+     * Alembic's "Running upgrade a -> b" line as each revision starts, so a long run shows where it is, and
+     * "Running repeatable name, message" as each repeatable script starts after them.
+     */
     private static StepListener progress(DbConsole console) {
-        return (step, message) -> console.out(StepListener.describe(step, message));
+        return new StepListener() {
+            @Override
+            public void starting(Step step, String message) {
+                console.out(StepListener.describe(step, message));
+            }
+
+            @Override
+            public void startingRepeatable(String name, String message) {
+                console.out(StepListener.describeRepeatable(name, message));
+            }
+        };
     }
 
     private static void report(RunResult run, DbConsole console, String verb) {
         // An earlier attempt that failed (part of a no-transaction revision may be in the database): say so.
         run.earlierFailures().forEach(failed -> console.err("WARNING: " + failed.describe()));
-        if (run.steps().isEmpty()) {
+        if (run.isEmpty()) {
             console.out("Nothing to " + verb + ": the database is at " + heads(run.toHeads()));
         }
     }

@@ -1,6 +1,7 @@
 package dev.migrate.shell;
 
 import org.springframework.boot.bootstrap.ConfigurableBootstrapContext;
+import org.springframework.boot.LazyInitializationBeanFactoryPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringApplicationRunListener;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -82,6 +83,12 @@ public final class DbCommandModeListener implements SpringApplicationRunListener
         if (commandOutput != null) {
             context.getBeanFactory().registerSingleton(DbCommandStreams.BEAN_NAME,
                     new DbCommandStreams(commandOutput, System.err));
+        }
+        // Decided here, not in environmentPrepared: only now does the environment hold the application's own
+        // settings, and with them a possible migrate.command-line.minimal-context=false.
+        if (OneShotAutoConfigurationFilter.isActive(context.getEnvironment())) {
+            // Only the beans the command asks for (the engine, its DataSource, their dependencies) are created.
+            context.addBeanFactoryPostProcessor(new LazyInitializationBeanFactoryPostProcessor());
         }
     }
 

@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * {@code db status}: the database's revisions as a readable table, oldest first (applied, then pending),
- * with when and how long each ran, followed by drift, failed attempts and the lock holder when there are any.
+ * with when and how long each ran, the repeatable scripts by name with their state (a table of their own), then
+ * drift, failed attempts and the lock holder when there are any.
  */
 final class StatusTable {
 
@@ -38,6 +39,17 @@ final class StatusTable {
         lines.add("Database (" + status.database() + ") at " + join(status.currentHeads()) + "; scripts' heads: "
                 + join(status.scriptHeads()) + (status.atHead() ? " (up to date)" : ""));
         lines.addAll(aligned(rows));
+        if (!status.repeatables().isEmpty()) {
+            List<String[]> repeatables = new ArrayList<>();
+            repeatables.add(new String[] {"REPEATABLE", "STATE", "APPLIED AT (UTC)", "DURATION", "MESSAGE"});
+            for (MigrationStatus.Repeatable repeatable : status.repeatables()) {
+                repeatables.add(new String[] {repeatable.name(), repeatable.state().name().toLowerCase(java.util.Locale.ROOT),
+                        repeatable.appliedAt() == null ? "-" : APPLIED_AT.format(repeatable.appliedAt()),
+                        repeatable.durationMillis() == null ? "-" : repeatable.durationMillis() + " ms",
+                        repeatable.message()});
+            }
+            lines.addAll(aligned(repeatables));
+        }
         if (!status.editedAfterApplied().isEmpty()) {
             lines.add("Edited after they were applied: " + String.join(", ", status.editedAfterApplied())
                     + "; upgrades refuse to run until 'db repair' records the reviewed edits");

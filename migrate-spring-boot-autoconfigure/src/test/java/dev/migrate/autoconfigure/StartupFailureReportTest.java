@@ -62,6 +62,32 @@ class StartupFailureReportTest {
         assertThat(SqliteFiles.tables(dir.resolve("app.db"))).doesNotContain("kept");
     }
 
+    @Configuration(proxyBeanMethods = false)
+    @ImportAutoConfiguration({DataSourceAutoConfiguration.class, MigrateAutoConfiguration.class})
+    static class AppWithFailingCallback {
+        @org.springframework.context.annotation.Bean
+        MigrateHooksTest.Grants grants() {
+            return new MigrateHooksTest.Grants();
+        }
+    }
+
+    @Test
+    void aFailingCallbackIsReportedAsTheCallbacksNotTheScripts(CapturedOutput output) {
+        SpringApplication application = new SpringApplication(AppWithFailingCallback.class);
+        application.setWebApplicationType(WebApplicationType.NONE);
+        Throwable failure = catchThrowable(() -> application.run("--spring.datasource.url="
+                + SqliteFiles.url(dir.resolve("app.db")), "--migrate.locations=" + SqliteFiles.TEST_LOCATION,
+                "--migrate.script-directory=target/no-such-directory").close());
+
+        assertThat(failure).isNotNull();
+        String report = report(output);
+        assertThat(report).contains("Description:", SqliteFiles.HEAD, "Callback: " + MigrateHooksTest.Grants.class.getName()
+                        + " (afterRevision)", "role app_reader does not exist",
+                "Fix the callback " + MigrateHooksTest.Grants.class.getName())
+                .doesNotContain("Fix the statement");
+        assertThat(output.getAll()).doesNotContain("\tat ", "Application run failed");
+    }
+
     @Test
     void anyOtherRefusalOfTheEngineIsItsOneLineAndWhatToDo(CapturedOutput output) {
         Throwable failure = start("--spring.datasource.url=" + SqliteFiles.url(dir.resolve("app.db")),

@@ -11,6 +11,7 @@ import dev.migrate.reflect.ReflectOptions;
 import dev.migrate.reflect.SchemaReader;
 import dev.migrate.schema.Schema;
 import dev.migrate.script.MigrationScript;
+import dev.migrate.script.RepeatableScript;
 import dev.migrate.script.ScriptException;
 import dev.migrate.script.ScriptSet;
 import dev.migrate.script.SqlMigrationScript;
@@ -18,9 +19,12 @@ import dev.migrate.script.SqlSyntax;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The checks pytest-alembic gives Alembic users, over the engine's facade: each usable alone, each failing with a
@@ -32,29 +36,57 @@ import java.util.Set;
 public final class MigrationChecks {
 
     private final Migrate migrate;
-    private final boolean multipleHeadsAllowed;
-    private final Set<String> withoutDowngrade;
+    private final Options options;
 
-    private MigrationChecks(Migrate migrate, boolean multipleHeadsAllowed, Set<String> withoutDowngrade) {
+    /** What the test allowed or told the kit; each setter returns new checks with one of them changed. */
+    private record Options(boolean multipleHeadsAllowed, Set<String> withoutDowngrade, Path client,
+                           String clientPassword) {
+
+        Options {
+            withoutDowngrade = Set.copyOf(withoutDowngrade);
+        }
+    }
+
+    private MigrationChecks(Migrate migrate, Options options) {
         this.migrate = migrate;
-        this.multipleHeadsAllowed = multipleHeadsAllowed;
-        this.withoutDowngrade = Set.copyOf(withoutDowngrade);
+        this.options = options;
     }
 
     public static MigrationChecks of(Migrate migrate) {
-        return new MigrationChecks(migrate, false, Set.of());
+        return new MigrationChecks(migrate, new Options(false, Set.of(), null, null));
     }
 
     /** Several heads are intended (independent branches); {@link #assertSingleHead()} then passes. */
     public MigrationChecks allowMultipleHeads() {
-        return new MigrationChecks(migrate, true, withoutDowngrade);
+        return new MigrationChecks(migrate, new Options(true, options.withoutDowngrade(), options.client(),
+                options.clientPassword()));
     }
 
     /** These revisions are meant to have no downgrade section; {@link #assertScriptsValid()} accepts them. */
     public MigrationChecks allowNoDowngrade(String... revisions) {
-        Set<String> allowed = new java.util.HashSet<>(withoutDowngrade);
+        Set<String> allowed = new HashSet<>(options.withoutDowngrade());
         allowed.addAll(List.of(revisions));
-        return new MigrationChecks(migrate, multipleHeadsAllowed, allowed);
+        return new MigrationChecks(migrate, new Options(options.multipleHeadsAllowed(), allowed, options.client(),
+                options.clientPassword()));
+    }
+
+    /**
+     * The database's command-line client for {@link #assertOfflineMatchesOnline()} ({@code sqlite3} or {@code psql}),
+     * where it is not on {@code PATH}.
+     */
+    public MigrationChecks databaseClient(Path executable) {
+        return new MigrationChecks(migrate, new Options(options.multipleHeadsAllowed(), options.withoutDowngrade(),
+                executable, options.clientPassword()));
+    }
+
+    /**
+     * The password the database client logs in with ({@code PGPASSWORD} for {@code psql}); the engine's DataSource
+     * keeps its own to itself. {@link MigrationChecksExtension} passes the one of a Spring context's
+     * {@code JdbcConnectionDetails} (Testcontainers' {@code @ServiceConnection}, {@code spring.datasource.password}).
+     */
+    public MigrationChecks databasePassword(String password) {
+        return new MigrationChecks(migrate, new Options(options.multipleHeadsAllowed(), options.withoutDowngrade(),
+                options.client(), password));
     }
 
     public Migrate migrate() {
@@ -64,7 +96,7 @@ public final class MigrationChecks {
     /** The history has one head (unless {@link #allowMultipleHeads()}): no unmerged branches. Reads scripts only. */
     public void assertSingleHead() {
         List<String> heads = RevisionGraph.of(loadScripts().revisions()).heads();
-        if (heads.size() > 1 && !multipleHeadsAllowed) {
+        if (heads.size() > 1 && !options.multipleHeadsAllowed()) {
             throw new MigrationCheckFailure("Single head check failed: the history has " + heads.size() + " heads ("
                     + String.join(", ", heads) + "), unmerged branches; merge them with 'db merge -m \"merge heads\"' "
                     + "(see 'db heads' and 'db history'), or allow several heads with allowMultipleHeads()");
@@ -73,7 +105,8 @@ public final class MigrationChecks {
 
     /**
      * Every script loads and parses (headers, then bodies split into statements with the database's syntax), no two
-     * revisions share an id or a branch label, and every revision has a downgrade section unless allowed.
+     * revisions share an id or a branch label, and every revision has a downgrade section unless allowed; repeatable
+     * scripts split too, with the configured parameters.
      */
     public void assertScriptsValid() {
         ScriptSet scripts = loadScripts();
@@ -91,10 +124,17 @@ public final class MigrationChecks {
                 problems.add("revision " + id + " does not parse: " + e.getMessage());
                 continue;
             }
-            if (!sql.hasDowngrade() && !withoutDowngrade.contains(id)) {
+            if (!sql.hasDowngrade() && !options.withoutDowngrade().contains(id)) {
                 problems.add("revision " + id + " (" + sql.location() + ") has no '-- migrate:downgrade' section; "
                         + "add one (empty when there is nothing to undo) or allow it with allowNoDowngrade(\"" + id
                         + "\")");
+            }
+        }
+        for (RepeatableScript repeatable : scripts.repeatables()) {
+            try {
+                repeatable.statements(syntax, migrate.config().runtime().arguments());
+            } catch (ScriptException e) {
+                problems.add("repeatable script " + repeatable.name() + " does not parse: " + e.getMessage());
             }
         }
         if (!problems.isEmpty()) {
@@ -105,7 +145,8 @@ public final class MigrationChecks {
     /**
      * From base, each revision in upgrade order is upgraded, downgraded and upgraded again; the schema after each
      * downgrade must equal the schema before its upgrade. Downgrades the database to base first: give it a throwaway
-     * database (or the test context's). Leaves the database at the heads.
+     * database (or the test context's). The steps run the revisions alone (no downgrade undoes a repeatable script);
+     * the database is left at the heads with its repeatable scripts applied.
      */
     public void assertStairway() {
         // A Spring test context may have upgraded the database on startup: the stairway starts from base regardless.
@@ -115,7 +156,7 @@ public final class MigrationChecks {
             String id = step.revision().id();
             String down = downgradeTarget(id);
             Schema before = reflect();
-            step("upgrade", id, down, () -> migrate.upgrade(id));
+            step("upgrade", id, down, () -> migrate.upgradeRevisions(id));
             Schema upgraded = reflect();
             step("downgrade", id, down, () -> migrate.downgrade(down));
             SchemaDifference difference = SchemaDifference.between(before, reflect());
@@ -125,7 +166,7 @@ public final class MigrationChecks {
                         + "; the downgrade section does not undo the upgrade; reproduce on an empty database with "
                         + reproduce(id, down));
             }
-            step("second upgrade", id, down, () -> migrate.upgrade(id));
+            step("second upgrade", id, down, () -> migrate.upgradeRevisions(id));
             SchemaDifference again = SchemaDifference.between(upgraded, reflect());
             if (!again.isEmpty()) {
                 throw new MigrationCheckFailure("Stairway check failed at revision " + id + ": the second 'db upgrade "
@@ -133,6 +174,7 @@ public final class MigrationChecks {
                         + "with " + reproduce(id, down) + " && 'db upgrade " + id + "'");
             }
         }
+        run("db upgrade heads", () -> migrate.upgrade("heads"));
     }
 
     /** After upgrading to the heads, {@code db check} finds no difference between the models and the database. */
@@ -152,18 +194,67 @@ public final class MigrationChecks {
      * database to base first, like the stairway.
      */
     public void assertDataSurvives(String revision, SqlWork seed, SqlWork verify) {
+        seedAt(revision, seed);
+        run("db upgrade heads", () -> migrate.upgrade("heads"));
+        verify(verify, cause -> "Data check failed: rows written at revision " + revision + " do not survive 'db "
+                + "upgrade heads': " + cause + "; reproduce with 'db upgrade " + revision + "', the seed rows, 'db "
+                + "upgrade heads', and 'db history -r " + revision + ":heads' for the revisions that may lose them");
+    }
+
+    /**
+     * The test's claim that the downgrades back to {@code revision} keep data: rows written there by {@code seed}
+     * are still readable by {@code verify} after {@code db upgrade heads} and {@code db downgrade revision}. The
+     * claim is the test's (not a script header) because it means nothing without the rows that test it, which only
+     * the test knows. Downgrades the database to base first; leaves it at {@code revision}.
+     */
+    public void assertDataSurvivesDowngrade(String revision, SqlWork seed, SqlWork verify) {
+        seedAt(revision, seed);
+        List<String> above = run("db upgrade heads", () -> migrate.planUpgrade("heads")).steps().stream()
+                .map(step -> step.revision().id()).toList();
+        run("db upgrade heads", () -> migrate.upgrade("heads"));
+        run("db downgrade " + revision, () -> migrate.downgrade(revision));
+        verify(verify, cause -> "Data check failed: rows written at revision " + revision + " do not survive 'db "
+                + "upgrade heads' and 'db downgrade " + revision + "': " + cause + "; the downgrades of "
+                + String.join(", ", above) + " lose them (unless the upgrades did: see assertDataSurvives); reproduce "
+                + "with 'db upgrade " + revision + "', the seed rows, 'db upgrade heads', 'db downgrade " + revision
+                + "', and 'db downgrade --sql heads:" + revision + "' for the statements that ran");
+    }
+
+    private void seedAt(String revision, SqlWork seed) {
         run("db downgrade base (to start the data check from base)", () -> migrate.downgrade("base"));
         run("db upgrade " + revision, () -> migrate.upgrade(revision));
         work("writing the rows at revision " + revision, seed);
-        run("db upgrade heads", () -> migrate.upgrade("heads"));
+    }
+
+    private void verify(SqlWork verify, Function<String, String> message) {
         try {
             work(null, verify);
         } catch (AssertionError e) { // the verifier's assertion, or a MigrationCheckFailure around its SQLException
             Throwable cause = e instanceof MigrationCheckFailure && e.getCause() != null ? e.getCause() : e;
-            throw new MigrationCheckFailure("Data check failed: rows written at revision " + revision + " do not "
-                    + "survive 'db upgrade heads': " + String.valueOf(cause.getMessage()).strip() + "; reproduce with "
-                    + "'db upgrade " + revision + "', the seed rows, 'db upgrade heads', and 'db history -r "
-                    + revision + ":heads' for the revisions that may lose them", cause);
+            throw new MigrationCheckFailure(message.apply(String.valueOf(cause.getMessage()).strip()), cause);
+        }
+    }
+
+    /**
+     * The offline SQL of the whole history ({@code db upgrade --sql}), run with the database's own client
+     * ({@code sqlite3}, {@code psql}: on {@code PATH}, or {@link #databaseClient}), gives the schema that
+     * {@code db upgrade heads} gives. Runs both on this database in turn: downgrades it to base, drops the version
+     * and log tables before the offline run (whose SQL creates them), and leaves it at the heads.
+     */
+    public void assertOfflineMatchesOnline() {
+        OfflineRun offline = new OfflineRun(migrate, options.client(), options.clientPassword());
+        run("db downgrade base (to start the offline check from base)", () -> migrate.downgrade("base"));
+        run("db upgrade heads", () -> migrate.upgrade("heads"));
+        Schema online = reflect();
+        String sql = run("db upgrade --sql", () -> migrate.upgradeSql("heads"));
+        run("db downgrade base (before the offline SQL)", () -> migrate.downgrade("base"));
+        offline.apply(sql);
+        SchemaDifference difference = SchemaDifference.between(online, reflect());
+        if (!difference.isEmpty()) {
+            throw new MigrationCheckFailure("Offline check failed: the offline SQL of the whole history (kept in "
+                    + offline.keep(sql) + "), run with " + offline.program() + ", gives another schema than 'db upgrade "
+                    + "heads': " + difference + "; reproduce with 'db upgrade --sql > upgrade.sql' && '"
+                    + offline.reproduce() + "' on one empty database, 'db upgrade heads' on another, and compare them");
         }
     }
 
@@ -200,7 +291,8 @@ public final class MigrationChecks {
         try {
             return migrate.scriptSet();
         } catch (MigrateException e) {
-            throw new MigrationCheckFailure("Migration scripts do not load: " + e.getMessage(), e);
+            throw new MigrationCheckFailure("Migration scripts do not load: " + e.getMessage() + "; 'db heads' shows the "
+                    + "same", e);
         }
     }
 

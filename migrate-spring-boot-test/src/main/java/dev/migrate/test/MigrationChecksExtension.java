@@ -8,8 +8,9 @@ import org.junit.jupiter.api.extension.ParameterResolutionException;
 
 /**
  * Gives test methods a {@link MigrationChecks} parameter over the {@code Migrate} bean of the test's Spring context
- * ({@code @SpringBootTest}, {@code @JdbcTest}, {@code @DataJpaTest}, {@code @SpringJUnitConfig}...). Register it
- * after Spring's extension, which those annotations register first.
+ * ({@code @SpringBootTest}, {@code @JdbcTest}, {@code @DataJpaTest}, {@code @SpringJUnitConfig}...), with the
+ * password of the context's connection details for the database client of the offline check. Register it after
+ * Spring's extension, which those annotations register first.
  */
 public final class MigrationChecksExtension implements ParameterResolver {
 
@@ -22,7 +23,8 @@ public final class MigrationChecksExtension implements ParameterResolver {
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        MigrationChecks checks = MigrationChecks.of(springMigrate(context));
+        MigrationChecks checks = MigrationChecks.of(springMigrate(context))
+                .databasePassword(SpringContexts.password(context));
         return context.getTestInstance().filter(MigrationTests.class::isInstance).map(MigrationTests.class::cast)
                 .map(tests -> tests.configure(checks)).orElse(checks);
     }

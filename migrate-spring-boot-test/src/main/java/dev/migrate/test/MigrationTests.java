@@ -6,7 +6,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * The migration checks as test methods: implement it on a Spring test class ({@code @SpringBootTest},
  * {@code @JdbcTest}...) whose context has a {@code Migrate} bean over a throwaway database, and the class gets one
- * test per check. Override {@link #configure} to allow several heads or revisions without a downgrade.
+ * test per check (the data checks need the test's rows: call them yourself). Override {@link #configure} to allow
+ * several heads or revisions without a downgrade, or to tell where the database client is.
  *
  * <pre>{@code
  * @SpringBootTest
@@ -40,5 +41,10 @@ public interface MigrationTests {
     @Test
     default void modelsMatchMigrations(MigrationChecks checks) {
         checks.assertModelsMatchMigrations();
+    }
+
+    @Test
+    default void offlineMatchesOnline(MigrationChecks checks) {
+        checks.assertOfflineMatchesOnline();
     }
 }

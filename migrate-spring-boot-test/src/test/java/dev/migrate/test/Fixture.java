@@ -50,13 +50,34 @@ final class Fixture {
         return script(id + ".sql", id, revises, message, upgrade, downgrade);
     }
 
+    /** A script with a branch label. */
+    Fixture labelledScript(String id, String revises, String label, String message, String upgrade,
+                           String downgrade) {
+        return script(id + ".sql", id, revises, message, upgrade, downgrade, label);
+    }
+
     Fixture script(String fileName, String id, String revises, String message, String upgrade, String downgrade) {
+        return script(fileName, id, revises, message, upgrade, downgrade, "");
+    }
+
+    private Fixture script(String fileName, String id, String revises, String message, String upgrade,
+                           String downgrade, String label) {
         String text = "-- " + message + "\n--\n-- Revision ID: " + id + "\n-- Revises: " + revises
-                + "\n-- Create Date: 2026-12-07 10:00:00.000000\n-- Branch Labels:\n-- Depends On:\n\n"
+                + "\n-- Create Date: 2026-12-07 10:00:00.000000\n-- Branch Labels: " + label + "\n-- Depends On:\n\n"
                 + "-- migrate:upgrade\n" + upgrade + "\n"
                 + (downgrade == null ? "" : "\n-- migrate:downgrade\n" + downgrade + "\n");
         try {
             Files.writeString(scripts.resolve(fileName), text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
+    }
+
+    /** A repeatable script {@code R__<name>.sql} holding {@code sql}. */
+    Fixture repeatable(String name, String sql) {
+        try {
+            Files.writeString(scripts.resolve("R__" + name + ".sql"), sql, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

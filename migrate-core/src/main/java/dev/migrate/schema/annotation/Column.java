@@ -29,6 +29,13 @@ public @interface Column {
     /** The database's own type name ({@code "JSONB"}, {@code "CITEXT"}): the column's type is then OTHER with it. */
     String rawType() default "";
 
+    /**
+     * On a Java enum field: the name of the PostgreSQL enum type the column has ({@code enumType = "mood"}), whose
+     * labels are the enum's constant names in their order (created and given new labels by autogenerate). Databases
+     * without enum types (SQLite) keep the field's usual column: VARCHAR of the longest constant. Empty: no enum type.
+     */
+    String enumType() default "";
+
     /** The length of VARCHAR, CHAR and BINARY columns; -1: none ({@code db.String} without a length). */
     int length() default -1;
 

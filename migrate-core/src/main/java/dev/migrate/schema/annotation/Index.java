@@ -22,4 +22,13 @@ public @interface Index {
     String[] columns();
 
     boolean unique() default false;
+
+    /** A partial index's predicate, SQL as in DDL ({@code "deleted_at IS NULL"}); empty: the whole table. */
+    String where() default "";
+
+    /** The index method ({@code "gin"}, {@code "gist"}, {@code "hash"}); PostgreSQL only; empty: B-tree. */
+    String using() default "";
+
+    /** Non-key columns stored in the index (PostgreSQL's {@code INCLUDE}), by column or field name. */
+    String[] include() default {};
 }

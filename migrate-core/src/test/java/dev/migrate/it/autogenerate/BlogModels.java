@@ -28,7 +28,7 @@ final class BlogModels {
     }
 
     @Table(name = "article")
-    @Index(name = "ix_article_search", columns = "search")
+    @Index(name = "ix_article_search", columns = "search", using = "gin")
     record SearchableArticle2(@Id Integer articleId, @Column(length = 300, nullable = false) String title,
                               @Column(type = GenericType.TEXT, nullable = false) String content,
                               @Column(rawType = "tsvector") String search,
@@ -37,7 +37,7 @@ final class BlogModels {
 
     /** PostgreSQL's article: the search column and its GIN index that the hand-written script added. */
     @Table(name = "article")
-    @Index(name = "ix_article_search", columns = "search")
+    @Index(name = "ix_article_search", columns = "search", using = "gin")
     record SearchableArticle(@Id Integer articleId, @Column(length = 200, nullable = false) String title,
                              @Column(type = GenericType.TEXT, nullable = false) String content,
                              @Column(rawType = "tsvector") String search) {

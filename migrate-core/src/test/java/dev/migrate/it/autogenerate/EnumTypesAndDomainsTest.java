@@ -166,9 +166,8 @@ class EnumTypesAndDomainsTest {
         assertThat(db.queryStrings("SELECT typname FROM pg_type WHERE typname IN ('mpaa_rating', 'unused')"))
                 .containsExactly("unused");
         engine.downgrade("-1");
-        // the same lines (commas aside), the two columns back in the reverse order of their drops (as any two columns)
-        assertThat(withoutCommas(PgDumpRoundTripTest.pgDump(db)))
-                .containsExactlyInAnyOrderElementsOf(withoutCommas(before));
+        // the two columns back in their order (DroppedColumnsOrderTest)
+        assertThat(PgDumpRoundTripTest.pgDump(db)).isEqualTo(before);
     }
 
     @Test
@@ -216,9 +215,5 @@ class EnumTypesAndDomainsTest {
                 + "or reordered [S, M, L] to [S, L] (not generated: needs a hand-written rebuild of the type)");
         engine.downgrade("-1");
         assertThat(db.queryStrings("SELECT typname FROM pg_type WHERE typname = 'mood'")).isEmpty();
-    }
-
-    private static List<String> withoutCommas(List<String> lines) {
-        return lines.stream().map(line -> line.replaceAll(",$", "")).toList();
     }
 }

@@ -2,6 +2,7 @@ package dev.migrate.actuate.endpoint;
 
 import dev.migrate.autoconfigure.MigrateAutoConfiguration;
 import dev.migrate.command.MigrationStatus;
+import dev.migrate.runtime.RepeatableState;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -101,6 +102,24 @@ class MigrationsEndpointAutoConfigurationTest {
                     assertThat(context).hasNotFailed();
                     assertThat(context).doesNotHaveBean(MigrationsEndpoint.class);
                 });
+    }
+
+    @Test
+    void theEndpointListsTheRepeatableScriptsWithTheirState() throws Exception {
+        Path scripts = java.nio.file.Files.createDirectories(dir.resolve("migrations"));
+        Path view = java.nio.file.Files.writeString(scripts.resolve("R__answer.sql"), "CREATE VIEW answer AS SELECT 42 AS n;\n");
+        runner().withPropertyValues("migrate.locations=" + LOCATION + ",filesystem:" + scripts).run(context -> {
+            MigrationStatus status = context.getBean(MigrationsEndpoint.class).migrations().engines().get("migrate").status();
+            assertThat(status.repeatables()).singleElement().satisfies(repeatable -> {
+                assertThat(repeatable.name()).isEqualTo("answer");
+                assertThat(repeatable.state()).isEqualTo(RepeatableState.APPLIED);
+                assertThat(repeatable.appliedAt()).isNotNull();
+                assertThat(repeatable.checksum()).startsWith("v1:");
+            });
+            java.nio.file.Files.writeString(view, "CREATE VIEW answer AS SELECT 43 AS n;\n");
+            assertThat(context.getBean(MigrationsEndpoint.class).migrations().engines().get("migrate").status().repeatables())
+                    .extracting(MigrationStatus.Repeatable::state).containsExactly(RepeatableState.CHANGED);
+        });
     }
 
     @Test

@@ -1,0 +1,187 @@
+package dev.migrate.script;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.zip.CRC32;
+
+/**
+ * The headers of a script location's SQL files, written next to them when the application is built
+ * ({@value #FILE_NAME}), so that an application started from its jar knows its revision graph without opening every
+ * script. Scripts in a jar cannot change, and the jar's own directory records each entry's CRC-32 and size: the index
+ * is used only when it names exactly the location's scripts with exactly those CRCs and sizes, which costs a look at
+ * the jar's directory and no decompression. Otherwise every header is read, as without an index. Scripts on a file
+ * system never use it: they are edited in place.
+ * <p>
+ * Repeatable scripts ({@code R__<name>.sql}) are indexed with their checksum and no header lines.
+ * <p>
+ * The format is text: per script a line {@code <file name> TAB <crc32 hex> TAB <size> TAB <checksum> TAB <n>} followed by the
+ * script's first {@code n} lines, its header up to and including {@code -- migrate:upgrade}, parsed at startup by the
+ * same parser as the file itself (same messages, same line numbers).
+ */
+public final class ScriptIndex {
+
+    /** The index's file name in its script location. */
+    public static final String FILE_NAME = "migrate.index";
+
+    private static final String FIRST_LINE = "# migrate script index v1";
+
+    /**
+     * One script as indexed: its name, CRC-32 and size as a jar records them, its {@link Checksum} (what the drift
+     * check compares with the one recorded when it ran, so that a start reads no script body either) and its header.
+     */
+    public record Entry(String fileName, long crc, long size, String checksum, List<String> headerLines) {
+        public Entry {
+            headerLines = List.copyOf(headerLines);
+        }
+    }
+
+    /** A script as its container records it: name, CRC-32 and size of its bytes. */
+    public record Stored(String fileName, long crc, long size) {
+    }
+
+    private final Map<String, Entry> entries;
+
+    private ScriptIndex(Map<String, Entry> entries) {
+        this.entries = entries;
+    }
+
+    public Map<String, Entry> entries() {
+        return Map.copyOf(entries);
+    }
+
+    /**
+     * Why this index does not describe {@code stored} (the location's scripts as the jar records them), or empty
+     * when it describes them exactly.
+     */
+    public Optional<String> mismatch(List<Stored> stored) {
+        for (Stored script : stored) {
+            Entry entry = entries.get(script.fileName());
+            if (entry == null) {
+                return Optional.of(script.fileName() + " is not in the index");
+            }
+            if (entry.crc() != script.crc() || entry.size() != script.size()) {
+                return Optional.of(script.fileName() + " changed since the index was written");
+            }
+        }
+        if (entries.size() != stored.size()) {
+            List<String> names = stored.stream().map(Stored::fileName).toList();
+            String gone = entries.keySet().stream().filter(name -> !names.contains(name)).findFirst().orElse("?");
+            return Optional.of("the index names " + gone + ", which is not there");
+        }
+        return Optional.empty();
+    }
+
+    /** The entry of {@code fileName}, or null when the index does not name it. */
+    public Entry entry(String fileName) {
+        return entries.get(fileName);
+    }
+
+    /** Reads an index; {@code location} names it in messages. */
+    public static ScriptIndex read(InputStream in, String location) throws IOException {
+        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        String first = reader.readLine();
+        if (!FIRST_LINE.equals(first)) {
+            throw new ScriptException(location + ":1: not a script index (expected \"" + FIRST_LINE
+                    + "\"); delete it or write it again with " + ScriptIndex.class.getName());
+        }
+        Map<String, Entry> entries = new LinkedHashMap<>();
+        int number = 1;
+        String line;
+        while ((line = reader.readLine()) != null) {
+            number++;
+            String[] fields = line.split("\t", -1);
+            if (fields.length != 5) {
+                throw new ScriptException(location + ":" + number + ": malformed index line; write the index again");
+            }
+            int count = Integer.parseInt(fields[4]);
+            List<String> header = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                String headerLine = reader.readLine();
+                if (headerLine == null) {
+                    throw new ScriptException(location + ": ends inside the header of " + fields[0]
+                            + "; write the index again");
+                }
+                header.add(headerLine);
+            }
+            number += count;
+            entries.put(fields[0], new Entry(fields[0], Long.parseLong(fields[1], 16), Long.parseLong(fields[2]), fields[3],
+                    header));
+        }
+        return new ScriptIndex(entries);
+    }
+
+    /**
+     * Writes the index of the SQL scripts directly in {@code directory} (a build's output directory, before the jar
+     * is made), replacing an earlier one; fails on a script whose header does not parse, naming file and line.
+     *
+     * @return the index written
+     */
+    public static ScriptIndex write(Path directory) throws IOException {
+        Map<String, Entry> entries = new LinkedHashMap<>();
+        for (ScriptResource resource : new DirectoryScriptSource(directory).list()) {
+            byte[] bytes = Files.readAllBytes(directory.resolve(resource.fileName()));
+            CRC32 crc = new CRC32();
+            crc.update(bytes);
+            // a repeatable script has no header: only its checksum is indexed
+            List<String> header = RepeatableScript.isRepeatable(resource.fileName()) ? List.of() : headerLines(resource);
+            entries.put(resource.fileName(), new Entry(resource.fileName(), crc.getValue(), bytes.length,
+                    Checksum.ofResource(resource), header));
+        }
+        try (Writer out = Files.newBufferedWriter(directory.resolve(FILE_NAME), StandardCharsets.UTF_8)) {
+            out.write(FIRST_LINE + "\n");
+            for (Entry entry : entries.values()) {
+                out.write(entry.fileName() + "\t" + Long.toHexString(entry.crc()) + "\t" + entry.size() + "\t"
+                        + entry.checksum() + "\t" + entry.headerLines().size() + "\n");
+                for (String line : entry.headerLines()) {
+                    out.write(line + "\n");
+                }
+            }
+        }
+        return new ScriptIndex(entries);
+    }
+
+    /** The script's lines up to and including its upgrade directive, checked by the header parser. */
+    private static List<String> headerLines(ScriptResource resource) throws IOException {
+        List<String> lines = new ArrayList<>();
+        try (InputStream in = resource.open(); Utf8LineReader reader = new Utf8LineReader(in, resource.location())) {
+            HeaderParser.parse(() -> {
+                String line = reader.readLine();
+                if (line != null) {
+                    lines.add(line);
+                }
+                return line;
+            }, resource.location());
+        }
+        return lines;
+    }
+
+    /**
+     * Writes the index of each directory given, for build tools: {@code java -cp ... dev.migrate.script.ScriptIndex
+     * target/classes/db/migrations}. A directory that does not exist is skipped (a location may be for another
+     * database); a script whose header is broken fails the build.
+     */
+    public static void main(String[] directories) {
+        for (String name : directories) {
+            Path directory = Path.of(name);
+            if (Files.isDirectory(directory)) {
+                try {
+                    write(directory);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
+    }
+}
