@@ -235,7 +235,35 @@ ALTER TABLE public.actor ENABLE ROW LEVEL SECURITY;
 
 CREATE POLICY actor_visible ON public.actor USING ((last_name IS NOT NULL));
 
+--
+-- Name: TABLE film; Type: COMMENT; Schema: public; Owner: -
+--
+
 COMMENT ON TABLE public.film IS 'A film in the catalogue';
+
+--
+-- Name: COLUMN film.rental_rate; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.film.rental_rate IS 'Per day, in dollars';
+
+--
+-- Name: INDEX idx_tags; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.idx_tags IS 'For tag searches';
+
+--
+-- Name: TABLE language; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.language IS 'Spoken languages';
+
+--
+-- Name: COLUMN language.name; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.language.name IS 'The language''s name, as it calls itself';
 
 --
 -- Name: TABLE film_actor; Type: ACL; Schema: public; Owner: -

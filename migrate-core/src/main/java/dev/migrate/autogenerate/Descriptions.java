@@ -5,6 +5,7 @@ import dev.migrate.op.AddColumn;
 import dev.migrate.op.AddForeignKey;
 import dev.migrate.op.AddUniqueConstraint;
 import dev.migrate.op.AlterColumn;
+import dev.migrate.op.AlterComment;
 import dev.migrate.op.CreateIndex;
 import dev.migrate.op.CreateTable;
 import dev.migrate.op.DropCheckConstraint;
@@ -82,6 +83,11 @@ final class Descriptions {
         } else if (operation instanceof DropCheckConstraint op) {
             lines.add("Detected removed check constraint " + named(op.check().name()) + "on '" + op.table() + "': "
                     + op.check().expression());
+        } else if (operation instanceof AlterComment op) {
+            String where = op.onTable() ? "table '" + op.table() + "'"
+                    : "column '" + op.table() + "." + op.column() + "'";
+            String change = op.from() == null ? "added" : op.to() == null ? "removed" : "changed";
+            lines.add("Detected " + change + " comment on " + where);
         } else if (operation instanceof RebuildTable op) {
             lines.add("Detected changes to table '" + op.to().name() + "' that SQLite makes by rebuilding it");
         } else if (operation instanceof ExecuteSql op) {

@@ -273,9 +273,8 @@ final class SchemaComparator {
 
     /** The table under its new name; its indexes' own statements name the old one, so they are not kept. */
     private static Table renamed(Table table, String name) {
-        return new Table(name, table.kind(), table.columns(), table.primaryKey(), table.foreignKeys(),
-                table.uniqueConstraints(), table.indexes().stream().map(Index::withoutDefinition).toList(),
-                table.checks(), table.managed(), null, table.options());
+        return table.with(name, table.columns(), table.primaryKey(), table.foreignKeys(), table.uniqueConstraints(),
+                table.indexes().stream().map(Index::withoutDefinition).toList(), table.checks(), null);
     }
 
     private boolean needsRebuild(TableComparator table, List<Step> found, Table reflected) {
@@ -321,8 +320,7 @@ final class SchemaComparator {
                 .toList()).where(index.where() == null ? null : renameWords(index.where(), oldNames))).toList();
         List<CheckConstraint> checks = table.checks().stream()
                 .map(check -> new CheckConstraint(check.name(), renameWords(check.expression(), oldNames))).toList();
-        return new Table(table.name(), table.kind(), columns, primaryKey, keys, uniques, indexes, checks, table.managed(),
-                table.definition(), table.options());
+        return table.with(table.name(), columns, primaryKey, keys, uniques, indexes, checks, table.definition());
     }
 
     /** Column names in an expression of one table (a check, an index element) replaced, string literals left alone. */
@@ -411,9 +409,8 @@ final class SchemaComparator {
         }
         ordered.addAll(bySource.values());
         ordered.addAll(added);
-        return new Table(model.name(), model.kind(), ordered, model.primaryKey(), model.foreignKeys(),
-                model.uniqueConstraints(), model.indexes(), model.checks(), model.managed(), model.definition(),
-                model.options());
+        return model.with(model.name(), ordered, model.primaryKey(), model.foreignKeys(), model.uniqueConstraints(),
+                model.indexes(), model.checks(), model.definition());
     }
 
     /**

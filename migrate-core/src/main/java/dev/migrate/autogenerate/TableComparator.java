@@ -9,6 +9,7 @@ import dev.migrate.op.AddColumn;
 import dev.migrate.op.AddForeignKey;
 import dev.migrate.op.AddUniqueConstraint;
 import dev.migrate.op.AlterColumn;
+import dev.migrate.op.AlterComment;
 import dev.migrate.op.CreateIndex;
 import dev.migrate.op.DropCheckConstraint;
 import dev.migrate.op.DropColumn;
@@ -77,6 +78,7 @@ final class TableComparator {
         if (options.compareTableOptions()) {
             TableOptionsComparator.compare(model, reflected, dialect, rank).ifPresent(steps::add);
         }
+        compareComment(null, model.comment(), reflected.comment());
         return steps;
     }
 
@@ -160,6 +162,14 @@ final class TableComparator {
         }
         if (!to.equals(current)) {
             add(new AlterColumn(table, current, to), Phase.ALTER_COLUMN);
+        }
+        compareComment(wanted.name(), wanted.comment(), current.comment());
+    }
+
+    /** The comment of the table ({@code column} null) or of a column, where the database keeps comments. */
+    private void compareComment(String column, String wanted, String current) {
+        if (dialect.keepsComments() && !Objects.equals(wanted, current)) {
+            add(new AlterComment(table, column, current, wanted), Phase.ALTER_COLUMN);
         }
     }
 

@@ -5,6 +5,7 @@ import dev.migrate.op.AddColumn;
 import dev.migrate.op.AddForeignKey;
 import dev.migrate.op.AddUniqueConstraint;
 import dev.migrate.op.AlterColumn;
+import dev.migrate.op.AlterComment;
 import dev.migrate.op.CreateIndex;
 import dev.migrate.op.CreateTable;
 import dev.migrate.op.DropCheckConstraint;
@@ -98,7 +99,7 @@ abstract sealed class Ddl permits SqliteDdl, PostgresDdl, MariaDbDdl {
     Column canonical(Column column) {
         ColumnType type = canonical(column.type());
         return new Column(column.name(), type, column.nullable(), canonicalDefault(column.serverDefault(), type),
-                column.autoincrement() && isIntegerType(type));
+                column.autoincrement() && isIntegerType(type), null, column.comment());
     }
 
     /** The table as the database will report it after this dialect created it from the model. */
@@ -112,9 +113,8 @@ abstract sealed class Ddl permits SqliteDdl, PostgresDdl, MariaDbDdl {
             }
             columns.add(canonicalKeyColumn(table, canonical));
         }
-        return new Table(table.name(), table.kind(), columns, canonicalPrimaryKey(table), canonicalForeignKeys(table),
-                canonicalUniques(table), canonicalIndexes(table), canonicalChecks(table), table.managed(),
-                table.definition(), table.options());
+        return table.with(table.name(), columns, canonicalPrimaryKey(table), canonicalForeignKeys(table),
+                canonicalUniques(table), canonicalIndexes(table), canonicalChecks(table), table.definition());
     }
 
     /** The indexes as this database keeps them: without a method or INCLUDE columns, which only PostgreSQL has. */
@@ -158,6 +158,8 @@ abstract sealed class Ddl permits SqliteDdl, PostgresDdl, MariaDbDdl {
             List<String> statements = new ArrayList<>();
             op.dependents().sequences().forEach(sequence -> statements.add(sequence.definition()));
             statements.addAll(createTable(op.table()));
+            statements.addAll(comments(op.table()));
+            statements.addAll(op.table().firstRows());
             op.dependents().sequences().forEach(sequence -> statements.add("ALTER SEQUENCE " + name(sequence.name())
                     + " OWNED BY " + name(sequence.table()) + "." + name(sequence.column())));
             op.dependents().views().forEach(view -> statements.add(view.definition()));
@@ -179,7 +181,12 @@ abstract sealed class Ddl permits SqliteDdl, PostgresDdl, MariaDbDdl {
             Column column = op.column().autoincrement() && op.column().defaultDefinition() != null
                     && !PostgresDdl.isIdentityClause(op.column().defaultDefinition())
                     ? op.column().withoutDefaultDefinition() : op.column();
-            return List.of("ALTER TABLE " + name(op.table()) + " ADD COLUMN " + columnDefinition(column, false));
+            List<String> statements = new ArrayList<>();
+            statements.add("ALTER TABLE " + name(op.table()) + " ADD COLUMN " + columnDefinition(column, false));
+            if (column.comment() != null) {
+                statements.addAll(comment(new AlterComment(op.table(), column.name(), null, column.comment())));
+            }
+            return statements;
         } else if (operation instanceof DropColumn op) {
             return List.of("ALTER TABLE " + name(op.table()) + " DROP COLUMN " + name(op.column().name()));
         } else if (operation instanceof RenameColumn op) {
@@ -206,6 +213,8 @@ abstract sealed class Ddl permits SqliteDdl, PostgresDdl, MariaDbDdl {
         } else if (operation instanceof DropCheckConstraint op) {
             return List.of("ALTER TABLE " + name(op.table()) + " DROP CONSTRAINT "
                     + name(required(op.check().name(), "check constraint", op.table())));
+        } else if (operation instanceof AlterComment op) {
+            return comment(op);
         } else if (operation instanceof RebuildTable op) {
             return rebuild(op);
         } else if (operation instanceof ExecuteSql op) {
@@ -215,6 +224,27 @@ abstract sealed class Ddl permits SqliteDdl, PostgresDdl, MariaDbDdl {
     }
 
     abstract List<String> alterColumn(AlterColumn op);
+
+    /** The comments of a created table: its own, then its columns' in their order. */
+    List<String> comments(Table table) {
+        List<String> statements = new ArrayList<>();
+        if (table.comment() != null) {
+            statements.addAll(comment(new AlterComment(table.name(), null, null, table.comment())));
+        }
+        for (Column column : table.columns()) {
+            if (column.comment() != null) {
+                statements.addAll(comment(new AlterComment(table.name(), column.name(), null, column.comment())));
+            }
+        }
+        return statements;
+    }
+
+    /** {@code COMMENT ON TABLE t IS '...'}, {@code COMMENT ON COLUMN t.c IS NULL} (standard SQL, PostgreSQL's). */
+    List<String> comment(AlterComment op) {
+        String target = op.onTable() ? "TABLE " + name(op.table())
+                : "COLUMN " + name(op.table()) + "." + name(op.column());
+        return List.of("COMMENT ON " + target + " IS " + dialect.literal(op.to()));
+    }
 
     /** DROP VIEW, or DROP MATERIALIZED VIEW, as the view's own statement says it is. */
     String dropView(Schema.View view) {

@@ -1,5 +1,6 @@
 package dev.migrate.dialect;
 
+import dev.migrate.op.AlterComment;
 import dev.migrate.op.Operation;
 import dev.migrate.schema.Column;
 import dev.migrate.schema.ColumnType;
@@ -272,7 +273,17 @@ public interface Dialect {
      * primary keys ({@code t_pkey}), unique constraints ({@code t_a_b_key}) and foreign keys ({@code t_a_fkey}).
      */
     default Table canonical(Table table) {
-        return Ddl.of(this).canonical(table);
+        Table canonical = Ddl.of(this).canonical(table);
+        return keepsComments() ? canonical : canonical.withoutComments();
+    }
+
+    /**
+     * Whether the database keeps table and column comments, which autogenerate then compares and writes
+     * ({@link AlterComment}, and the comments of created tables and added columns). Off by default: models' comments
+     * are then left out (SQLite keeps none; a dialect that keeps them in another syntax says so when it renders them).
+     */
+    default boolean keepsComments() {
+        return false;
     }
 
     /**
@@ -296,6 +307,9 @@ public interface Dialect {
 
     /** The statements of one operation, without trailing semicolons. */
     default List<String> render(Operation operation) {
+        if (operation instanceof AlterComment && !keepsComments()) {
+            return List.of(); // nowhere to keep it; autogenerate does not compare comments here
+        }
         return Ddl.of(this).render(operation);
     }
 }

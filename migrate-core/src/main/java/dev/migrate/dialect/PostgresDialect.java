@@ -48,6 +48,12 @@ public record PostgresDialect() implements Dialect {
         return true;
     }
 
+    /** {@code COMMENT ON TABLE/COLUMN ... IS ...}, read back from {@code pg_description}. */
+    @Override
+    public boolean keepsComments() {
+        return true;
+    }
+
     @Override
     public boolean transactionalDdl() {
         return true;

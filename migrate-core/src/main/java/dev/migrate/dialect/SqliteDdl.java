@@ -107,8 +107,8 @@ final class SqliteDdl extends Ddl {
             columns.add(canonicalKeyColumn(table, column));
         }
         if (!columns.equals(table.columns())) {
-            written = new Table(table.name(), table.kind(), columns, table.primaryKey(), table.foreignKeys(),
-                    table.uniqueConstraints(), table.indexes(), table.checks(), table.managed(), table.definition());
+            written = table.with(table.name(), columns, table.primaryKey(), table.foreignKeys(),
+                    table.uniqueConstraints(), table.indexes(), table.checks(), table.definition());
         }
         return super.createTable(written, tableName);
     }
@@ -131,6 +131,12 @@ final class SqliteDdl extends Ddl {
     @Override
     String autoincrementClause(Column column) {
         return "";
+    }
+
+    /** SQLite keeps no comments: nothing to write (autogenerate never compares them here). */
+    @Override
+    List<String> comment(dev.migrate.op.AlterComment op) {
+        return List.of();
     }
 
     @Override

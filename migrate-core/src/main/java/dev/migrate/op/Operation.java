@@ -7,7 +7,7 @@ package dev.migrate.op;
  */
 public sealed interface Operation permits CreateTable, DropTable, RenameTable, AddColumn, DropColumn, AlterColumn,
         RenameColumn, CreateIndex, DropIndex, AddUniqueConstraint, DropUniqueConstraint, AddForeignKey,
-        DropForeignKey, AddCheckConstraint, DropCheckConstraint, RebuildTable, ExecuteSql {
+        DropForeignKey, AddCheckConstraint, DropCheckConstraint, AlterComment, RebuildTable, ExecuteSql {
 
     Operation reverse();
 

@@ -24,13 +24,13 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * PostgreSQL: five pg_catalog queries for the whole schema, whatever its size: relations (tables and
- * views, and with them the enum types with their labels and the domains, with what on each table the engine does not
- * manage: policies, grants, comments, inheritance,
- * partitioning, exclusion constraints, publications), columns (with their defaults as written and the sequences
- * they own), constraints, indexes that no constraint owns (with their whole statements), and triggers and rules
- * (on the tables and on the views). The detail queries take
- * the included table names as one array parameter, so excluded tables are never read in detail.
+ * PostgreSQL: five pg_catalog queries for the whole schema, whatever its size: relations (tables and views, and with
+ * them the enum types with their labels and the domains, with what on each table the engine does not manage:
+ * policies, grants, inheritance, partitioning, exclusion constraints, publications, comments on its indexes and
+ * constraints; and its own comment), columns (with their defaults as written, the sequences they own and their
+ * comments), constraints, indexes that no constraint owns (with their whole statements), and triggers and rules (on
+ * the tables and on the views). The detail queries take the included table names as one array parameter, so excluded
+ * tables are never read in detail.
  */
 final class PostgresSchemaReader implements SchemaReader {
 
@@ -52,14 +52,16 @@ final class PostgresSchemaReader implements SchemaReader {
                             WHERE x.conrelid = c.oid AND x.contype = 'x' ORDER BY x.conname)
                    || ARRAY(SELECT 'publication ' || pub.pubname FROM pg_publication_rel pr
                             JOIN pg_publication pub ON pub.oid = pr.prpubid WHERE pr.prrelid = c.oid)
-                   || ARRAY(SELECT 'comment ' || CASE WHEN d.objsubid = 0 THEN 'on the table'
-                                   ELSE 'on column ' || a.attname END
-                            FROM pg_description d LEFT JOIN pg_attribute a ON a.attrelid = d.objoid
-                                 AND a.attnum = d.objsubid
-                            WHERE d.classoid = 'pg_class'::regclass AND d.objoid = c.oid ORDER BY d.objsubid),
+                   || ARRAY(SELECT 'comment on index ' || ic.relname FROM pg_index x
+                            JOIN pg_class ic ON ic.oid = x.indexrelid
+                            JOIN pg_description d ON d.classoid = 'pg_class'::regclass AND d.objoid = ic.oid
+                            WHERE x.indrelid = c.oid ORDER BY ic.relname)
+                   || ARRAY(SELECT 'comment on constraint ' || co.conname FROM pg_constraint co
+                            JOIN pg_description d ON d.classoid = 'pg_constraint'::regclass AND d.objoid = co.oid
+                            WHERE co.conrelid = c.oid ORDER BY co.conname),
                    ARRAY(SELECT p.relname FROM pg_inherits i JOIN pg_class p ON p.oid = i.inhparent
                          WHERE i.inhrelid = c.oid AND NOT c.relispartition ORDER BY i.inhseqno),
-                   s.seqstart, s.seqincrement
+                   s.seqstart, s.seqincrement, obj_description(c.oid, 'pg_class')
             FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
             LEFT JOIN pg_sequence s ON s.seqrelid = c.oid
             WHERE n.nspname = COALESCE(?, current_schema())
@@ -72,7 +74,7 @@ final class PostgresSchemaReader implements SchemaReader {
             UNION ALL
             SELECT n.nspname, t.typname, 'E'::"char", NULL,
                    ARRAY(SELECT e.enumlabel::text FROM pg_enum e WHERE e.enumtypid = t.oid ORDER BY e.enumsortorder),
-                   ARRAY[]::name[], NULL, NULL
+                   ARRAY[]::name[], NULL, NULL, NULL
             FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
             WHERE t.typtype = 'e' AND n.nspname = COALESCE(?, current_schema())
               AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_type'::regclass
@@ -84,7 +86,7 @@ final class PostgresSchemaReader implements SchemaReader {
                    || COALESCE((SELECT string_agg(' CONSTRAINT ' || quote_ident(dc.conname) || ' '
                                                   || pg_get_constraintdef(dc.oid), '' ORDER BY dc.conname)
                                 FROM pg_constraint dc WHERE dc.contypid = t.oid AND dc.contype = 'c'), ''),
-                   ARRAY[format_type(t.typbasetype, NULL)], ARRAY[]::name[], NULL, NULL
+                   ARRAY[format_type(t.typbasetype, NULL)], ARRAY[]::name[], NULL, NULL, NULL
             FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
             WHERE t.typtype = 'd' AND n.nspname = COALESCE(?, current_schema())
               AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_type'::regclass
@@ -95,7 +97,8 @@ final class PostgresSchemaReader implements SchemaReader {
             SELECT c.relname, a.attname, t.typname, t.typtype, a.atttypmod, format_type(a.atttypid, a.atttypmod),
                    a.attnotnull, CASE WHEN a.attgenerated = '' THEN pg_get_expr(d.adbin, d.adrelid) END,
                    a.attidentity, sc.relname,
-                   format_type(s.seqtypid, NULL), s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache, s.seqcycle
+                   format_type(s.seqtypid, NULL), s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache,
+                   s.seqcycle, col_description(c.oid, a.attnum)
             FROM pg_attribute a
             JOIN pg_class c ON c.oid = a.attrelid
             JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -174,6 +177,7 @@ final class PostgresSchemaReader implements SchemaReader {
         List<Schema.Sequence> standalone = new ArrayList<>();
         List<Schema.EnumType> enumTypes = new ArrayList<>();
         List<Schema.Domain> domains = new ArrayList<>();
+        Map<String, String> comments = new java.util.HashMap<>();
         try (PreparedStatement statement = connection.prepareStatement(RELATIONS)) {
             statement.setString(1, schema);
             statement.setString(2, schema);
@@ -196,6 +200,7 @@ final class PostgresSchemaReader implements SchemaReader {
                         views.add(new Schema.View(name, create + quoteIfNeeded(name) + " AS\n" + rows.getString(4)));
                     } else if (options.includes(name)) {
                         tableNames.add(name);
+                        comments.put(name, rows.getString(9));
                         strings(rows.getArray(5)).forEach(what -> notKept.add(new Schema.NotKept(name, what)));
                         strings(rows.getArray(6)).forEach(parent -> notKept.add(
                                 new Schema.NotKept(name, "inheritance from " + parent, parent)));
@@ -216,7 +221,7 @@ final class PostgresSchemaReader implements SchemaReader {
             readIndexes(connection, schema, names, parts);
             List<Schema.Trigger> triggers = readTriggers(connection, schema, names);
             List<Table> tables = new ArrayList<>();
-            parts.forEach((name, p) -> tables.add(p.build(name)));
+            parts.forEach((name, p) -> tables.add(p.build(name).withComment(comments.get(name))));
             return new Schema(tables, triggers, views, sequences, notKept, enumTypes, domains);
         } finally {
             names.free();
@@ -263,7 +268,7 @@ final class PostgresSchemaReader implements SchemaReader {
                     }
                 }
                 parts.get(rows.getString(1)).columns.add(new Column(rows.getString(2), type, !rows.getBoolean(7),
-                        serverDefault, autoincrement, definition));
+                        serverDefault, autoincrement, definition, rows.getString(18)));
             }
         }
         return sequences;

@@ -119,7 +119,7 @@ public final class ModelReader {
         String tableName = tableAnnotation.name().isBlank()
                 ? NamingConvention.snakeCase(type.getSimpleName()) : tableAnnotation.name();
         origins.put(tableName, className);
-        TableBuilder builder = Table.builder(tableName);
+        TableBuilder builder = Table.builder(tableName).comment(tableAnnotation.comment());
 
         Map<String, String> fieldToColumn = new LinkedHashMap<>();
         List<Column> columns = new ArrayList<>();
@@ -144,7 +144,8 @@ public final class ModelReader {
             Id id = member.element().getAnnotation(Id.class);
             boolean nullable = (column == null || column.nullable()) && !member.type().isPrimitive() && id == null;
             String serverDefault = column == null || column.serverDefault().isBlank() ? null : column.serverDefault();
-            columns.add(new Column(columnName, columnType, nullable, serverDefault, false));
+            columns.add(new Column(columnName, columnType, nullable, serverDefault, false, null,
+                    column == null ? null : column.comment()));
             if (id != null) {
                 idMembers.add(member);
                 idColumns.add(columnName);

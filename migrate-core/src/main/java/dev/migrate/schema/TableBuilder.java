@@ -17,6 +17,8 @@ public final class TableBuilder {
     private boolean managed = true;
     private String definition;
     private String options;
+    private String comment;
+    private final List<String> firstRows = new ArrayList<>();
 
     TableBuilder(String name) {
         this.name = name;
@@ -74,8 +76,23 @@ public final class TableBuilder {
         return this;
     }
 
+    /** The table's comment ({@code COMMENT ON TABLE} where the database keeps comments; SQLite keeps none). */
+    public TableBuilder comment(String text) {
+        comment = text;
+        return this;
+    }
+
+    /**
+     * A statement that fills the table right after the upgrade creating it ({@code INSERT INTO ids VALUES (1)}): rows
+     * the application needs from the start, such as the first row of a sequence emulated with a table. Not compared.
+     */
+    public TableBuilder firstRow(String insertStatement) {
+        firstRows.add(insertStatement);
+        return this;
+    }
+
     public Table build() {
         return new Table(name, kind, columns, primaryKey, foreignKeys, uniques, indexes, checks, managed, definition,
-                options);
+                options, comment, firstRows);
     }
 }

@@ -136,6 +136,12 @@ class PostgresSchemaReaderTest extends SchemaReaderContract {
         return 5;
     }
 
+    @Override
+    String commentsOn(String table) {
+        return "COMMENT ON TABLE " + table + " IS 'table " + table + "';\nCOMMENT ON COLUMN " + table
+                + ".name IS 'its name';\n";
+    }
+
     /** The table as a model says it: without the database's own text of defaults and indexes. */
     static Table asModel(Table table) {
         return new Table(table.name(), table.kind(), table.columns().stream().map(Column::withoutDefaultDefinition).toList(),

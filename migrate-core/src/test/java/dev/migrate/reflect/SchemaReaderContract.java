@@ -35,6 +35,11 @@ abstract class SchemaReaderContract {
     /** The queries one read takes, however many tables there are. */
     abstract int queriesPerRead();
 
+    /** Statements giving {@code table} and its column {@code name} a comment, where the database keeps comments. */
+    String commentsOn(String table) {
+        return "";
+    }
+
     @Test
     void theNumberOfQueriesDoesNotGrowWithTheTables() throws SQLException {
         assertThat(queriesFor(3)).isEqualTo(queriesFor(60)).isEqualTo(queriesPerRead());
@@ -48,7 +53,7 @@ abstract class SchemaReaderContract {
                     .append("parent INTEGER REFERENCES t").append(i == 0 ? 0 : i - 1)
                     .append(" (id), CHECK (name <> ''));\nCREATE INDEX ix_t").append(i).append(" ON t").append(i)
                     // the foreign key's column first: MariaDB would add an index of its own for it otherwise
-                    .append(" (parent, name);\n");
+                    .append(" (parent, name);\n").append(commentsOn("t" + i));
         }
         try (Connection connection = fresh(ddl.toString())) {
             CountingConnection counting = new CountingConnection(connection);
@@ -60,6 +65,10 @@ abstract class SchemaReaderContract {
                 assertThat(table.uniqueConstraints()).hasSize(1);
                 assertThat(table.checks()).hasSize(1);
                 assertThat(table.column("id").orElseThrow().autoincrement()).isTrue();
+                if (!commentsOn(table.name()).isEmpty()) {
+                    assertThat(table.comment()).isEqualTo("table " + table.name());
+                    assertThat(table.column("name").orElseThrow().comment()).isEqualTo("its name");
+                }
             });
             return counting.executions();
         }

@@ -25,7 +25,12 @@ import org.hibernate.dialect.Dialect;
 import org.hibernate.dialect.PostgreSQLDialect;
 import org.hibernate.dialect.temptable.TemporaryTable;
 import org.hibernate.dialect.temptable.TemporaryTableKind;
+import org.hibernate.generator.Generator;
+import org.hibernate.id.BulkInsertionCapableIdentifierGenerator;
+import org.hibernate.id.OptimizableGenerator;
+import org.hibernate.id.enhanced.Optimizer;
 import org.hibernate.mapping.PersistentClass;
+import org.hibernate.mapping.RootClass;
 import org.hibernate.mapping.Selectable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,6 +63,7 @@ final class MetamodelTables {
     private final Metadata metadata;
     private final Dialect dialect;
     private final String defaultSchema;
+    private final String migratedSchema;
     private final boolean foldsToLowerCase;
     private final Map<String, Schema.EnumType> enumTypes;
 
@@ -65,6 +71,7 @@ final class MetamodelTables {
         this.metadata = metadata;
         this.dialect = metadata.getDatabase().getDialect();
         this.defaultSchema = settings.defaultSchema();
+        this.migratedSchema = settings.migratedSchema();
         this.foldsToLowerCase = foldsToLowerCase(metadata);
         this.enumTypes = enumTypes();
     }
@@ -120,7 +127,6 @@ final class MetamodelTables {
                     continue;
                 }
                 tables.add(table(table));
-                warnAboutFirstRows(table);
             }
         }
         tables.addAll(temporaryTables());
@@ -128,25 +134,26 @@ final class MetamodelTables {
     }
 
     /**
-     * A table Hibernate fills with a first row when it creates it (a sequence it emulates with a table where the
-     * dialect has none, SQLite's; a {@code @TableGenerator}'s): migrations create tables, not rows, and without the
-     * row Hibernate cannot draw an id. Says which statement the revision that creates the table needs.
+     * The rows Hibernate inserts when it creates a table (the first row of a sequence it emulates with a table where
+     * the dialect has none, SQLite's): without it Hibernate cannot draw an id, so the upgrade that creates the table
+     * inserts it too, with Hibernate's own statement.
      */
-    private void warnAboutFirstRows(org.hibernate.mapping.Table table) {
+    private List<String> firstRows(org.hibernate.mapping.Table table) {
         SqlStringGenerationContext context = SqlStringGenerationContextImpl.fromExplicit(
                 metadata.getDatabase().getJdbcEnvironment(), metadata.getDatabase(), null, null);
+        List<String> statements = new ArrayList<>();
         for (InitCommand command : table.getInitCommands(context)) {
-            log.warn("Hibernate expects table '{}' to hold its first row (it draws ids from it); migrations create the "
-                            + "table, not the row: add \"{}\" to the revision that creates it",
-                    tableName(table, metadata), String.join("; ", command.initCommands()));
+            statements.addAll(List.of(command.initCommands()));
         }
+        return statements;
     }
 
     /**
      * The tables Hibernate creates itself for updates and deletes across an entity hierarchy's tables (JOINED,
-     * TABLE_PER_CLASS, secondary tables): {@code HT_<table>} and {@code HTE_<table>}. Where the dialect makes them
-     * global or persistent (SQLite) they live in the schema from the first session factory on; declared unmanaged,
-     * so that migrations neither drop them nor create them. Session-local ones (PostgreSQL) are never seen.
+     * TABLE_PER_CLASS, secondary tables): {@code HT_<table>} and {@code HTE_<table>}; and for inserts into an entity
+     * whose ids come from a pooled sequence or a table that emulates one: {@code HTE_<table>}. Where the dialect makes
+     * them global or persistent (SQLite) they live in the schema from the first session factory on; declared
+     * unmanaged, so that migrations neither drop them nor create them. Session-local ones are never seen.
      */
     private List<Table> temporaryTables() {
         if (dialect.getSupportedTemporaryTableKind() == TemporaryTableKind.LOCAL) {
@@ -154,13 +161,37 @@ final class MetamodelTables {
         }
         Set<String> names = new TreeSet<>();
         for (PersistentClass entity : metadata.getEntityBindings()) {
+            String base = tableName(entity.getTable(), metadata);
             if (entity.getRootClass().hasSubclasses() || entity.getJoinClosureSpan() > 0) {
-                String base = tableName(entity.getTable(), metadata);
                 names.add(TemporaryTable.ID_TABLE_PREFIX + base);
+                names.add(TemporaryTable.ENTITY_TABLE_PREFIX + base);
+            } else if (entity instanceof RootClass root && insertsNeedAnEntityTable(root)) {
                 names.add(TemporaryTable.ENTITY_TABLE_PREFIX + base);
             }
         }
         return names.stream().map(name -> Table.builder(name).unmanaged().build()).toList();
+    }
+
+    /**
+     * Hibernate's own rule ({@code AbstractEntityPersister.generatorNeedsMultiTableInsert}): an entity whose id
+     * generator hands out ids in blocks (a pooled optimizer) or cannot generate them inside an INSERT ... SELECT (a
+     * sequence emulated with a table) gets an {@code HTE_} table for inserts. The generator is built for the question
+     * only, as Hibernate builds it; one that cannot be built here is taken to need none.
+     */
+    private boolean insertsNeedAnEntityTable(RootClass entity) {
+        try {
+            Generator generator = entity.getIdentifier().createGenerator(dialect, entity);
+            if (generator instanceof BulkInsertionCapableIdentifierGenerator bulk
+                    && generator instanceof OptimizableGenerator optimizable) {
+                Optimizer optimizer = optimizable.getOptimizer();
+                return optimizer != null && optimizer.getIncrementSize() > 1
+                        || !bulk.supportsBulkInsertionIdentifierGeneration();
+            }
+            return false;
+        } catch (RuntimeException e) {
+            log.debug("Could not build the id generator of {}: {}", entity.getEntityName(), e.toString());
+            return false;
+        }
     }
 
     /** The table's name as the database keeps it: unquoted names fold to lower case on PostgreSQL. */
@@ -180,15 +211,19 @@ final class MetamodelTables {
         return name(column.getName(), column.isQuoted(), foldsToLowerCase);
     }
 
-    /** A table without a schema of its own, or in the default schema: the schema migrated (reflected, compared). */
+    /**
+     * A table without a schema of its own, in the default schema, or in the schema the migrations run in when known:
+     * the schema migrated (reflected, compared).
+     */
     private boolean inMigratedSchema(org.hibernate.mapping.Table table) {
         String schema = table.getSchema();
-        return schema == null || schema.equalsIgnoreCase(defaultSchema);
+        return schema == null || schema.equalsIgnoreCase(defaultSchema) || schema.equalsIgnoreCase(migratedSchema);
     }
 
     private Table table(org.hibernate.mapping.Table mapped) {
         String tableName = tableName(mapped, metadata);
-        TableBuilder table = Table.builder(tableName);
+        // @Comment on the class, JPA 3.2's @Table(comment): Hibernate's COMMENT ON TABLE
+        TableBuilder table = Table.builder(tableName).comment(mapped.getComment());
         for (org.hibernate.mapping.Column column : mapped.getColumns()) {
             table.column(column(tableName, column));
             if (column.isUnique() && !mapped.isPrimaryKey(column)) {
@@ -218,6 +253,7 @@ final class MetamodelTables {
         for (org.hibernate.mapping.CheckConstraint check : mapped.getChecks()) {
             table.check(check(check));
         }
+        firstRows(mapped).forEach(table::firstRow);
         return table.build();
     }
 
@@ -229,7 +265,8 @@ final class MetamodelTables {
         Column column = Column.of(name(mapped), type)
                 .withNullable(mapped.isNullable())
                 .withServerDefault(mapped.getDefaultValue())
-                .withAutoincrement(mapped.isIdentity());
+                .withAutoincrement(mapped.isIdentity())
+                .withComment(mapped.getComment()); // @Comment on the field, JPA 3.2's @Column(comment)
         if (mapped.getGeneratedAs() != null) {
             throw new ModelException("column '" + tableName + "." + column.name() + "' is generated by the database ("
                     + mapped.getGeneratedAs() + "), which migrations from entities do not support yet; create it in "

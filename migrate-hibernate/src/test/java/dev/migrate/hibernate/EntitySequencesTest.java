@@ -93,6 +93,48 @@ class EntitySequencesTest {
     }
 
     /**
+     * SQLite has no sequences: Hibernate emulates each with a one-row table ({@code next_val}). The upgrade that creates
+     * such a table also inserts its first row, as Hibernate's own export does, so that Hibernate draws ids right after
+     * a fresh {@code db upgrade}.
+     */
+    @Test
+    void onSqliteTheUpgradeFillsTheTablesThatEmulateSequences() throws Exception {
+        TestDatabase database = Kind.SQLITE.create(tmp, "app");
+        List<Class<?>> entities = List.of(Ticket.class, Receipt.class);
+        Migrate engine = EntityModelJourneyTest.engine(database, tmp.resolve("migrations"),
+                EntityModelSource.of(entities, database.settings()));
+        AutogenerateResult first = engine.migrate(RevisionRequest.withMessage("tickets"), RenameDecider.NEVER);
+        assertThat(first.detected()).containsExactlyInAnyOrder("Detected added table 'tickets'",
+                "Detected added table 'receipts'", "Detected added table 'ticket_ids'",
+                "Detected added table 'receipts_seq'");
+        String script = Files.readString(first.script().path());
+        String upgrade = script.substring(0, script.indexOf("migrate:downgrade"));
+        assertThat(upgrade).containsPattern("(?i)insert into ticket_ids .*values \\( ?1 ?\\);")
+                .containsPattern("(?i)insert into receipts_seq .*values \\( ?1 ?\\);");
+        assertThat(upgrade.toLowerCase(java.util.Locale.ROOT).indexOf("insert into ticket_ids"))
+                .isGreaterThan(upgrade.indexOf("CREATE TABLE ticket_ids"));
+        engine.upgrade("head");
+        assertThat(engine.check().lines()).containsExactly("No new upgrade operations detected.");
+
+        // Hibernate draws from the table in a transaction of its own, on a second connection (as from a real pool)
+        try (SessionFactory hibernate = HibernateApp.start(database, entities, "validate",
+                java.util.Map.of("hibernate.connection.pool_size", 2))) {
+            hibernate.inTransaction(session -> {
+                session.persist(new Ticket("first"));
+                session.persist(new Ticket("second"));
+                session.persist(new Receipt(12));
+            });
+            hibernate.inTransaction(session -> assertThat(session.createSelectionQuery(
+                    "select t.title from Ticket t order by t.id", String.class).getResultList())
+                    .containsExactly("first", "second"));
+        }
+        assertThat(engine.check().lines()).containsExactly("No new upgrade operations detected.");
+        engine.downgrade("base"); // the tables and their rows go; Hibernate's own HTE_ tables stay
+        assertThat(database.reflect().tables()).extracting(dev.migrate.schema.Table::name)
+                .containsExactlyInAnyOrder("HTE_receipts", "HTE_tickets");
+    }
+
+    /**
      * A sequence made by hand in a revision, which annotated records cannot declare: the models do not have it, so
      * autogenerate drops it, unless the user's IncludeObject leaves sequences of that name alone.
      */

@@ -20,6 +20,12 @@ final class HibernateApp {
     }
 
     static SessionFactory start(TestDatabase database, List<Class<?>> entities, String schemaAction) {
+        return start(database, entities, schemaAction, Map.of());
+    }
+
+    /** With more settings, which win ({@code hibernate.connection.pool_size}: 1 unless said). */
+    static SessionFactory start(TestDatabase database, List<Class<?>> entities, String schemaAction,
+                                Map<String, Object> more) {
         Map<String, Object> settings = new HashMap<>();
         settings.put(AvailableSettings.JAKARTA_JDBC_URL, database.url());
         if (database.user() != null) {
@@ -32,6 +38,7 @@ final class HibernateApp {
         settings.put(AvailableSettings.IMPLICIT_NAMING_STRATEGY, SpringStyleImplicitNamingStrategy.class.getName());
         settings.put(AvailableSettings.HBM2DDL_AUTO, schemaAction);
         settings.put("hibernate.connection.pool_size", 1);
+        settings.putAll(more);
         StandardServiceRegistry registry = new StandardServiceRegistryBuilder().applySettings(settings).build();
         try {
             MetadataSources sources = new MetadataSources(registry);

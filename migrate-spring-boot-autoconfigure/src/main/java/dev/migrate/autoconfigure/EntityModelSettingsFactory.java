@@ -22,7 +22,8 @@ import java.util.function.Supplier;
 
 /**
  * The mapping settings of the application's JPA set-up, as Boot would give them to Hibernate: {@code spring.jpa.*}
- * (naming strategies, {@code database-platform}, {@code properties.*} such as {@code hibernate.default_schema}),
+ * (naming strategies, {@code database-platform}, {@code properties.*} such as {@code hibernate.default_schema}, which
+ * must name the schema the migrations run in),
  * naming-strategy beans, and Boot's default strategies; the database is the one being migrated. Worked out when a
  * command first needs the entity tables: the database may take a connection to tell.
  */
@@ -54,9 +55,11 @@ final class EntityModelSettingsFactory implements Supplier<EntityModelSettings> 
         String implicit = environment.getProperty("spring.jpa.hibernate.naming.implicit-strategy",
                 ClassUtils.isPresent(BOOT_IMPLICIT_NAMING, classLoader) ? BOOT_IMPLICIT_NAMING : null);
         Database database = database();
+        String defaultSchema = jpaProperties.get(AvailableSettings.DEFAULT_SCHEMA);
+        requireMigratedSchema(defaultSchema, database.schema());
         EntityModelSettings settings = new EntityModelSettings(database.name(), database.version(),
                 environment.getProperty("spring.jpa.hibernate.naming.physical-strategy"), implicit,
-                jpaProperties.get(AvailableSettings.DEFAULT_SCHEMA), Map.copyOf(jpaProperties));
+                defaultSchema, Map.copyOf(jpaProperties), database.schema());
         String platform = environment.getProperty("spring.jpa.database-platform");
         if (StringUtils.hasText(platform)) {
             settings = settings.withSetting(AvailableSettings.DIALECT, platform);
@@ -74,6 +77,20 @@ final class EntityModelSettingsFactory implements Supplier<EntityModelSettings> 
     }
 
     /**
+     * Hibernate's default schema must be the one migrations reflect and create tables in (the migration connection's
+     * current schema): elsewhere the script would create the entity tables where Hibernate does not look for them.
+     */
+    private static void requireMigratedSchema(String defaultSchema, String migratedSchema) {
+        if (StringUtils.hasText(defaultSchema) && migratedSchema != null
+                && !defaultSchema.equalsIgnoreCase(migratedSchema)) {
+            throw new MigrateException("spring.jpa.properties." + AvailableSettings.DEFAULT_SCHEMA + " is '"
+                    + defaultSchema + "' but migrations run in schema '" + migratedSchema + "' (the migration "
+                    + "connection's current schema), where the entity tables would be created; connect the migrations "
+                    + "to '" + defaultSchema + "' (currentSchema=" + defaultSchema + " in the JDBC URL, or migrate.url)");
+        }
+    }
+
+    /**
      * The migrated database's dialect name and version, asked of the database as Hibernate asks at startup (only
      * {@code db migrate} and {@code db check} get here, and they connect anyway); when it cannot be reached, the name
      * that migrate.dialect or the URL gives, without a version.
@@ -81,17 +98,19 @@ final class EntityModelSettingsFactory implements Supplier<EntityModelSettings> 
     private Database database() {
         Migrate engine = migrate.getObject();
         try (Connection connection = engine.config().dataSource().getConnection()) {
-            return new Database(Dialect.of(connection).name(), connection.getMetaData().getDatabaseProductVersion());
+            return new Database(Dialect.of(connection).name(), connection.getMetaData().getDatabaseProductVersion(),
+                    connection.getSchema());
         } catch (SQLException e) {
             DatabaseSettings settings = engine.config().database();
             if (StringUtils.hasText(settings.dialectName()) || StringUtils.hasText(settings.url())) {
-                return new Database(settings.dialect().name(), null);
+                return new Database(settings.dialect().name(), null, null);
             }
             throw new MigrateException("Cannot tell which database the JPA entities are mapped for: " + e.getMessage()
                     + "; set migrate.dialect (sqlite or postgresql)", e);
         }
     }
 
-    private record Database(String name, String version) {
+    /** The migrated database: our dialect name, its version, and the schema migrations run in (null: unknown). */
+    private record Database(String name, String version, String schema) {
     }
 }

@@ -59,4 +59,7 @@ public @interface Column {
 
     /** The server default: an SQL expression as written in DDL ({@code "0"}, {@code "'draft'"}, {@code "CURRENT_TIMESTAMP"}). */
     String serverDefault() default "";
+
+    /** The column's comment (PostgreSQL's {@code COMMENT ON COLUMN}; SQLite keeps none); empty: none. */
+    String comment() default "";
 }

@@ -17,4 +17,7 @@ public @interface Table {
 
     /** The table's name; empty: the class's simple name in snake_case. */
     String name() default "";
+
+    /** The table's comment (PostgreSQL's {@code COMMENT ON TABLE}; SQLite keeps none); empty: none. */
+    String comment() default "";
 }

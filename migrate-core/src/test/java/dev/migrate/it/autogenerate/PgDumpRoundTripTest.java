@@ -42,10 +42,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A schema in the shape {@code pg_dump --schema-only} writes (serial columns and their owned sequences, defaults
  * with casts, GiST/GIN, partial, expression, INCLUDE, DESC and operator-class indexes, views over views, a
- * materialized view, rules, a trigger, a policy, a comment), loaded with psql, then {@code db migrate} with models
- * that own none of it: the upgrade drops every table with its dependents, each named in a {@code -- WARNING}, and
- * after upgrade and downgrade {@code pg_dump --schema-only} gives back the same text, except for the objects that a
- * warning says are not kept.
+ * materialized view, rules, a trigger, a policy, table and column comments), loaded with psql, then
+ * {@code db migrate} with models that own none of it: the upgrade drops every table with its dependents, each named
+ * in a {@code -- WARNING}, and after upgrade and downgrade {@code pg_dump --schema-only} gives back the same text,
+ * except for the objects that a warning says are not kept.
  */
 @PostgresTest
 class PgDumpRoundTripTest {
@@ -162,9 +162,10 @@ class PgDumpRoundTripTest {
                         .foreignKey(new ForeignKey("film_actor_film_id_fkey", List.of("film_id"), "film",
                                 List.of("film_id"), ReferentialAction.RESTRICT, ReferentialAction.CASCADE))
                         .build(),
-                Table.builder("language")
+                Table.builder("language").comment("Spoken languages")
                         .column(new Column("language_id", ColumnType.of(GenericType.INTEGER), false, null, true))
-                        .column(Column.of("name", new ColumnType(GenericType.CHAR, 20, null, null, null)).notNull())
+                        .column(Column.of("name", new ColumnType(GenericType.CHAR, 20, null, null, null)).notNull()
+                                .withComment("The language's name, as it calls itself"))
                         .primaryKey("language_pkey", "language_id")
                         .build()));
         Journey journey = new Journey(db, tmp);
@@ -197,7 +198,7 @@ class PgDumpRoundTripTest {
                 "sequence actor_actor_id_seq")) {
             assertThat(script).containsPattern("-- WARNING: [a-z_]+: dropping the table drops its " + dependent + " ");
         }
-        List<String> notKept = List.of("policy actor_visible", "row level security", "comment on the table");
+        List<String> notKept = List.of("policy actor_visible", "row level security", "comment on index idx_tags");
         for (String lost : notKept) {
             assertThat(script).contains("drops its " + lost + ", which the downgrade does not create again");
             assertThat(result.lines()).anyMatch(line -> line.startsWith("WARNING: ") && line.contains(lost));
@@ -209,7 +210,7 @@ class PgDumpRoundTripTest {
         List<String> after = pgDump(db);
 
         // Object by object (pg_dump's "-- Name: ...; Type: ..." blocks): the same, except the objects on which a
-        // warning says something is not kept (inheritance, partitions, the policy, row level security, the comment).
+        // warning says something is not kept (inheritance, partitions, the policy, row level security).
         Map<String, String> was = blocks(before);
         Map<String, String> is = blocks(after);
         Set<String> notKeptNames = new HashSet<>();
@@ -233,13 +234,15 @@ class PgDumpRoundTripTest {
                         .anyMatch(notKeptNames::contains))
                 .as("%s differs and no warning names it as not kept:%n%s%nnow:%n%s", header, was.get(header),
                         is.get(header)).isTrue());
-        // the views, indexes, sequences, rules and triggers all came back as they were
+        // the views, indexes, sequences, rules, triggers and comments all came back as they were
         for (String kept : List.of("Name: film_list; Type: VIEW", "Name: rating_counts; Type: MATERIALIZED VIEW",
                 "Name: film_fulltext_idx; Type: INDEX", "Name: idx_recent_title; Type: INDEX",
                 "Name: idx_actor_name; Type: INDEX", "Name: film_film_id_seq; Type: SEQUENCE",
                 "Name: film film_no_delete; Type: RULE", "Name: film_list film_list_insert; Type: RULE",
                 "Name: film film_touch; Type: TRIGGER", "Name: language; Type: TABLE",
-                "Name: language_language_id_seq; Type: SEQUENCE")) {
+                "Name: language_language_id_seq; Type: SEQUENCE", "Name: TABLE film; Type: COMMENT",
+                "Name: COLUMN film.rental_rate; Type: COMMENT", "Name: TABLE language; Type: COMMENT",
+                "Name: COLUMN language.name; Type: COMMENT")) {
             assertThat(headers).anyMatch(header -> header.startsWith(kept));
             assertThat(differing).noneMatch(header -> header.startsWith(kept));
         }

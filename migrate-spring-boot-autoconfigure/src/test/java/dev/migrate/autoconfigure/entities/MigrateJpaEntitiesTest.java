@@ -89,14 +89,7 @@ class MigrateJpaEntitiesTest {
             url = postgres.jdbcUrl(postgres.createDatabase());
             user = postgres.user();
         }
-        runner(url, "spring.datasource.username=" + user).run(context -> {
-            assertThat(context).hasNotFailed();
-            Migrate migrate = context.getBean(Migrate.class);
-            AutogenerateResult first = migrate.migrate(RevisionRequest.withMessage("library"), RenameDecider.NEVER);
-            assertThat(first.detected()).containsExactly("Detected added table 'authors'", "Detected added table 'books'");
-            migrate.upgrade("head");
-            assertThat(migrate.check().upToDate()).isTrue();
-        });
+        runner(url, "spring.datasource.username=" + user).run(MigrateJpaEntitiesTest::migrateAndUpgradeTheLibrary);
         runner(url, "spring.datasource.username=" + user, "spring.jpa.hibernate.ddl-auto=validate").run(context -> {
             assertThat(context).hasNotFailed();
             EntityManagerFactory factory = context.getBean(EntityManagerFactory.class);
@@ -113,6 +106,66 @@ class MigrateJpaEntitiesTest {
             }
             assertThat(context.getBean(Migrate.class).check().upToDate()).isTrue();
         });
+    }
+
+    /**
+     * {@code spring.jpa.properties.hibernate.default_schema}: with the migrations connected to that schema
+     * ({@code currentSchema} in the URL), the entity tables are created there and Hibernate validates and uses them;
+     * connected to another schema, {@code db check} and {@code db migrate} stop with one line saying so, instead of
+     * writing tables where Hibernate does not look.
+     */
+    @Test
+    void hibernatesDefaultSchemaIsWhereTheEntityTablesGo() throws Exception {
+        PostgresServer postgres = PostgresServer.shared();
+        String database = postgres.createDatabase();
+        try (var connection = postgres.connect(database); var statement = connection.createStatement()) {
+            statement.execute("CREATE SCHEMA library");
+        }
+        String inLibrary = postgres.jdbcUrl(database) + "?currentSchema=library";
+        String user = "spring.datasource.username=" + postgres.user();
+        String schema = "spring.jpa.properties.hibernate.default_schema=library";
+        runner(inLibrary, user, schema).run(MigrateJpaEntitiesTest::migrateAndUpgradeTheLibrary);
+        try (var connection = postgres.connect(database); var statement = connection.createStatement();
+             var rows = statement.executeQuery("SELECT table_schema || '.' || table_name FROM information_schema.tables "
+                     + "WHERE table_name IN ('authors', 'books') ORDER BY 1")) {
+            List<String> tables = new ArrayList<>();
+            while (rows.next()) {
+                tables.add(rows.getString(1));
+            }
+            assertThat(tables).containsExactly("library.authors", "library.books");
+        }
+        runner(inLibrary, user, schema, "spring.jpa.hibernate.ddl-auto=validate").run(context -> {
+            assertThat(context).hasNotFailed();
+            try (EntityManager entityManager = context.getBean(EntityManagerFactory.class).createEntityManager()) {
+                entityManager.getTransaction().begin();
+                entityManager.persist(new Author("Octavia E. Butler"));
+                entityManager.getTransaction().commit();
+            }
+            assertThat(context.getBean(Migrate.class).check().upToDate()).isTrue();
+        });
+
+        String elsewhere = postgres.createDatabase();
+        try (var connection = postgres.connect(elsewhere); var statement = connection.createStatement()) {
+            statement.execute("CREATE SCHEMA library");
+        }
+        Path noScripts = Files.createDirectories(tmp.resolve("elsewhere"));
+        runner(postgres.jdbcUrl(elsewhere), user, schema, "migrate.script-directory=" + noScripts).run(context -> assertThatThrownBy(
+                () -> context.getBean(Migrate.class).migrate(RevisionRequest.withMessage("x"), RenameDecider.NEVER))
+                .isInstanceOf(MigrateException.class)
+                .hasMessageContaining("hibernate.default_schema is 'library'")
+                .hasMessageContaining("'public'")
+                .hasMessageContaining("currentSchema=library"));
+    }
+
+    /** {@code db migrate} writes the library's two tables, {@code db upgrade} creates them, and they match. */
+    private static void migrateAndUpgradeTheLibrary(
+            org.springframework.boot.test.context.assertj.AssertableApplicationContext context) {
+        assertThat(context).hasNotFailed();
+        Migrate migrate = context.getBean(Migrate.class);
+        AutogenerateResult first = migrate.migrate(RevisionRequest.withMessage("library"), RenameDecider.NEVER);
+        assertThat(first.detected()).containsExactly("Detected added table 'authors'", "Detected added table 'books'");
+        migrate.upgrade("head");
+        assertThat(migrate.check().upToDate()).isTrue();
     }
 
     /** The library application run as {@code java -jar app.jar db ...}, without Spring Shell. */
