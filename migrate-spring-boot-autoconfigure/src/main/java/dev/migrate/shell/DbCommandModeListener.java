@@ -32,6 +32,9 @@ public final class DbCommandModeListener implements SpringApplicationRunListener
      */
     public static final String ACTIVE_PROPERTY = "dev.migrate.internal.command-line-active";
 
+    /** Boot's switch for its background preinitializers ({@code BackgroundPreinitializer}). */
+    static final String SKIP_BACKGROUND_PREINITIALIZATION = "spring.backgroundpreinitializer.ignore";
+
     private final String[] args;
     /** Where help is printed: the process's standard output unless a test gives another stream. */
     private final PrintStream helpOutput;
@@ -76,6 +79,12 @@ public final class DbCommandModeListener implements SpringApplicationRunListener
         }
         commandOutput = standardOutput;
         System.setOut(System.err);
+        // Boot warms Jackson, validation and conversion caches on a background thread for the application to come; a
+        // command uses none of them, and on a small machine that thread competes with the command for the cores.
+        // A system property because that is the only switch Boot reads, before any environment exists.
+        if (System.getProperty(SKIP_BACKGROUND_PREINITIALIZATION) == null) {
+            System.setProperty(SKIP_BACKGROUND_PREINITIALIZATION, "true");
+        }
     }
 
     @Override

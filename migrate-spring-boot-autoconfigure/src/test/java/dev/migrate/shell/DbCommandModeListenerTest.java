@@ -88,6 +88,23 @@ class DbCommandModeListenerTest {
     }
 
     @Test
+    void aCommandSkipsBootsBackgroundPreinitializationOtherRunsKeepIt() {
+        String before = System.clearProperty(DbCommandModeListener.SKIP_BACKGROUND_PREINITIALIZATION);
+        try {
+            starting("--server.port=0");
+            assertThat(System.getProperty(DbCommandModeListener.SKIP_BACKGROUND_PREINITIALIZATION)).isNull();
+            starting("db", "current");
+            assertThat(System.getProperty(DbCommandModeListener.SKIP_BACKGROUND_PREINITIALIZATION)).isEqualTo("true");
+        } finally {
+            if (before == null) {
+                System.clearProperty(DbCommandModeListener.SKIP_BACKGROUND_PREINITIALIZATION);
+            } else {
+                System.setProperty(DbCommandModeListener.SKIP_BACKGROUND_PREINITIALIZATION, before);
+            }
+        }
+    }
+
+    @Test
     void commandsAndUsageErrorsStillStartTheContext() {
         for (String[] args : List.of(new String[] {"db", "current"}, new String[] {"db", "upgrade", "--frob", "--help"},
                 new String[] {"db", "frob", "--help"}, new String[] {"--help"}, new String[0])) {
