@@ -21,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The demo processed ahead of time, as {@code process-aot} does for a native image, and run on the JVM with
  * {@code -Dspring.aot.enabled=true}: the generated bean definitions (the db commands among them) start the
- * application, which upgrades its SQLite database at startup and answers {@code db} commands at the prompt.
+ * application, which upgrades its SQLite database at startup and answers {@code db} commands at the prompt and as
+ * one-shot commands ({@code java ... db current}).
  */
 class AheadOfTimeDemoTest {
 
@@ -55,6 +56,14 @@ class AheadOfTimeDemoTest {
                 .contains("Starting AOT-processed BlogApplication", "Running upgrade  -> 9a0e4c7b1f22")
                 .contains("c41d9e0a7b58 (head)", "<base> -> 9a0e4c7b1f22, DB initial migration");
         assertThat(DemoJar.sqliteTables(database)).contains("alembic_version", "article");
+
+        // the one-shot command line: the build ran without a db command, so its beans were fixed without the runner
+        DemoJar.Run command = DemoJar.process(work, List.of(DemoJar.java(), "-XX:TieredStopAtLevel=1",
+                "-Dspring.aot.enabled=true", "-Dspring.datasource.url=jdbc:sqlite:" + database,
+                "-cp", classes + File.pathSeparator + resources + File.pathSeparator + classPath,
+                BlogApplication.class.getName(), "db", "current"));
+        assertThat(command.exit()).as(command.toString()).isZero();
+        assertThat(command.out()).as(command.toString()).containsExactly("c41d9e0a7b58 (head)");
     }
 
     /** Compiles the generated sources next to the generated classes, as the build's AOT compile step does. */
