@@ -3,7 +3,6 @@ package dev.migrate.shell;
 import dev.migrate.command.Migrate;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.Ordered;
 
@@ -30,7 +29,7 @@ final class AheadOfTimeDbCommandLineRunner implements ApplicationRunner, Ordered
     public void run(ApplicationArguments arguments) {
         Migrate migrate = context.getBean(Migrate.class);
         DbCommandExit exit = context.getBeanProvider(DbCommandExit.class)
-                .getIfAvailable(() -> status -> System.exit(SpringApplication.exit(context, () -> status)));
+                .getIfAvailable(() -> DbCommandExit.closing(context));
         new DbCommandLineRunner(new DbCommandExecutor(migrate), exit, streams.out(), streams.err()).run(arguments);
     }
 
