@@ -59,6 +59,16 @@ public final class ClasspathScriptSource implements ScriptSource {
             }
         }
         if (seen.isEmpty()) {
+            // a location's directory need not be a resource itself (a native image keeps only the registered ones,
+            // a jar may have no directory entries): its index, when there is one, says where it is
+            for (URL index : Collections.list(classLoader.getResources(location + "/" + ScriptIndex.FILE_NAME))) {
+                URL directory = new URL(index, ".");
+                if (seen.add(directory.toExternalForm())) {
+                    resources.addAll(listAt(directory));
+                }
+            }
+        }
+        if (seen.isEmpty()) {
             log.warn("No script location {} on the classpath", description());
         }
         resources.sort(Comparator.comparing(ScriptResource::fileName));

@@ -57,6 +57,21 @@ class IndexedClasspathScriptsTest {
     }
 
     @Test
+    void theIndexIsFoundWhereTheLocationsDirectoryIsNotAResource() throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("db/migrations"));
+        Files.writeString(dir.resolve("a1_base.sql"), Scripts.script("a1", "", "CREATE TABLE t (x INT);"));
+        ScriptIndex.write(dir);
+        MemoryClassLoader loader = new MemoryClassLoader(Map.of(
+                "db/migrations/a1_base.sql", Files.readString(dir.resolve("a1_base.sql")),
+                "db/migrations/" + ScriptIndex.FILE_NAME, Files.readString(dir.resolve(ScriptIndex.FILE_NAME))));
+        loader.directories = false;
+
+        List<ScriptResource> resources = ScriptSources.of("classpath:db/migrations", loader).list();
+
+        assertThat(resources).extracting(ScriptResource::location).containsExactly("memory:/db/migrations/a1_base.sql");
+    }
+
+    @Test
     void withoutAnIndexTheErrorSaysToWriteItAtBuildTime() {
         MemoryClassLoader loader = new MemoryClassLoader(Map.of("db/migrations/a1_base.sql", "x"));
 
@@ -71,25 +86,28 @@ class IndexedClasspathScriptsTest {
     private static final class MemoryClassLoader extends ClassLoader {
 
         private final Map<String, byte[]> resources = new TreeMap<>();
+        /** Whether a directory is a resource too (GraalVM keeps one only when it is registered). */
+        private boolean directories = true;
         private final URLStreamHandler handler = new URLStreamHandler() {
             @Override
-            protected URLConnection openConnection(URL url) throws IOException {
-                String name = url.getPath().substring(1);
-                // a directory opens as the names in it, one a line, as GraalVM's resource: URLs do
-                byte[] bytes = resources.containsKey(name) ? resources.get(name) : String.join("\n",
-                        resources.keySet().stream().filter(key -> key.startsWith(name + "/"))
-                                .map(key -> key.substring(name.length() + 1)).toList()).getBytes(StandardCharsets.UTF_8);
-                if (getResource(name) == null) {
-                    throw new FileNotFoundException(url.toString());
-                }
+            protected URLConnection openConnection(URL url) {
+                // as other handlers, it connects when read: opening a connection finds nothing yet
                 return new URLConnection(url) {
                     @Override
-                    public void connect() {
+                    public void connect() throws IOException {
+                        getInputStream();
                     }
 
                     @Override
-                    public InputStream getInputStream() {
-                        return new ByteArrayInputStream(bytes);
+                    public InputStream getInputStream() throws IOException {
+                        String name = url.getPath().substring(1);
+                        if (getResource(name) == null) {
+                            throw new FileNotFoundException(url.toString());
+                        }
+                        // a directory reads as the names in it, one a line, as GraalVM's resource: URLs do
+                        return new ByteArrayInputStream(resources.containsKey(name) ? resources.get(name)
+                                : String.join("\n", resources.keySet().stream().filter(key -> key.startsWith(name + "/"))
+                                        .map(key -> key.substring(name.length() + 1)).toList()).getBytes(StandardCharsets.UTF_8));
                     }
                 };
             }
@@ -103,7 +121,7 @@ class IndexedClasspathScriptsTest {
         @Override
         public URL getResource(String name) {
             boolean exists = resources.containsKey(name)
-                    || resources.keySet().stream().anyMatch(key -> key.startsWith(name + "/"));
+                    || directories && resources.keySet().stream().anyMatch(key -> key.startsWith(name + "/"));
             return exists ? url(name) : null;
         }
 
