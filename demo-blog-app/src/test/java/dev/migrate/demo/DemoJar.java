@@ -91,12 +91,17 @@ final class DemoJar {
 
     /** As {@link #process(Path, List)}, with {@code environment} added to this process's. */
     static Run process(Path workingDirectory, List<String> command, java.util.Map<String, String> environment) {
+        return process(workingDirectory, command, environment, Path.of("/dev/null"));
+    }
+
+    /** As {@link #process(Path, List, java.util.Map)}, with standard input read from {@code input}. */
+    static Run process(Path workingDirectory, List<String> command, java.util.Map<String, String> environment, Path input) {
         try {
             Path out = Files.createTempFile(workingDirectory.getParent(), "out", ".txt");
             Path err = Files.createTempFile(workingDirectory.getParent(), "err", ".txt");
             ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile());
             builder.environment().putAll(environment);
-            Process process = builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+            Process process = builder.redirectInput(ProcessBuilder.Redirect.from(input.toFile()))
                     .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
             if (!process.waitFor(120, TimeUnit.SECONDS)) {
                 process.destroyForcibly();

@@ -3,9 +3,11 @@ package dev.migrate.script;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.JarURLConnection;
+import java.net.MalformedURLException;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLConnection;
@@ -24,7 +26,8 @@ import java.util.jar.JarFile;
 /**
  * The {@code *.sql} files directly under a classpath location, from every classpath entry that has it
  * (directories, jars, and Spring Boot's nested jars, whose {@code jar:nested:} URLs open as
- * {@link JarURLConnection}s), merged and sorted by file name. A location found nowhere lists nothing:
+ * {@link JarURLConnection}s; elsewhere, as in a native image, the scripts that the location's {@link ScriptIndex}
+ * names), merged and sorted by file name. A location found nowhere lists nothing:
  * an application may have no scripts yet.
  */
 public final class ClasspathScriptSource implements ScriptSource {
@@ -56,6 +59,16 @@ public final class ClasspathScriptSource implements ScriptSource {
             }
         }
         if (seen.isEmpty()) {
+            // a location's directory need not be a resource itself (a native image keeps only the registered ones,
+            // a jar may have no directory entries): its index, when there is one, says where it is
+            for (URL index : Collections.list(classLoader.getResources(location + "/" + ScriptIndex.FILE_NAME))) {
+                URL directory = new URL(index, ".");
+                if (seen.add(directory.toExternalForm())) {
+                    resources.addAll(listAt(directory));
+                }
+            }
+        }
+        if (seen.isEmpty()) {
             log.warn("No script location {} on the classpath", description());
         }
         resources.sort(Comparator.comparing(ScriptResource::fileName));
@@ -75,8 +88,39 @@ public final class ClasspathScriptSource implements ScriptSource {
         if (connection instanceof JarURLConnection jar) {
             return listJar(url, jar);
         }
-        throw new ScriptException(description() + ": cannot list scripts at " + url + " (protocol \"" + url.getProtocol()
-                + "\"); put the scripts in a directory or a jar, or use a filesystem: location");
+        return listIndexed(url);
+    }
+
+    /**
+     * The scripts that the location's {@link ScriptIndex} names, for resources that are neither files nor jar entries
+     * (a GraalVM native image's {@code resource:} URLs): such a location cannot be listed, so the index that the
+     * build writes next to the scripts is the list. Their headers are read from the scripts themselves: without a
+     * jar's CRC-32s nothing tells whether the index is stale.
+     */
+    private List<ScriptResource> listIndexed(URL url) throws IOException {
+        ScriptIndex index;
+        URL indexUrl = child(url, ScriptIndex.FILE_NAME);
+        try (InputStream in = indexUrl.openStream()) {
+            index = ScriptIndex.read(in, indexUrl.toExternalForm());
+        } catch (FileNotFoundException e) {
+            throw new ScriptException(description() + ": cannot list scripts at " + url + " (protocol \""
+                    + url.getProtocol() + "\") and there is no " + location + "/" + ScriptIndex.FILE_NAME
+                    + "; write the index at build time with " + ScriptIndex.class.getName() + " <output directory>/"
+                    + location + ", or use a filesystem: location");
+        }
+        log.debug("{}: scripts named by {}", description(), indexUrl);
+        List<ScriptResource> resources = new ArrayList<>();
+        for (String fileName : index.entries().keySet()) {
+            URL file = child(url, fileName);
+            resources.add(new ScriptResource(fileName, file.toExternalForm(), file::openStream));
+        }
+        return resources;
+    }
+
+    /** The resource {@code name} in the directory {@code url}, through the directory URL's own protocol handler. */
+    private static URL child(URL directory, String name) throws MalformedURLException {
+        String path = directory.getPath();
+        return new URL(directory, path.endsWith("/") ? name : path.substring(path.lastIndexOf('/') + 1) + "/" + name);
     }
 
     private List<ScriptResource> listJar(URL url, JarURLConnection connection) throws IOException {

@@ -26,6 +26,7 @@ import org.springframework.boot.sql.init.dependency.DatabaseInitializationDepend
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.ImportRuntimeHints;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.util.StringUtils;
@@ -46,6 +47,7 @@ import java.util.List;
 @Conditional(MigrateAutoConfiguration.DataSourceOrUrlCondition.class)
 @EnableConfigurationProperties(MigrateProperties.class)
 @Import(DatabaseInitializationDependencyConfigurer.class)
+@ImportRuntimeHints(MigrateRuntimeHints.class)
 public class MigrateAutoConfiguration {
 
     /**

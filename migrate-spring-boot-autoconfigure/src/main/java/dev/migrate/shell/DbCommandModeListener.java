@@ -1,5 +1,6 @@
 package dev.migrate.shell;
 
+import org.springframework.aot.AotDetector;
 import org.springframework.boot.bootstrap.ConfigurableBootstrapContext;
 import org.springframework.boot.LazyInitializationBeanFactoryPostProcessor;
 import org.springframework.boot.SpringApplication;
@@ -90,8 +91,15 @@ public final class DbCommandModeListener implements SpringApplicationRunListener
     @Override
     public void contextPrepared(ConfigurableApplicationContext context) {
         if (commandOutput != null) {
-            context.getBeanFactory().registerSingleton(DbCommandStreams.BEAN_NAME,
-                    new DbCommandStreams(commandOutput, System.err));
+            DbCommandStreams streams = new DbCommandStreams(commandOutput, System.err);
+            context.getBeanFactory().registerSingleton(DbCommandStreams.BEAN_NAME, streams);
+            // Ahead of time the generated bean definitions are already registered here, with the build's conditions:
+            // without a db command at build time the runner's auto-configuration is not among them.
+            if (AotDetector.useGeneratedArtifacts()
+                    && !context.getBeanFactory().containsBean(AheadOfTimeDbCommandLineRunner.BEAN_NAME)) {
+                context.getBeanFactory().registerSingleton(AheadOfTimeDbCommandLineRunner.BEAN_NAME,
+                        new AheadOfTimeDbCommandLineRunner(context, streams));
+            }
         }
         // Decided here, not in environmentPrepared: only now does the environment hold the application's own
         // settings, and with them a possible migrate.command-line.minimal-context=false.

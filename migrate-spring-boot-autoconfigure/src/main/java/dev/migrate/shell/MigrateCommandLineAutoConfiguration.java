@@ -2,7 +2,6 @@ package dev.migrate.shell;
 
 import dev.migrate.command.Migrate;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -22,7 +21,7 @@ public class MigrateCommandLineAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     public DbCommandExit dbCommandExit(ApplicationContext context) {
-        return status -> System.exit(SpringApplication.exit(context, () -> status));
+        return DbCommandExit.closing(context);
     }
 
     @Bean
