@@ -38,7 +38,9 @@ class BenchmarkSmokeTest {
         List<Result> results = BenchmarkMain.run(new NoopScenario(), Settings.smoke());
 
         assertThat(results).filteredOn(r -> r.scenario().equals("noop/sqlite")).extracting(Result::subject)
-                .containsExactly("jdbc", "io", "migrate", "migrate", "flyway", "liquibase");
+                .containsExactly("jdbc", "io", "migrate", "migrate", "flyway", "liquibase", "jdbc", "migrate", "migrate");
+        assertThat(results).filteredOn(r -> r.scenario().equals("noop/sqlite")).extracting(Result::measured)
+                .contains(NoopScenario.JAR_FLOOR, NoopScenario.JAR_UPGRADE, NoopScenario.JAR_INDEXED);
         assertThat(results).allSatisfy(r -> assertThat(r.revisions()).isEqualTo(10));
         assertThat(Peers.summary(results)).contains(NoopScenario.UPGRADE);
     }
