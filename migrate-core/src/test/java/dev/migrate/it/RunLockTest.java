@@ -138,13 +138,15 @@ class RunLockTest {
         db.execute("CREATE TABLE applied (pid INTEGER NOT NULL)");
         db.execute("CREATE TABLE overlapping (others BIGINT NOT NULL)");
         ScriptFiles files = new ScriptFiles(tmp.resolve("migrations"));
-        // First, how many other sessions are running this revision's slow statement right now. A killed backend
-        // releases its locks while exiting, a moment before pg_stat_activity stops listing it as active: the short
-        // pause keeps that exit from counting, while a statement still running (3 s) would.
+        // First, how many other sessions are sleeping in this revision's slow statement right now. A killed backend
+        // releases its locks while exiting, before pg_stat_activity stops listing it as active (under load, for longer
+        // than any pause): only a session still in the sleep (wait event PgSleep) counts, as a statement still
+        // running (3 s) would.
         files.writeRaw("p00000000001_slow.sql", NO_TRANSACTION_HEADER.formatted("slow", "p00000000001", """
                 SELECT pg_sleep(0.5);
                 INSERT INTO overlapping (others) SELECT count(*) FROM pg_stat_activity
-                    WHERE state = 'active' AND pid <> pg_backend_pid() AND query LIKE '%FROM pg_sleep(3)%';
+                    WHERE state = 'active' AND wait_event = 'PgSleep' AND pid <> pg_backend_pid()
+                      AND query LIKE '%FROM pg_sleep(3)%';
                 INSERT INTO applied (pid) SELECT pg_backend_pid() FROM pg_sleep(3);"""));
 
         Process first = start(db.server().jdbcUrl(db.database()), db.server().user(), files.directory(), "", 0);
