@@ -459,27 +459,33 @@ final class SchemaComparator {
             String warning = "-- WARNING: " + DataLoss.kindOf(trigger) + " " + trigger.name() + " on " + trigger.table()
                     + " names a column this upgrade drops: dropped and not created again (the downgrade creates it"
                     + " again after the column)\n";
-            steps.add(new Step(new ExecuteSql(trigger.table(), warning + dropTrigger(trigger), trigger.definition()),
+            steps.add(new Step(new ExecuteSql(trigger.table(), warning + dropTrigger(trigger), trigger.create()),
                     Phase.DROP_FOREIGN_KEY, first++, List.of("Detected " + DataLoss.kindOf(trigger) + " '"
                             + trigger.name() + "' on '" + trigger.table() + "' naming a dropped column: dropped, not"
                             + " created again")));
         }
         for (Schema.Trigger trigger : triggers) {
-            steps.add(new Step(new ExecuteSql(trigger.table(), dropTrigger(trigger), trigger.definition()),
+            steps.add(new Step(new ExecuteSql(trigger.table(), dropTrigger(trigger), trigger.create()),
                     Phase.DROP_FOREIGN_KEY, first++, List.of()));
         }
         for (int i = views.size() - 1; i >= 0; i--) {
             Schema.View view = views.get(i);
-            steps.add(new Step(new ExecuteSql(view.name(), dropView(view), view.definition()), Phase.DROP_FOREIGN_KEY,
-                    first++, List.of()));
+            // what re-creating the view cannot give back (its owner): said in the script and in the output
+            String warning = view.notKept().isEmpty() ? "" : "-- WARNING: view " + view.name() + " is dropped and"
+                    + " created again around the change, which does not keep its " + String.join(", ", view.notKept())
+                    + " (restore it by hand in this revision)\n";
+            steps.add(new Step(new ExecuteSql(view.name(), warning + dropView(view), view.create()),
+                    Phase.DROP_FOREIGN_KEY, first++, view.notKept().isEmpty() ? List.of() : List.of("Detected view '"
+                            + view.name() + "' re-created around the change: its " + String.join(", ", view.notKept())
+                            + " not kept")));
         }
         int last = Integer.MAX_VALUE - views.size() - triggers.size();
         for (Schema.View view : views) {
-            steps.add(new Step(new ExecuteSql(view.name(), view.definition(), dropView(view)), Phase.ADD_FOREIGN_KEY,
+            steps.add(new Step(new ExecuteSql(view.name(), view.create(), dropView(view)), Phase.ADD_FOREIGN_KEY,
                     last++, List.of()));
         }
         for (Schema.Trigger trigger : triggers) {
-            steps.add(new Step(new ExecuteSql(trigger.table(), trigger.definition(), dropTrigger(trigger)),
+            steps.add(new Step(new ExecuteSql(trigger.table(), trigger.create(), dropTrigger(trigger)),
                     Phase.ADD_FOREIGN_KEY, last++, List.of()));
         }
     }
@@ -566,10 +572,11 @@ final class SchemaComparator {
                 .filter(trigger -> owners.contains(trigger.table().toLowerCase(Locale.ROOT))).toList();
         List<Schema.Sequence> sequences = database.sequences().stream()
                 .filter(sequence -> table.name().equals(sequence.table())).toList();
-        List<String> notKept = database.notKept().stream()
+        List<String> notKept = new ArrayList<>(database.notKept().stream()
                 .filter(lost -> owners.contains(lost.table().toLowerCase(Locale.ROOT)))
                 .map(lost -> lost.table().equals(table.name()) ? lost.what() : lost.what() + " (on " + lost.table() + ")")
-                .toList();
+                .toList());
+        views.forEach(view -> view.notKept().forEach(lost -> notKept.add(lost + " (of " + view.name() + ")")));
         // triggers and rules of tables that stay, whose text names this one: left alone, but said
         List<Schema.Trigger> referrers = database.triggers().stream()
                 .filter(trigger -> !owners.contains(trigger.table().toLowerCase(Locale.ROOT))
