@@ -132,11 +132,24 @@ final class SchemaComparator {
         Set<String> altered = new TreeSet<>();
         Map<String, Set<String>> changedColumns = new TreeMap<>();
         Set<String> droppedColumns = new HashSet<>();
+        Map<String, TableComparator> comparators = new LinkedHashMap<>();
+        Map<String, List<Step>> foundByTable = new LinkedHashMap<>();
+        for (Map.Entry<String, Table[]> pair : pairs.entrySet()) {
+            TableComparator table = new TableComparator(pair.getValue()[0], pair.getValue()[1], dialect, options, rank++);
+            comparators.put(pair.getKey(), table);
+            foundByTable.put(pair.getKey(), table.compare());
+        }
+        Map<String, List<String>> carried = new HashMap<>();
+        if (!(dialect instanceof SqliteDialect)) {
+            foundByTable = new InheritedColumns(database).adjust(foundByTable, pairs, carried);
+        }
+        carried.forEach((table, columns) -> changedColumns.computeIfAbsent(table, name -> new TreeSet<>())
+                .addAll(columns));
         for (Map.Entry<String, Table[]> pair : pairs.entrySet()) {
             Table model = pair.getValue()[0];
             Table reflected = pair.getValue()[1];
-            TableComparator table = new TableComparator(model, reflected, dialect, options, rank++);
-            List<Step> found = table.compare();
+            TableComparator table = comparators.get(pair.getKey());
+            List<Step> found = foundByTable.get(pair.getKey());
             if (!found.isEmpty()) {
                 altered.add(reflected.name());
             }
