@@ -57,19 +57,25 @@ class ViewExtrasTest {
             GRANT SELECT ON public.item_counts TO PUBLIC;
             """;
 
+    private static final Table LOG = Table.builder("item_log").column(Column.of("name", ColumnType.varchar(80))).build();
+
     @TempDir
     Path tmp;
+
+    /** Models of both tables, items with longer names: the views over items go around the ALTER. */
+    private static ModelSource widerNames() {
+        Table items = Table.builder("items").column(Column.of("id", ColumnType.of(GenericType.INTEGER)).notNull())
+                .column(Column.of("name", ColumnType.varchar(120))).primaryKey("items_pkey", "id").build();
+        return ModelSource.of(Schema.of(List.of(items, LOG)));
+    }
 
     @Test
     void viewsCreatedAgainAroundAnAlterKeepTheirCommentsGrantsAndIndexes() throws Exception {
         TestDatabase.Postgres db = TestDatabase.postgres();
         assertThat(db.runScriptWithCli(SCHEMA)).isEmpty();
         List<String> before = PgDumpRoundTripTest.pgDump(db);
-        Table items = Table.builder("items").column(Column.of("id", ColumnType.of(GenericType.INTEGER)).notNull())
-                .column(Column.of("name", ColumnType.varchar(120))).primaryKey("items_pkey", "id").build();
-        Table log = Table.builder("item_log").column(Column.of("name", ColumnType.varchar(80))).build();
         Journey journey = new Journey(db, tmp);
-        Migrate engine = journey.engine(ModelSource.of(Schema.of(List.of(items, log))));
+        Migrate engine = journey.engine(widerNames());
         engine.upgrade("heads");
         AutogenerateResult result = engine.migrate(RevisionRequest.withMessage("wider names"), RenameDecider.NEVER);
 
@@ -91,9 +97,8 @@ class ViewExtrasTest {
         TestDatabase.Postgres db = TestDatabase.postgres();
         assertThat(db.runScriptWithCli(SCHEMA)).isEmpty();
         List<String> before = PgDumpRoundTripTest.pgDump(db);
-        Table log = Table.builder("item_log").column(Column.of("name", ColumnType.varchar(80))).build();
         Journey journey = new Journey(db, tmp);
-        Migrate engine = journey.engine(ModelSource.of(Schema.of(List.of(log))));
+        Migrate engine = journey.engine(ModelSource.of(Schema.of(List.of(LOG))));
         engine.upgrade("heads");
         AutogenerateResult result = engine.migrate(RevisionRequest.withMessage("no items"), RenameDecider.NEVER);
         engine.upgrade("head");
@@ -110,17 +115,14 @@ class ViewExtrasTest {
                 DO $$ BEGIN CREATE ROLE migrate_view_owner; EXCEPTION WHEN duplicate_object THEN NULL; END $$;
                 ALTER VIEW public.item_names OWNER TO migrate_view_owner;
                 """)).isEmpty();
-        Table items = Table.builder("items").column(Column.of("id", ColumnType.of(GenericType.INTEGER)).notNull())
-                .column(Column.of("name", ColumnType.varchar(120))).primaryKey("items_pkey", "id").build();
-        Table log = Table.builder("item_log").column(Column.of("name", ColumnType.varchar(80))).build();
-        Migrate altering = new Journey(db, tmp.resolve("altered")).engine(ModelSource.of(Schema.of(List.of(items, log))));
+        Migrate altering = new Journey(db, tmp.resolve("altered")).engine(widerNames());
         altering.upgrade("heads");
         AutogenerateResult altered = altering.migrate(RevisionRequest.withMessage("wider"), RenameDecider.NEVER);
         assertThat(Journey.read(altered.script().path())).contains("-- WARNING: view item_names is dropped and created"
                 + " again around the change, which does not keep its owner migrate_view_owner");
         assertThat(altered.detected()).anyMatch(line -> line.contains("item_names") && line.contains("owner"));
 
-        Migrate dropping = new Journey(db, tmp.resolve("dropped")).engine(ModelSource.of(Schema.of(List.of(log))));
+        Migrate dropping = new Journey(db, tmp.resolve("dropped")).engine(ModelSource.of(Schema.of(List.of(LOG))));
         AutogenerateResult dropped = dropping.migrate(RevisionRequest.withMessage("no items"), RenameDecider.NEVER);
         assertThat(Journey.read(dropped.script().path()))
                 .contains("drops its owner migrate_view_owner (of item_names), which the downgrade does not create");
