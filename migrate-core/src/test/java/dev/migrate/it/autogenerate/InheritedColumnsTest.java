@@ -24,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * PostgreSQL table inheritance as pg_dump writes it ({@code INHERITS}): a column a child table inherits can only be
  * changed through its parent ("cannot alter inherited column"), and PostgreSQL carries the parent's change to the
  * children. So a change of an inherited column that parent and child models agree on is one ALTER of the parent; a
- * child model that disagrees with its parent is named in a {@code -- WARNING}, never an ALTER that fails.
+ * child model that disagrees with its parent is named in a {@code -- WARNING}, never an ALTER that fails. A view over
+ * an inheriting table's column goes around the ancestor's ALTER, which changes that column too.
  */
 @PostgresTest
 class InheritedColumnsTest {
@@ -44,6 +45,10 @@ class InheritedColumnsTest {
             )
             INHERITS (public.cars);
             ALTER TABLE ONLY public.vehicles ADD CONSTRAINT vehicles_pkey PRIMARY KEY (id);
+            CREATE VIEW public.fast_car_names AS
+             SELECT sports_cars.name
+               FROM public.sports_cars
+              WHERE (sports_cars.top_speed > 250);
             """;
 
     @TempDir
