@@ -132,11 +132,24 @@ final class SchemaComparator {
         Set<String> altered = new TreeSet<>();
         Map<String, Set<String>> changedColumns = new TreeMap<>();
         Set<String> droppedColumns = new HashSet<>();
+        Map<String, TableComparator> comparators = new LinkedHashMap<>();
+        Map<String, List<Step>> foundByTable = new LinkedHashMap<>();
+        for (Map.Entry<String, Table[]> pair : pairs.entrySet()) {
+            TableComparator table = new TableComparator(pair.getValue()[0], pair.getValue()[1], dialect, options, rank++);
+            comparators.put(pair.getKey(), table);
+            foundByTable.put(pair.getKey(), table.compare());
+        }
+        Map<String, List<String>> carried = new HashMap<>();
+        if (!(dialect instanceof SqliteDialect)) {
+            foundByTable = new InheritedColumns(database).adjust(foundByTable, pairs, carried);
+        }
+        carried.forEach((table, columns) -> changedColumns.computeIfAbsent(table, name -> new TreeSet<>())
+                .addAll(columns));
         for (Map.Entry<String, Table[]> pair : pairs.entrySet()) {
             Table model = pair.getValue()[0];
             Table reflected = pair.getValue()[1];
-            TableComparator table = new TableComparator(model, reflected, dialect, options, rank++);
-            List<Step> found = table.compare();
+            TableComparator table = comparators.get(pair.getKey());
+            List<Step> found = foundByTable.get(pair.getKey());
             if (!found.isEmpty()) {
                 altered.add(reflected.name());
             }
@@ -163,10 +176,11 @@ final class SchemaComparator {
         Map<String, List<Schema.View>> dependentViews = dependentViews(dropTables);
         Set<String> goingWithTables = new HashSet<>();
         dependentViews.values().forEach(views -> views.forEach(view -> goingWithTables.add(view.name())));
-        recreateDependentsOfAltered(changedColumns, droppedColumns, goingWithTables);
         Set<String> goingAway = new HashSet<>();
         dropTables.forEach(table -> goingAway.add(table.name().toLowerCase(Locale.ROOT)));
         goingWithTables.forEach(view -> goingAway.add(view.toLowerCase(Locale.ROOT)));
+        Set<Schema.Trigger> rulesGone = dropRulesNaming(goingAway);
+        recreateDependentsOfAltered(changedColumns, droppedColumns, goingWithTables, rulesGone);
         int order = 0;
         if (drops.inlineCycles()) {
             steps.add(new Step(new ExecuteSql(drops.tables().get(0).name(), DEFER_FOREIGN_KEYS, ""), Phase.DROP_TABLE,
@@ -178,7 +192,8 @@ final class SchemaComparator {
         for (int i = dropTables.size() - 1; i >= 0; i--) {
             Table table = dropTables.get(i);
             List<Schema.View> views = dependentViews.getOrDefault(table.name(), List.of());
-            steps.add(new Step(new DropTable(table, dependents(table, views, goingAway)), Phase.DROP_TABLE, order++));
+            steps.add(new Step(new DropTable(table, dependents(table, views, goingAway, rulesGone)), Phase.DROP_TABLE,
+                    order++));
         }
 
         steps.addAll(new PostgresTypesComparator(models, database, dialect, options)
@@ -422,7 +437,7 @@ final class SchemaComparator {
      * {@code -- WARNING} and a line in the output, and the downgrade creates it again after the column.
      */
     private void recreateDependentsOfAltered(Map<String, Set<String>> changedColumns, Set<String> droppedColumns,
-                                             Set<String> goingWithTables) {
+                                             Set<String> goingWithTables, Set<Schema.Trigger> rulesGone) {
         if (changedColumns.isEmpty() || dialect instanceof SqliteDialect) {
             // SQLite: a rebuild restores the views itself, and DROP COLUMN keeps the views that do not read the column
             return;
@@ -434,6 +449,9 @@ final class SchemaComparator {
         List<Schema.Trigger> triggers = new ArrayList<>();
         List<Schema.Trigger> lost = new ArrayList<>();
         for (Schema.Trigger trigger : database.triggers()) {
+            if (rulesGone.contains(trigger)) {
+                continue; // dropped before everything, not created again (dropRulesNaming)
+            }
             if (viewNames.contains(trigger.table().toLowerCase(Locale.ROOT))) {
                 triggers.add(trigger);
                 continue;
@@ -459,29 +477,69 @@ final class SchemaComparator {
             String warning = "-- WARNING: " + DataLoss.kindOf(trigger) + " " + trigger.name() + " on " + trigger.table()
                     + " names a column this upgrade drops: dropped and not created again (the downgrade creates it"
                     + " again after the column)\n";
-            steps.add(new Step(new ExecuteSql(trigger.table(), warning + dropTrigger(trigger), trigger.definition()),
+            steps.add(new Step(new ExecuteSql(trigger.table(), warning + dropTrigger(trigger), trigger.create()),
                     Phase.DROP_FOREIGN_KEY, first++, List.of("Detected " + DataLoss.kindOf(trigger) + " '"
                             + trigger.name() + "' on '" + trigger.table() + "' naming a dropped column: dropped, not"
                             + " created again")));
         }
         for (Schema.Trigger trigger : triggers) {
-            steps.add(new Step(new ExecuteSql(trigger.table(), dropTrigger(trigger), trigger.definition()),
+            steps.add(new Step(new ExecuteSql(trigger.table(), dropTrigger(trigger), trigger.create()),
                     Phase.DROP_FOREIGN_KEY, first++, List.of()));
         }
         for (int i = views.size() - 1; i >= 0; i--) {
             Schema.View view = views.get(i);
-            steps.add(new Step(new ExecuteSql(view.name(), dropView(view), view.definition()), Phase.DROP_FOREIGN_KEY,
-                    first++, List.of()));
+            // what re-creating the view cannot give back (its owner): said in the script and in the output
+            String warning = view.notKept().isEmpty() ? "" : "-- WARNING: view " + view.name() + " is dropped and"
+                    + " created again around the change, which does not keep its " + String.join(", ", view.notKept())
+                    + " (restore it by hand in this revision)\n";
+            steps.add(new Step(new ExecuteSql(view.name(), warning + dropView(view), view.create()),
+                    Phase.DROP_FOREIGN_KEY, first++, view.notKept().isEmpty() ? List.of() : List.of("Detected view '"
+                            + view.name() + "' re-created around the change: its " + String.join(", ", view.notKept())
+                            + " not kept")));
         }
         int last = Integer.MAX_VALUE - views.size() - triggers.size();
         for (Schema.View view : views) {
-            steps.add(new Step(new ExecuteSql(view.name(), view.definition(), dropView(view)), Phase.ADD_FOREIGN_KEY,
+            steps.add(new Step(new ExecuteSql(view.name(), view.create(), dropView(view)), Phase.ADD_FOREIGN_KEY,
                     last++, List.of()));
         }
         for (Schema.Trigger trigger : triggers) {
-            steps.add(new Step(new ExecuteSql(trigger.table(), trigger.definition(), dropTrigger(trigger)),
+            steps.add(new Step(new ExecuteSql(trigger.table(), trigger.create(), dropTrigger(trigger)),
                     Phase.ADD_FOREIGN_KEY, last++, List.of()));
         }
+    }
+
+    /**
+     * PostgreSQL: the rules of tables and views that stay whose action names a table the upgrade drops (or a view going
+     * with it). PostgreSQL refuses to drop a table a rule uses, and the rule cannot be created again without the table:
+     * each is dropped first, with a {@code -- WARNING} and a line in the output, and only the downgrade creates it
+     * again, after the table (its reverse comes last). SQLite drops a table whatever triggers name it: those are left
+     * as they are and named by the dropped table's warnings ({@link Dependents#referrers()}).
+     */
+    private Set<Schema.Trigger> dropRulesNaming(Set<String> goingAway) {
+        Set<Schema.Trigger> gone = new java.util.LinkedHashSet<>();
+        if (goingAway.isEmpty() || dialect instanceof SqliteDialect) {
+            return gone;
+        }
+        int rank = Integer.MIN_VALUE;
+        for (Schema.Trigger rule : database.triggers()) {
+            if (!DataLoss.kindOf(rule).equals("rule") || goingAway.contains(rule.table().toLowerCase(Locale.ROOT))) {
+                continue;
+            }
+            List<String> named = new TreeSet<>(goingAway).stream()
+                    .filter(name -> mentions(rule.definition(), name)).toList();
+            if (named.isEmpty()) {
+                continue;
+            }
+            String tables = String.join(", ", named);
+            String warning = "-- WARNING: rule " + rule.name() + " on " + rule.table() + " names table " + tables
+                    + ", which this upgrade drops: dropped with it and not created again (the downgrade creates it"
+                    + " again after the table)\n";
+            steps.add(new Step(new ExecuteSql(rule.table(), warning + dropTrigger(rule), rule.create()),
+                    Phase.DROP_FOREIGN_KEY, rank++, List.of("Detected rule '" + rule.name() + "' on '" + rule.table()
+                            + "' naming dropped table '" + tables + "': dropped, not created again")));
+            gone.add(rule);
+        }
+        return gone;
     }
 
     private String dropTrigger(Schema.Trigger trigger) {
@@ -558,7 +616,8 @@ final class SchemaComparator {
      * The table's dependent views, the triggers and rules on it and on them, its owned sequences, what is not kept,
      * and the triggers and rules of other tables (not {@code dropping}, nor views going with it) that name it.
      */
-    private Dependents dependents(Table table, List<Schema.View> views, Set<String> dropping) {
+    private Dependents dependents(Table table, List<Schema.View> views, Set<String> dropping,
+                                  Set<Schema.Trigger> rulesGone) {
         Set<String> owners = new HashSet<>();
         owners.add(table.name().toLowerCase(Locale.ROOT));
         views.forEach(view -> owners.add(view.name().toLowerCase(Locale.ROOT)));
@@ -566,14 +625,15 @@ final class SchemaComparator {
                 .filter(trigger -> owners.contains(trigger.table().toLowerCase(Locale.ROOT))).toList();
         List<Schema.Sequence> sequences = database.sequences().stream()
                 .filter(sequence -> table.name().equals(sequence.table())).toList();
-        List<String> notKept = database.notKept().stream()
+        List<String> notKept = new ArrayList<>(database.notKept().stream()
                 .filter(lost -> owners.contains(lost.table().toLowerCase(Locale.ROOT)))
                 .map(lost -> lost.table().equals(table.name()) ? lost.what() : lost.what() + " (on " + lost.table() + ")")
-                .toList();
+                .toList());
+        views.forEach(view -> view.notKept().forEach(lost -> notKept.add(lost + " (of " + view.name() + ")")));
         // triggers and rules of tables that stay, whose text names this one: left alone, but said
         List<Schema.Trigger> referrers = database.triggers().stream()
                 .filter(trigger -> !owners.contains(trigger.table().toLowerCase(Locale.ROOT))
-                        && !dropping.contains(trigger.table().toLowerCase(Locale.ROOT))
+                        && !dropping.contains(trigger.table().toLowerCase(Locale.ROOT)) && !rulesGone.contains(trigger)
                         && mentions(trigger.definition(), table.name()))
                 .toList();
         return new Dependents(views, triggers, sequences, notKept, referrers);

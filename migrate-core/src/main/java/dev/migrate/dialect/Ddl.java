@@ -162,8 +162,14 @@ abstract sealed class Ddl permits SqliteDdl, PostgresDdl, MariaDbDdl {
             statements.addAll(op.table().firstRows());
             op.dependents().sequences().forEach(sequence -> statements.add("ALTER SEQUENCE " + name(sequence.name())
                     + " OWNED BY " + name(sequence.table()) + "." + name(sequence.column())));
-            op.dependents().views().forEach(view -> statements.add(view.definition()));
-            op.dependents().triggers().forEach(trigger -> statements.add(trigger.definition()));
+            op.dependents().views().forEach(view -> {
+                statements.add(view.definition());
+                statements.addAll(view.restore());
+            });
+            op.dependents().triggers().forEach(trigger -> {
+                statements.add(trigger.definition());
+                statements.addAll(trigger.restore());
+            });
             return statements;
         } else if (operation instanceof DropTable op) {
             List<String> statements = new ArrayList<>();

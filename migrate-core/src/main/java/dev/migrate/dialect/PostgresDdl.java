@@ -25,8 +25,34 @@ import java.util.regex.Pattern;
 /** PostgreSQL DDL: every operation has its ALTER; identity columns; the names PostgreSQL gives constraints. */
 final class PostgresDdl extends Ddl {
 
+    /** A cast of a string literal ({@code 'x'::character varying}, {@code '{}'::text[]}), as pg_dump writes defaults. */
+    private static final Pattern LITERAL_CAST = Pattern.compile("('(?:[^']|'')*')::(?:character varying|double precision"
+            + "|(?:timestamp|time) with(?:out)? time zone|bit varying|\"[^\"]+\"|[A-Za-z_][A-Za-z0-9_.]*)"
+            + "(?:\\(\\d+(?:,\\s*\\d+)?\\))?(?:\\[\\])*");
+    /** A string literal alone in parentheses, not a function's argument ({@code ('now')}, not {@code nextval('s')}). */
+    private static final Pattern PARENTHESISED_LITERAL = Pattern.compile("(?<![A-Za-z0-9_$])\\(\\s*('(?:[^']|'')*')\\s*\\)");
+
     PostgresDdl(Dialect dialect) {
         super(dialect);
+    }
+
+    /**
+     * A model's default written as the database shows it ({@code ('now'::text)::date}, {@code '{}'::text[]}) compares
+     * equal to the reflected one, whose literal casts reflection strips: the same stripping here.
+     */
+    @Override
+    String canonicalDefault(String expression, ColumnType type) {
+        if (expression == null) {
+            return null;
+        }
+        String value = expression.strip();
+        String before;
+        do {
+            before = value;
+            value = LITERAL_CAST.matcher(value).replaceAll("$1");
+            value = PARENTHESISED_LITERAL.matcher(value).replaceAll("$1");
+        } while (!value.equals(before));
+        return super.canonicalDefault(value, type);
     }
 
     @Override

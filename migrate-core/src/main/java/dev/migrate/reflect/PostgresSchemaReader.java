@@ -30,13 +30,34 @@ import java.util.TreeMap;
  * constraints; and its own comment), columns (with their defaults as written, the sequences they own and their
  * comments), constraints, indexes that no constraint owns (with their whole statements), and triggers and rules (on
  * the tables and on the views). The detail queries take the included table names as one array parameter, so excluded
- * tables are never read in detail.
+ * tables are never read in detail. A view's row also brings the statements that restore what re-creating it loses
+ * (a materialized view's indexes, comments, grants), and a trigger's or rule's row its comment.
  */
 final class PostgresSchemaReader implements SchemaReader {
 
     private static final String RELATIONS = """
             SELECT n.nspname, c.relname, c.relkind,
                    CASE WHEN c.relkind IN ('v', 'm') THEN pg_get_viewdef(c.oid) END,
+                   CASE WHEN c.relkind IN ('v', 'm') THEN
+                   ARRAY(SELECT pg_get_indexdef(x.indexrelid) FROM pg_index x JOIN pg_class ic ON ic.oid = x.indexrelid
+                         WHERE x.indrelid = c.oid ORDER BY ic.relname)
+                   || ARRAY(SELECT 'COMMENT ON ' || CASE WHEN d.objsubid > 0 THEN 'COLUMN ' || quote_ident(c.relname)
+                                   || '.' || quote_ident(a.attname) WHEN c.relkind = 'm' THEN 'MATERIALIZED VIEW '
+                                   || quote_ident(c.relname) ELSE 'VIEW ' || quote_ident(c.relname) END
+                                   || ' IS ' || quote_literal(d.description)
+                            FROM pg_description d
+                            LEFT JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = d.objsubid
+                            WHERE d.classoid = 'pg_class'::regclass AND d.objoid = c.oid ORDER BY d.objsubid)
+                   || ARRAY(SELECT 'COMMENT ON INDEX ' || quote_ident(ic.relname) || ' IS ' || quote_literal(d.description)
+                            FROM pg_index x JOIN pg_class ic ON ic.oid = x.indexrelid
+                            JOIN pg_description d ON d.classoid = 'pg_class'::regclass AND d.objoid = ic.oid
+                            WHERE x.indrelid = c.oid ORDER BY ic.relname)
+                   || ARRAY(SELECT 'GRANT ' || g.privilege_type || ' ON ' || quote_ident(c.relname) || ' TO '
+                                   || CASE WHEN g.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(g.grantee)) END
+                                   || CASE WHEN g.is_grantable THEN ' WITH GRANT OPTION' ELSE '' END
+                            FROM aclexplode(c.relacl) g WHERE g.grantee <> c.relowner
+                            ORDER BY g.grantee, g.privilege_type)
+                   ELSE
                    ARRAY(SELECT 'policy ' || pol.polname FROM pg_policy pol WHERE pol.polrelid = c.oid)
                    || CASE WHEN c.relrowsecurity THEN ARRAY['row level security'] ELSE ARRAY[]::text[] END
                    || CASE WHEN c.relacl IS NOT NULL THEN ARRAY['grants (' || array_to_string(c.relacl, ', ') || ')']
@@ -58,10 +79,13 @@ final class PostgresSchemaReader implements SchemaReader {
                             WHERE x.indrelid = c.oid ORDER BY ic.relname)
                    || ARRAY(SELECT 'comment on constraint ' || co.conname FROM pg_constraint co
                             JOIN pg_description d ON d.classoid = 'pg_constraint'::regclass AND d.objoid = co.oid
-                            WHERE co.conrelid = c.oid ORDER BY co.conname),
+                            WHERE co.conrelid = c.oid ORDER BY co.conname) END,
                    ARRAY(SELECT p.relname FROM pg_inherits i JOIN pg_class p ON p.oid = i.inhparent
                          WHERE i.inhrelid = c.oid AND NOT c.relispartition ORDER BY i.inhseqno),
-                   s.seqstart, s.seqincrement, obj_description(c.oid, 'pg_class')
+                   s.seqstart, s.seqincrement, obj_description(c.oid, 'pg_class'),
+                   CASE WHEN c.relkind IN ('v', 'm') AND c.relowner <> (SELECT r.oid FROM pg_roles r
+                                                                          WHERE r.rolname = current_user)
+                        THEN ARRAY['owner ' || pg_get_userbyid(c.relowner)] END
             FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
             LEFT JOIN pg_sequence s ON s.seqrelid = c.oid
             WHERE n.nspname = COALESCE(?, current_schema())
@@ -74,7 +98,7 @@ final class PostgresSchemaReader implements SchemaReader {
             UNION ALL
             SELECT n.nspname, t.typname, 'E'::"char", NULL,
                    ARRAY(SELECT e.enumlabel::text FROM pg_enum e WHERE e.enumtypid = t.oid ORDER BY e.enumsortorder),
-                   ARRAY[]::name[], NULL, NULL, NULL
+                   ARRAY[]::name[], NULL, NULL, NULL, NULL
             FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
             WHERE t.typtype = 'e' AND n.nspname = COALESCE(?, current_schema())
               AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_type'::regclass
@@ -86,7 +110,7 @@ final class PostgresSchemaReader implements SchemaReader {
                    || COALESCE((SELECT string_agg(' CONSTRAINT ' || quote_ident(dc.conname) || ' '
                                                   || pg_get_constraintdef(dc.oid), '' ORDER BY dc.conname)
                                 FROM pg_constraint dc WHERE dc.contypid = t.oid AND dc.contype = 'c'), ''),
-                   ARRAY[format_type(t.typbasetype, NULL)], ARRAY[]::name[], NULL, NULL, NULL
+                   ARRAY[format_type(t.typbasetype, NULL)], ARRAY[]::name[], NULL, NULL, NULL, NULL
             FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
             WHERE t.typtype = 'd' AND n.nspname = COALESCE(?, current_schema())
               AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_type'::regclass
@@ -148,14 +172,18 @@ final class PostgresSchemaReader implements SchemaReader {
 
     private static final String TRIGGERS = """
             WITH wanted AS (SELECT ?::text AS nspname, ?::text[] AS tables)
-            SELECT tg.tgname, c.relname, pg_get_triggerdef(tg.oid)
+            SELECT tg.tgname, c.relname, pg_get_triggerdef(tg.oid),
+                   'COMMENT ON TRIGGER ' || quote_ident(tg.tgname) || ' ON ' || quote_ident(c.relname) || ' IS '
+                   || quote_literal(obj_description(tg.oid, 'pg_trigger'))
             FROM pg_trigger tg
             JOIN pg_class c ON c.oid = tg.tgrelid
             JOIN pg_namespace n ON n.oid = c.relnamespace
             JOIN wanted w ON n.nspname = w.nspname
             WHERE (c.relname = ANY (w.tables) OR c.relkind IN ('v', 'm')) AND NOT tg.tgisinternal
             UNION ALL
-            SELECT r.rulename, c.relname, pg_get_ruledef(r.oid)
+            SELECT r.rulename, c.relname, pg_get_ruledef(r.oid),
+                   'COMMENT ON RULE ' || quote_ident(r.rulename) || ' ON ' || quote_ident(c.relname) || ' IS '
+                   || quote_literal(obj_description(r.oid, 'pg_rewrite'))
             FROM pg_rewrite r
             JOIN pg_class c ON c.oid = r.ev_class
             JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -197,7 +225,9 @@ final class PostgresSchemaReader implements SchemaReader {
                         standalone.add(Schema.Sequence.standalone(name, rows.getLong(7), rows.getLong(8)));
                     } else if (kind.equals("v") || kind.equals("m")) {
                         String create = kind.equals("v") ? "CREATE VIEW " : "CREATE MATERIALIZED VIEW ";
-                        views.add(new Schema.View(name, create + quoteIfNeeded(name) + " AS\n" + rows.getString(4)));
+                        // with the statements that restore its indexes, comments and grants, and what they cannot
+                        views.add(new Schema.View(name, create + quoteIfNeeded(name) + " AS\n" + rows.getString(4),
+                                strings(rows.getArray(5)), strings(rows.getArray(10))));
                     } else if (options.includes(name)) {
                         tableNames.add(name);
                         comments.put(name, rows.getString(9));
@@ -318,7 +348,9 @@ final class PostgresSchemaReader implements SchemaReader {
         try (PreparedStatement statement = prepare(connection, TRIGGERS, schema, names);
              ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
-                triggers.add(new Schema.Trigger(rows.getString(1), rows.getString(2), rows.getString(3)));
+                String comment = rows.getString(4); // null without a comment
+                triggers.add(new Schema.Trigger(rows.getString(1), rows.getString(2), rows.getString(3),
+                        comment == null ? List.of() : List.of(comment)));
             }
         }
         return triggers;

@@ -69,12 +69,55 @@ public record Schema(List<Table> tables, List<Trigger> triggers, List<View> view
         return tables.stream().filter(table -> table.name().equals(name)).findFirst();
     }
 
-    /** A trigger as the database keeps it: its name, the table it fires on, and its whole CREATE statement. */
-    public record Trigger(String name, String table, String definition) {
+    /**
+     * A trigger (or a PostgreSQL rule) as the database keeps it: its name, the table it fires on, its whole CREATE
+     * statement, and the statements that give back what the catalog keeps beside it (its comment).
+     */
+    public record Trigger(String name, String table, String definition, List<String> restore) {
+
+        public Trigger {
+            restore = restore == null ? List.of() : List.copyOf(restore);
+        }
+
+        public Trigger(String name, String table, String definition) {
+            this(name, table, definition, List.of());
+        }
+
+        /** Its CREATE statement, then the statements that restore what goes with it, as one text. */
+        public String create() {
+            return Schema.create(definition, restore);
+        }
     }
 
-    /** A view as the database keeps it: its name and its whole CREATE statement. */
-    public record View(String name, String definition) {
+    /**
+     * A view (or materialized view) as the database keeps it: its name, its whole CREATE statement, the statements
+     * that give back what the catalog keeps beside it (a materialized view's indexes, comments, grants), and, in words,
+     * what re-creating it cannot give back ({@code owner alice}).
+     */
+    public record View(String name, String definition, List<String> restore, List<String> notKept) {
+
+        public View {
+            restore = restore == null ? List.of() : List.copyOf(restore);
+            notKept = notKept == null ? List.of() : List.copyOf(notKept);
+        }
+
+        public View(String name, String definition) {
+            this(name, definition, List.of(), List.of());
+        }
+
+        /** Its CREATE statement, then the statements that restore what goes with it, as one text. */
+        public String create() {
+            return Schema.create(definition, restore);
+        }
+    }
+
+    private static String create(String definition, List<String> restore) {
+        if (restore.isEmpty()) {
+            return definition;
+        }
+        StringBuilder text = new StringBuilder(definition.strip());
+        restore.forEach(statement -> text.append(text.toString().endsWith(";") ? "\n" : ";\n").append(statement));
+        return text.toString();
     }
 
     /**

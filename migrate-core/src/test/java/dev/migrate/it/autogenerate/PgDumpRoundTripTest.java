@@ -1,9 +1,7 @@
 package dev.migrate.it.autogenerate;
 
 import dev.migrate.autogenerate.RenameDecider;
-import dev.migrate.autogenerate.IncludeObject;
 import dev.migrate.command.AutogenerateResult;
-import dev.migrate.command.AutogenerateSettings;
 import dev.migrate.schema.Column;
 import dev.migrate.schema.ColumnType;
 import dev.migrate.schema.ForeignKey;
@@ -142,8 +140,27 @@ class PgDumpRoundTripTest {
         ColumnType varchar45 = ColumnType.varchar(45);
         ColumnType timestamp = ColumnType.of(GenericType.TIMESTAMP);
         Schema models = Schema.of(List.of(
-                Table.builder("film").column(Column.of("film_id", ColumnType.of(GenericType.INTEGER)).notNull())
-                        .primaryKey("film_pkey", "film_id").unmanaged().build(),
+                filmColumns(Table.builder("film"), "Per day, in dollars").comment("A film in the catalogue").primaryKey("film_pkey", "film_id")
+                        .index(new Index("film_fulltext_idx", List.of("fulltext"), false, null, "gist", null, List.of()))
+                        .index(new Index("idx_recent_title", List.of("release_year"), false, null, null,
+                                "release_year > 2000", List.of("title")))
+                        .index(new Index("idx_tags", List.of("tags"), false, null, "gin", null, List.of()))
+                        .build(),
+                // inherits film's columns (and the default of film_id), not its keys, indexes nor comments
+                filmColumns(Table.builder("archived_film"), null)
+                        .column(Column.of("archived_on", ColumnType.of(GenericType.DATE)).notNull()
+                                .withServerDefault("CURRENT_DATE"))
+                        .build(),
+                // partitioned: its partition is not a table of its own for autogenerate
+                Table.builder("payment")
+                        .column(Column.of("payment_id", ColumnType.of(GenericType.INTEGER)).notNull())
+                        .column(Column.of("film_id", ColumnType.of(GenericType.INTEGER)).notNull())
+                        .column(Column.of("amount", ColumnType.decimal(5, 2)).notNull())
+                        .column(Column.of("payment_date", timestamp).notNull())
+                        .primaryKey("payment_pkey", "payment_id", "payment_date")
+                        .foreignKey(new ForeignKey("payment_film_id_fkey", List.of("film_id"), "film",
+                                List.of("film_id"), ReferentialAction.NO_ACTION, ReferentialAction.NO_ACTION))
+                        .build(),
                 Table.builder("actor")
                         .column(new Column("actor_id", ColumnType.of(GenericType.INTEGER), false, null, true))
                         .column(Column.of("first_name", varchar45).notNull())
@@ -169,10 +186,26 @@ class PgDumpRoundTripTest {
                         .primaryKey("language_pkey", "language_id")
                         .build()));
         Journey journey = new Journey(db, tmp);
-        journey.settings = new AutogenerateSettings(IncludeObject.ALL, true);
         Migrate engine = journey.engine(ModelSource.of(models));
         engine.upgrade("heads");
         assertThat(engine.check().differences()).isEmpty();
+    }
+
+    /** film's columns, as film has them and archived_film inherits them (without their comments). */
+    private static dev.migrate.schema.TableBuilder filmColumns(dev.migrate.schema.TableBuilder table,
+                                                               String rateComment) {
+        return table.column(new Column("film_id", ColumnType.of(GenericType.INTEGER), false, null, true))
+                .column(Column.of("title", ColumnType.varchar(255)).notNull())
+                .column(Column.of("description", ColumnType.of(GenericType.TEXT)))
+                .column(Column.of("release_year", ColumnType.of(GenericType.INTEGER)))
+                .column(Column.of("rental_rate", ColumnType.decimal(4, 2)).notNull().withServerDefault("4.99")
+                        .withComment(rateComment))
+                .column(Column.of("rating", ColumnType.varchar(10)).withServerDefault("'G'"))
+                .column(Column.of("added_on", ColumnType.of(GenericType.DATE)).notNull()
+                        .withServerDefault("('now'::text)::date"))
+                .column(Column.of("tags", ColumnType.other("text[]")).notNull().withServerDefault("'{}'::text[]"))
+                .column(Column.of("fulltext", ColumnType.other("tsvector")))
+                .column(Column.of("updated_at", ColumnType.of(GenericType.TIMESTAMP_WITH_TIME_ZONE)));
     }
 
     @Test

@@ -1,9 +1,7 @@
 package dev.migrate.it.autogenerate;
 
-import dev.migrate.autogenerate.IncludeObject;
 import dev.migrate.autogenerate.RenameDecider;
 import dev.migrate.command.AutogenerateResult;
-import dev.migrate.command.AutogenerateSettings;
 import dev.migrate.command.Migrate;
 import dev.migrate.command.RevisionRequest;
 import dev.migrate.it.TestDatabase;
@@ -79,7 +77,31 @@ class SqliteDumpRoundTripTest {
         Schema models = Schema.of(List.of(
                 Table.builder("Artist")
                         .column(Column.of("ArtistId", integer).notNull())
-                        .primaryKey("PK_Artist", "ArtistId").unmanaged().build(),
+                        .column(Column.of("Name", ColumnType.varchar(120)))
+                        .primaryKey("PK_Artist", "ArtistId").build(),
+                Table.builder("Employee")
+                        .column(Column.of("EmployeeId", integer).notNull().withAutoincrement(true))
+                        .column(Column.of("LastName", ColumnType.varchar(20)).notNull())
+                        .column(Column.of("ReportsTo", integer))
+                        .column(Column.of("BirthDate", ColumnType.of(GenericType.TIMESTAMP)))
+                        .column(Column.of("HireDate", ColumnType.of(GenericType.TIMESTAMP))
+                                .withServerDefault("(datetime('now'))"))
+                        .column(Column.of("Email", ColumnType.varchar(60)))
+                        .primaryKey("PK_Employee", "EmployeeId")
+                        .foreignKey(new ForeignKey(null, List.of("ReportsTo"), "Employee", List.of("EmployeeId"),
+                                ReferentialAction.NO_ACTION, ReferentialAction.NO_ACTION))
+                        .index(new Index("IFK_EmployeeReportsTo", List.of("ReportsTo"), false))
+                        .index(new Index("ix_employee_email", List.of("lower(Email)"), true, null, null,
+                                "Email IS NOT NULL", List.of()))
+                        .build(),
+                Table.builder("invoice_audit")
+                        .column(Column.of("id", integer).notNull().withAutoincrement(true))
+                        .column(Column.of("invoice_id", integer))
+                        .column(Column.of("action", ColumnType.of(GenericType.TEXT)))
+                        .column(Column.of("at", ColumnType.of(GenericType.TIMESTAMP))
+                                .withServerDefault("CURRENT_TIMESTAMP"))
+                        .primaryKey(null, "id")
+                        .build(),
                 Table.builder("Album")
                         .column(Column.of("AlbumId", integer).notNull().withAutoincrement(true))
                         .column(Column.of("Title", ColumnType.varchar(160)).notNull())
@@ -100,7 +122,6 @@ class SqliteDumpRoundTripTest {
                         .primaryKey("PK_Invoice", "InvoiceId")
                         .build()));
         Journey journey = new Journey(db, tmp);
-        journey.settings = new AutogenerateSettings(IncludeObject.ALL, true);
         Migrate engine = journey.engine(ModelSource.of(models));
         engine.upgrade("heads");
         assertThat(engine.check().differences()).isEmpty();
