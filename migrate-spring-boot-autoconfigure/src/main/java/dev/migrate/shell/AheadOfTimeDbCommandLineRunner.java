@@ -27,7 +27,7 @@ final class AheadOfTimeDbCommandLineRunner implements ApplicationRunner, Ordered
 
     @Override
     public void run(ApplicationArguments arguments) {
-        Migrate migrate = context.getBean(Migrate.class);
+        Migrate migrate = DbCommandEngine.choose(context.getBeanFactory(), context.getEnvironment());
         DbCommandExit exit = context.getBeanProvider(DbCommandExit.class)
                 .getIfAvailable(() -> DbCommandExit.closing(context));
         new DbCommandLineRunner(new DbCommandExecutor(migrate), exit, streams.out(), streams.err()).run(arguments);
