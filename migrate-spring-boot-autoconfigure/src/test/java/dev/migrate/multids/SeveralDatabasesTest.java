@@ -274,6 +274,35 @@ class SeveralDatabasesTest {
         assertThat(SqliteFiles.tables(dir.resolve("orders.db"))).isEmpty();
     }
 
+    @Configuration(proxyBeanMethods = false)
+    static class TwoDataSourcesBothMarked {
+
+        @Bean
+        @MigrateDataSource
+        DataSource ordersDataSource(Path dir) {
+            return sqlite(dir.resolve("orders.db"));
+        }
+
+        @Bean
+        @MigrateDataSource
+        DataSource customersDataSource(Path dir) {
+            return sqlite(dir.resolve("customers.db"));
+        }
+    }
+
+    @Test
+    void twoDataSourcesBothMarkedFailInOneLine() {
+        runner().withBean("dir", Path.class, () -> dir).withUserConfiguration(TwoDataSourcesBothMarked.class).run(context -> {
+            assertThat(context).hasFailed();
+            Throwable cause = context.getStartupFailure();
+            while (cause.getCause() != null) {
+                cause = cause.getCause();
+            }
+            assertThat(cause.getMessage()).doesNotContain("\n")
+                    .contains("2 DataSource beans are marked @MigrateDataSource", "ordersDataSource", "customersDataSource");
+        });
+    }
+
     @Test
     void theSecondDatabaseMayBeTheSuitesPostgres(PostgresServer postgres) throws Exception {
         String database = postgres.createDatabase();
