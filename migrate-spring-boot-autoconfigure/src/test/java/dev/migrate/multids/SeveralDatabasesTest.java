@@ -15,7 +15,17 @@ import dev.migrate.testsupport.PostgresTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
+import org.springframework.boot.health.actuate.endpoint.HttpCodeStatusMapper;
+import org.springframework.boot.health.autoconfigure.actuate.endpoint.HealthEndpointAutoConfiguration;
+import org.springframework.boot.health.autoconfigure.contributor.HealthContributorAutoConfiguration;
+import org.springframework.boot.health.autoconfigure.registry.HealthContributorRegistryAutoConfiguration;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.boot.health.contributor.CompositeHealthContributor;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
@@ -224,6 +234,46 @@ class SeveralDatabasesTest {
         });
     }
 
+    private static Throwable rootCause(Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+
+    /** An application with actuator's health endpoint, its own database and a reporting database. */
+    @Configuration(proxyBeanMethods = false)
+    @ImportAutoConfiguration({DataSourceAutoConfiguration.class, MigrateAutoConfiguration.class,
+            MigrationsEndpointAutoConfiguration.class, HealthContributorAutoConfiguration.class,
+            HealthContributorRegistryAutoConfiguration.class, HealthEndpointAutoConfiguration.class})
+    static class HealthApp {
+
+        @Bean(defaultCandidate = false)
+        Migrate reportingMigrate(@Value("${test.reporting-url}") String url, @Value("${test.reporting-scripts}") Path scripts) {
+            return engine(new DriverManagerDataSource(url), scripts, new MigrationCallback() { });
+        }
+    }
+
+    @Test
+    void theAggregateHealthIsOutOfDateAnd503WhenOneDatabaseIsBehind() throws IOException {
+        Path reportingScripts = scripts(dir.resolve("reporting-scripts"), "bbbb00000001", "report");
+        SpringApplication application = new SpringApplication(HealthApp.class);
+        application.setWebApplicationType(WebApplicationType.NONE);
+        try (ConfigurableApplicationContext context = application.run("--spring.datasource.url=" + url(dir.resolve("app.db")),
+                "--migrate.locations=" + TEST_LOCATION, "--migrate.script-directory=target/no-such-directory",
+                "--test.reporting-url=" + url(dir.resolve("reporting.db")), "--test.reporting-scripts=" + reportingScripts)) {
+            HealthEndpoint health = context.getBean(HealthEndpoint.class);
+            assertThat(health.health().getStatus()).isEqualTo(Status.UP);
+            scripts(reportingScripts, "bbbb00000002", "more_reports"); // a second root: the reporting database is behind
+            assertThat(health.healthForPath("migrations", "reportingMigrate").getStatus())
+                    .isEqualTo(MigrationsHealthIndicator.OUT_OF_DATE);
+            assertThat(health.healthForPath("migrations", "migrate").getStatus()).isEqualTo(Status.UP);
+            assertThat(health.health().getStatus()).isEqualTo(MigrationsHealthIndicator.OUT_OF_DATE);
+            assertThat(context.getBean(HttpCodeStatusMapper.class).getStatusCode(health.health().getStatus())).isEqualTo(503);
+        }
+    }
+
     @Configuration(proxyBeanMethods = false)
     static class TwoDataSources {
 
@@ -242,11 +292,7 @@ class SeveralDatabasesTest {
     void twoDataSourcesAndNoneMarkedFailInOneLineSayingWhatToDo() {
         runner().withBean("dir", Path.class, () -> dir).withUserConfiguration(TwoDataSources.class).run(context -> {
             assertThat(context).hasFailed();
-            Throwable cause = context.getStartupFailure();
-            while (cause.getCause() != null) {
-                cause = cause.getCause();
-            }
-            assertThat(cause.getMessage()).doesNotContain("\n")
+            assertThat(rootCause(context.getStartupFailure()).getMessage()).doesNotContain("\n")
                     .contains("2 DataSource beans", "ordersDataSource", "customersDataSource", "@MigrateDataSource", "@Primary");
         });
     }
@@ -294,11 +340,7 @@ class SeveralDatabasesTest {
     void twoDataSourcesBothMarkedFailInOneLine() {
         runner().withBean("dir", Path.class, () -> dir).withUserConfiguration(TwoDataSourcesBothMarked.class).run(context -> {
             assertThat(context).hasFailed();
-            Throwable cause = context.getStartupFailure();
-            while (cause.getCause() != null) {
-                cause = cause.getCause();
-            }
-            assertThat(cause.getMessage()).doesNotContain("\n")
+            assertThat(rootCause(context.getStartupFailure()).getMessage()).doesNotContain("\n")
                     .contains("2 DataSource beans are marked @MigrateDataSource", "ordersDataSource", "customersDataSource");
         });
     }
