@@ -5,6 +5,7 @@ import dev.migrate.actuate.endpoint.MigrationsEndpointAutoConfiguration;
 import dev.migrate.actuate.endpoint.MigrationsHealthIndicator;
 import dev.migrate.autoconfigure.MigrateAutoConfiguration;
 import dev.migrate.autoconfigure.MigrateDataSource;
+import dev.migrate.autoconfigure.MigrateSchemaManagementProvider;
 import dev.migrate.autoconfigure.SqliteFiles;
 import dev.migrate.command.Migrate;
 import dev.migrate.command.MigrateConfig;
@@ -31,6 +32,7 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
+import org.springframework.boot.jdbc.SchemaManagement;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -181,6 +183,9 @@ class SeveralDatabasesTest {
                             .isSameAs(context.getBean("migrate"));
                     assertThat(context.getBean(JdbcTemplate.class).queryForObject("SELECT count(*) FROM person", Integer.class))
                             .isEqualTo(1);
+                    assertThat(context.getBean(MigrateSchemaManagementProvider.class)
+                            .getSchemaManagement(context.getBean("reportingDataSource", DataSource.class)))
+                            .as("Hibernate leaves the reporting schema to its migrations too").isEqualTo(SchemaManagement.MANAGED);
                 });
         assertThat(SqliteFiles.versions(dir.resolve("app.db"))).containsExactly(HEAD);
         assertThat(SqliteFiles.tables(dir.resolve("reporting.db"))).contains("report").doesNotContain("person");
