@@ -44,7 +44,8 @@ public class MigrateProperties {
 
     /**
      * With several Migrate beans (several databases): the bean name of the one the db commands work on, e.g.
-     * java -jar app.jar db upgrade --migrate.database=reportingMigrate. Default: the application's own engine.
+     * java -jar app.jar db upgrade --migrate.database=reportingMigrate; a command's --database option overrides it.
+     * Default: the application's own engine.
      */
     private String database;
 

@@ -11,13 +11,19 @@ import java.util.TreeSet;
 
 /**
  * The engine the {@code db} commands work on when the application migrates several databases: the Migrate bean that
- * {@code migrate.database} names, else the application's own (the only default candidate, or the {@code @Primary} one).
+ * {@code migrate.database} names, else the application's own (the only default candidate, or the {@code @Primary} one);
+ * {@code --database NAME} on a command chooses another for that command.
  */
 final class DbCommandEngine {
 
     static final String PROPERTY = "migrate.database";
 
     private DbCommandEngine() {
+    }
+
+    /** An executor on the chosen engine, whose {@code --database} option picks any Migrate bean of the context. */
+    static DbCommandExecutor executor(ListableBeanFactory beans, Environment environment) {
+        return new DbCommandExecutor(choose(beans, environment), beans.getBeansOfType(Migrate.class));
     }
 
     static Migrate choose(ListableBeanFactory beans, Environment environment) {

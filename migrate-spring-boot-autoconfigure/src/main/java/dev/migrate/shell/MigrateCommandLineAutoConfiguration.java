@@ -30,7 +30,7 @@ public class MigrateCommandLineAutoConfiguration {
     public DbCommandLineRunner dbCommandLineRunner(ListableBeanFactory beans, Environment environment, DbCommandExit exit,
                                                    ObjectProvider<DbCommandStreams> streams) {
         DbCommandStreams chosen = streams.getIfAvailable(() -> new DbCommandStreams(System.out, System.err));
-        return new DbCommandLineRunner(new DbCommandExecutor(DbCommandEngine.choose(beans, environment)), exit, chosen.out(),
+        return new DbCommandLineRunner(DbCommandEngine.executor(beans, environment), exit, chosen.out(),
                 chosen.err());
     }
 }

@@ -43,7 +43,7 @@ public class MigrateShellAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     public DbCommandExecutor dbCommandExecutor(ListableBeanFactory beans, Environment environment) {
-        return new DbCommandExecutor(DbCommandEngine.choose(beans, environment));
+        return DbCommandEngine.executor(beans, environment);
     }
 
     @Bean

@@ -74,6 +74,26 @@ class DbCommandsChooseTheDatabaseTest {
     }
 
     @Test
+    void theDatabaseOptionNamesTheEngineForOneCommand() {
+        assertThat(run("db", "upgrade", "--database", "reportingMigrate")).containsExactly(DbCommandExecutor.OK);
+        assertThat(SqliteFiles.versions(dir.resolve("reporting.db"))).containsExactly(HEAD);
+        assertThat(SqliteFiles.tables(dir.resolve("app.db"))).isEmpty();
+        assertThat(run("db", "downgrade", "base", "--database=reportingMigrate", "-y")).containsExactly(DbCommandExecutor.OK);
+        assertThat(SqliteFiles.versions(dir.resolve("reporting.db"))).isEmpty();
+    }
+
+    @Test
+    void theDatabaseOptionWithAnUnknownNameIsAUsageError() {
+        RecordingConsole console = RecordingConsole.oneShot();
+        Migrate app = new Migrate(MigrateConfig.builder().dataSource(new DriverManagerDataSource(SqliteFiles.url(dir.resolve("a.db"))))
+                .location(TEST_LOCATION).build());
+        int status = new DbCommandExecutor(app, Map.of("migrate", app)).execute(List.of("current", "--database", "nope"), console);
+        assertThat(status).isEqualTo(DbCommandExecutor.USAGE);
+        assertThat(console.err).containsExactly("db current: --database nope names no Migrate bean; databases: migrate");
+        assertThat(SqliteFiles.tables(dir.resolve("a.db"))).isEmpty();
+    }
+
+    @Test
     void anUnknownNameFailsInOneLineListingTheEngines() {
         assertThatThrownBy(() -> run("db", "upgrade", "--migrate.database=reporting"))
                 .rootCause().hasMessageNotContaining("\n")
