@@ -6,10 +6,12 @@ import dev.migrate.autogenerate.ProcessRevisionDirectives;
 import dev.migrate.command.AutogenerateSettings;
 import dev.migrate.command.Migrate;
 import dev.migrate.command.MigrateConfig;
+import dev.migrate.command.MigrateException;
 import dev.migrate.runtime.MigrationCallback;
 import dev.migrate.schema.ModelSource;
 import dev.migrate.script.JavaMigration;
 import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurationPackages;
@@ -83,7 +85,7 @@ public class MigrateAutoConfiguration {
                            BeanFactory beanFactory, ResourceLoader resourceLoader, Environment environment) {
         MigrateConnectionDetails ownConnection = migrateConnectionDetails.getIfAvailable();
         MigrateConfig.Builder config = MigrateConfig.builder()
-                .dataSource(chooseDataSource(ownConnection, dataSource, migrateDataSource))
+                .dataSource(chooseDataSource(ownConnection, dataSource, migrateDataSource, (ListableBeanFactory) beanFactory))
                 .dialect(properties.getDialect())
                 .versionTable(properties.getVersionTable())
                 .logTable(properties.getLogTable())
@@ -151,11 +153,13 @@ public class MigrateAutoConfiguration {
         return new MigrateSchemaManagementProvider(migrate);
     }
 
+    /** Brings up every Migrate bean, the auto-configured one and those the application declares, in their order. */
     @Bean
     @ConditionalOnMissingBean
-    public MigrateInitializer migrateInitializer(Migrate migrate, ObjectProvider<MigrationStrategy> strategy,
-                                                 MigrateProperties properties) {
-        return new MigrateInitializer(migrate, strategy.getIfAvailable(), properties);
+    public MigrateInitializer migrateInitializer(ListableBeanFactory beans, ObjectProvider<Migrate> migrate,
+                                                 ObjectProvider<MigrationStrategy> strategy, MigrateProperties properties) {
+        MigrateEngines engines = MigrateEngines.of(beans, migrate);
+        return new MigrateInitializer(engines.byName(), engines.primary(), strategy.getIfAvailable(), properties);
     }
 
     /** The configured model packages, or the application's own packages, as JPA's entity scan does. */
@@ -166,13 +170,36 @@ public class MigrateAutoConfiguration {
         return AutoConfigurationPackages.has(beanFactory) ? AutoConfigurationPackages.get(beanFactory) : List.of();
     }
 
+    /**
+     * The {@code @MigrateDataSource} one, else the application's (the only one, or the {@code @Primary} one); with
+     * several and nothing saying which, one line that says what to do rather than Spring's "expected single bean".
+     */
     private static DataSource chooseDataSource(MigrateConnectionDetails ownConnection, ObjectProvider<DataSource> dataSource,
-                                               ObjectProvider<DataSource> migrateDataSource) {
+                                               ObjectProvider<DataSource> migrateDataSource, ListableBeanFactory beans) {
         if (ownConnection != null) {
             return MigrationConnection.open(ownConnection, dataSource.getIfUnique());
         }
+        List<String> marked = List.of(beans.getBeanNamesForAnnotation(MigrateDataSource.class));
+        if (marked.size() > 1) {
+            throw new MigrateException(marked.size() + " DataSource beans are marked @MigrateDataSource (" + String.join(", ", marked)
+                    + "): mark only the one the auto-configured Migrate bean migrates, and declare a Migrate bean of your own "
+                    + "for each other database (see \"Several databases\" in the README)");
+        }
         DataSource qualified = migrateDataSource.getIfAvailable();
-        return qualified != null ? qualified : dataSource.getObject();
+        if (qualified != null) {
+            return qualified;
+        }
+        DataSource application = dataSource.getIfUnique();
+        if (application == null) {
+            List<String> names = List.of(beans.getBeanNamesForType(DataSource.class));
+            if (names.isEmpty()) {
+                return dataSource.getObject(); // Spring's own "no DataSource" failure
+            }
+            throw new MigrateException(names.size() + " DataSource beans (" + String.join(", ", names) + ") and none is marked "
+                    + "@MigrateDataSource or @Primary: mark the one to migrate with @MigrateDataSource (or @Primary), and declare "
+                    + "a Migrate bean of your own for each other database (see \"Several databases\" in the README)");
+        }
+        return application;
     }
 
     /** Matches when migrate.url, migrate.user or migrate.password asks for a connection of the engine's own. */

@@ -9,12 +9,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Brings the database to the target while the context starts, before any bean that uses the database
  * (the {@link MigrateDatabaseInitializerDetector} makes them wait for this bean). Reads the packaged scripts
  * ({@code migrate.locations}), never the working tree's {@code migrate.script-directory}, and logs which.
+ * With several engines (several databases) each is brought up in turn, in {@link MigrateEngines}' order, all before
+ * any bean that uses a database; {@code migrate.target} applies to the primary engine (the others go to their
+ * heads), {@code migrate.on-startup}, {@code migrate.on-unknown-revision} and the {@link MigrationStrategy} to each.
  */
 public class MigrateInitializer implements InitializingBean {
 
@@ -22,12 +27,23 @@ public class MigrateInitializer implements InitializingBean {
 
     private static final int MAX_LISTED = 10;
 
-    private final Migrate migrate;
+    private final Map<String, Migrate> engines;
+    private final Migrate primary;
     private final MigrationStrategy strategy;
     private final MigrateProperties properties;
 
     public MigrateInitializer(Migrate migrate, MigrationStrategy strategy, MigrateProperties properties) {
-        this.migrate = migrate;
+        this(Map.of("migrate", migrate), migrate, strategy, properties);
+    }
+
+    /**
+     * @param engines the engines by bean name, in the order they are brought up
+     * @param primary the engine {@code migrate.target} applies to; null: every engine
+     */
+    public MigrateInitializer(Map<String, Migrate> engines, Migrate primary, MigrationStrategy strategy,
+                              MigrateProperties properties) {
+        this.engines = new LinkedHashMap<>(engines);
+        this.primary = primary;
         this.strategy = strategy;
         this.properties = properties;
     }
@@ -36,25 +52,29 @@ public class MigrateInitializer implements InitializingBean {
      * Runs the startup behaviour. A {@link MigrateException} is rethrown as a new one carrying the same
      * one-line message and no cause (the engine's exception is attached as suppressed), so that the last
      * "Caused by" of Boot's startup failure is the line that says what failed, where and what to do, rather
-     * than the driver's bare SQL error.
+     * than the driver's bare SQL error. With several engines the message starts with the failing engine's bean name,
+     * and the engines after it are not brought up.
      */
     @Override
     public void afterPropertiesSet() {
-        try {
-            run();
-        } catch (MigrateException e) {
-            MigrateException startupFailure = new MigrateException(e.getMessage());
-            startupFailure.addSuppressed(e);
-            throw startupFailure;
-        }
+        engines.forEach((name, engine) -> {
+            try {
+                run(engine, primary == null || engine == primary ? properties.getTarget() : "heads");
+            } catch (MigrateException e) {
+                MigrateException startupFailure = new MigrateException(
+                        (engines.size() > 1 ? "Migrate bean '" + name + "': " : "") + e.getMessage());
+                startupFailure.addSuppressed(e);
+                throw startupFailure;
+            }
+        });
     }
 
-    private void run() {
+    private void run(Migrate engine, String target) {
         // The running application's scripts are the packaged ones: a jar started inside a checkout must not pick up
         // the checkout's script directory (which only the db commands read, as that is where they write).
-        Migrate migrate = this.migrate.withPackagedScripts();
+        Migrate migrate = engine.withPackagedScripts();
         if (strategy != null || properties.getOnStartup() != MigrateProperties.OnStartup.NONE) {
-            logScriptSource(migrate);
+            logScriptSource(engine, migrate);
         }
         if (strategy != null) {
             strategy.migrate(migrate);
@@ -64,8 +84,8 @@ public class MigrateInitializer implements InitializingBean {
             return;
         }
         switch (properties.getOnStartup()) {
-            case UPGRADE -> migrate.upgrade(properties.getTarget());
-            case VALIDATE -> validate(migrate);
+            case UPGRADE -> migrate.upgrade(target);
+            case VALIDATE -> validate(migrate, target);
             case NONE -> log.debug("migrate.on-startup=none: the database is left as it is");
         }
     }
@@ -91,7 +111,7 @@ public class MigrateInitializer implements InitializingBean {
         return true;
     }
 
-    private void logScriptSource(Migrate packaged) {
+    private void logScriptSource(Migrate migrate, Migrate packaged) {
         if (packaged != migrate && migrate.scriptOrigin() instanceof ScriptOrigin.WorkingTree tree) {
             log.info("Startup migration reads the packaged scripts from {}, not the working tree's {} (which only the db "
                     + "commands read)", packaged.scriptOrigin().describe(), tree.directory().toAbsolutePath());
@@ -100,14 +120,14 @@ public class MigrateInitializer implements InitializingBean {
         }
     }
 
-    private void validate(Migrate migrate) {
+    private void validate(Migrate migrate, String target) {
         if (migrate.config().runtime().validateOnMigrate()) {
             migrate.validateChecksums();
         }
-        Plan plan = migrate.planUpgrade(properties.getTarget());
+        Plan plan = migrate.planUpgrade(target);
         if (!plan.isEmpty()) {
             throw new MigrateException("migrate.on-startup=validate: the database is at " + describe(plan.fromHeads())
-                    + ", behind migrate.target=" + properties.getTarget() + " (" + describe(plan.toHeads()) + ") by "
+                    + ", behind migrate.target=" + target + " (" + describe(plan.toHeads()) + ") by "
                     + plan.steps().size() + " revision(s): " + pending(plan)
                     + "; run 'db upgrade' to apply them, or set migrate.on-startup=upgrade to apply them at startup");
         }

@@ -35,8 +35,19 @@ public class MigrateProperties {
      */
     private OnUnknownRevision onUnknownRevision = OnUnknownRevision.WARN;
 
-    /** The revision expression the startup upgrade goes to ("head", "heads", a label@head, an id). */
+    /**
+     * The revision expression the startup upgrade goes to ("head", "heads", a label@head, an id). With several
+     * Migrate beans it applies to the application's own engine (the only default candidate, or the @Primary one);
+     * the others go to their heads.
+     */
     private String target = "heads";
+
+    /**
+     * With several Migrate beans (several databases): the bean name of the one the db commands work on, e.g.
+     * java -jar app.jar db upgrade --migrate.database=reportingMigrate; a command's --database option overrides it.
+     * Default: the application's own engine.
+     */
+    private String database;
 
     /**
      * Where scripts are read from (classpath: or filesystem: locations): the packaged scripts, which the startup
@@ -183,6 +194,14 @@ public class MigrateProperties {
 
     public void setTarget(String target) {
         this.target = target;
+    }
+
+    public String getDatabase() {
+        return database;
+    }
+
+    public void setDatabase(String database) {
+        this.database = database;
     }
 
     public List<String> getLocations() {

@@ -1,6 +1,5 @@
 package dev.migrate.shell;
 
-import dev.migrate.command.Migrate;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -27,10 +26,9 @@ final class AheadOfTimeDbCommandLineRunner implements ApplicationRunner, Ordered
 
     @Override
     public void run(ApplicationArguments arguments) {
-        Migrate migrate = context.getBean(Migrate.class);
         DbCommandExit exit = context.getBeanProvider(DbCommandExit.class)
                 .getIfAvailable(() -> DbCommandExit.closing(context));
-        new DbCommandLineRunner(new DbCommandExecutor(migrate), exit, streams.out(), streams.err()).run(arguments);
+        new DbCommandLineRunner(DbCommandEngine.executor(context.getBeanFactory(), context.getEnvironment()), exit, streams.out(), streams.err()).run(arguments);
     }
 
     @Override

@@ -35,10 +35,20 @@ public final class DbCommandExecutor {
     public static final int USAGE = 2;
 
     private final Migrate migrate;
+    private final Map<String, Migrate> engines;
     private final DbCommandLineParser parser = new DbCommandLineParser();
 
     public DbCommandExecutor(Migrate migrate) {
+        this(migrate, Map.of());
+    }
+
+    /**
+     * @param migrate the engine commands work on by default
+     * @param engines every engine by bean name, which {@code --database NAME} chooses from
+     */
+    public DbCommandExecutor(Migrate migrate, Map<String, Migrate> engines) {
         this.migrate = migrate;
+        this.engines = Map.copyOf(engines);
     }
 
     /** Parses and runs the words after {@code db}. */
@@ -89,7 +99,25 @@ public final class DbCommandExecutor {
             parameters.put(pair.substring(0, equals), pair.substring(equals + 1));
         }
         String tag = invocation.value("tag");
-        return parameters.isEmpty() && tag == null ? this : new DbCommandExecutor(migrate.withArguments(parameters, tag));
+        Migrate engine = engine(invocation);
+        if (parameters.isEmpty() && tag == null) {
+            return engine == migrate ? this : new DbCommandExecutor(engine, engines);
+        }
+        return new DbCommandExecutor(engine.withArguments(parameters, tag), engines);
+    }
+
+    /** The engine {@code --database} names, else the default one. */
+    private Migrate engine(DbInvocation invocation) {
+        String name = invocation.value(DbCommandLineParser.DATABASE);
+        if (name == null) {
+            return migrate;
+        }
+        Migrate named = engines.get(name);
+        if (named == null) {
+            throw new DbUsageException("db " + invocation.verb().verb() + ": --" + DbCommandLineParser.DATABASE + " " + name
+                    + " names no Migrate bean; databases: " + String.join(", ", new java.util.TreeSet<>(engines.keySet())));
+        }
+        return named;
     }
 
     private int run(DbInvocation invocation, DbConsole console) {

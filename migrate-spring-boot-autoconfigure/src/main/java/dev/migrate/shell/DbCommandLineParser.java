@@ -14,6 +14,9 @@ import java.util.regex.Pattern;
  */
 public final class DbCommandLineParser {
 
+    /** The global option naming the Migrate bean a command works on when the application migrates several databases. */
+    static final String DATABASE = "database";
+
     private static final Pattern RELATIVE_REVISION = Pattern.compile("-\\d+");
 
     public DbInvocation parse(List<String> words) {
@@ -44,6 +47,15 @@ public final class DbCommandLineParser {
             }
             if (word.equals("--debug")) {
                 debug = true;
+                continue;
+            }
+            if (word.equals("--" + DATABASE) || word.startsWith("--" + DATABASE + "=")) {
+                // a global option, as --debug: which Migrate bean (database) the verb works on
+                String value = word.indexOf('=') > 0 ? word.substring(word.indexOf('=') + 1) : null;
+                if (value == null && i + 1 >= words.size()) {
+                    throw new DbUsageException("db " + verb.verb() + ": option --" + DATABASE + " needs a value");
+                }
+                options.computeIfAbsent(DATABASE, key -> new ArrayList<>()).add(value != null ? value : words.get(++i));
                 continue;
             }
             String name;

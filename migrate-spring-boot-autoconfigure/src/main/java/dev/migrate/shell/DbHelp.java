@@ -54,6 +54,7 @@ final class DbHelp {
                     + (option.takesValue() ? " TEXT" : "");
             text.append(String.format("  %-28s %s%n", names, option.help()));
         }
+        text.append(String.format("  %-28s %s%n", "    --database TEXT", "the Migrate bean to work on (several databases)"));
         text.append(String.format("  %-28s %s%n", "    --debug", "show the stack trace of a failure"));
         text.append(String.format("  %-28s %s", "-h, --help", "show this message"));
         return text.toString();

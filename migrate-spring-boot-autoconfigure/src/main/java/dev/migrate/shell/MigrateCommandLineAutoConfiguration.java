@@ -1,6 +1,7 @@
 package dev.migrate.shell;
 
 import dev.migrate.command.Migrate;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -8,6 +9,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 
 /**
  * {@code java -jar app.jar db <command>}: active only when {@link DbCommandModeListener} saw a {@code db}
@@ -25,9 +27,10 @@ public class MigrateCommandLineAutoConfiguration {
     }
 
     @Bean
-    public DbCommandLineRunner dbCommandLineRunner(Migrate migrate, DbCommandExit exit,
+    public DbCommandLineRunner dbCommandLineRunner(ListableBeanFactory beans, Environment environment, DbCommandExit exit,
                                                    ObjectProvider<DbCommandStreams> streams) {
         DbCommandStreams chosen = streams.getIfAvailable(() -> new DbCommandStreams(System.out, System.err));
-        return new DbCommandLineRunner(new DbCommandExecutor(migrate), exit, chosen.out(), chosen.err());
+        return new DbCommandLineRunner(DbCommandEngine.executor(beans, environment), exit, chosen.out(),
+                chosen.err());
     }
 }

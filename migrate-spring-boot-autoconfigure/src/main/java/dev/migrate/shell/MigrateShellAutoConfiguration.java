@@ -2,6 +2,7 @@ package dev.migrate.shell;
 
 import dev.migrate.command.Migrate;
 import org.jline.terminal.Terminal;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
@@ -19,6 +20,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.ImportBeanDefinitionRegistrar;
+import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotationMetadata;
 import org.springframework.shell.core.command.CommandParser;
 import org.springframework.shell.core.command.CommandRegistry;
@@ -40,14 +42,14 @@ public class MigrateShellAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    public DbCommandExecutor dbCommandExecutor(Migrate migrate) {
-        return new DbCommandExecutor(migrate);
+    public DbCommandExecutor dbCommandExecutor(ListableBeanFactory beans, Environment environment) {
+        return DbCommandEngine.executor(beans, environment);
     }
 
     @Bean
     @ConditionalOnMissingBean
-    public DbCompletion dbCompletion(Migrate migrate) {
-        return new DbCompletion(migrate);
+    public DbCompletion dbCompletion(ListableBeanFactory beans, Environment environment) {
+        return new DbCompletion(DbCommandEngine.choose(beans, environment));
     }
 
     @Bean

@@ -7,10 +7,14 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
+import org.springframework.boot.health.contributor.CompositeHealthContributor;
+import org.springframework.boot.health.contributor.HealthContributor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The {@code migrations} endpoint and health indicator, when actuator is on the classpath. Ordered
@@ -28,17 +32,24 @@ public class MigrationsEndpointAutoConfiguration {
         return new MigrationsEndpoint(beans.getBeansOfType(Migrate.class));
     }
 
-    /** Only when Boot's health support is there too, and for one engine (several report through the endpoint). */
+    /**
+     * Only when Boot's health support is there too. Health component {@code migrations}: one engine's indicator, or
+     * with several engines (several databases, {@code @Bean(defaultCandidate = false)} ones included) a composite with a
+     * component per engine, by bean name, so that the one behind says OUT_OF_DATE on its own.
+     */
     @Configuration(proxyBeanMethods = false)
-    @ConditionalOnSingleCandidate(Migrate.class)
     @ConditionalOnClass(name = "org.springframework.boot.health.contributor.HealthIndicator")
     @ConditionalOnEnabledHealthIndicator("migrations")
     static class HealthConfiguration {
 
         @Bean
         @ConditionalOnMissingBean(name = "migrationsHealthIndicator")
-        MigrationsHealthIndicator migrationsHealthIndicator(Migrate migrate) {
-            return new MigrationsHealthIndicator(migrate);
+        HealthContributor migrationsHealthIndicator(ListableBeanFactory beans) {
+            Map<String, Migrate> engines = new TreeMap<>(beans.getBeansOfType(Migrate.class));
+            if (engines.size() == 1) {
+                return new MigrationsHealthIndicator(engines.values().iterator().next());
+            }
+            return CompositeHealthContributor.fromMap(engines, MigrationsHealthIndicator::new);
         }
     }
 }
