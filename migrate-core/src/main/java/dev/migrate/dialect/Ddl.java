@@ -50,12 +50,16 @@ abstract sealed class Ddl permits SqliteDdl, PostgresDdl, MariaDbDdl {
     private static final SqliteDdl SQLITE = new SqliteDdl(new SqliteDialect());
     private static final PostgresDdl POSTGRES = new PostgresDdl(new PostgresDialect());
     private static final MariaDbDdl MARIADB = new MariaDbDdl(new MariaDbDialect());
+    private static final H2Ddl H2 = new H2Ddl(new H2Dialect());
 
     final Dialect dialect;
 
     static Ddl of(Dialect dialect) {
         if (dialect instanceof MariaDbDialect) {
             return MARIADB;
+        }
+        if (dialect instanceof H2Dialect) {
+            return H2;
         }
         return dialect instanceof SqliteDialect ? SQLITE : POSTGRES;
     }
@@ -119,6 +123,10 @@ abstract sealed class Ddl permits SqliteDdl, PostgresDdl, MariaDbDdl {
 
     /** The indexes as this database keeps them: without a method or INCLUDE columns, which only PostgreSQL has. */
     List<Index> canonicalIndexes(Table table) {
+        return withoutMethodOrInclude(table);
+    }
+
+    static List<Index> withoutMethodOrInclude(Table table) {
         return table.indexes().stream().map(index -> index.method() == null && index.include().isEmpty() ? index
                 : new Index(index.name(), index.columns(), index.unique(), index.definition(), null, index.where(),
                         List.of())).toList();

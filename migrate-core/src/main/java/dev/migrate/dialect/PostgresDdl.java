@@ -23,7 +23,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** PostgreSQL DDL: every operation has its ALTER; identity columns; the names PostgreSQL gives constraints. */
-final class PostgresDdl extends Ddl {
+sealed class PostgresDdl extends Ddl permits H2Ddl {
 
     PostgresDdl(Dialect dialect) {
         super(dialect);
