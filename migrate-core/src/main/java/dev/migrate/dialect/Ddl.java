@@ -420,6 +420,36 @@ abstract sealed class Ddl permits SqliteDdl, PostgresDdl, MariaDbDdl {
         return constraintName;
     }
 
+    /**
+     * A type the engine does not know, with one case outside quotes ({@code upper} or lower) and no blank after a comma
+     * or an opening parenthesis or before a comma or a closing one: {@code enum ('a', 'b')} is {@code enum ('a','b')}.
+     */
+    static String compactRaw(String raw, boolean upper) {
+        StringBuilder out = new StringBuilder();
+        boolean quoted = false;
+        String text = raw.strip();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\'') {
+                quoted = !quoted;
+                out.append(c);
+            } else if (quoted) {
+                out.append(c);
+            } else if (Character.isWhitespace(c)) {
+                char last = out.isEmpty() ? ' ' : out.charAt(out.length() - 1);
+                if (last != ' ' && last != ',' && last != '(') {
+                    out.append(' ');
+                }
+            } else {
+                if ((c == ',' || c == ')') && !out.isEmpty() && out.charAt(out.length() - 1) == ' ') {
+                    out.setLength(out.length() - 1);
+                }
+                out.append(upper ? Character.toUpperCase(c) : Character.toLowerCase(c));
+            }
+        }
+        return out.toString();
+    }
+
     /** {@code (x)} to {@code x}, only when the parentheses enclose the whole expression. */
     static String stripOuterParentheses(String expression) {
         String value = expression;

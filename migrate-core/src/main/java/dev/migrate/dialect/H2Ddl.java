@@ -2,11 +2,13 @@ package dev.migrate.dialect;
 
 import dev.migrate.op.AlterColumn;
 import dev.migrate.schema.ColumnType;
+import dev.migrate.schema.GenericType;
 import dev.migrate.schema.Index;
 import dev.migrate.schema.Table;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * H2 2.x DDL: PostgreSQL's (identity columns, every ALTER in place, constraints given PostgreSQL's names so that H2
@@ -29,6 +31,20 @@ final class H2Ddl extends PostgresDdl {
             default -> super.typeSql(type);
         };
     }
+
+    /**
+     * PostgreSQL's canonical types; a type the engine does not know as {@code INFORMATION_SCHEMA} spells it: upper case
+     * outside quotes, no blanks around its parentheses and commas ({@code enum ('A', 'B')} is {@code ENUM('A','B')},
+     * the way Hibernate's H2 dialect writes a Java enum column).
+     */
+    @Override
+    ColumnType canonical(ColumnType type) {
+        return type.generic() == GenericType.OTHER
+                ? ColumnType.other(TYPE_NAME_BLANK.matcher(compactRaw(type.raw(), true)).replaceFirst("$1("))
+                : super.canonical(type);
+    }
+
+    private static final Pattern TYPE_NAME_BLANK = Pattern.compile("^([A-Z ]*[A-Z]) \\(");
 
     /** One statement per attribute; {@code SET DATA TYPE} keeps the default and NOT NULL, unlike H2's bare form. */
     @Override

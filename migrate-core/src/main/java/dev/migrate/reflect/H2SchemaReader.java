@@ -30,7 +30,8 @@ import java.util.regex.Pattern;
  * views' definitions and the tables' comments), columns, indexes ({@code INDEXES} with {@code INDEX_COLUMNS}, without
  * those H2 generates for its constraints), primary keys, unique constraints and checks ({@code TABLE_CONSTRAINTS} with
  * {@code KEY_COLUMN_USAGE} and {@code CHECK_CONSTRAINTS}), foreign keys ({@code REFERENTIAL_CONSTRAINTS} with both
- * sides' {@code KEY_COLUMN_USAGE}) and triggers. H2 folds unquoted names to upper case: a name all in upper case is
+ * sides' {@code KEY_COLUMN_USAGE}) and triggers; an {@code ENUM} column's values come with its row
+ * ({@code ENUM_VALUES}). H2 folds unquoted names to upper case: a name all in upper case is
  * read back in lower case, as the model writes it.
  */
 final class H2SchemaReader implements SchemaReader {
@@ -43,11 +44,16 @@ final class H2SchemaReader implements SchemaReader {
             ORDER BY t.TABLE_NAME""";
 
     private static final String COLUMNS = """
-            SELECT TABLE_NAME, COLUMN_NAME, DATA_TYPE, CHARACTER_MAXIMUM_LENGTH, DECLARED_NUMERIC_PRECISION,
-                   DECLARED_NUMERIC_SCALE, IS_NULLABLE, COLUMN_DEFAULT, IS_IDENTITY, REMARKS
-            FROM INFORMATION_SCHEMA.COLUMNS
-            WHERE TABLE_SCHEMA = ?
-            ORDER BY TABLE_NAME, ORDINAL_POSITION""";
+            SELECT c.TABLE_NAME, c.COLUMN_NAME, c.DATA_TYPE, c.CHARACTER_MAXIMUM_LENGTH, c.DECLARED_NUMERIC_PRECISION,
+                   c.DECLARED_NUMERIC_SCALE, c.IS_NULLABLE, c.COLUMN_DEFAULT, c.IS_IDENTITY, c.REMARKS,
+                   (SELECT LISTAGG('''' || REPLACE(e.VALUE_NAME, '''', '''''') || '''', ',')
+                           WITHIN GROUP (ORDER BY e.VALUE_ORDINAL)
+                    FROM INFORMATION_SCHEMA.ENUM_VALUES e
+                    WHERE e.OBJECT_SCHEMA = c.TABLE_SCHEMA AND e.OBJECT_NAME = c.TABLE_NAME AND e.OBJECT_TYPE = 'TABLE'
+                          AND e.ENUM_IDENTIFIER = c.DTD_IDENTIFIER)
+            FROM INFORMATION_SCHEMA.COLUMNS c
+            WHERE c.TABLE_SCHEMA = ?
+            ORDER BY c.TABLE_NAME, c.ORDINAL_POSITION""";;
 
     private static final String INDEXES = """
             SELECT i.TABLE_NAME, i.INDEX_NAME, i.INDEX_TYPE_NAME, c.COLUMN_NAME
@@ -141,7 +147,7 @@ final class H2SchemaReader implements SchemaReader {
                 }
                 String name = folded(rows.getString(2));
                 ColumnType type = SqlTypes.fromH2(rows.getString(3), rows.getObject(4, Long.class),
-                        rows.getObject(5, Integer.class), rows.getObject(6, Integer.class));
+                        rows.getObject(5, Integer.class), rows.getObject(6, Integer.class), rows.getString(11));
                 boolean identity = rows.getString(9).equals("YES");
                 String serverDefault = identity ? null
                         : SqlExpressions.canonicalDefault(unquoted(rows.getString(8)), type);

@@ -146,10 +146,11 @@ public final class SqlTypes {
     /**
      * An H2 2.x column type from {@code INFORMATION_SCHEMA.COLUMNS}: {@code DATA_TYPE} (the standard's names:
      * {@code CHARACTER VARYING}, {@code CHARACTER LARGE OBJECT}, {@code DOUBLE PRECISION}...), the character length,
-     * and the declared numeric precision and scale (null where none was written). Time precisions are not kept, as on
+     * the declared numeric precision and scale (null where none was written), and an {@code ENUM}'s quoted values. Time precisions are not kept, as on
      * PostgreSQL; a length-less {@code VARCHAR} reports H2's maximum and reads back without one.
      */
-    public static ColumnType fromH2(String dataType, Long length, Integer precision, Integer scale) {
+    public static ColumnType fromH2(String dataType, Long length, Integer precision, Integer scale,
+                                    String enumValues) {
         Integer size = length == null || length >= H2_UNBOUNDED ? null : length.intValue();
         return switch (dataType) {
             case "SMALLINT" -> ColumnType.of(GenericType.SMALLINT);
@@ -170,6 +171,7 @@ public final class SqlTypes {
                     : ColumnType.other("BINARY VARYING(" + size + ")");
             case "UUID" -> ColumnType.of(GenericType.UUID);
             case "JSON" -> ColumnType.of(GenericType.JSON);
+            case "ENUM" -> ColumnType.other("ENUM(" + enumValues + ")");
             default -> ColumnType.other(size == null ? dataType : dataType + "(" + size + ")");
         };
     }
