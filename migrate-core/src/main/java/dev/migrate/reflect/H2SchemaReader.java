@@ -3,7 +3,6 @@ package dev.migrate.reflect;
 import dev.migrate.schema.CheckConstraint;
 import dev.migrate.schema.Column;
 import dev.migrate.schema.ColumnType;
-import dev.migrate.schema.ForeignKey;
 import dev.migrate.schema.Index;
 import dev.migrate.schema.PrimaryKey;
 import dev.migrate.schema.ReferentialAction;
@@ -16,7 +15,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -124,24 +122,24 @@ final class H2SchemaReader implements SchemaReader {
         if (tableNames.isEmpty()) {
             return new Schema(List.of(), List.of(), views);
         }
-        Map<String, Parts> parts = new TreeMap<>();
-        tableNames.forEach(name -> parts.put(name, new Parts()));
+        Map<String, TableParts> parts = new TreeMap<>();
+        tableNames.forEach(name -> parts.put(name, new TableParts()));
         readColumns(connection, schema, parts);
         readIndexes(connection, schema, parts);
         readConstraints(connection, schema, parts);
         readForeignKeys(connection, schema, parts);
         List<Schema.Trigger> triggers = readTriggers(connection, schema, parts);
         List<Table> tables = new ArrayList<>();
-        parts.forEach((name, p) -> tables.add(p.build(name, comments.get(name))));
+        parts.forEach((name, p) -> tables.add(p.build(name, null).withComment(comments.get(name))));
         return new Schema(tables, triggers, views);
     }
 
-    private static void readColumns(Connection connection, String schema, Map<String, Parts> parts)
+    private static void readColumns(Connection connection, String schema, Map<String, TableParts> parts)
             throws SQLException {
-        try (PreparedStatement statement = prepare(connection, COLUMNS, schema);
+        try (PreparedStatement statement = TableParts.prepare(connection, COLUMNS, schema);
              ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
-                Parts table = parts.get(folded(rows.getString(1)));
+                TableParts table = parts.get(folded(rows.getString(1)));
                 if (table == null) {
                     continue; // a view's column, or an excluded table's
                 }
@@ -157,11 +155,11 @@ final class H2SchemaReader implements SchemaReader {
         }
     }
 
-    private static void readIndexes(Connection connection, String schema, Map<String, Parts> parts)
+    private static void readIndexes(Connection connection, String schema, Map<String, TableParts> parts)
             throws SQLException {
         Map<String, List<String>> columns = new LinkedHashMap<>();
         Map<String, Boolean> unique = new LinkedHashMap<>();
-        try (PreparedStatement statement = prepare(connection, INDEXES, schema);
+        try (PreparedStatement statement = TableParts.prepare(connection, INDEXES, schema);
              ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
                 String table = folded(rows.getString(1));
@@ -177,15 +175,15 @@ final class H2SchemaReader implements SchemaReader {
     }
 
     /** Primary keys, unique constraints and checks: one row per key column, one per check. */
-    private static void readConstraints(Connection connection, String schema, Map<String, Parts> parts)
+    private static void readConstraints(Connection connection, String schema, Map<String, TableParts> parts)
             throws SQLException {
         Map<String, List<String>> keyColumns = new LinkedHashMap<>();
         Map<String, String> kinds = new LinkedHashMap<>();
-        try (PreparedStatement statement = prepare(connection, CONSTRAINTS, schema);
+        try (PreparedStatement statement = TableParts.prepare(connection, CONSTRAINTS, schema);
              ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
                 String table = folded(rows.getString(1));
-                Parts p = parts.get(table);
+                TableParts p = parts.get(table);
                 if (p == null) {
                     continue;
                 }
@@ -200,7 +198,7 @@ final class H2SchemaReader implements SchemaReader {
             }
         }
         keyColumns.forEach((key, columns) -> {
-            Parts p = parts.get(table(key));
+            TableParts p = parts.get(table(key));
             if (kinds.get(key).equals("PRIMARY KEY")) {
                 p.primaryKey = new PrimaryKey(name(key), columns);
             } else {
@@ -209,36 +207,27 @@ final class H2SchemaReader implements SchemaReader {
         });
     }
 
-    private static void readForeignKeys(Connection connection, String schema, Map<String, Parts> parts)
+    private static void readForeignKeys(Connection connection, String schema, Map<String, TableParts> parts)
             throws SQLException {
-        Map<String, ForeignKey> keys = new LinkedHashMap<>();
-        try (PreparedStatement statement = prepare(connection, FOREIGN_KEYS, schema);
+        try (PreparedStatement statement = TableParts.prepare(connection, FOREIGN_KEYS, schema);
              ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
-                String table = folded(rows.getString(1));
-                if (!parts.containsKey(table)) {
-                    continue;
+                TableParts table = parts.get(folded(rows.getString(1)));
+                if (table != null) {
+                    String referred = rows.getString(4).equals(schema) ? folded(rows.getString(5))
+                            : folded(rows.getString(4)) + "." + folded(rows.getString(5));
+                    table.addForeignKeyColumn(folded(rows.getString(2)), folded(rows.getString(3)), referred,
+                            folded(rows.getString(6)), action(rows.getString(7)), action(rows.getString(8)));
                 }
-                String name = folded(rows.getString(2));
-                String referred = rows.getString(4).equals(schema) ? folded(rows.getString(5))
-                        : folded(rows.getString(4)) + "." + folded(rows.getString(5));
-                ForeignKey known = keys.get(table + "\0" + name);
-                List<String> columns = new ArrayList<>(known == null ? List.of() : known.columns());
-                List<String> referredColumns = new ArrayList<>(known == null ? List.of() : known.referredColumns());
-                columns.add(folded(rows.getString(3)));
-                referredColumns.add(folded(rows.getString(6)));
-                keys.put(table + "\0" + name, new ForeignKey(name, columns, referred, referredColumns,
-                        action(rows.getString(7)), action(rows.getString(8))));
             }
         }
-        keys.forEach((key, foreignKey) -> parts.get(table(key)).foreignKeys.add(foreignKey));
     }
 
     /** H2's triggers are Java classes: the statement that creates one names its class. */
-    private static List<Schema.Trigger> readTriggers(Connection connection, String schema, Map<String, Parts> parts)
+    private static List<Schema.Trigger> readTriggers(Connection connection, String schema, Map<String, TableParts> parts)
             throws SQLException {
         List<Schema.Trigger> triggers = new ArrayList<>();
-        try (PreparedStatement statement = prepare(connection, TRIGGERS, schema);
+        try (PreparedStatement statement = TableParts.prepare(connection, TRIGGERS, schema);
              ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
                 String table = folded(rows.getString(2));
@@ -251,12 +240,6 @@ final class H2SchemaReader implements SchemaReader {
             }
         }
         return triggers;
-    }
-
-    private static PreparedStatement prepare(Connection connection, String sql, String schema) throws SQLException {
-        PreparedStatement statement = connection.prepareStatement(sql);
-        statement.setString(1, schema);
-        return statement;
     }
 
     private static String table(String key) {
@@ -309,23 +292,5 @@ final class H2SchemaReader implements SchemaReader {
             case "RESTRICT" -> ReferentialAction.RESTRICT;
             default -> ReferentialAction.NO_ACTION;
         };
-    }
-
-    private static final class Parts {
-        final Map<String, Column> columns = new LinkedHashMap<>();
-        PrimaryKey primaryKey;
-        final List<ForeignKey> foreignKeys = new ArrayList<>();
-        final List<UniqueConstraint> uniques = new ArrayList<>();
-        final List<Index> indexes = new ArrayList<>();
-        final List<CheckConstraint> checks = new ArrayList<>();
-
-        Table build(String name, String comment) {
-            foreignKeys.sort(Comparator.comparing(ForeignKey::name));
-            uniques.sort(Comparator.comparing(UniqueConstraint::name));
-            indexes.sort(Comparator.comparing(Index::name));
-            checks.sort(Comparator.comparing(CheckConstraint::name));
-            return new Table(name, null, List.copyOf(columns.values()), primaryKey, foreignKeys, uniques, indexes,
-                    checks, true, null, null).withComment(comment);
-        }
     }
 }
