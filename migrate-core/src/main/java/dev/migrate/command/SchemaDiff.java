@@ -63,11 +63,14 @@ final class SchemaDiff {
                 throw new MigrateException("Target database is not up to date: " + pending.steps().size()
                         + " revision(s) pending; run 'db upgrade', then 'db " + verb + "' again");
             }
+            // the lock table too, where the dialect's lock is a table (H2, the generic dialect)
+            dev.migrate.dialect.TableName lockTable = dev.migrate.dialect.LockTable.tableOf(config.runtime().versionTable());
             Schema database = SchemaReader.forConnection(connection).read(connection, ReflectOptions.defaults()
                     .filter(config.autogenerate().includeTableName())
-                    .excluding(config.runtime().versionTable(), config.runtime().logTable()));
+                    .excluding(config.runtime().versionTable(), config.runtime().logTable(), lockTable));
             CompareOptions options = CompareOptions.builder()
-                    .engineTables(config.runtime().versionTable().name(), config.runtime().logTable().name())
+                    .engineTables(config.runtime().versionTable().name(), config.runtime().logTable().name(),
+                            lockTable.name())
                     .keepUnownedTables(config.autogenerate().keepUnownedTables())
                     .libraryTables(config.autogenerate().keepLibraryTables() ? LibraryTables.DEFAULTS : Set.of())
                     .includeObject(config.autogenerate().includeObject())

@@ -50,12 +50,16 @@ abstract sealed class Ddl permits SqliteDdl, PostgresDdl, MariaDbDdl {
     private static final SqliteDdl SQLITE = new SqliteDdl(new SqliteDialect());
     private static final PostgresDdl POSTGRES = new PostgresDdl(new PostgresDialect());
     private static final MariaDbDdl MARIADB = new MariaDbDdl(new MariaDbDialect());
+    private static final H2Ddl H2 = new H2Ddl(new H2Dialect());
 
     final Dialect dialect;
 
     static Ddl of(Dialect dialect) {
         if (dialect instanceof MariaDbDialect) {
             return MARIADB;
+        }
+        if (dialect instanceof H2Dialect) {
+            return H2;
         }
         return dialect instanceof SqliteDialect ? SQLITE : POSTGRES;
     }
@@ -119,6 +123,10 @@ abstract sealed class Ddl permits SqliteDdl, PostgresDdl, MariaDbDdl {
 
     /** The indexes as this database keeps them: without a method or INCLUDE columns, which only PostgreSQL has. */
     List<Index> canonicalIndexes(Table table) {
+        return withoutMethodOrInclude(table);
+    }
+
+    static List<Index> withoutMethodOrInclude(Table table) {
         return table.indexes().stream().map(index -> index.method() == null && index.include().isEmpty() ? index
                 : new Index(index.name(), index.columns(), index.unique(), index.definition(), null, index.where(),
                         List.of())).toList();
@@ -416,6 +424,36 @@ abstract sealed class Ddl permits SqliteDdl, PostgresDdl, MariaDbDdl {
                     + ": give it a name in the model");
         }
         return constraintName;
+    }
+
+    /**
+     * A type the engine does not know, with one case outside quotes ({@code upper} or lower) and no blank after a comma
+     * or an opening parenthesis or before a comma or a closing one: {@code enum ('a', 'b')} is {@code enum ('a','b')}.
+     */
+    static String compactRaw(String raw, boolean upper) {
+        StringBuilder out = new StringBuilder();
+        boolean quoted = false;
+        String text = raw.strip();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\'') {
+                quoted = !quoted;
+                out.append(c);
+            } else if (quoted) {
+                out.append(c);
+            } else if (Character.isWhitespace(c)) {
+                char last = out.isEmpty() ? ' ' : out.charAt(out.length() - 1);
+                if (last != ' ' && last != ',' && last != '(') {
+                    out.append(' ');
+                }
+            } else {
+                if ((c == ',' || c == ')') && !out.isEmpty() && out.charAt(out.length() - 1) == ' ') {
+                    out.setLength(out.length() - 1);
+                }
+                out.append(upper ? Character.toUpperCase(c) : Character.toLowerCase(c));
+            }
+        }
+        return out.toString();
     }
 
     /** {@code (x)} to {@code x}, only when the parentheses enclose the whole expression. */

@@ -98,29 +98,8 @@ final class MariaDbDdl extends Ddl {
      * a comma ({@code enum('a','b')}).
      */
     static String canonicalRaw(String raw) {
-        StringBuilder out = new StringBuilder();
-        boolean quoted = false;
-        String text = raw.strip();
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\'') {
-                quoted = !quoted;
-                out.append(c);
-            } else if (quoted) {
-                out.append(c);
-            } else if (Character.isWhitespace(c)) {
-                char last = out.isEmpty() ? ' ' : out.charAt(out.length() - 1);
-                if (last != ' ' && last != ',' && last != '(') {
-                    out.append(' ');
-                }
-            } else {
-                if ((c == ',' || c == ')') && !out.isEmpty() && out.charAt(out.length() - 1) == ' ') {
-                    out.setLength(out.length() - 1);
-                }
-                out.append(Character.toLowerCase(c));
-            }
-        }
-        return DISPLAY_WIDTH.matcher(out.toString()).replaceFirst("$1").replace("integer", "int");
+        String out = compactRaw(raw, false);
+        return DISPLAY_WIDTH.matcher(out).replaceFirst("$1").replace("integer", "int");
     }
 
     // ------------------------------------------------------------------ defaults

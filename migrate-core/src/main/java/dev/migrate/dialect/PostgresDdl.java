@@ -23,7 +23,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** PostgreSQL DDL: every operation has its ALTER; identity columns; the names PostgreSQL gives constraints. */
-final class PostgresDdl extends Ddl {
+sealed class PostgresDdl extends Ddl permits H2Ddl {
 
     /** A cast of a string literal ({@code 'x'::character varying}, {@code '{}'::text[]}), as pg_dump writes defaults. */
     private static final Pattern LITERAL_CAST = Pattern.compile("('(?:[^']|'')*')::(?:character varying|double precision"

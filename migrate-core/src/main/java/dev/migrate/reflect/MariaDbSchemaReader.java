@@ -3,7 +3,6 @@ package dev.migrate.reflect;
 import dev.migrate.schema.CheckConstraint;
 import dev.migrate.schema.Column;
 import dev.migrate.schema.ColumnType;
-import dev.migrate.schema.ForeignKey;
 import dev.migrate.schema.GenericType;
 import dev.migrate.schema.Index;
 import dev.migrate.schema.PrimaryKey;
@@ -17,7 +16,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -114,8 +112,8 @@ final class MariaDbSchemaReader implements SchemaReader {
         if (tableNames.isEmpty()) {
             return new Schema(List.of(), List.of(), views);
         }
-        Map<String, Parts> parts = new TreeMap<>();
-        tableNames.forEach(name -> parts.put(name, new Parts()));
+        Map<String, TableParts> parts = new TreeMap<>();
+        tableNames.forEach(name -> parts.put(name, new TableParts()));
         readColumns(connection, schema, parts);
         readIndexes(connection, schema, parts);
         readForeignKeys(connection, schema, parts);
@@ -126,12 +124,12 @@ final class MariaDbSchemaReader implements SchemaReader {
         return new Schema(tables, triggers, views);
     }
 
-    private static void readColumns(Connection connection, String schema, Map<String, Parts> parts)
+    private static void readColumns(Connection connection, String schema, Map<String, TableParts> parts)
             throws SQLException {
-        try (PreparedStatement statement = prepare(connection, COLUMNS, schema);
+        try (PreparedStatement statement = TableParts.prepare(connection, COLUMNS, schema);
              ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
-                Parts table = parts.get(rows.getString(1));
+                TableParts table = parts.get(rows.getString(1));
                 if (table == null) {
                     continue; // a view's column, or an excluded table's
                 }
@@ -168,11 +166,11 @@ final class MariaDbSchemaReader implements SchemaReader {
         return SqlExpressions.canonicalDefault(NOW.matcher(expression).replaceAll("CURRENT_TIMESTAMP"), type);
     }
 
-    private static void readIndexes(Connection connection, String schema, Map<String, Parts> parts)
+    private static void readIndexes(Connection connection, String schema, Map<String, TableParts> parts)
             throws SQLException {
         Map<String, Map<String, List<String>>> byTable = new LinkedHashMap<>();
         Map<String, Boolean> unique = new LinkedHashMap<>();
-        try (PreparedStatement statement = prepare(connection, INDEXES, schema);
+        try (PreparedStatement statement = TableParts.prepare(connection, INDEXES, schema);
              ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
                 String table = rows.getString(1);
@@ -189,7 +187,7 @@ final class MariaDbSchemaReader implements SchemaReader {
             }
         }
         byTable.forEach((table, indexes) -> indexes.forEach((name, columns) -> {
-            Parts p = parts.get(table);
+            TableParts p = parts.get(table);
             if (name.equals("PRIMARY")) {
                 p.primaryKey = new PrimaryKey(null, columns);
             } else if (unique.get(table + "\0" + name)) {
@@ -200,41 +198,32 @@ final class MariaDbSchemaReader implements SchemaReader {
         }));
     }
 
-    private static void readForeignKeys(Connection connection, String schema, Map<String, Parts> parts)
+    private static void readForeignKeys(Connection connection, String schema, Map<String, TableParts> parts)
             throws SQLException {
-        Map<String, ForeignKey> keys = new LinkedHashMap<>();
-        try (PreparedStatement statement = prepare(connection, FOREIGN_KEYS, schema);
+        try (PreparedStatement statement = TableParts.prepare(connection, FOREIGN_KEYS, schema);
              ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
-                String table = rows.getString(1);
-                if (!parts.containsKey(table)) {
-                    continue;
+                TableParts table = parts.get(rows.getString(1));
+                if (table != null) {
+                    String referred = rows.getString(4).equals(schema) ? rows.getString(5)
+                            : rows.getString(4) + "." + rows.getString(5);
+                    table.addForeignKeyColumn(rows.getString(2), rows.getString(3), referred, rows.getString(6),
+                            action(rows.getString(7)), action(rows.getString(8)));
                 }
-                String name = rows.getString(2);
-                String referred = rows.getString(4).equals(schema) ? rows.getString(5)
-                        : rows.getString(4) + "." + rows.getString(5);
-                ForeignKey known = keys.get(table + "\0" + name);
-                List<String> columns = new ArrayList<>(known == null ? List.of() : known.columns());
-                List<String> referredColumns = new ArrayList<>(known == null ? List.of() : known.referredColumns());
-                columns.add(rows.getString(3));
-                referredColumns.add(rows.getString(6));
-                keys.put(table + "\0" + name, new ForeignKey(name, columns, referred, referredColumns,
-                        action(rows.getString(7)), action(rows.getString(8))));
             }
         }
-        keys.forEach((key, foreignKey) -> parts.get(key.substring(0, key.indexOf('\0'))).foreignKeys.add(foreignKey));
     }
 
     /**
      * The checks; a column's {@code json_valid} check, which MariaDB adds to a {@code JSON} column (a {@code longtext}
      * there), makes the column JSON and is not a check of the model's.
      */
-    private static void readChecks(Connection connection, String schema, Map<String, Parts> parts)
+    private static void readChecks(Connection connection, String schema, Map<String, TableParts> parts)
             throws SQLException {
-        try (PreparedStatement statement = prepare(connection, CHECKS, schema);
+        try (PreparedStatement statement = TableParts.prepare(connection, CHECKS, schema);
              ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
-                Parts table = parts.get(rows.getString(1));
+                TableParts table = parts.get(rows.getString(1));
                 if (table == null) {
                     continue;
                 }
@@ -251,10 +240,10 @@ final class MariaDbSchemaReader implements SchemaReader {
         }
     }
 
-    private static List<Schema.Trigger> readTriggers(Connection connection, String schema, Map<String, Parts> parts)
+    private static List<Schema.Trigger> readTriggers(Connection connection, String schema, Map<String, TableParts> parts)
             throws SQLException {
         List<Schema.Trigger> triggers = new ArrayList<>();
-        try (PreparedStatement statement = prepare(connection, TRIGGERS, schema);
+        try (PreparedStatement statement = TableParts.prepare(connection, TRIGGERS, schema);
              ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
                 String table = rows.getString(2);
@@ -266,12 +255,6 @@ final class MariaDbSchemaReader implements SchemaReader {
             }
         }
         return triggers;
-    }
-
-    private static PreparedStatement prepare(Connection connection, String sql, String schema) throws SQLException {
-        PreparedStatement statement = connection.prepareStatement(sql);
-        statement.setString(1, schema);
-        return statement;
     }
 
     /** A view's definition names its tables with the schema ({@code `db`.`t`}): without it, it can be created anywhere. */
@@ -291,23 +274,5 @@ final class MariaDbSchemaReader implements SchemaReader {
             case "SET DEFAULT" -> ReferentialAction.SET_DEFAULT;
             default -> ReferentialAction.NO_ACTION;
         };
-    }
-
-    private static final class Parts {
-        final Map<String, Column> columns = new LinkedHashMap<>();
-        PrimaryKey primaryKey;
-        final List<ForeignKey> foreignKeys = new ArrayList<>();
-        final List<UniqueConstraint> uniques = new ArrayList<>();
-        final List<Index> indexes = new ArrayList<>();
-        final List<CheckConstraint> checks = new ArrayList<>();
-
-        Table build(String name, String options) {
-            foreignKeys.sort(Comparator.comparing(ForeignKey::name));
-            uniques.sort(Comparator.comparing(UniqueConstraint::name));
-            indexes.sort(Comparator.comparing(Index::name));
-            checks.sort(Comparator.comparing(CheckConstraint::name));
-            return new Table(name, null, List.copyOf(columns.values()), primaryKey, foreignKeys, uniques, indexes,
-                    checks, true, null, options);
-        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.migrate.reflect;
 
 import dev.migrate.dialect.Dialect;
+import dev.migrate.dialect.H2Dialect;
 import dev.migrate.dialect.MariaDbDialect;
 import dev.migrate.dialect.PostgresDialect;
 import dev.migrate.dialect.SqliteDialect;
@@ -31,6 +32,9 @@ public interface SchemaReader {
         }
         if (dialect instanceof MariaDbDialect) {
             return new MariaDbSchemaReader();
+        }
+        if (dialect instanceof H2Dialect) {
+            return new H2SchemaReader();
         }
         throw new IllegalArgumentException("no schema reader for " + dialect.name());
     }

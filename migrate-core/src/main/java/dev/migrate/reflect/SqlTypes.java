@@ -139,4 +139,40 @@ public final class SqlTypes {
             default -> ColumnType.other(columnType);
         };
     }
+
+    /** The length H2 reports for a {@code VARCHAR}, {@code VARBINARY} or {@code JSON} declared without one. */
+    private static final long H2_UNBOUNDED = 1_000_000_000L;
+
+    /**
+     * An H2 2.x column type from {@code INFORMATION_SCHEMA.COLUMNS}: {@code DATA_TYPE} (the standard's names:
+     * {@code CHARACTER VARYING}, {@code CHARACTER LARGE OBJECT}, {@code DOUBLE PRECISION}...), the character length,
+     * the declared numeric precision and scale (null where none was written), and an {@code ENUM}'s quoted values. Time precisions are not kept, as on
+     * PostgreSQL; a length-less {@code VARCHAR} reports H2's maximum and reads back without one.
+     */
+    public static ColumnType fromH2(String dataType, Long length, Integer precision, Integer scale,
+                                    String enumValues) {
+        Integer size = length == null || length >= H2_UNBOUNDED ? null : length.intValue();
+        return switch (dataType) {
+            case "SMALLINT" -> ColumnType.of(GenericType.SMALLINT);
+            case "INTEGER" -> ColumnType.of(GenericType.INTEGER);
+            case "BIGINT" -> ColumnType.of(GenericType.BIGINT);
+            case "BOOLEAN" -> ColumnType.of(GenericType.BOOLEAN);
+            case "NUMERIC", "DECIMAL" -> ColumnType.decimal(precision, precision == null ? null : scale);
+            case "REAL" -> ColumnType.of(GenericType.REAL);
+            case "DOUBLE PRECISION" -> ColumnType.of(GenericType.DOUBLE);
+            case "CHARACTER VARYING" -> ColumnType.varchar(size);
+            case "CHARACTER" -> new ColumnType(GenericType.CHAR, size, null, null, null);
+            case "CHARACTER LARGE OBJECT" -> ColumnType.of(GenericType.TEXT);
+            case "DATE" -> ColumnType.of(GenericType.DATE);
+            case "TIME" -> ColumnType.of(GenericType.TIME);
+            case "TIMESTAMP" -> ColumnType.of(GenericType.TIMESTAMP);
+            case "TIMESTAMP WITH TIME ZONE" -> ColumnType.of(GenericType.TIMESTAMP_WITH_TIME_ZONE);
+            case "BINARY VARYING" -> size == null ? ColumnType.of(GenericType.BINARY)
+                    : ColumnType.other("BINARY VARYING(" + size + ")");
+            case "UUID" -> ColumnType.of(GenericType.UUID);
+            case "JSON" -> ColumnType.of(GenericType.JSON);
+            case "ENUM" -> ColumnType.other("ENUM(" + enumValues + ")");
+            default -> ColumnType.other(size == null ? dataType : dataType + "(" + size + ")");
+        };
+    }
 }

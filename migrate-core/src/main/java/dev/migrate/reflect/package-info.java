@@ -33,6 +33,14 @@
  * {@code UNSIGNED}, {@code ENUM}, {@code SET} and other types &rarr; OTHER({@code COLUMN_TYPE});
  * {@code current_timestamp()} &rarr; {@code CURRENT_TIMESTAMP}, {@code ON UPDATE ...} appended to the default;
  * RESTRICT (what InnoDB reports for no action) &rarr; NO_ACTION.</li>
+ * <li>H2 2.x, 6 ({@code H2SchemaReader}): {@code TABLES} with {@code VIEWS} (and the tables' comments),
+ * {@code COLUMNS} (with an {@code ENUM}'s values from {@code ENUM_VALUES}), {@code INDEXES} with {@code INDEX_COLUMNS}
+ * (without the indexes H2 generates for constraints), {@code TABLE_CONSTRAINTS} with {@code KEY_COLUMN_USAGE} and
+ * {@code CHECK_CONSTRAINTS}, {@code REFERENTIAL_CONSTRAINTS} with both sides' {@code KEY_COLUMN_USAGE},
+ * {@code TRIGGERS}. Names in upper case &rarr; lower case. Types ({@code SqlTypes.fromH2}): {@code CHARACTER VARYING}
+ * &rarr; VARCHAR (H2's maximum length &rarr; none), {@code CHARACTER LARGE OBJECT} &rarr; TEXT,
+ * {@code DOUBLE PRECISION} &rarr; DOUBLE, {@code BINARY VARYING} &rarr; BINARY, {@code ENUM} &rarr;
+ * OTHER({@code ENUM('a','b')}); identity columns &rarr; autoincrement.</li>
  * </ul>
  * All stop after the first query when no table is included.
  *

@@ -45,6 +45,9 @@ class DialectLookupTest {
         assertThat(Dialects.named("sqlite").supportsAutogenerate()).isTrue();
         assertThat(Dialects.named("postgresql").supportsAutogenerate()).isTrue();
         assertThat(Dialects.named("mariadb").supportsAutogenerate()).isTrue();
+        assertThat(Dialects.named("h2").supportsAutogenerate()).isTrue();
+        assertThat(Dialects.named("h2").keepsComments()).isTrue();
+        assertThat(Dialects.named("h2").quoteIfNeeded("value")).isEqualTo("\"value\"");
         assertThat(Dialects.named("mysql")).isInstanceOf(MariaDbDialect.class);
     }
 

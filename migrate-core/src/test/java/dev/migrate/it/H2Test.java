@@ -20,6 +20,11 @@ class H2Test extends ScriptDatabaseContract {
         return "H2";
     }
 
+    @Override
+    boolean supportsAutogenerate() {
+        return true;
+    }
+
     @Test
     void anInMemoryDatabaseIsMigratedToo() throws Exception {
         TestDatabase db = new TestDatabase.H2("jdbc:h2:mem:migrate_" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");

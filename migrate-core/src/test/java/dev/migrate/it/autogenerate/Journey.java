@@ -86,7 +86,7 @@ final class Journey {
     Schema reflect() throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             return SchemaReader.forConnection(connection).read(connection,
-                    ReflectOptions.defaults().excluding("alembic_version", "migrate_log"));
+                    ReflectOptions.defaults().excluding("alembic_version", "migrate_log", "alembic_version_lock"));
         }
     }
 
