@@ -76,6 +76,15 @@ public record MigrateConfig(DataSource dataSource, List<String> locations, Path 
                 autogenerate, database);
     }
 
+    /**
+     * This configuration on another database, every other setting kept: the same scripts applied to each database or
+     * schema of a fleet ({@code dev.migrate.fleet}).
+     */
+    public MigrateConfig withDataSource(DataSource other) {
+        return new MigrateConfig(other, locations, scriptDirectory, classLoader, runtime, javaMigrations, models,
+                autogenerate, database, versionPaths);
+    }
+
     public static Builder builder() {
         return new Builder();
     }

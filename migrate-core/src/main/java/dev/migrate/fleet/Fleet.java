@@ -1,0 +1,221 @@
+package dev.migrate.fleet;
+
+import dev.migrate.command.Migrate;
+import dev.migrate.command.MigrateException;
+import dev.migrate.command.MigrationPosition;
+import dev.migrate.command.MigrationStatus;
+import dev.migrate.command.RevisionListing;
+import dev.migrate.runtime.RunResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+/**
+ * The same scripts applied to many databases or schemas (shards, schema-per-tenant) in one operation: at most
+ * {@code parallelism} targets at a time (1: one after the other, in order), each under its own lock (its engine's), each
+ * with its own outcome. A target's failure stops only that target ({@link OnFailure#CONTINUE}, the default) or also keeps
+ * targets not yet started from starting ({@link OnFailure#STOP}); it is never thrown. Results come in the order of the
+ * targets, whatever order they finished in.
+ */
+public final class Fleet {
+
+    private static final Logger log = LoggerFactory.getLogger(Fleet.class);
+
+    /** What a target's failure does to the targets not yet started. */
+    public enum OnFailure {
+        /** Every target runs; the failed ones are reported. */
+        CONTINUE,
+        /** Targets not yet started are left alone ({@link TargetOutcome.NotStarted}); those running finish. */
+        STOP
+    }
+
+    private final List<FleetTarget> targets;
+    private final int parallelism;
+    private final OnFailure onFailure;
+    private final FleetListener listener;
+    private final boolean createSchemas;
+
+    public Fleet(List<FleetTarget> targets, int parallelism) {
+        this(targets, parallelism, OnFailure.CONTINUE, FleetListener.NONE, true);
+    }
+
+    private Fleet(List<FleetTarget> targets, int parallelism, OnFailure onFailure, FleetListener listener,
+                  boolean createSchemas) {
+        if (parallelism < 1) {
+            throw new MigrateException("Fleet parallelism " + parallelism + " is not a number of targets at a time: "
+                    + "use 1 (one after the other) or more");
+        }
+        Set<String> names = new HashSet<>();
+        for (FleetTarget target : targets) {
+            if (!names.add(target.name())) {
+                throw new MigrateException("Two fleet targets are named " + target.name()
+                        + ": give each database or schema its own name");
+            }
+        }
+        this.targets = List.copyOf(targets);
+        this.parallelism = parallelism;
+        this.onFailure = Objects.requireNonNull(onFailure, "onFailure");
+        this.listener = Objects.requireNonNull(listener, "listener");
+        this.createSchemas = createSchemas;
+    }
+
+    public Fleet onFailure(OnFailure value) {
+        return new Fleet(targets, parallelism, value, listener, createSchemas);
+    }
+
+    public Fleet listener(FleetListener value) {
+        return new Fleet(targets, parallelism, onFailure, value, createSchemas);
+    }
+
+    /** Whether an upgrade first creates a tenant's schema that does not exist yet (default true, as Flyway's createSchemas). */
+    public Fleet createSchemas(boolean value) {
+        return new Fleet(targets, parallelism, onFailure, listener, value);
+    }
+
+    public List<FleetTarget> targets() {
+        return targets;
+    }
+
+    public int parallelism() {
+        return parallelism;
+    }
+
+    /** Only the target named {@code name}, as {@code --target NAME} asks; one clear line when there is none. */
+    public Fleet only(String name) {
+        List<FleetTarget> chosen = targets.stream().filter(target -> target.name().equals(name)).toList();
+        if (chosen.isEmpty()) {
+            throw new MigrateException("No fleet target is named " + name + ": use one of "
+                    + String.join(", ", targets.stream().map(FleetTarget::name).toList()));
+        }
+        return new Fleet(chosen, parallelism, onFailure, listener, createSchemas);
+    }
+
+    /** {@code db upgrade [revision]} on every target (a tenant's missing schema created first, unless turned off). */
+    public FleetResult<RunResult> upgrade(String revision) {
+        return run("upgrade to " + revision, target -> {
+            SchemaScopedDataSource schema = target.scopedSchema();
+            if (createSchemas && schema != null) {
+                try {
+                    schema.createSchemaIfMissing();
+                } catch (SQLException e) {
+                    throw new MigrateException("Could not create schema " + schema.schema() + ": "
+                            + String.valueOf(e.getMessage()).replaceAll("\\s*\\R\\s*", " ")
+                            + "; create it, or grant the migrating user CREATE on the database", e);
+                }
+            }
+            return target.migrate().upgrade(revision);
+        });
+    }
+
+    /** {@code db current} on every target. */
+    public FleetResult<RevisionListing> current(boolean verbose) {
+        return run("current", target -> target.migrate().current(verbose));
+    }
+
+    /** {@code db status} on every target: pending, applied, lock holder, drift. */
+    public FleetResult<MigrationStatus> status() {
+        return run("status", target -> target.migrate().status());
+    }
+
+    /** Where every target stands against the scripts' heads, the cheap probe for health. */
+    public FleetResult<MigrationPosition> position() {
+        return run("position", target -> target.migrate().position());
+    }
+
+    /**
+     * Runs {@code operation} ({@code what}: its name for the logs) on every target, at most {@link #parallelism()} at a
+     * time; a target's exception is its {@link TargetOutcome.Failed} outcome.
+     */
+    public <T> FleetResult<T> run(String what, Function<FleetTarget, T> operation) {
+        AtomicBoolean failed = new AtomicBoolean();
+        int threads = Math.min(parallelism, targets.size());
+        if (threads <= 1) {
+            List<TargetOutcome<T>> outcomes = new ArrayList<>();
+            for (FleetTarget target : targets) {
+                outcomes.add(runOne(what, target, operation, failed));
+            }
+            return finish(what, outcomes);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads, new WorkerThreads());
+        try {
+            List<Future<TargetOutcome<T>>> running = new ArrayList<>();
+            for (FleetTarget target : targets) {
+                running.add(pool.submit(() -> runOne(what, target, operation, failed)));
+            }
+            List<TargetOutcome<T>> outcomes = new ArrayList<>();
+            for (Future<TargetOutcome<T>> outcome : running) {
+                outcomes.add(outcome.get());
+            }
+            return finish(what, outcomes);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MigrateException("Interrupted while the fleet ran " + what
+                    + "; targets already started finish their run under their own lock", e);
+        } catch (ExecutionException e) {
+            // runOne returns every failure as an outcome: only an Error gets here
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private <T> TargetOutcome<T> runOne(String what, FleetTarget target, Function<FleetTarget, T> operation,
+                                        AtomicBoolean failed) {
+        if (onFailure == OnFailure.STOP && failed.get()) {
+            TargetOutcome<T> skipped = new TargetOutcome.NotStarted<>(target.name(), "an earlier target failed");
+            listener.finished(skipped);
+            return skipped;
+        }
+        listener.started(target.name());
+        long start = System.nanoTime();
+        TargetOutcome<T> outcome;
+        try {
+            T value = operation.apply(target);
+            outcome = new TargetOutcome.Done<>(target.name(), value, Duration.ofNanos(System.nanoTime() - start));
+            log.debug("Fleet {}: {}", what, outcome.describe());
+        } catch (RuntimeException e) {
+            failed.set(true);
+            outcome = new TargetOutcome.Failed<>(target.name(), String.valueOf(e.getMessage()), e);
+            log.error("Fleet {}: {}", what, outcome.describe());
+        }
+        listener.finished(outcome);
+        return outcome;
+    }
+
+    private <T> FleetResult<T> finish(String what, List<TargetOutcome<T>> outcomes) {
+        FleetResult<T> result = new FleetResult<>(outcomes);
+        if (result.succeeded()) {
+            log.info("Fleet {}: {} target(s) done, {} at a time", what, outcomes.size(), Math.min(parallelism, outcomes.size()));
+        } else {
+            log.warn("Fleet {}: {}", what, result.failureSummary().orElseThrow());
+        }
+        return result;
+    }
+
+    /** Named worker threads, so that logs say which run is whose; daemons, so that a stuck target never keeps a JVM up. */
+    private static final class WorkerThreads implements ThreadFactory {
+        private final AtomicInteger count = new AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable work) {
+            Thread thread = new Thread(work, "migrate-fleet-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        }
+    }
+}
