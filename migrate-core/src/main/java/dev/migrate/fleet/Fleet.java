@@ -9,12 +9,12 @@ import dev.migrate.runtime.RunResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -49,13 +49,14 @@ public final class Fleet {
     private final OnFailure onFailure;
     private final FleetListener listener;
     private final boolean createSchemas;
+    private final Migrate template;
 
     public Fleet(List<FleetTarget> targets, int parallelism) {
-        this(targets, parallelism, OnFailure.CONTINUE, FleetListener.NONE, true);
+        this(targets, parallelism, OnFailure.CONTINUE, FleetListener.NONE, true, null);
     }
 
     private Fleet(List<FleetTarget> targets, int parallelism, OnFailure onFailure, FleetListener listener,
-                  boolean createSchemas) {
+                  boolean createSchemas, Migrate template) {
         if (parallelism < 1) {
             throw new MigrateException("Fleet parallelism " + parallelism + " is not a number of targets at a time: "
                     + "use 1 (one after the other) or more");
@@ -72,19 +73,42 @@ public final class Fleet {
         this.onFailure = Objects.requireNonNull(onFailure, "onFailure");
         this.listener = Objects.requireNonNull(listener, "listener");
         this.createSchemas = createSchemas;
+        this.template = template;
     }
 
     public Fleet onFailure(OnFailure value) {
-        return new Fleet(targets, parallelism, value, listener, createSchemas);
+        return new Fleet(targets, parallelism, value, listener, createSchemas, template);
     }
 
     public Fleet listener(FleetListener value) {
-        return new Fleet(targets, parallelism, onFailure, value, createSchemas);
+        return new Fleet(targets, parallelism, onFailure, value, createSchemas, template);
     }
 
     /** Whether an upgrade first creates a tenant's schema that does not exist yet (default true, as Flyway's createSchemas). */
     public Fleet createSchemas(boolean value) {
-        return new Fleet(targets, parallelism, onFailure, listener, value);
+        return new Fleet(targets, parallelism, onFailure, listener, value, template);
+    }
+
+    /**
+     * The engine whose scripts and settings the targets share, which the fleet migrates instead (a schema-per-tenant
+     * fleet's shared database is no target itself): front ends leave it out of startup, health and listings.
+     */
+    public Fleet replacing(Migrate value) {
+        return new Fleet(targets, parallelism, onFailure, listener, createSchemas, value);
+    }
+
+    public Optional<Migrate> template() {
+        return Optional.ofNullable(template);
+    }
+
+    public boolean createsSchemas() {
+        return createSchemas;
+    }
+
+    /** The fleet as the running application migrates it: every target's packaged scripts only. */
+    public Fleet withPackagedScripts() {
+        return new Fleet(targets.stream().map(FleetTarget::withPackagedScripts).toList(), parallelism, onFailure, listener,
+                createSchemas, template);
     }
 
     public List<FleetTarget> targets() {
@@ -102,21 +126,14 @@ public final class Fleet {
             throw new MigrateException("No fleet target is named " + name + ": use one of "
                     + String.join(", ", targets.stream().map(FleetTarget::name).toList()));
         }
-        return new Fleet(chosen, parallelism, onFailure, listener, createSchemas);
+        return new Fleet(chosen, parallelism, onFailure, listener, createSchemas, template);
     }
 
     /** {@code db upgrade [revision]} on every target (a tenant's missing schema created first, unless turned off). */
     public FleetResult<RunResult> upgrade(String revision) {
         return run("upgrade to " + revision, target -> {
-            SchemaScopedDataSource schema = target.scopedSchema();
-            if (createSchemas && schema != null) {
-                try {
-                    schema.createSchemaIfMissing();
-                } catch (SQLException e) {
-                    throw new MigrateException("Could not create schema " + schema.schema() + ": "
-                            + String.valueOf(e.getMessage()).replaceAll("\\s*\\R\\s*", " ")
-                            + "; create it, or grant the migrating user CREATE on the database", e);
-                }
+            if (createSchemas) {
+                target.createSchemaIfMissing();
             }
             return target.migrate().upgrade(revision);
         });

@@ -32,7 +32,29 @@ public record FleetTarget(String name, Migrate migrate) {
     }
 
     /** The tenant's schema when this target is one (schema-per-tenant), else null. */
-    SchemaScopedDataSource scopedSchema() {
-        return migrate.config().dataSource() instanceof SchemaScopedDataSource scoped ? scoped : null;
+    public String schema() {
+        return migrate.config().dataSource() instanceof SchemaScopedDataSource scoped ? scoped.schema() : null;
+    }
+
+    /**
+     * Creates the tenant's schema unless it exists (a new tenant); nothing for a database of its own. One line that
+     * says what to do when it cannot.
+     */
+    public void createSchemaIfMissing() {
+        if (migrate.config().dataSource() instanceof SchemaScopedDataSource scoped) {
+            try {
+                scoped.createSchemaIfMissing();
+            } catch (java.sql.SQLException e) {
+                throw new dev.migrate.command.MigrateException("Could not create schema " + scoped.schema() + ": "
+                        + String.valueOf(e.getMessage()).replaceAll("\\s*\\R\\s*", " ")
+                        + "; create it, or grant the migrating user CREATE on the database", e);
+            }
+        }
+    }
+
+    /** This target as the running application migrates it: its packaged scripts only ({@link Migrate#withPackagedScripts}). */
+    public FleetTarget withPackagedScripts() {
+        Migrate packaged = migrate.withPackagedScripts();
+        return packaged == migrate ? this : new FleetTarget(name, packaged);
     }
 }

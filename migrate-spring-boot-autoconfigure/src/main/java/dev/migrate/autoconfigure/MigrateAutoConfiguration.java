@@ -7,6 +7,8 @@ import dev.migrate.command.AutogenerateSettings;
 import dev.migrate.command.Migrate;
 import dev.migrate.command.MigrateConfig;
 import dev.migrate.command.MigrateException;
+import dev.migrate.fleet.Fleet;
+import dev.migrate.fleet.FleetTarget;
 import dev.migrate.runtime.MigrationCallback;
 import dev.migrate.schema.ModelSource;
 import dev.migrate.script.JavaMigration;
@@ -33,8 +35,15 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.util.StringUtils;
 
+import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
+import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.bind.Bindable;
 import javax.sql.DataSource;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -153,13 +162,70 @@ public class MigrateAutoConfiguration {
         return new MigrateSchemaManagementProvider(migrate);
     }
 
-    /** Brings up every Migrate bean, the auto-configured one and those the application declares, in their order. */
+    /**
+     * Brings up every Migrate bean, the auto-configured one and those the application declares, in their order; with a
+     * fleet, its targets instead of the engine they share.
+     */
     @Bean
     @ConditionalOnMissingBean
     public MigrateInitializer migrateInitializer(ListableBeanFactory beans, ObjectProvider<Migrate> migrate,
-                                                 ObjectProvider<MigrationStrategy> strategy, MigrateProperties properties) {
+                                                 ObjectProvider<MigrationStrategy> strategy, MigrateProperties properties,
+                                                 ObjectProvider<Fleet> fleet) {
         MigrateEngines engines = MigrateEngines.of(beans, migrate);
-        return new MigrateInitializer(engines.byName(), engines.primary(), strategy.getIfAvailable(), properties);
+        return new MigrateInitializer(engines.byName(), engines.primary(), strategy.getIfAvailable(), properties,
+                fleet.getIfAvailable());
+    }
+
+    /**
+     * The fleet, when migrate.fleet.schemas names schemas or a MigrateFleetTargets bean names targets: each migrated with
+     * the application's engine's scripts and settings, which the fleet replaces (its own database is no target).
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    @Conditional(FleetCondition.class)
+    public Fleet migrateFleet(ObjectProvider<Migrate> migrate, MigrateProperties properties,
+                              ObjectProvider<MigrateFleetTargets> fleetTargets) {
+        Migrate template = migrate.getIfUnique();
+        if (template == null) {
+            throw new MigrateException("migrate.fleet needs the application's own Migrate bean to share its scripts and "
+                    + "settings: mark one Migrate bean @Primary, or declare a Fleet bean of your own");
+        }
+        List<FleetTarget> targets = new ArrayList<>();
+        properties.getFleet().getSchemas().forEach(schema -> targets.add(FleetTarget.schema(schema, template.config())));
+        fleetTargets.orderedStream().forEach(source -> targets.addAll(source.targets(template.config())));
+        return new Fleet(targets, properties.getFleet().getParallelism())
+                .createSchemas(properties.getFleet().isCreateSchemas()).replacing(template);
+    }
+
+    /** Matches when migrate.fleet.schemas is set or a MigrateFleetTargets bean exists. */
+    static final class FleetCondition extends AnyNestedCondition {
+
+        FleetCondition() {
+            super(ConfigurationPhase.REGISTER_BEAN);
+        }
+
+        @Conditional(SchemasListed.class)
+        private static final class SchemasCondition {
+        }
+    }
+
+    /** Matches when migrate.fleet.schemas lists a schema, written as a comma-separated value or as a YAML list. */
+    static final class SchemasListed extends SpringBootCondition {
+
+        @Override
+        public ConditionOutcome getMatchOutcome(
+                ConditionContext context,
+                AnnotatedTypeMetadata metadata) {
+            boolean listed = Binder.get(context.getEnvironment())
+                    .bind("migrate.fleet.schemas", Bindable.listOf(String.class))
+                    .map(schemas -> !schemas.isEmpty()).orElse(false);
+            return listed ? ConditionOutcome.match("migrate.fleet.schemas is set")
+                    : ConditionOutcome.noMatch("migrate.fleet.schemas is not set");
+        }
+
+        @ConditionalOnBean(MigrateFleetTargets.class)
+        private static final class TargetsCondition {
+        }
     }
 
     /** The configured model packages, or the application's own packages, as JPA's entity scan does. */

@@ -4,6 +4,8 @@ import dev.migrate.command.Migrate;
 import dev.migrate.command.MigrateException;
 import dev.migrate.command.MigrationStatus;
 import dev.migrate.command.ScriptOrigin;
+import dev.migrate.fleet.Fleet;
+import dev.migrate.fleet.FleetResult;
 import dev.migrate.graph.Plan;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,21 +33,33 @@ public class MigrateInitializer implements InitializingBean {
     private final Migrate primary;
     private final MigrationStrategy strategy;
     private final MigrateProperties properties;
+    private final Fleet fleet;
 
     public MigrateInitializer(Migrate migrate, MigrationStrategy strategy, MigrateProperties properties) {
         this(Map.of("migrate", migrate), migrate, strategy, properties);
     }
 
+    public MigrateInitializer(Map<String, Migrate> engines, Migrate primary, MigrationStrategy strategy,
+                              MigrateProperties properties) {
+        this(engines, primary, strategy, properties, null);
+    }
+
     /**
      * @param engines the engines by bean name, in the order they are brought up
      * @param primary the engine {@code migrate.target} applies to; null: every engine
+     * @param fleet the fleet brought up after the engines, in place of the engine it replaces ({@link Fleet#template()});
+     *              null: none
      */
     public MigrateInitializer(Map<String, Migrate> engines, Migrate primary, MigrationStrategy strategy,
-                              MigrateProperties properties) {
+                              MigrateProperties properties, Fleet fleet) {
         this.engines = new LinkedHashMap<>(engines);
         this.primary = primary;
         this.strategy = strategy;
         this.properties = properties;
+        this.fleet = fleet;
+        if (fleet != null) {
+            this.engines.values().removeIf(engine -> fleet.template().filter(template -> template == engine).isPresent());
+        }
     }
 
     /**
@@ -59,21 +73,51 @@ public class MigrateInitializer implements InitializingBean {
     public void afterPropertiesSet() {
         engines.forEach((name, engine) -> {
             try {
-                run(engine, primary == null || engine == primary ? properties.getTarget() : "heads");
+                run(engine, primary == null || engine == primary ? properties.getTarget() : "heads", true);
             } catch (MigrateException e) {
                 MigrateException startupFailure = new MigrateException(
-                        (engines.size() > 1 ? "Migrate bean '" + name + "': " : "") + e.getMessage());
+                        (engines.size() > 1 || fleet != null ? "Migrate bean '" + name + "': " : "") + e.getMessage());
                 startupFailure.addSuppressed(e);
                 throw startupFailure;
             }
         });
+        if (fleet != null) {
+            runFleet();
+        }
     }
 
-    private void run(Migrate engine, String target) {
+    /**
+     * Every fleet target as an engine of its own (the same startup behaviour each), migrate.fleet.parallelism at a time;
+     * a target's failure stops only that target, and once all ran, fails the startup naming each failed target unless
+     * migrate.fleet.on-failure=continue.
+     */
+    private void runFleet() {
+        Fleet packaged = fleet.withPackagedScripts();
+        if (!packaged.targets().isEmpty() && (strategy != null || properties.getOnStartup() != MigrateProperties.OnStartup.NONE)) {
+            logScriptSource(fleet.targets().get(0).migrate(), packaged.targets().get(0).migrate());
+        }
+        boolean upgrading = strategy != null || properties.getOnStartup() == MigrateProperties.OnStartup.UPGRADE;
+        FleetResult<Object> result = packaged.run("startup", target -> {
+            if (upgrading && packaged.createsSchemas()) {
+                target.createSchemaIfMissing();
+            }
+            run(target.migrate(), properties.getTarget(), false);
+            return null;
+        });
+        result.failureSummary().ifPresent(summary -> {
+            if (properties.getFleet().getOnFailure() == MigrateProperties.Fleet.OnFailure.FAIL) {
+                throw new MigrateException("Fleet: " + summary + "; fix each failed target and start again, or set "
+                        + "migrate.fleet.on-failure=continue to start with them behind");
+            }
+            log.warn("Fleet: {}; starting with them behind (migrate.fleet.on-failure=continue)", summary);
+        });
+    }
+
+    private void run(Migrate engine, String target, boolean logSource) {
         // The running application's scripts are the packaged ones: a jar started inside a checkout must not pick up
         // the checkout's script directory (which only the db commands read, as that is where they write).
         Migrate migrate = engine.withPackagedScripts();
-        if (strategy != null || properties.getOnStartup() != MigrateProperties.OnStartup.NONE) {
+        if (logSource && (strategy != null || properties.getOnStartup() != MigrateProperties.OnStartup.NONE)) {
             logScriptSource(engine, migrate);
         }
         if (strategy != null) {

@@ -146,6 +146,80 @@ public class MigrateProperties {
      */
     private String dialect;
 
+    /** A fleet: the same scripts applied to many schemas or databases (schema-per-tenant, shards). */
+    private final Fleet fleet = new Fleet();
+
+    /**
+     * The same scripts applied to many schemas (schema-per-tenant) or databases (shards): at startup, by db upgrade,
+     * db current and db status, and on the endpoint and health, each target on its own, under its own lock.
+     */
+    public static class Fleet {
+
+        /**
+         * Schemas of the application's database migrated as a fleet (schema-per-tenant), e.g. tenant_a,tenant_b: each
+         * schema gets its own version and log tables and the scripts' unqualified tables. With a fleet, the startup
+         * upgrade, health and the endpoint cover its targets instead of the database's default schema. Targets of
+         * MigrateFleetTargets beans (tenants read from a table, shards) are added after these.
+         */
+        private List<String> schemas = new ArrayList<>();
+
+        /** How many targets are migrated at a time; 1 migrates them one after the other, in their order. */
+        private int parallelism = 4;
+
+        /**
+         * What a target's failure at startup does once every target has run: fail the startup (naming each failed
+         * target, its revision, file and line), or continue with the failed targets behind (health reports them DOWN).
+         */
+        private OnFailure onFailure = OnFailure.FAIL;
+
+        /** Whether the startup upgrade and db upgrade create a tenant's schema that does not exist yet. */
+        private boolean createSchemas = true;
+
+        public List<String> getSchemas() {
+            return schemas;
+        }
+
+        public void setSchemas(List<String> schemas) {
+            this.schemas = schemas;
+        }
+
+        public int getParallelism() {
+            return parallelism;
+        }
+
+        public void setParallelism(int parallelism) {
+            this.parallelism = parallelism;
+        }
+
+        public OnFailure getOnFailure() {
+            return onFailure;
+        }
+
+        public void setOnFailure(OnFailure onFailure) {
+            this.onFailure = onFailure;
+        }
+
+        public boolean isCreateSchemas() {
+            return createSchemas;
+        }
+
+        public void setCreateSchemas(boolean createSchemas) {
+            this.createSchemas = createSchemas;
+        }
+
+        /** What a fleet target's failure at startup does. */
+        public enum OnFailure {
+            /** Every target runs; then the startup fails, naming the failed targets. */
+            FAIL,
+            /** Every target runs; the application starts with the failed targets behind. */
+            CONTINUE
+        }
+    }
+
+    public Fleet getFleet() {
+        return fleet;
+    }
+
     /** The startup behaviours. */
     public enum OnStartup {
         /** Bring the database to the target. */

@@ -41,11 +41,25 @@ class ConfigurationMetadataTest {
     @Test
     void everyConfigurationPropertiesFieldHasADescription() throws IOException {
         Map<String, String> described = descriptions();
-        List<String> fields = Arrays.stream(MigrateProperties.class.getDeclaredFields())
-                .filter(field -> !Modifier.isStatic(field.getModifiers()))
-                .map(Field::getName).map(name -> "migrate." + kebab(name)).toList();
+        List<String> fields = propertyNames("migrate.", MigrateProperties.class);
         assertThat(fields).isNotEmpty().allSatisfy(name -> assertThat(described.get(name))
                 .as("description of %s", name).isNotBlank().doesNotContain("{@").endsWith("."));
+    }
+
+    /** The properties of {@code type}'s fields, those of a nested properties class (migrate.fleet.*) by its fields. */
+    private static List<String> propertyNames(String prefix, Class<?> type) {
+        List<String> names = new ArrayList<>();
+        for (Field field : type.getDeclaredFields()) {
+            if (Modifier.isStatic(field.getModifiers())) {
+                continue;
+            }
+            if (field.getType().getDeclaringClass() == MigrateProperties.class && !field.getType().isEnum()) {
+                names.addAll(propertyNames(prefix + kebab(field.getName()) + ".", field.getType()));
+            } else {
+                names.add(prefix + kebab(field.getName()));
+            }
+        }
+        return names;
     }
 
     @Test

@@ -1,6 +1,8 @@
 package dev.migrate.actuate.endpoint;
 
 import dev.migrate.command.Migrate;
+import dev.migrate.fleet.Fleet;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -13,6 +15,7 @@ import org.springframework.boot.health.contributor.HealthContributor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -28,8 +31,8 @@ public class MigrationsEndpointAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     @ConditionalOnAvailableEndpoint(MigrationsEndpoint.class)
-    public MigrationsEndpoint migrationsEndpoint(ListableBeanFactory beans) {
-        return new MigrationsEndpoint(beans.getBeansOfType(Migrate.class));
+    public MigrationsEndpoint migrationsEndpoint(ListableBeanFactory beans, ObjectProvider<Fleet> fleet) {
+        return new MigrationsEndpoint(beans.getBeansOfType(Migrate.class), fleet.getIfAvailable());
     }
 
     /**
@@ -44,12 +47,26 @@ public class MigrationsEndpointAutoConfiguration {
 
         @Bean
         @ConditionalOnMissingBean(name = "migrationsHealthIndicator")
-        HealthContributor migrationsHealthIndicator(ListableBeanFactory beans) {
+        HealthContributor migrationsHealthIndicator(ListableBeanFactory beans, ObjectProvider<Fleet> fleetBean) {
             Map<String, Migrate> engines = new TreeMap<>(beans.getBeansOfType(Migrate.class));
-            if (engines.size() == 1) {
-                return new MigrationsHealthIndicator(engines.values().iterator().next());
+            Fleet fleet = fleetBean.getIfAvailable();
+            if (fleet == null) {
+                if (engines.size() == 1) {
+                    return new MigrationsHealthIndicator(engines.values().iterator().next());
+                }
+                return CompositeHealthContributor.fromMap(engines, MigrationsHealthIndicator::new);
             }
-            return CompositeHealthContributor.fromMap(engines, MigrationsHealthIndicator::new);
+            // The fleet's targets replace the engine they share; with other engines, the targets are under "fleet".
+            engines.values().removeIf(engine -> fleet.template().filter(template -> template == engine).isPresent());
+            Map<String, HealthContributor> targets = new LinkedHashMap<>();
+            fleet.targets().forEach(target -> targets.put(target.name(), MigrationsHealthIndicator.ofFleetTarget(target.migrate())));
+            if (engines.isEmpty()) {
+                return CompositeHealthContributor.fromMap(targets);
+            }
+            Map<String, HealthContributor> all = new LinkedHashMap<>();
+            engines.forEach((name, engine) -> all.put(name, new MigrationsHealthIndicator(engine)));
+            all.put("fleet", CompositeHealthContributor.fromMap(targets));
+            return CompositeHealthContributor.fromMap(all);
         }
     }
 }

@@ -25,16 +25,41 @@ public class MigrationsHealthIndicator extends AbstractHealthIndicator {
     public static final Status AHEAD = new Status("AHEAD", "The database holds revisions that no script knows");
 
     private final Migrate migrate;
+    private final boolean failedRunIsDown;
 
     public MigrationsHealthIndicator(Migrate migrate) {
+        this(migrate, false);
+    }
+
+    /**
+     * @param failedRunIsDown whether a database behind whose last attempt failed is DOWN rather than OUT_OF_DATE: a fleet
+     *                        target whose upgrade failed while the others went on (migrate.fleet.on-failure=continue)
+     */
+    public MigrationsHealthIndicator(Migrate migrate, boolean failedRunIsDown) {
         super("Migration status check failed");
         this.migrate = migrate;
+        this.failedRunIsDown = failedRunIsDown;
+    }
+
+    /** A fleet target's indicator: DOWN, with the failure's line, while its last upgrade attempt failed. */
+    public static MigrationsHealthIndicator ofFleetTarget(Migrate migrate) {
+        return new MigrationsHealthIndicator(migrate, true);
     }
 
     @Override
     protected void doHealthCheck(Health.Builder builder) {
         // what the running application migrated with: its packaged scripts, not a working tree's
-        MigrationPosition position = migrate.withPackagedScripts().position();
+        Migrate packaged = migrate.withPackagedScripts();
+        MigrationPosition position = packaged.position();
+        if (failedRunIsDown && !position.atHead() && position.unknownInDatabase().isEmpty()) {
+            // Only a database behind reads the log: the failed attempts a later success has not resolved.
+            var failed = packaged.status().failedAttempts();
+            if (!failed.isEmpty()) {
+                builder.down().withDetail("error", failed.get(failed.size() - 1).describe())
+                        .withDetail("current", position.currentHeads()).withDetail("pending", position.pending());
+                return;
+            }
+        }
         builder.status(!position.unknownInDatabase().isEmpty() ? AHEAD : position.atHead() ? Status.UP : OUT_OF_DATE)
                 .withDetail("current", position.currentHeads())
                 .withDetail("heads", position.scriptHeads())
