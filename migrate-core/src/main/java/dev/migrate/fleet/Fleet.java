@@ -111,6 +111,13 @@ public final class Fleet {
                 createSchemas, template);
     }
 
+    /** Every target given a command's {@code -x key=value} pairs and {@code --tag} ({@link Migrate#withArguments}). */
+    public Fleet withArguments(java.util.Map<String, String> parameters, String tag) {
+        return new Fleet(targets.stream().map(target -> new FleetTarget(target.name(),
+                target.migrate().withArguments(parameters, tag))).toList(), parallelism, onFailure, listener,
+                createSchemas, template);
+    }
+
     public List<FleetTarget> targets() {
         return targets;
     }

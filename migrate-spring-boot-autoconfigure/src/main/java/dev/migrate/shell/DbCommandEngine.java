@@ -2,6 +2,7 @@ package dev.migrate.shell;
 
 import dev.migrate.command.Migrate;
 import dev.migrate.command.MigrateException;
+import dev.migrate.fleet.Fleet;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.core.env.Environment;
 import org.springframework.util.StringUtils;
@@ -12,7 +13,8 @@ import java.util.TreeSet;
 /**
  * The engine the {@code db} commands work on when the application migrates several databases: the Migrate bean that
  * {@code migrate.database} names, else the application's own (the only default candidate, or the {@code @Primary} one);
- * {@code --database NAME} on a command chooses another for that command.
+ * {@code --database NAME} on a command chooses another for that command. With a fleet, {@code db upgrade}, {@code db current}
+ * and {@code db status} run over every target, {@code --target NAME} on one.
  */
 final class DbCommandEngine {
 
@@ -23,7 +25,8 @@ final class DbCommandEngine {
 
     /** An executor on the chosen engine, whose {@code --database} option picks any Migrate bean of the context. */
     static DbCommandExecutor executor(ListableBeanFactory beans, Environment environment) {
-        return new DbCommandExecutor(choose(beans, environment), beans.getBeansOfType(Migrate.class));
+        return new DbCommandExecutor(choose(beans, environment), beans.getBeansOfType(Migrate.class),
+                beans.getBeanProvider(Fleet.class).getIfAvailable());
     }
 
     static Migrate choose(ListableBeanFactory beans, Environment environment) {

@@ -9,6 +9,8 @@ import dev.migrate.command.MigrateException;
 import dev.migrate.command.RevisionListing;
 import dev.migrate.command.RevisionRequest;
 import dev.migrate.command.RevisionResult;
+import dev.migrate.fleet.Fleet;
+import dev.migrate.fleet.FleetTarget;
 import dev.migrate.graph.GraphDiagram;
 import dev.migrate.runtime.ChangedScript;
 import dev.migrate.runtime.RunResult;
@@ -36,19 +38,27 @@ public final class DbCommandExecutor {
 
     private final Migrate migrate;
     private final Map<String, Migrate> engines;
+    private final Fleet fleet;
     private final DbCommandLineParser parser = new DbCommandLineParser();
 
     public DbCommandExecutor(Migrate migrate) {
         this(migrate, Map.of());
     }
 
+    public DbCommandExecutor(Migrate migrate, Map<String, Migrate> engines) {
+        this(migrate, engines, null);
+    }
+
     /**
      * @param migrate the engine commands work on by default
      * @param engines every engine by bean name, which {@code --database NAME} chooses from
+     * @param fleet the fleet that {@code upgrade}, {@code current} and {@code status} run over and {@code --target NAME}
+     *              chooses a target of; null: none
      */
-    public DbCommandExecutor(Migrate migrate, Map<String, Migrate> engines) {
+    public DbCommandExecutor(Migrate migrate, Map<String, Migrate> engines, Fleet fleet) {
         this.migrate = migrate;
         this.engines = Map.copyOf(engines);
+        this.fleet = fleet;
     }
 
     /** Parses and runs the words after {@code db}. */
@@ -67,6 +77,10 @@ public final class DbCommandExecutor {
             return USAGE;
         }
         try {
+            if (overFleet(invocation)) {
+                return new DbFleetCommand(fleet.withArguments(parameters(invocation), invocation.value("tag")))
+                        .run(invocation, console);
+            }
             return withArguments(invocation).run(invocation, console);
         } catch (MigrateException | DbUsageException e) {
             console.err(e.getMessage());
@@ -89,6 +103,40 @@ public final class DbCommandExecutor {
      * {@code migrate.parameters.*}) and the {@code --tag} argument, when there are any.
      */
     private DbCommandExecutor withArguments(DbInvocation invocation) {
+        Map<String, String> parameters = parameters(invocation);
+        String tag = invocation.value("tag");
+        Migrate engine = engine(invocation);
+        if (parameters.isEmpty() && tag == null) {
+            return engine == migrate ? this : new DbCommandExecutor(engine, engines, fleet);
+        }
+        return new DbCommandExecutor(engine.withArguments(parameters, tag), engines, fleet);
+    }
+
+    /**
+     * Whether the command runs over every fleet target: upgrade (online), current and status, with a fleet and neither
+     * {@code --target} nor {@code --database}. A command that changes one database's history (downgrade, stamp, repair)
+     * must name its target then, rather than touch the database the targets share.
+     */
+    private boolean overFleet(DbInvocation invocation) {
+        if (fleet == null || invocation.value(DbCommandLineParser.TARGET) != null
+                || invocation.value(DbCommandLineParser.DATABASE) != null) {
+            return false;
+        }
+        DbVerb verb = invocation.verb();
+        boolean online = !invocation.flag("sql");
+        if ((verb == DbVerb.DOWNGRADE || verb == DbVerb.STAMP) && online || verb == DbVerb.REPAIR) {
+            throw new DbUsageException("db " + verb.verb() + " works on one fleet target: add --" + DbCommandLineParser.TARGET
+                    + " NAME; targets: " + targetNames());
+        }
+        return online && (verb == DbVerb.UPGRADE || verb == DbVerb.CURRENT || verb == DbVerb.STATUS);
+    }
+
+    private String targetNames() {
+        return String.join(", ", fleet.targets().stream().map(FleetTarget::name).toList());
+    }
+
+    /** The {@code -x key=value} pairs of the invocation. */
+    private static Map<String, String> parameters(DbInvocation invocation) {
         Map<String, String> parameters = new LinkedHashMap<>();
         for (String pair : invocation.values("x-arg")) {
             int equals = pair.indexOf('=');
@@ -98,16 +146,27 @@ public final class DbCommandExecutor {
             }
             parameters.put(pair.substring(0, equals), pair.substring(equals + 1));
         }
-        String tag = invocation.value("tag");
-        Migrate engine = engine(invocation);
-        if (parameters.isEmpty() && tag == null) {
-            return engine == migrate ? this : new DbCommandExecutor(engine, engines);
-        }
-        return new DbCommandExecutor(engine.withArguments(parameters, tag), engines);
+        return parameters;
     }
 
-    /** The engine {@code --database} names, else the default one. */
+    /** The engine {@code --database} names, or the fleet target {@code --target} names, else the default one. */
     private Migrate engine(DbInvocation invocation) {
+        String target = invocation.value(DbCommandLineParser.TARGET);
+        if (target != null) {
+            if (fleet == null) {
+                throw new DbUsageException("db " + invocation.verb().verb() + ": --" + DbCommandLineParser.TARGET
+                        + " names a fleet target, and this application has no fleet (migrate.fleet.schemas or a "
+                        + "MigrateFleetTargets bean)");
+            }
+            if (invocation.value(DbCommandLineParser.DATABASE) != null) {
+                throw new DbUsageException("db " + invocation.verb().verb() + ": give --" + DbCommandLineParser.DATABASE
+                        + " or --" + DbCommandLineParser.TARGET + ", not both");
+            }
+            return fleet.targets().stream().filter(candidate -> candidate.name().equals(target)).findFirst()
+                    .map(FleetTarget::migrate).orElseThrow(() -> new DbUsageException("db " + invocation.verb().verb()
+                            + ": --" + DbCommandLineParser.TARGET + " " + target + " names no fleet target; targets: "
+                            + targetNames()));
+        }
         String name = invocation.value(DbCommandLineParser.DATABASE);
         if (name == null) {
             return migrate;
@@ -262,7 +321,7 @@ public final class DbCommandExecutor {
         };
     }
 
-    private static void report(RunResult run, DbConsole console, String verb) {
+    static void report(RunResult run, DbConsole console, String verb) {
         // An earlier attempt that failed (part of a no-transaction revision may be in the database): say so.
         run.earlierFailures().forEach(failed -> console.err("WARNING: " + failed.describe()));
         if (run.isEmpty()) {

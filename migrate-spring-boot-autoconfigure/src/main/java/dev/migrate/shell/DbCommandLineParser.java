@@ -17,6 +17,9 @@ public final class DbCommandLineParser {
     /** The global option naming the Migrate bean a command works on when the application migrates several databases. */
     static final String DATABASE = "database";
 
+    /** The global option naming the one fleet target (schema or shard) a command works on. */
+    static final String TARGET = "target";
+
     private static final Pattern RELATIVE_REVISION = Pattern.compile("-\\d+");
 
     public DbInvocation parse(List<String> words) {
@@ -49,13 +52,14 @@ public final class DbCommandLineParser {
                 debug = true;
                 continue;
             }
-            if (word.equals("--" + DATABASE) || word.startsWith("--" + DATABASE + "=")) {
-                // a global option, as --debug: which Migrate bean (database) the verb works on
+            String global = globalOption(word);
+            if (global != null) {
+                // a global option, as --debug: which Migrate bean (database) or fleet target the verb works on
                 String value = word.indexOf('=') > 0 ? word.substring(word.indexOf('=') + 1) : null;
                 if (value == null && i + 1 >= words.size()) {
-                    throw new DbUsageException("db " + verb.verb() + ": option --" + DATABASE + " needs a value");
+                    throw new DbUsageException("db " + verb.verb() + ": option --" + global + " needs a value");
                 }
-                options.computeIfAbsent(DATABASE, key -> new ArrayList<>()).add(value != null ? value : words.get(++i));
+                options.computeIfAbsent(global, key -> new ArrayList<>()).add(value != null ? value : words.get(++i));
                 continue;
             }
             String name;
@@ -90,6 +94,16 @@ public final class DbCommandLineParser {
             checkArgumentCount(verb, arguments);
         }
         return new DbInvocation(verb, options, arguments, help, debug);
+    }
+
+    /** {@code --database} or {@code --target} (alone or with {@code =value}), else null. */
+    private static String globalOption(String word) {
+        for (String name : List.of(DATABASE, TARGET)) {
+            if (word.equals("--" + name) || word.startsWith("--" + name + "=")) {
+                return name;
+            }
+        }
+        return null;
     }
 
     private static void checkArgumentCount(DbVerb verb, List<String> arguments) {

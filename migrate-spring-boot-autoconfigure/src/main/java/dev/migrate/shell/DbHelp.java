@@ -55,6 +55,7 @@ final class DbHelp {
             text.append(String.format("  %-28s %s%n", names, option.help()));
         }
         text.append(String.format("  %-28s %s%n", "    --database TEXT", "the Migrate bean to work on (several databases)"));
+        text.append(String.format("  %-28s %s%n", "    --target TEXT", "the one fleet target (schema or shard) to work on"));
         text.append(String.format("  %-28s %s%n", "    --debug", "show the stack trace of a failure"));
         text.append(String.format("  %-28s %s", "-h, --help", "show this message"));
         return text.toString();
