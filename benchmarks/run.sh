@@ -7,12 +7,13 @@
 #   benchmarks/run.sh                 the documented run (graph: 1,000..10,000 revisions; apply: 200;
 #                                     noop/fresh/memory/boot: 1,000 revisions; autogen: 1,000 tables;
 #                                     rebuild: 1,000,000 rows; peers-graph: 1,000 and 10,000 revisions;
-#                                     entities, entities-cli: 200 JPA entities against 200 @Table records);
+#                                     entities, entities-cli: 200 JPA entities against 200 @Table records;
+#                                     fleet: 200 PostgreSQL schemas x 50 revisions, 1, 2 and 4 at a time);
 #                                     about 12 minutes on two quiet cores (703 s on 2026-11-21)
 #   benchmarks/run.sh --quick         a look in a few minutes (200 revisions, 100 tables, 100,000 rows;
-#                                     peers-graph at 1,000; entities: 200)
+#                                     peers-graph at 1,000; entities: 200; fleet: 40 schemas x 50 revisions)
 #   benchmarks/run.sh --only graph    one scenario (graph, apply, noop, fresh, autogen, rebuild, memory,
-#                                     peers-graph, boot, cli, entities, entities-cli); --sizes 1000,5000 for other graph sizes
+#                                     peers-graph, boot, cli, entities, entities-cli, fleet); --sizes 1000,5000 for other graph sizes
 #   SKIP_BUILD=1 benchmarks/run.sh    reuse the jar already built
 #   MVN_ARGS=-o benchmarks/run.sh     build offline
 #   JAVA_OPTS='-XX:StartFlightRecording=duration=60s,filename=bench.jfr' benchmarks/run.sh   profile it

@@ -29,12 +29,12 @@ public final class BenchmarkMain {
 
     /**
      * Every scenario, in the order they run; noop, fresh, autogen, rebuild, memory, peers-graph and boot are
-     * issue 6's side by side.
+     * issue 6's side by side; fleet is issue 14's schemas one at a time against several.
      */
     static List<Scenario> scenarios() {
         return List.of(new GraphScenario(), new ApplyScenario(), new NoopScenario(), new FreshApplyScenario(),
                 new AutogenerateScenario(), new RebuildScenario(), new MemoryScenario(), new PeerGraphScenario(),
-                new BootScenario(), new CliScenario(), new EntitiesScenario(), new EntitiesCliScenario());
+                new BootScenario(), new CliScenario(), new EntitiesScenario(), new EntitiesCliScenario(), new FleetScenario());
     }
 
     private BenchmarkMain() {
@@ -54,7 +54,7 @@ public final class BenchmarkMain {
                         settings.warmups(), settings.warmupMillis(), settings.iterations(), settings.applyWarmups(),
                         settings.applyIterations(), settings.peers().withTables(Integer.parseInt(args[++i])));
                 case "-h", "--help" -> {
-                    System.out.println("usage: run.sh [--quick] [--only graph,apply,noop,fresh,autogen,rebuild,memory,peers-graph,boot,cli,entities,entities-cli] [--sizes 1000,2000] [--tables 1000]");
+                    System.out.println("usage: run.sh [--quick] [--only graph,apply,noop,fresh,autogen,rebuild,memory,peers-graph,boot,cli,entities,entities-cli,fleet] [--sizes 1000,2000] [--tables 1000]");
                     return;
                 }
                 default -> throw new IllegalArgumentException("unknown argument " + args[i] + "; see --help");

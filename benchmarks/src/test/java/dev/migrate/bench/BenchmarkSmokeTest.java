@@ -56,6 +56,16 @@ class BenchmarkSmokeTest {
     }
 
     @Test
+    void fleetScenarioYieldsARowPerParallelism() throws Exception {
+        List<Result> results = BenchmarkMain.run(new FleetScenario(), Settings.smoke());
+
+        assertThat(results).extracting(Result::measured).containsExactly(FleetScenario.measured(1, 3, 3),
+                FleetScenario.measured(2, 3, 3), FleetScenario.measured(4, 3, 3));
+        assertThat(results).allSatisfy(r -> assertThat(r.revisions()).isEqualTo(9));
+        assertThat(results.get(0).ratio()).isEqualTo(1.0);
+    }
+
+    @Test
     void autogenerateScenarioYieldsRowsWhenPostgresIsHere() throws Exception {
         List<Result> results = BenchmarkMain.run(new AutogenerateScenario(), Settings.smoke());
 
