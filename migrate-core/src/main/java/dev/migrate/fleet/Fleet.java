@@ -101,6 +101,11 @@ public final class Fleet {
         return Optional.ofNullable(template);
     }
 
+    /** Whether {@code engine} is the one this fleet migrates instead ({@link #replacing}). */
+    public boolean replaces(Migrate engine) {
+        return template != null && template == engine;
+    }
+
     public boolean createsSchemas() {
         return createSchemas;
     }

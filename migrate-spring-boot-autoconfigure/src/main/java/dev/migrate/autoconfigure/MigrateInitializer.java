@@ -22,6 +22,8 @@ import java.util.Map;
  * With several engines (several databases) each is brought up in turn, in {@link MigrateEngines}' order, all before
  * any bean that uses a database; {@code migrate.target} applies to the primary engine (the others go to their
  * heads), {@code migrate.on-startup}, {@code migrate.on-unknown-revision} and the {@link MigrationStrategy} to each.
+ * With a {@link Fleet}, its targets come after the engines, in place of the engine they share, each with the same startup
+ * behaviour, {@code migrate.fleet.parallelism} at a time (a {@link MigrationStrategy} is then called from several threads).
  */
 public class MigrateInitializer implements InitializingBean {
 
@@ -58,7 +60,7 @@ public class MigrateInitializer implements InitializingBean {
         this.properties = properties;
         this.fleet = fleet;
         if (fleet != null) {
-            this.engines.values().removeIf(engine -> fleet.template().filter(template -> template == engine).isPresent());
+            this.engines.values().removeIf(fleet::replaces);
         }
     }
 

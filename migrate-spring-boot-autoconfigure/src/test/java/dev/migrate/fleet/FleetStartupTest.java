@@ -115,6 +115,11 @@ class FleetStartupTest {
             assertThat(context).hasNotFailed();
             assertThat(context.getBean(JdbcTemplate.class).queryForObject("SELECT count(*) FROM tenant_c.accounts",
                     Integer.class)).isZero();
+            // the pool's connections, used by the tenants' runs, are back on the application's own schema
+            for (int i = 0; i < 12; i++) {
+                assertThat(context.getBean(JdbcTemplate.class).queryForObject("SELECT current_schema()", String.class))
+                        .isEqualTo("public");
+            }
             MigrationsEndpoint.MigrationsDescriptor described = context.getBean(MigrationsEndpoint.class).migrations();
             assertThat(described.engines()).as("the shared database is no target itself").isEmpty();
             assertThat(described.fleet()).containsOnlyKeys("tenant_a", "tenant_b", "tenant_c");

@@ -37,7 +37,7 @@ public class MigrationsEndpoint {
     public MigrationsEndpoint(Map<String, Migrate> engines, Fleet fleet) {
         Map<String, Migrate> listed = new LinkedHashMap<>(engines);
         if (fleet != null) {
-            listed.values().removeIf(engine -> fleet.template().filter(template -> template == engine).isPresent());
+            listed.values().removeIf(fleet::replaces);
         }
         this.engines = Map.copyOf(listed);
         this.fleet = fleet == null ? null : fleet.withPackagedScripts();

@@ -57,7 +57,7 @@ public class MigrationsEndpointAutoConfiguration {
                 return CompositeHealthContributor.fromMap(engines, MigrationsHealthIndicator::new);
             }
             // The fleet's targets replace the engine they share; with other engines, the targets are under "fleet".
-            engines.values().removeIf(engine -> fleet.template().filter(template -> template == engine).isPresent());
+            engines.values().removeIf(fleet::replaces);
             Map<String, HealthContributor> targets = new LinkedHashMap<>();
             fleet.targets().forEach(target -> targets.put(target.name(), MigrationsHealthIndicator.ofFleetTarget(target.migrate())));
             if (engines.isEmpty()) {
