@@ -5,13 +5,17 @@ import dev.migrate.fleet.Fleet;
 import dev.migrate.fleet.FleetListener;
 import dev.migrate.fleet.FleetResult;
 import dev.migrate.fleet.FleetTarget;
+import dev.migrate.fleet.SchemaScopedDataSource;
 import dev.migrate.fleet.TargetOutcome;
+import dev.migrate.dialect.TableName;
+import dev.migrate.runtime.AdvisoryLock;
 import dev.migrate.runtime.RunResult;
 import dev.migrate.testsupport.PostgresTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -148,6 +152,26 @@ class FleetTest {
             }
         }
         assertThat(applied).isEqualTo(5 * 3);
+    }
+
+    @Test
+    @PostgresTest
+    void eachSchemaHasALockOfItsOwn() throws Exception {
+        TestDatabase db = TestDatabase.postgres();
+        MigrateConfig config = MigrateConfig.builder().dataSource(db.dataSource()).dialect(db.kind())
+                .scriptDirectory(scripts().directory()).lock(true, Duration.ofSeconds(1)).build();
+        List<FleetTarget> targets = schemas(config, 2);
+        SchemaScopedDataSource tenant1 = new SchemaScopedDataSource(db.dataSource(), "tenant_1");
+        tenant1.createSchemaIfMissing();
+
+        FleetResult<RunResult> result;
+        try (AdvisoryLock held = AdvisoryLock.acquire(tenant1, TableName.of("alembic_version"), Duration.ofSeconds(5))) {
+            result = new Fleet(targets, 2).upgrade("heads");
+        }
+
+        assertThat(result.of("tenant_2")).containsInstanceOf(TargetOutcome.Done.class);
+        assertThat(result.failures()).singleElement().satisfies(failure -> assertThat(failure.describe())
+                .startsWith("tenant_1: Could not get the migration lock for alembic_version"));
     }
 
     @Test
