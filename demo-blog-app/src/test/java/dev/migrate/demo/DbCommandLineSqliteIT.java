@@ -40,6 +40,7 @@ class DbCommandLineSqliteIT extends DbCommandLineContract {
                 "Options:",
                 "  -v, --verbose                show all details",
                 "      --database TEXT          the Migrate bean to work on (several databases)",
+                "      --target TEXT            the one fleet target (schema or shard) to work on",
                 "      --debug                  show the stack trace of a failure",
                 "  -h, --help                   show this message");
         assertThat(Files.readString(helpClasses)).as("the listener answered")
