@@ -53,7 +53,8 @@ public class MigrateInitializer implements InitializingBean {
      * one-line message and no cause (the engine's exception is attached as suppressed), so that the last
      * "Caused by" of Boot's startup failure is the line that says what failed, where and what to do, rather
      * than the driver's bare SQL error. With several engines the message starts with the failing engine's bean name,
-     * and the engines after it are not brought up.
+     * and the engines after it are not brought up. An {@link EngineStartupFailure} attached to it names the engine and
+     * its database for the failure report.
      */
     @Override
     public void afterPropertiesSet() {
@@ -64,7 +65,7 @@ public class MigrateInitializer implements InitializingBean {
                 MigrateException startupFailure = new MigrateException(
                         (engines.size() > 1 ? "Migrate bean '" + name + "': " : "") + e.getMessage());
                 startupFailure.addSuppressed(e);
-                throw startupFailure;
+                throw EngineStartupFailure.attach(startupFailure, name, engine, engines.size() > 1);
             }
         });
     }
