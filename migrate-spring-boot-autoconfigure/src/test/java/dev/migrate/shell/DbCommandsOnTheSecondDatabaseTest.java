@@ -139,6 +139,11 @@ class DbCommandsOnTheSecondDatabaseTest {
         try (Session db = new Session(choice, scripts)) {
             db.run(DbCommandExecutor.OK, "upgrade", FIRST);
             assertThat(SqliteFiles.versions(reporting)).containsExactly(FIRST);
+            db.run(DbCommandExecutor.OK, "downgrade", "base");
+            assertThat(SqliteFiles.versions(reporting)).isEmpty();
+            db.run(DbCommandExecutor.OK, "upgrade", FIRST);
+            assertThat(String.join("\n", db.run(DbCommandExecutor.OK, "history", "-i").out)).contains(FIRST + " (current)", SECOND);
+            assertThat(String.join("\n", db.run(DbCommandExecutor.OK, "show", FIRST).out)).contains("Rev: " + FIRST);
             assertThat(db.run(DbCommandExecutor.OK, "current").out).containsExactly(FIRST);
             assertThat(db.run(DbCommandExecutor.OK, "heads").out).containsExactly(SECOND + " (head)");
             assertThat(String.join("\n", db.run(DbCommandExecutor.OK, "history", "--graph").out))
@@ -165,9 +170,12 @@ class DbCommandsOnTheSecondDatabaseTest {
 
             script(scripts, BRANCH, FIRST, "branch_table");
             assertThat(db.run(DbCommandExecutor.OK, "heads").out).hasSize(2);
+            assertThat(String.join("\n", db.run(DbCommandExecutor.OK, "branches").out)).contains(FIRST, BRANCH);
             db.run(DbCommandExecutor.OK, "merge", "heads", "-m", "join");
             assertThat(files(scripts)).hasSize(before.size() + 3);
             assertThat(db.run(DbCommandExecutor.OK, "heads").out).hasSize(1);
+            db.run(DbCommandExecutor.OK, "revision", "-m", "by hand");
+            assertThat(files(scripts)).hasSize(before.size() + 4);
         }
         assertThat(SqliteFiles.tables(dir.resolve("app.db"))).as("the application's database").isEmpty();
     }
