@@ -5,9 +5,10 @@ import dev.migrate.command.MigrateException;
 
 /**
  * Which engine failed at start-up, attached as suppressed to the initializer's one-line {@link MigrateException}
- * (which stays the exception thrown and the last "Caused by"): the bean name, the database's URL without
- * credentials, and whether the application has several engines, so that {@link MigrateFailureAnalyzer} can name the
- * database and give the {@code db --database NAME} command lines for it. Carries no stack trace.
+ * (which stays the exception thrown and the last "Caused by"), with the engine's own exception as its cause for the
+ * logs: the bean name, the database's URL without credentials, and whether the application has several engines, so
+ * that {@link MigrateFailureAnalyzer} can name the database and give the {@code db --database NAME} command lines for
+ * it. Carries no stack trace of its own.
  */
 final class EngineStartupFailure extends RuntimeException {
 
@@ -15,16 +16,21 @@ final class EngineStartupFailure extends RuntimeException {
     private final String url;
     private final boolean several;
 
-    private EngineStartupFailure(String engine, String url, boolean several) {
-        super("Migrate bean '" + engine + "' (" + url + ") failed at start-up", null, false, false);
+    private EngineStartupFailure(String engine, String url, boolean several, MigrateException engineFailure) {
+        super("Migrate bean '" + engine + "' (" + url + ") failed at start-up", engineFailure, false, false);
         this.engine = engine;
         this.url = url;
         this.several = several;
     }
 
-    /** Attaches to {@code failure} which engine failed: {@code migrate}, named {@code engine}; returns {@code failure}. */
-    static MigrateException attach(MigrateException failure, String engine, Migrate migrate, boolean several) {
-        failure.addSuppressed(new EngineStartupFailure(engine, urlOf(migrate), several));
+    /**
+     * A start-up failure of {@code migrate}, named {@code engine}: the one line of {@code engineFailure} (prefixed with the
+     * engine's name where there are several), with this, around {@code engineFailure}, as its suppressed.
+     */
+    static MigrateException of(String engine, Migrate migrate, boolean several, MigrateException engineFailure) {
+        MigrateException failure = new MigrateException((several ? "Migrate bean '" + engine + "': " : "")
+                + engineFailure.getMessage());
+        failure.addSuppressed(new EngineStartupFailure(engine, urlOf(migrate), several, engineFailure));
         return failure;
     }
 
