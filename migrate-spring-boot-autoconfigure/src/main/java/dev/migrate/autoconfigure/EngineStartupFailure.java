@@ -1,7 +1,11 @@
 package dev.migrate.autoconfigure;
 
+import dev.migrate.command.DatabaseSettings;
 import dev.migrate.command.Migrate;
 import dev.migrate.command.MigrateException;
+import org.springframework.beans.BeanWrapper;
+import org.springframework.beans.PropertyAccessorFactory;
+import org.springframework.util.StringUtils;
 
 /**
  * Which engine failed at start-up, attached as suppressed to the initializer's one-line {@link MigrateException}
@@ -30,7 +34,7 @@ final class EngineStartupFailure extends RuntimeException {
     static MigrateException of(String engine, Migrate migrate, boolean several, MigrateException engineFailure) {
         MigrateException failure = new MigrateException((several ? "Migrate bean '" + engine + "': " : "")
                 + engineFailure.getMessage());
-        failure.addSuppressed(new EngineStartupFailure(engine, urlOf(migrate), several, engineFailure));
+        failure.addSuppressed(new EngineStartupFailure(engine, urlOf(migrate, engineFailure), several, engineFailure));
         return failure;
     }
 
@@ -46,13 +50,41 @@ final class EngineStartupFailure extends RuntimeException {
         return null;
     }
 
-    private static String urlOf(Migrate migrate) {
+    /**
+     * The database's URL without a password, without opening a connection where the database may be what failed
+     * (a pool would wait its whole timeout again): the configured URL, else the DataSource's own {@code jdbcUrl} or
+     * {@code url} property (Hikari, the drivers' DataSources, Spring's), else, where a revision ran and so the
+     * database answered, the URL the driver reports.
+     */
+    private static String urlOf(Migrate migrate, MigrateException engineFailure) {
+        String url = migrate.config().database().url();
+        if (!StringUtils.hasText(url)) {
+            url = urlProperty(migrate.config().dataSource());
+        }
+        if (StringUtils.hasText(url)) {
+            return DatabaseSettings.withoutPassword(url);
+        }
+        if (MigrateFailureAnalyzer.find(engineFailure) == null) {
+            return "URL not known without connecting";
+        }
         try {
             return migrate.databaseUrl();
         } catch (RuntimeException e) {
-            // The database may be what failed: the report is still worth more than the URL.
-            return "URL unknown: " + e.getMessage();
+            return "URL not known: " + e.getMessage();
         }
+    }
+
+    private static String urlProperty(Object dataSource) {
+        if (dataSource == null) {
+            return null;
+        }
+        BeanWrapper properties = PropertyAccessorFactory.forBeanPropertyAccess(dataSource);
+        for (String name : new String[] {"jdbcUrl", "url"}) {
+            if (properties.isReadableProperty(name) && properties.getPropertyValue(name) instanceof String url) {
+                return url;
+            }
+        }
+        return null;
     }
 
     String engine() {

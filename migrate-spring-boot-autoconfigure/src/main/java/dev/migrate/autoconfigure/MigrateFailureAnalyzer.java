@@ -32,7 +32,8 @@ public final class MigrateFailureAnalyzer extends AbstractFailureAnalyzer<Migrat
         if (failed != null) {
             return revisionFailed(failed, engine, cause);
         }
-        return new FailureAnalysis("The migration engine stopped the start-up: " + cause.getMessage() + engineLine(engine),
+        return new FailureAnalysis("The migration engine stopped the start-up: " + cause.getMessage()
+                + (engine == null ? "" : "\n" + engineLine(engine)),
                 "Do what the description says, then start the application again" + inspect(engine) + ". "
                         + START_WITHOUT_MIGRATING, cause);
     }
@@ -100,7 +101,7 @@ public final class MigrateFailureAnalyzer extends AbstractFailureAnalyzer<Migrat
      * The revision failure behind the start-up's exception: the initializer rethrows the engine's exception as a
      * cause-less one and keeps the original as suppressed, so both the causes and the suppressed are searched.
      */
-    private static MigrationFailedException find(Throwable failure) {
+    static MigrationFailedException find(Throwable failure) {
         for (Throwable current = failure; current != null; current = current.getCause()) {
             if (current instanceof MigrationFailedException failed) {
                 return failed;

@@ -97,7 +97,7 @@ class StartupFailureReportTest {
         dev.migrate.command.Migrate reportingMigrate(@org.springframework.beans.factory.annotation.Value("${test.reporting-url}") String url,
                                                      @org.springframework.beans.factory.annotation.Value("${test.reporting-scripts}") Path scripts) {
             return new dev.migrate.command.Migrate(dev.migrate.command.MigrateConfig.builder()
-                    .dataSource(new org.springframework.jdbc.datasource.DriverManagerDataSource(url)).databaseUrl(url)
+                    .dataSource(new org.springframework.jdbc.datasource.DriverManagerDataSource(url))
                     .location("filesystem:" + scripts).scriptDirectory(Path.of("target/no-such-directory")).build());
         }
     }
@@ -136,6 +136,26 @@ class StartupFailureReportTest {
         String report = reportOfAFailingReportingDatabase(plain + "&password=s3cr3t-pw", output);
         assertThat(report).contains("Engine:   reportingMigrate (" + plain + ")", "relation \"missing_table\" does not exist")
                 .doesNotContain("s3cr3t-pw");
+    }
+
+    @Test
+    @dev.migrate.testsupport.PostgresTest
+    void anotherDatabaseThatCannotBeReachedIsNamedWithItsUrlAndTheCommandsForIt(dev.migrate.testsupport.PostgresServer postgres,
+                                                                                CapturedOutput output) {
+        String plain = postgres.jdbcUrl("no_such_database") + "?user=" + postgres.user();
+        Path scripts = SqliteFiles.scriptDirectory(dir.resolve("reporting"), "0badc0ffee00", "CREATE TABLE kept (id INTEGER);");
+        SpringApplication application = new SpringApplication(AppWithReportingDatabase.class);
+        application.setWebApplicationType(WebApplicationType.NONE);
+        Throwable failure = catchThrowable(() -> application.run("--spring.datasource.url=" + SqliteFiles.url(dir.resolve("app.db")),
+                "--migrate.locations=" + SqliteFiles.TEST_LOCATION, "--migrate.script-directory=target/no-such-directory",
+                "--test.reporting-url=" + plain + "&password=s3cr3t-pw", "--test.reporting-scripts=" + scripts).close());
+
+        assertThat(failure).isNotNull();
+        String report = report(output);
+        assertThat(report.substring(report.indexOf("Description:"), report.indexOf("Action:")))
+                .contains("reportingMigrate", "no_such_database", "Engine:   reportingMigrate (" + plain + ")");
+        assertThat(report).contains("db current --database reportingMigrate").doesNotContain("s3cr3t-pw");
+        assertThat(output.getAll()).doesNotContain("\tat ", "Application run failed");
     }
 
     @Test
