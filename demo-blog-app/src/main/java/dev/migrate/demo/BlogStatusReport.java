@@ -32,7 +32,7 @@ class BlogStatusReport {
     void report() {
         MigrationPosition position = migrate.position();
         if (!position.unknownInDatabase().isEmpty()) {
-            // an older image on a database a newer one migrated: the starter has said so (WARN); db current would throw
+            // an older image on a database a newer one migrated: the starter has said so (WARN); db current marks it ahead
             log.warn("Blog database at revision {}, which this version of the blog does not know",
                     String.join(", ", position.unknownInDatabase()));
             return;

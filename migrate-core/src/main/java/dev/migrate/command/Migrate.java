@@ -164,7 +164,7 @@ public final class Migrate {
         return guard(() -> {
             Scripts scripts = catalog.load();
             List<String> heads = runner.currentHeads();
-            List<String> unknown = heads.stream().filter(head -> scripts.set().find(head).isEmpty()).toList();
+            List<String> unknown = scripts.unknown(heads);
             int pending = unknown.isEmpty() ? scripts.graph().upgrade(heads, "heads").steps().size() : 0;
             return new MigrationPosition(heads, scripts.graph().heads(), pending, unknown);
         });
@@ -309,16 +309,22 @@ public final class Migrate {
         });
     }
 
-    /** {@code db current}: the database's revision(s). */
+    /**
+     * {@code db current}: the database's revision(s). A revision no script defines (the database is ahead of this
+     * application) is returned in {@link RevisionListing#unknownInDatabase()}, not thrown as Alembic's current does:
+     * the state is a fact to show, and the startup path already lets such a database run.
+     */
     public RevisionListing current(boolean verbose) {
         return guard(() -> {
             Scripts scripts = catalog.load();
             List<String> heads = runner.currentHeads();
-            heads.forEach(scripts::scriptOrUnknown);
+            List<String> unknown = scripts.unknown(heads);
+            List<String> known = heads.stream().filter(head -> !unknown.contains(head)).toList();
             // As Alembic's get_all_current: a dependency folded into its dependent's row is listed too.
-            List<MigrationScript> listed = scripts.graph().current(heads).stream().map(scripts::script).toList();
+            List<MigrationScript> listed = scripts.graph().current(known).stream().map(scripts::script).toList();
             RevisionFormat format = new RevisionFormat(scripts.graph(), List.of());
-            return RevisionListing.of(listed, heads, script -> format.format(script, verbose, false, false, false, true));
+            return RevisionListing.of(listed, heads, script -> format.format(script, verbose, false, false, false, true))
+                    .withUnknownInDatabase(unknown);
         });
     }
 

@@ -8,13 +8,30 @@ import java.util.function.Function;
 
 /**
  * The answer of {@code history}, {@code current}, {@code heads}, {@code branches} and {@code show}: the
- * revisions as values, and each one's text as Alembic prints it.
+ * revisions as values, and each one's text as Alembic prints it. For {@code current}, {@code unknownInDatabase}
+ * holds the database's revisions that no script defines (the database is ahead of the application): they have no
+ * entry, as there is no script to describe, and a line each saying so.
  */
-public record RevisionListing(List<Entry> entries, List<String> currentHeads) {
+public record RevisionListing(List<Entry> entries, List<String> currentHeads, List<String> unknownInDatabase) {
 
     public RevisionListing {
         entries = List.copyOf(entries);
         currentHeads = List.copyOf(currentHeads);
+        unknownInDatabase = List.copyOf(unknownInDatabase);
+    }
+
+    public RevisionListing(List<Entry> entries, List<String> currentHeads) {
+        this(entries, currentHeads, List.of());
+    }
+
+    /** Whether the database is at a revision no script defines: a newer version of the application migrated it. */
+    public boolean ahead() {
+        return !unknownInDatabase.isEmpty();
+    }
+
+    /** The line {@code current} shows for a revision no script defines. */
+    public static String describeUnknown(String revision) {
+        return revision + " (not in the scripts: the database is ahead of this application)";
     }
 
     /** One revision: id, parents, its own branch labels, message, where its script is, and its formatted text. */
@@ -33,9 +50,15 @@ public record RevisionListing(List<Entry> entries, List<String> currentHeads) {
         return new RevisionListing(entries, currentHeads);
     }
 
+    RevisionListing withUnknownInDatabase(List<String> unknown) {
+        return new RevisionListing(entries, currentHeads, unknown);
+    }
+
     /** Every entry's text, one after another, as the command line shows them. */
     public List<String> lines() {
-        return entries.stream().map(Entry::text).toList();
+        List<String> lines = new ArrayList<>(entries.stream().map(Entry::text).toList());
+        unknownInDatabase.forEach(revision -> lines.add(describeUnknown(revision)));
+        return List.copyOf(lines);
     }
 
     public List<String> revisions() {

@@ -4,6 +4,8 @@ import dev.migrate.graph.RevisionGraph;
 import dev.migrate.script.MigrationScript;
 import dev.migrate.script.ScriptSet;
 
+import java.util.List;
+
 /** The loaded scripts and the graph they form, for one command. */
 record Scripts(ScriptSet set, RevisionGraph graph) {
 
@@ -11,10 +13,8 @@ record Scripts(ScriptSet set, RevisionGraph graph) {
         return set.get(id);
     }
 
-    /** The script of a revision found in the database, or a clear error when no script knows it. */
-    MigrationScript scriptOrUnknown(String id) {
-        return set.find(id).orElseThrow(() -> new MigrateException("The database is at revision '" + id
-                + "', which no script knows; restore the script that made it, or 'stamp' the database with a known"
-                + " revision"));
+    /** The revisions of {@code heads} (read from a version table) that no script defines: the database is ahead. */
+    List<String> unknown(List<String> heads) {
+        return heads.stream().filter(head -> set.find(head).isEmpty()).toList();
     }
 }

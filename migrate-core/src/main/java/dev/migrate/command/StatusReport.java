@@ -25,7 +25,7 @@ final class StatusReport {
     }
 
     static MigrationStatus of(Scripts scripts, DatabaseState state) {
-        List<String> unknown = state.heads().stream().filter(head -> scripts.set().find(head).isEmpty()).toList();
+        List<String> unknown = scripts.unknown(state.heads());
         List<MigrationStatus.Pending> pending = new ArrayList<>();
         Set<String> pendingIds = new HashSet<>();
         if (unknown.isEmpty()) {

@@ -66,7 +66,8 @@ public class MigrateInitializer implements InitializingBean {
 
     /**
      * Runs the startup behaviour. A {@link MigrateException} is rethrown as a new one carrying the same
-     * one-line message and no cause (the engine's exception is attached as suppressed), so that the last
+     * one-line message and no cause (the engine's exception is attached, inside an {@link EngineStartupFailure} that
+     * names the engine and its database for the failure report, as suppressed), so that the last
      * "Caused by" of Boot's startup failure is the line that says what failed, where and what to do, rather
      * than the driver's bare SQL error. With several engines the message starts with the failing engine's bean name,
      * and the engines after it are not brought up.
@@ -77,10 +78,7 @@ public class MigrateInitializer implements InitializingBean {
             try {
                 run(engine, primary == null || engine == primary ? properties.getTarget() : "heads", true);
             } catch (MigrateException e) {
-                MigrateException startupFailure = new MigrateException(
-                        (engines.size() > 1 || fleet != null ? "Migrate bean '" + name + "': " : "") + e.getMessage());
-                startupFailure.addSuppressed(e);
-                throw startupFailure;
+                throw EngineStartupFailure.of(name, engine, engines.size() > 1 || fleet != null, e);
             }
         });
         if (fleet != null) {

@@ -238,7 +238,15 @@ public final class DbCommandExecutor {
                     // Alembic's header; its URL never holds the password (Alembic masks it as ***).
                     console.out("Current revision(s) for " + migrate.databaseUrl() + ":");
                 }
-                print(migrate.current(invocation.flag("verbose")), console);
+                RevisionListing current = migrate.current(invocation.flag("verbose"));
+                print(current, console);
+                if (current.ahead()) {
+                    console.err("WARNING: the database is at " + String.join(", ", current.unknownInDatabase())
+                            + ", which no script of this application defines: a newer version of the application migrated"
+                            + " it. Deploy that version (or restore its scripts) to upgrade or downgrade; 'db stamp <revision>'"
+                            + " only after checking the schema matches that revision");
+                    return invocation.flag("fail-if-ahead") ? FAILED : OK;
+                }
             }
             case STAMP -> {
                 if (invocation.flag("sql")) {

@@ -9,22 +9,38 @@ import org.springframework.shell.core.command.completion.CompletionProvider;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Tab completion for {@code db} commands: revision ids, branch labels and the revision symbols where a
  * revision goes (the positional argument of upgrade, downgrade, show, stamp, merge, and after
- * {@code --head}, {@code --depends-on}, {@code -r}), the verb's options elsewhere.
+ * {@code --head}, {@code --depends-on}, {@code -r}), the verb's options elsewhere, with the global
+ * {@code --database} whose values are the Migrate beans' names. Revisions come from the scripts of the engine the
+ * line's {@code --database} names, else of the default one.
  */
 public final class DbCompletion {
 
     private static final Set<String> REVISION_OPTIONS = Set.of("--head", "--depends-on", "-r", "--rev-range");
     private static final List<String> SYMBOLS = List.of("head", "heads", "base");
 
+    private static final String DATABASE = "--" + DbCommandLineParser.DATABASE;
+
     private final Migrate migrate;
+    private final Map<String, Migrate> engines;
 
     public DbCompletion(Migrate migrate) {
+        this(migrate, Map.of());
+    }
+
+    /**
+     * @param migrate the engine whose revisions complete by default
+     * @param engines every engine by bean name, which {@code --database} completes to and chooses from
+     */
+    public DbCompletion(Migrate migrate, Map<String, Migrate> engines) {
         this.migrate = migrate;
+        this.engines = new TreeMap<>(engines);
     }
 
     CompletionProvider forVerb(DbVerb verb) {
@@ -37,19 +53,39 @@ public final class DbCompletion {
         int index = context.getWordIndex();
         String previous = index > 0 && index - 1 < words.size() ? words.get(index - 1) : "";
         List<String> candidates = new ArrayList<>();
-        if (current.startsWith("--") || (current.startsWith("-") && !current.matches("-\\d*"))) {
+        if (DATABASE.equals(previous)) {
+            candidates.addAll(engines.keySet());
+        } else if (current.startsWith(DATABASE + "=")) {
+            engines.keySet().forEach(name -> candidates.add(DATABASE + "=" + name));
+        } else if (current.startsWith("--") || (current.startsWith("-") && !current.matches("-\\d*"))) {
             verb.options().forEach(option -> candidates.add("--" + option.longName()));
+            if (!engines.isEmpty()) {
+                candidates.add(DATABASE);
+            }
             candidates.add("--help");
         } else if (verb.takesRevisions() || REVISION_OPTIONS.contains(previous)) {
-            candidates.addAll(revisions());
+            candidates.addAll(revisions(engineNamed(words)));
             candidates.addAll(SYMBOLS);
         }
         return candidates.stream().filter(candidate -> candidate.startsWith(current)).distinct()
                 .map(CompletionProposal::new).toList();
     }
 
+    /** The engine the line's {@code --database NAME} (or {@code --database=NAME}) names, else the default one. */
+    private Migrate engineNamed(List<String> words) {
+        for (int i = 0; i < words.size(); i++) {
+            String word = words.get(i);
+            String name = word.startsWith(DATABASE + "=") ? word.substring(DATABASE.length() + 1)
+                    : DATABASE.equals(word) && i + 1 < words.size() ? words.get(i + 1) : null;
+            if (name != null && engines.containsKey(name)) {
+                return engines.get(name);
+            }
+        }
+        return migrate;
+    }
+
     /** Revision ids, then each branch label alone and as {@code label@head}, as Alembic accepts them. */
-    private List<String> revisions() {
+    private static List<String> revisions(Migrate migrate) {
         try {
             RevisionListing all = migrate.history(null, false, false);
             List<String> candidates = new ArrayList<>(all.revisions());

@@ -44,7 +44,8 @@ public enum DbVerb {
             flag("resolve-dependencies", "treat dependencies as down revisions")),
     BRANCHES("branches", "Show the current branch points", 0, 0, null, flag('v', "verbose", "show all details")),
     CURRENT("current", "Display the current revision of the database", 0, 0, null,
-            flag('v', "verbose", "show all details")),
+            flag('v', "verbose", "show all details"),
+            flag("fail-if-ahead", "exit 1 when the database is at a revision no script defines")),
     STAMP("stamp", "Set the version table to a revision without running migrations", 0, 1, "head",
             // No --tag: a stamp runs no migration, so nothing could read it; rejected rather than ignored.
             flag("sql", "do not connect: print the SQL ([start:]revision)"),

@@ -49,7 +49,7 @@ public class MigrateShellAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     public DbCompletion dbCompletion(ListableBeanFactory beans, Environment environment) {
-        return new DbCompletion(DbCommandEngine.choose(beans, environment));
+        return new DbCompletion(DbCommandEngine.choose(beans, environment), beans.getBeansOfType(Migrate.class));
     }
 
     @Bean

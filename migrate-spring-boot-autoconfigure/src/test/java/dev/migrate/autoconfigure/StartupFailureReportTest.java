@@ -88,6 +88,76 @@ class StartupFailureReportTest {
         assertThat(output.getAll()).doesNotContain("\tat ", "Application run failed");
     }
 
+    /** The application's database and a reporting database on another engine, whose script fails. */
+    @Configuration(proxyBeanMethods = false)
+    @ImportAutoConfiguration({DataSourceAutoConfiguration.class, MigrateAutoConfiguration.class})
+    static class AppWithReportingDatabase {
+
+        @org.springframework.context.annotation.Bean(defaultCandidate = false)
+        dev.migrate.command.Migrate reportingMigrate(@org.springframework.beans.factory.annotation.Value("${test.reporting-url}") String url,
+                                                     @org.springframework.beans.factory.annotation.Value("${test.reporting-scripts}") Path scripts) {
+            return new dev.migrate.command.Migrate(dev.migrate.command.MigrateConfig.builder()
+                    .dataSource(new org.springframework.jdbc.datasource.DriverManagerDataSource(url))
+                    .location("filesystem:" + scripts).scriptDirectory(Path.of("target/no-such-directory")).build());
+        }
+    }
+
+    private String reportOfAFailingReportingDatabase(String reportingUrl, CapturedOutput output) {
+        Path scripts = SqliteFiles.scriptDirectory(dir.resolve("reporting"), "0badc0ffee00",
+                "CREATE TABLE kept (id INTEGER);\nINSERT INTO missing_table VALUES (1);");
+        SpringApplication application = new SpringApplication(AppWithReportingDatabase.class);
+        application.setWebApplicationType(WebApplicationType.NONE);
+        Throwable failure = catchThrowable(() -> application.run("--spring.datasource.url=" + SqliteFiles.url(dir.resolve("app.db")),
+                "--migrate.locations=" + SqliteFiles.TEST_LOCATION, "--migrate.script-directory=target/no-such-directory",
+                "--test.reporting-url=" + reportingUrl, "--test.reporting-scripts=" + scripts).close());
+        assertThat(failure).isNotNull();
+        String report = report(output);
+        String where = scripts.resolve("0badc0ffee00_only.sql") + ":11";
+        assertThat(report).contains("Description:", "Action:", "0badc0ffee00", where, "Fix the statement at " + where,
+                "db current --database reportingMigrate", "db upgrade --database reportingMigrate");
+        assertThat(report.substring(report.indexOf("Description:"), report.indexOf("Action:")))
+                .contains("Engine:   reportingMigrate (", "missing_table");
+        assertThat(output.getAll()).doesNotContain("\tat ", "Application run failed");
+        return report;
+    }
+
+    @Test
+    void aFailingRevisionOfAnotherDatabaseNamesItsEngineAndUrlAndTheCommandForIt(CapturedOutput output) {
+        String reportingUrl = SqliteFiles.url(dir.resolve("reporting.db"));
+        String report = reportOfAFailingReportingDatabase(reportingUrl, output);
+        assertThat(report).contains("Engine:   reportingMigrate (" + reportingUrl + ")", "no such table: missing_table");
+    }
+
+    @Test
+    @dev.migrate.testsupport.PostgresTest
+    void onPostgresTheUrlIsShownWithoutItsPassword(dev.migrate.testsupport.PostgresServer postgres, CapturedOutput output) {
+        String database = postgres.createDatabase();
+        String plain = postgres.jdbcUrl(database) + "?user=" + postgres.user();
+        String report = reportOfAFailingReportingDatabase(plain + "&password=s3cr3t-pw", output);
+        assertThat(report).contains("Engine:   reportingMigrate (" + plain + ")", "relation \"missing_table\" does not exist")
+                .doesNotContain("s3cr3t-pw");
+    }
+
+    @Test
+    @dev.migrate.testsupport.PostgresTest
+    void anotherDatabaseThatCannotBeReachedIsNamedWithItsUrlAndTheCommandsForIt(dev.migrate.testsupport.PostgresServer postgres,
+                                                                                CapturedOutput output) {
+        String plain = postgres.jdbcUrl("no_such_database") + "?user=" + postgres.user();
+        Path scripts = SqliteFiles.scriptDirectory(dir.resolve("reporting"), "0badc0ffee00", "CREATE TABLE kept (id INTEGER);");
+        SpringApplication application = new SpringApplication(AppWithReportingDatabase.class);
+        application.setWebApplicationType(WebApplicationType.NONE);
+        Throwable failure = catchThrowable(() -> application.run("--spring.datasource.url=" + SqliteFiles.url(dir.resolve("app.db")),
+                "--migrate.locations=" + SqliteFiles.TEST_LOCATION, "--migrate.script-directory=target/no-such-directory",
+                "--test.reporting-url=" + plain + "&password=s3cr3t-pw", "--test.reporting-scripts=" + scripts).close());
+
+        assertThat(failure).isNotNull();
+        String report = report(output);
+        assertThat(report.substring(report.indexOf("Description:"), report.indexOf("Action:")))
+                .contains("reportingMigrate", "no_such_database", "Engine:   reportingMigrate (" + plain + ")");
+        assertThat(report).contains("db current --database reportingMigrate").doesNotContain("s3cr3t-pw");
+        assertThat(output.getAll()).doesNotContain("\tat ", "Application run failed");
+    }
+
     @Test
     void anyOtherRefusalOfTheEngineIsItsOneLineAndWhatToDo(CapturedOutput output) {
         Throwable failure = start("--spring.datasource.url=" + SqliteFiles.url(dir.resolve("app.db")),

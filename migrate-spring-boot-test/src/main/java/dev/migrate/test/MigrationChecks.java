@@ -118,8 +118,9 @@ public final class MigrationChecks {
             }
             String id = sql.revision().id();
             try {
-                sql.upgradeStatements(syntax);
-                sql.downgradeStatements(syntax);
+                // Parsed as an upgrade parses them: with the configured ${key} parameters.
+                sql.upgradeStatements(syntax, migrate.config().runtime().arguments());
+                sql.downgradeStatements(syntax, migrate.config().runtime().arguments());
             } catch (ScriptException e) {
                 problems.add("revision " + id + " does not parse: " + e.getMessage());
                 continue;

@@ -85,11 +85,20 @@ final class Fixture {
     }
 
     Migrate migrate(ModelSource... models) {
+        return new Migrate(builder(models).build());
+    }
+
+    /** The engine over these scripts with {@code ${key}} parameters configured as {@code migrate.parameters.*} sets them. */
+    Migrate migrateWithParameter(String key, String value) {
+        return new Migrate(builder().parameter(key, value).build());
+    }
+
+    private MigrateConfig.Builder builder(ModelSource... models) {
         MigrateConfig.Builder builder = MigrateConfig.builder().dataSource(dataSource).dialect(dialect)
                 .scriptDirectory(scripts);
         for (ModelSource model : models) {
             builder.model(model);
         }
-        return new Migrate(builder.build());
+        return builder;
     }
 }

@@ -96,6 +96,20 @@ class MigrationChecksTest {
         assertThatCode(checks::assertModelsMatchMigrations).doesNotThrowAnyException();
     }
 
+    /** A revision using a configured {@code ${key}} parameter parses as the engine's upgrade parses it. */
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void aRevisionUsingAConfiguredParameterPassesTheScriptCheck(Kind kind) {
+        Migrate migrate = new Fixture(kind, tmp)
+                .script(A, "", "create users", "CREATE TABLE ${table} (" + id(kind) + ", name VARCHAR(50));",
+                        "DROP TABLE ${table};")
+                .migrateWithParameter("table", "users");
+        migrate.upgrade("heads");
+
+        assertThat(migrate.current(false).lines()).containsExactly(A + " (head)");
+        assertThatCode(MigrationChecks.of(migrate)::assertScriptsValid).doesNotThrowAnyException();
+    }
+
     @ParameterizedTest
     @EnumSource(Kind.class)
     void aRepeatableScriptWithASectionFailsTheScriptCheck(Kind kind) {
