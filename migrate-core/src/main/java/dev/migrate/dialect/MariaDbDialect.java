@@ -103,6 +103,12 @@ public final class MariaDbDialect extends StandardDialect {
         }
     }
 
+    /** {@code @@SESSION.sql_mode} as the run started (read with the other settings); the server's default offline. */
+    @Override
+    public String sqlMode(Map<String, String> sessionSettings) {
+        return sessionSettings.getOrDefault("sql_mode", "");
+    }
+
     @Override
     public boolean hashComments() {
         return true;
