@@ -255,6 +255,14 @@ public interface Dialect {
 
     // ------------------------------------------------------------------ DDL for autogenerate
 
+    /**
+     * This database's DDL rendering and canonical forms ({@link Ddl}), for a dialect that offers autogenerate; the
+     * methods below go through it. None by default: a dialect without autogenerate is never asked.
+     */
+    default Ddl ddl() {
+        throw new UnsupportedOperationException(displayName() + " renders no DDL: autogenerate is not supported for it");
+    }
+
     /** The type as this dialect writes it in DDL ({@code varchar(80)}, {@code NUMERIC(10, 2)}, ...). */
     /** {@code DROP VIEW} or {@code DROP MATERIALIZED VIEW} for a reflected view. */
     default String dropViewSql(dev.migrate.schema.Schema.View view) {
