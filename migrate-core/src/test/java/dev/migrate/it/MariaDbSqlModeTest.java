@@ -43,6 +43,27 @@ class MariaDbSqlModeTest {
     }
 
     @Test
+    void ansiQuotesMakeDoubleQuotesNamesForTheRestOfTheScript() throws Exception {
+        TestDatabase db = TestDatabase.mariadb();
+        ScriptFiles files = new ScriptFiles(tmp.resolve("migrations"));
+        // In a string "odd\" would escape its closing quote; under ANSI_QUOTES it is a name ending in a backslash.
+        files.write("q00000000001", "", "ansi names", """
+                SET SESSION sql_mode = CONCAT(@@sql_mode, ',ANSI_QUOTES');
+                CREATE TABLE "odd\\" (id INTEGER);
+                INSERT INTO "odd\\" VALUES (1);""", "DROP TABLE `odd\\`;");
+        files.write("q00000000002", "q00000000001", "strings again", "INSERT INTO `odd\\` SELECT LENGTH(\"a\\\"b\");",
+                "DELETE FROM `odd\\` WHERE id = 3;");
+        Migrate migrate = Engines.over(db, files.directory());
+
+        migrate.upgrade("head");
+
+        assertThat(db.queryStrings("SELECT id FROM `odd\\` ORDER BY id")).containsExactly("1", "3");
+        migrate.downgrade("base");
+        assertThat(db.queryStrings("SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = DATABASE() "
+                + "AND table_name LIKE 'odd%'")).containsExactly("0");
+    }
+
+    @Test
     void theServersGlobalModeIsReadOncePerRunAndOfflineSqlIsToldIt() throws Exception {
         TestDatabase.MariaDb db = TestDatabase.mariadb();
         ScriptFiles files = new ScriptFiles(tmp.resolve("migrations"));
