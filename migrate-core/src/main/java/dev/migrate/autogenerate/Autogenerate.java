@@ -1,7 +1,7 @@
 package dev.migrate.autogenerate;
 
 import dev.migrate.dialect.Dialect;
-import dev.migrate.dialect.PostgresDialect;
+import dev.migrate.dialect.postgres.PostgresDialect;
 import dev.migrate.schema.Schema;
 
 /**

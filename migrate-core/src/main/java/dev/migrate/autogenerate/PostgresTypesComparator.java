@@ -2,7 +2,7 @@ package dev.migrate.autogenerate;
 
 import dev.migrate.autogenerate.Step.Phase;
 import dev.migrate.dialect.Dialect;
-import dev.migrate.dialect.PostgresDialect;
+import dev.migrate.dialect.postgres.PostgresDialect;
 import dev.migrate.op.ExecuteSql;
 import dev.migrate.schema.Schema;
 import dev.migrate.schema.Table;

@@ -2,7 +2,7 @@ package dev.migrate.autogenerate;
 
 import dev.migrate.autogenerate.Step.Phase;
 import dev.migrate.dialect.Dialect;
-import dev.migrate.dialect.SqliteDialect;
+import dev.migrate.dialect.sqlite.SqliteDialect;
 import dev.migrate.op.AddForeignKey;
 import dev.migrate.op.AlterColumn;
 import dev.migrate.op.CreateTable;

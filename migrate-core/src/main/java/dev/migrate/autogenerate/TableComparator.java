@@ -2,8 +2,8 @@ package dev.migrate.autogenerate;
 
 import dev.migrate.autogenerate.Step.Phase;
 import dev.migrate.dialect.Dialect;
-import dev.migrate.dialect.MariaDbDialect;
-import dev.migrate.dialect.SqliteDialect;
+import dev.migrate.dialect.mariadb.MariaDbDialect;
+import dev.migrate.dialect.sqlite.SqliteDialect;
 import dev.migrate.op.AddCheckConstraint;
 import dev.migrate.op.AddColumn;
 import dev.migrate.op.AddForeignKey;

@@ -9,10 +9,15 @@ import java.util.regex.Pattern;
 
 /**
  * What the configuration says about the database, known without connecting: a dialect name
- * ({@code migrate.dialect}), the JDBC URL and the user. Offline SQL needs nothing more, so it works with the
- * server unreachable, as Alembic's offline mode takes its dialect from the URL. Any of the three may be null.
+ * ({@code migrate.dialect}), the JDBC URL, the user, and the SQL mode of the session offline SQL will run in
+ * (MySQL's {@code sql_mode}, {@code migrate.sql-mode}). Offline SQL needs nothing more, so it works with the
+ * server unreachable, as Alembic's offline mode takes its dialect from the URL. Any of them may be null.
  */
-public record DatabaseSettings(String dialectName, String url, String user) {
+public record DatabaseSettings(String dialectName, String url, String user, String sqlMode) {
+
+    public DatabaseSettings(String dialectName, String url, String user) {
+        this(dialectName, url, user, null);
+    }
 
     /** {@code //user:secret@host}: the password part of the user information. */
     private static final Pattern USERINFO_PASSWORD = Pattern.compile("(//[^/:@?;]*):[^/@?;]*@");

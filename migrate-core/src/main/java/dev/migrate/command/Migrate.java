@@ -442,7 +442,7 @@ public final class Migrate {
     /** Offline SQL opens no connection: the dialect and user come from the configuration. */
     private OfflineSql offlineSql() {
         DatabaseSettings database = config.database();
-        return new OfflineSql(database.dialect(), config.runtime(), database.user());
+        return new OfflineSql(database.dialect(), config.runtime(), database.user(), database.sqlMode());
     }
 
     private List<String> currentHeadsIfNeeded(RevisionRequest request) throws SQLException {

@@ -113,6 +113,7 @@ public record MigrateConfig(DataSource dataSource, List<String> locations, Path 
         private String dialect;
         private String databaseUrl;
         private String databaseUser;
+        private String sqlMode;
         private final List<Path> versionPaths = new ArrayList<>();
 
         public Builder dataSource(DataSource dataSource) {
@@ -219,10 +220,20 @@ public record MigrateConfig(DataSource dataSource, List<String> locations, Path 
             return this;
         }
 
+        /**
+         * The {@code sql_mode} of the MariaDB/MySQL session that offline SQL will run in, where it differs from the
+         * server's default: with {@code NO_BACKSLASH_ESCAPES} a backslash is an ordinary character in the scripts'
+         * strings, with {@code ANSI_QUOTES} double quotes name identifiers. Online runs read the session's own mode.
+         */
+        public Builder sqlMode(String mode) {
+            this.sqlMode = mode;
+            return this;
+        }
+
         public MigrateConfig build() {
             List<String> chosen = locations.isEmpty() && scriptDirectory == null ? List.of(DEFAULT_LOCATION) : locations;
             return new MigrateConfig(dataSource, chosen, scriptDirectory, classLoader, runtime, javaMigrations, models,
-                    autogenerate, new DatabaseSettings(dialect, databaseUrl, databaseUser), versionPaths);
+                    autogenerate, new DatabaseSettings(dialect, databaseUrl, databaseUser, sqlMode), versionPaths);
         }
     }
 }

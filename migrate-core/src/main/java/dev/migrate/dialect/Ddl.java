@@ -40,43 +40,38 @@ import java.util.stream.Collectors;
 /**
  * DDL shared by the dialects: one method per operation, each returning the statements (without a trailing
  * semicolon). The dialects override what they say differently: types, autoincrement, ALTER COLUMN, rebuilds.
+ *
+ * <p>Part of the dialect SPI for a dialect that offers autogenerate ({@link Dialect#supportsAutogenerate()}): it
+ * extends this class (or a built-in one, as H2's extends PostgreSQL's) and returns an instance from
+ * {@link Dialect#ddl()}. The protected members are what a subclass overrides or reuses: the canonical forms of types,
+ * columns, tables and defaults as the database reports them after creating them, and the statements of each operation.
  */
-abstract sealed class Ddl permits SqliteDdl, PostgresDdl, MariaDbDdl {
+public abstract class Ddl {
 
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]*");
-    static final Pattern NUMBER = Pattern.compile("[-+]?[0-9]+(\\.[0-9]+)?([eE][-+]?[0-9]+)?");
+    protected static final Pattern NUMBER = Pattern.compile("[-+]?[0-9]+(\\.[0-9]+)?([eE][-+]?[0-9]+)?");
     private static final Pattern STRING = Pattern.compile("'([^']|'')*'");
 
-    private static final SqliteDdl SQLITE = new SqliteDdl(new SqliteDialect());
-    private static final PostgresDdl POSTGRES = new PostgresDdl(new PostgresDialect());
-    private static final MariaDbDdl MARIADB = new MariaDbDdl(new MariaDbDialect());
-    private static final H2Ddl H2 = new H2Ddl(new H2Dialect());
+    protected final Dialect dialect;
 
-    final Dialect dialect;
-
-    static Ddl of(Dialect dialect) {
-        if (dialect instanceof MariaDbDialect) {
-            return MARIADB;
-        }
-        if (dialect instanceof H2Dialect) {
-            return H2;
-        }
-        return dialect instanceof SqliteDialect ? SQLITE : POSTGRES;
+    /** The dialect's DDL ({@link Dialect#ddl()}). */
+    protected static Ddl of(Dialect dialect) {
+        return dialect.ddl();
     }
 
-    Ddl(Dialect dialect) {
+    protected Ddl(Dialect dialect) {
         this.dialect = dialect;
     }
 
     // ------------------------------------------------------------------ canonical forms
 
-    abstract ColumnType canonical(ColumnType type);
+    protected abstract ColumnType canonical(ColumnType type);
 
     /** The type as this dialect writes it in DDL. */
-    abstract String typeSql(ColumnType type);
+    protected abstract String typeSql(ColumnType type);
 
     /** A server default as the database reports it for a column of {@code type}. */
-    String canonicalDefault(String expression, ColumnType type) {
+    protected String canonicalDefault(String expression, ColumnType type) {
         if (expression == null) {
             return null;
         }
@@ -100,14 +95,14 @@ abstract sealed class Ddl permits SqliteDdl, PostgresDdl, MariaDbDdl {
         return value.equals("NULL") ? null : value;
     }
 
-    Column canonical(Column column) {
+    protected Column canonical(Column column) {
         ColumnType type = canonical(column.type());
         return new Column(column.name(), type, column.nullable(), canonicalDefault(column.serverDefault(), type),
                 column.autoincrement() && isIntegerType(type), null, column.comment());
     }
 
     /** The table as the database will report it after this dialect created it from the model. */
-    Table canonical(Table table) {
+    protected Table canonical(Table table) {
         List<String> pk = table.primaryKey() == null ? List.of() : table.primaryKey().columns();
         List<Column> columns = new ArrayList<>();
         for (Column column : table.columns()) {
@@ -122,46 +117,46 @@ abstract sealed class Ddl permits SqliteDdl, PostgresDdl, MariaDbDdl {
     }
 
     /** The indexes as this database keeps them: without a method or INCLUDE columns, which only PostgreSQL has. */
-    List<Index> canonicalIndexes(Table table) {
+    protected List<Index> canonicalIndexes(Table table) {
         return withoutMethodOrInclude(table);
     }
 
-    static List<Index> withoutMethodOrInclude(Table table) {
+    protected static List<Index> withoutMethodOrInclude(Table table) {
         return table.indexes().stream().map(index -> index.method() == null && index.include().isEmpty() ? index
                 : new Index(index.name(), index.columns(), index.unique(), index.definition(), null, index.where(),
                         List.of())).toList();
     }
 
-    Column canonicalKeyColumn(Table table, Column column) {
+    protected Column canonicalKeyColumn(Table table, Column column) {
         return column;
     }
 
-    PrimaryKey canonicalPrimaryKey(Table table) {
+    protected PrimaryKey canonicalPrimaryKey(Table table) {
         return table.primaryKey();
     }
 
-    List<ForeignKey> canonicalForeignKeys(Table table) {
+    protected List<ForeignKey> canonicalForeignKeys(Table table) {
         return table.foreignKeys();
     }
 
-    List<UniqueConstraint> canonicalUniques(Table table) {
+    protected List<UniqueConstraint> canonicalUniques(Table table) {
         return table.uniqueConstraints();
     }
 
-    List<CheckConstraint> canonicalChecks(Table table) {
+    protected List<CheckConstraint> canonicalChecks(Table table) {
         return table.checks();
     }
 
     // ------------------------------------------------------------------ support
 
     /** Whether the operation has a direct statement here; {@code current} is the table before it, when known. */
-    boolean supports(Operation operation, Table current) {
+    protected boolean supports(Operation operation, Table current) {
         return true;
     }
 
     // ------------------------------------------------------------------ rendering
 
-    List<String> render(Operation operation) {
+    protected List<String> render(Operation operation) {
         if (operation instanceof CreateTable op) {
             List<String> statements = new ArrayList<>();
             op.dependents().sequences().forEach(sequence -> statements.add(sequence.definition()));
@@ -193,7 +188,7 @@ abstract sealed class Ddl permits SqliteDdl, PostgresDdl, MariaDbDdl {
             // a serial column added back: its sequence went with it, so an identity column again (an identity keeps
             // its own clause, which creates its sequence)
             Column column = op.column().autoincrement() && op.column().defaultDefinition() != null
-                    && !PostgresDdl.isIdentityClause(op.column().defaultDefinition())
+                    && !isIdentityClause(op.column().defaultDefinition())
                     ? op.column().withoutDefaultDefinition() : op.column();
             List<String> statements = new ArrayList<>();
             statements.add("ALTER TABLE " + name(op.table()) + " ADD COLUMN " + columnDefinition(column, false));
@@ -237,10 +232,10 @@ abstract sealed class Ddl permits SqliteDdl, PostgresDdl, MariaDbDdl {
         throw new IllegalArgumentException("unknown operation " + operation);
     }
 
-    abstract List<String> alterColumn(AlterColumn op);
+    protected abstract List<String> alterColumn(AlterColumn op);
 
     /** The comments of a created table: its own, then its columns' in their order. */
-    List<String> comments(Table table) {
+    protected List<String> comments(Table table) {
         List<String> statements = new ArrayList<>();
         if (table.comment() != null) {
             statements.addAll(comment(new AlterComment(table.name(), null, null, table.comment())));
@@ -254,29 +249,29 @@ abstract sealed class Ddl permits SqliteDdl, PostgresDdl, MariaDbDdl {
     }
 
     /** {@code COMMENT ON TABLE t IS '...'}, {@code COMMENT ON COLUMN t.c IS NULL} (standard SQL, PostgreSQL's). */
-    List<String> comment(AlterComment op) {
+    protected List<String> comment(AlterComment op) {
         String target = op.onTable() ? "TABLE " + name(op.table())
                 : "COLUMN " + name(op.table()) + "." + name(op.column());
         return List.of("COMMENT ON " + target + " IS " + dialect.literal(op.to()));
     }
 
     /** DROP VIEW, or DROP MATERIALIZED VIEW, as the view's own statement says it is. */
-    String dropView(Schema.View view) {
+    protected String dropView(Schema.View view) {
         boolean materialized = view.definition().strip().toUpperCase(Locale.ROOT).startsWith("CREATE MATERIALIZED VIEW");
         return "DROP " + (materialized ? "MATERIALIZED " : "") + "VIEW " + name(view.name());
     }
 
-    abstract List<String> rebuild(RebuildTable op);
+    protected abstract List<String> rebuild(RebuildTable op);
 
     /** CREATE TABLE, then the table's indexes (a CreateTable carries them; nothing else creates them). */
-    List<String> createTable(Table table) {
+    protected List<String> createTable(Table table) {
         List<String> statements = new ArrayList<>(createTable(table, table.name()));
         statements.addAll(createIndexes(table));
         return statements;
     }
 
     /** CREATE TABLE under {@code tableName} (a rebuild's temporary name), then the table's indexes. */
-    List<String> createTable(Table table, String tableName) {
+    protected List<String> createTable(Table table, String tableName) {
         List<String> parts = new ArrayList<>();
         for (Column column : table.columns()) {
             parts.add(columnDefinition(column, isPrimaryKey(table, column)));
@@ -293,11 +288,11 @@ abstract sealed class Ddl permits SqliteDdl, PostgresDdl, MariaDbDdl {
         return statements;
     }
 
-    List<String> createIndexes(Table table) {
+    protected List<String> createIndexes(Table table) {
         return table.indexes().stream().map(index -> createIndex(table.name(), index)).toList();
     }
 
-    String columnDefinition(Column column, boolean primaryKey) {
+    protected String columnDefinition(Column column, boolean primaryKey) {
         StringBuilder sql = new StringBuilder(name(column.name())).append(' ').append(typeSql(column.type()));
         String generated = autoincrementClause(column);
         if (!generated.isEmpty()) {
@@ -306,7 +301,7 @@ abstract sealed class Ddl permits SqliteDdl, PostgresDdl, MariaDbDdl {
         if (!column.nullable() || primaryKey) {
             sql.append(" NOT NULL");
         }
-        if (column.defaultDefinition() != null && !PostgresDdl.isIdentityClause(column.defaultDefinition())
+        if (column.defaultDefinition() != null && !isIdentityClause(column.defaultDefinition())
                 && (column.serverDefault() != null || column.autoincrement())) {
             // the database's own text, casts and all (an owned sequence's nextval on an autoincrement column)
             sql.append(" DEFAULT ").append(column.defaultDefinition());
@@ -316,20 +311,25 @@ abstract sealed class Ddl permits SqliteDdl, PostgresDdl, MariaDbDdl {
         return sql.toString();
     }
 
-    abstract String autoincrementClause(Column column);
+    protected abstract String autoincrementClause(Column column);
 
     /** A column's default as written after DEFAULT: the database's own text when reflection read it. */
-    String defaultSql(Column column) {
+    protected String defaultSql(Column column) {
         return column.defaultDefinition() != null ? column.defaultDefinition() : defaultSql(column.serverDefault());
     }
 
     /** A default as written after DEFAULT: literals as they are, expressions in parentheses. */
-    String defaultSql(String expression) {
+    protected String defaultSql(String expression) {
         String value = expression.strip();
         return isConstant(value) ? value : "(" + stripOuterParentheses(value) + ")";
     }
 
-    static boolean isConstant(String value) {
+    /** Whether a column's reflected definition is the standard identity clause ({@code GENERATED ... AS IDENTITY}). */
+    protected static boolean isIdentityClause(String definition) {
+        return definition.startsWith("GENERATED ");
+    }
+
+    protected static boolean isConstant(String value) {
         String upper = value.toUpperCase(Locale.ROOT);
         return NUMBER.matcher(value).matches() || STRING.matcher(value).matches() || upper.equals("NULL")
                 || upper.equals("TRUE") || upper.equals("FALSE") || upper.equals("CURRENT_TIMESTAMP")
@@ -337,7 +337,7 @@ abstract sealed class Ddl permits SqliteDdl, PostgresDdl, MariaDbDdl {
     }
 
     /** Whether a default is a value rather than something computed per row (SQLite's ADD COLUMN rule). */
-    static boolean isLiteral(String value) {
+    protected static boolean isLiteral(String value) {
         String upper = value.strip().toUpperCase(Locale.ROOT);
         String stripped = stripOuterParentheses(value.strip());
         return NUMBER.matcher(stripped).matches() || STRING.matcher(stripped).matches() || upper.equals("NULL")
@@ -345,11 +345,11 @@ abstract sealed class Ddl permits SqliteDdl, PostgresDdl, MariaDbDdl {
     }
 
     /** The database's own statement for a reflected index (all of it: method, predicate, INCLUDE, order, opclass). */
-    String createIndex(String table, Index index) {
+    protected String createIndex(String table, Index index) {
         return index.definition() != null ? index.definition() : createIndexFromColumns(table, index);
     }
 
-    String createIndexFromColumns(String table, Index index) {
+    protected String createIndexFromColumns(String table, Index index) {
         return "CREATE " + (index.unique() ? "UNIQUE " : "") + "INDEX " + name(index.name()) + " ON " + name(table)
                 + indexMethod(index) + " (" + index.columns().stream().map(this::indexElement)
                 .collect(Collectors.joining(", ")) + ")" + indexInclude(index)
@@ -357,20 +357,20 @@ abstract sealed class Ddl permits SqliteDdl, PostgresDdl, MariaDbDdl {
     }
 
     /** {@code USING <method>} where the database has index methods (PostgreSQL); nothing here. */
-    String indexMethod(Index index) {
+    protected String indexMethod(Index index) {
         return "";
     }
 
     /** {@code INCLUDE (<columns>)} where the database has covering indexes (PostgreSQL); nothing here. */
-    String indexInclude(Index index) {
+    protected String indexInclude(Index index) {
         return "";
     }
 
-    String unique(UniqueConstraint unique) {
+    protected String unique(UniqueConstraint unique) {
         return constraintName(unique.name()) + "UNIQUE (" + names(unique.columns()) + ")";
     }
 
-    String foreignKey(ForeignKey foreignKey) {
+    protected String foreignKey(ForeignKey foreignKey) {
         StringBuilder sql = new StringBuilder(constraintName(foreignKey.name())).append("FOREIGN KEY (")
                 .append(names(foreignKey.columns())).append(") REFERENCES ").append(name(foreignKey.referredTable()))
                 .append(" (").append(names(foreignKey.referredColumns())).append(')');
@@ -383,42 +383,42 @@ abstract sealed class Ddl permits SqliteDdl, PostgresDdl, MariaDbDdl {
         return sql.toString();
     }
 
-    String check(CheckConstraint check) {
+    protected String check(CheckConstraint check) {
         return constraintName(check.name()) + "CHECK (" + check.expression() + ")";
     }
 
-    String constraintName(String constraintName) {
+    protected String constraintName(String constraintName) {
         return constraintName == null ? "" : "CONSTRAINT " + name(constraintName) + " ";
     }
 
-    String name(String identifier) {
+    protected String name(String identifier) {
         return dialect.quoteIfNeeded(identifier);
     }
 
-    String names(List<String> identifiers) {
+    protected String names(List<String> identifiers) {
         return identifiers.stream().map(this::name).collect(Collectors.joining(", "));
     }
 
     /** An index element: a column name (quoted when needed) or an expression, written as it is. */
-    String indexElement(String element) {
+    protected String indexElement(String element) {
         return IDENTIFIER.matcher(element).matches() ? name(element) : element;
     }
 
-    static boolean isPrimaryKey(Table table, Column column) {
+    protected static boolean isPrimaryKey(Table table, Column column) {
         return table.primaryKey() != null && table.primaryKey().columns().contains(column.name());
     }
 
-    static boolean isIntegerType(ColumnType type) {
+    protected static boolean isIntegerType(ColumnType type) {
         return type.generic() == GenericType.SMALLINT || type.generic() == GenericType.INTEGER
                 || type.generic() == GenericType.BIGINT;
     }
 
-    static boolean isNumericType(ColumnType type) {
+    protected static boolean isNumericType(ColumnType type) {
         return type != null && (isIntegerType(type) || type.generic() == GenericType.DECIMAL
                 || type.generic() == GenericType.REAL || type.generic() == GenericType.DOUBLE);
     }
 
-    static String required(String constraintName, String what, String table) {
+    protected static String required(String constraintName, String what, String table) {
         if (constraintName == null) {
             throw new IllegalArgumentException("cannot drop an unnamed " + what + " of table " + table
                     + ": give it a name in the model");
@@ -430,7 +430,7 @@ abstract sealed class Ddl permits SqliteDdl, PostgresDdl, MariaDbDdl {
      * A type the engine does not know, with one case outside quotes ({@code upper} or lower) and no blank after a comma
      * or an opening parenthesis or before a comma or a closing one: {@code enum ('a', 'b')} is {@code enum ('a','b')}.
      */
-    static String compactRaw(String raw, boolean upper) {
+    protected static String compactRaw(String raw, boolean upper) {
         StringBuilder out = new StringBuilder();
         boolean quoted = false;
         String text = raw.strip();
@@ -457,7 +457,7 @@ abstract sealed class Ddl permits SqliteDdl, PostgresDdl, MariaDbDdl {
     }
 
     /** {@code (x)} to {@code x}, only when the parentheses enclose the whole expression. */
-    static String stripOuterParentheses(String expression) {
+    protected static String stripOuterParentheses(String expression) {
         String value = expression;
         while (value.length() >= 2 && value.charAt(0) == '(' && value.charAt(value.length() - 1) == ')'
                 && closes(value)) {

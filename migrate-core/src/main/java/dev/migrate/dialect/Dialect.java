@@ -152,6 +152,18 @@ public interface Dialect {
     }
 
     /**
+     * The SQL mode this session reads scripts in, for databases whose mode changes how a script reads (MySQL's
+     * {@code sql_mode}: with {@code NO_BACKSLASH_ESCAPES} a backslash is an ordinary character in strings, with
+     * {@code ANSI_QUOTES} double quotes name identifiers), from what {@link #sessionSettings} read at the start of the
+     * run; offline, {@code sessionSettings} is empty and the answer is the server's default mode. A non-null answer
+     * also makes the lexer follow the script's own {@code SET sql_mode} statements. Null (the default) where the
+     * database has no such mode.
+     */
+    default String sqlMode(Map<String, String> sessionSettings) {
+        return null;
+    }
+
+    /**
      * One statement as offline SQL writes it, with its terminator. MariaDB wraps a statement holding semicolons
      * (a trigger body) in {@code DELIMITER} lines for its client.
      */
@@ -242,6 +254,14 @@ public interface Dialect {
     }
 
     // ------------------------------------------------------------------ DDL for autogenerate
+
+    /**
+     * This database's DDL rendering and canonical forms ({@link Ddl}), for a dialect that offers autogenerate; the
+     * methods below go through it. None by default: a dialect without autogenerate is never asked.
+     */
+    default Ddl ddl() {
+        throw new UnsupportedOperationException(displayName() + " renders no DDL: autogenerate is not supported for it");
+    }
 
     /** The type as this dialect writes it in DDL ({@code varchar(80)}, {@code NUMERIC(10, 2)}, ...). */
     /** {@code DROP VIEW} or {@code DROP MATERIALIZED VIEW} for a reflected view. */

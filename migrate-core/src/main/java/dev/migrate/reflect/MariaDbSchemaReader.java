@@ -26,9 +26,16 @@ import java.util.regex.Pattern;
 /**
  * MariaDB and MySQL: six {@code information_schema} queries for the whole schema, whatever its size: tables and views
  * (with the views' definitions), columns, indexes ({@code STATISTICS}: primary key, unique keys, other indexes),
- * foreign keys ({@code KEY_COLUMN_USAGE} with {@code REFERENTIAL_CONSTRAINTS}), checks ({@code CHECK_CONSTRAINTS},
- * MariaDB's, which name their table) and triggers. The detail queries read the whole schema; rows of tables the
+ * foreign keys ({@code KEY_COLUMN_USAGE} with {@code REFERENTIAL_CONSTRAINTS}), checks ({@code CHECK_CONSTRAINTS}
+ * with {@code TABLE_CONSTRAINTS}) and triggers. The detail queries read the whole schema; rows of tables the
  * options exclude are skipped.
+ *
+ * <p>The queries run on both servers. Where their catalogs differ the reader follows each: MariaDB 10.2.7+ quotes
+ * literal defaults in {@code COLUMN_DEFAULT} while MySQL (and older MariaDB) gives them bare and flags expression
+ * defaults in {@code EXTRA} ({@code DEFAULT_GENERATED}, writing strings inside them as {@code _utf8mb4\'x\'})
+ * ({@link #serverDefault}); MySQL's {@code CHECK_CONSTRAINTS} has no {@code TABLE_NAME} (check names are unique per
+ * schema there, per table on MariaDB), so the table comes from {@code TABLE_CONSTRAINTS}, and on MariaDB the rows
+ * are matched by table too.
  */
 final class MariaDbSchemaReader implements SchemaReader {
 
@@ -64,11 +71,14 @@ final class MariaDbSchemaReader implements SchemaReader {
             WHERE k.table_schema = ? AND k.referenced_table_name IS NOT NULL
             ORDER BY k.table_name, k.constraint_name, k.ordinal_position""";
 
+    /** {@code cc.*}: MariaDB's rows name their table ({@code TABLE_NAME}), MySQL's do not; the same query runs on both. */
     private static final String CHECKS = """
-            SELECT table_name, constraint_name, check_clause
-            FROM information_schema.check_constraints
-            WHERE constraint_schema = ?
-            ORDER BY table_name, constraint_name""";
+            SELECT tc.table_name AS owner_table, cc.*
+            FROM information_schema.check_constraints cc
+            JOIN information_schema.table_constraints tc ON tc.constraint_schema = cc.constraint_schema
+                 AND tc.constraint_name = cc.constraint_name AND tc.constraint_type = 'CHECK'
+            WHERE cc.constraint_schema = ?
+            ORDER BY tc.table_name, cc.constraint_name""";
 
     private static final String TRIGGERS = """
             SELECT trigger_name, event_object_table, action_timing, event_manipulation, action_statement
@@ -79,6 +89,33 @@ final class MariaDbSchemaReader implements SchemaReader {
     private static final Pattern NOW = Pattern.compile("(?i)\\bcurrent_timestamp\\(\\)");
     private static final Pattern NOW_FRACTION = Pattern.compile("(?i)current_timestamp\\((\\d+)\\)");
     private static final Pattern BACKQUOTED = Pattern.compile("`([A-Za-z_][A-Za-z0-9_]*)`");
+    /** MySQL's string literal inside an expression default or check: {@code _utf8mb4\'x\'}. */
+    private static final Pattern MYSQL_ESCAPED_STRING = Pattern.compile("(?:_[a-z0-9]+)?\\\\'((?:[^\\\\]|\\\\[^'])*)\\\\'");
+    private static final Pattern MYSQL_INTRODUCER = Pattern.compile("\\b_(?:utf8mb[34]|utf8|latin1|ascii|binary)(?=')");
+    private static final Pattern MARIADB_VERSION = Pattern.compile("(?:^|-)(\\d+)\\.(\\d+)\\.(\\d+)-MariaDB");
+    /** Types whose bare default MySQL writes as the number it is; any other bare default is a string. */
+    private static final java.util.Set<String> NUMERIC_TYPES = java.util.Set.of("tinyint", "smallint", "mediumint", "int",
+            "integer", "bigint", "decimal", "numeric", "float", "double", "real", "bit", "year");
+
+    /** How the server writes {@code COLUMN_DEFAULT}. */
+    enum DefaultStyle {
+        /** MariaDB 10.2.7 and later: literals quoted ({@code 'x'}), expressions as written, {@code NULL} for DEFAULT NULL. */
+        QUOTED,
+        /** MySQL, and MariaDB before 10.2.7: literals bare ({@code x}), expressions flagged in EXTRA (MySQL 8.0.13+). */
+        BARE;
+
+        /** From the server version the driver reports ({@code 10.11.6-MariaDB-0+deb12u1}, {@code 8.0.36}). */
+        static DefaultStyle of(String serverVersion) {
+            var mariadb = MARIADB_VERSION.matcher(String.valueOf(serverVersion));
+            if (!mariadb.find()) {
+                return BARE;
+            }
+            int[] version = {Integer.parseInt(mariadb.group(1)), Integer.parseInt(mariadb.group(2)),
+                    Integer.parseInt(mariadb.group(3))};
+            boolean quoted = version[0] > 10 || version[0] == 10 && (version[1] > 2 || version[1] == 2 && version[2] >= 7);
+            return quoted ? QUOTED : BARE;
+        }
+    }
 
     @Override
     public int queriesPerRead() {
@@ -114,18 +151,19 @@ final class MariaDbSchemaReader implements SchemaReader {
         }
         Map<String, TableParts> parts = new TreeMap<>();
         tableNames.forEach(name -> parts.put(name, new TableParts()));
-        readColumns(connection, schema, parts);
+        DefaultStyle style = DefaultStyle.of(connection.getMetaData().getDatabaseProductVersion());
+        readColumns(connection, schema, parts, style);
         readIndexes(connection, schema, parts);
         readForeignKeys(connection, schema, parts);
-        readChecks(connection, schema, parts);
+        readChecks(connection, schema, parts, style);
         List<Schema.Trigger> triggers = readTriggers(connection, schema, parts);
         List<Table> tables = new ArrayList<>();
         parts.forEach((name, p) -> tables.add(p.build(name, options.get(name))));
         return new Schema(tables, triggers, views);
     }
 
-    private static void readColumns(Connection connection, String schema, Map<String, TableParts> parts)
-            throws SQLException {
+    private static void readColumns(Connection connection, String schema, Map<String, TableParts> parts,
+                                    DefaultStyle style) throws SQLException {
         try (PreparedStatement statement = TableParts.prepare(connection, COLUMNS, schema);
              ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
@@ -137,7 +175,8 @@ final class MariaDbSchemaReader implements SchemaReader {
                         Long.class), rows.getInt(9), rows.getInt(10), rows.getInt(11));
                 String extra = rows.getString(7) == null ? "" : rows.getString(7).toLowerCase(Locale.ROOT);
                 boolean autoincrement = extra.contains("auto_increment");
-                String serverDefault = autoincrement ? null : serverDefault(rows.getString(6), extra, type);
+                String serverDefault = autoincrement ? null
+                        : serverDefault(rows.getString(6), rows.getString(7), rows.getString(3), type, style);
                 table.columns.put(rows.getString(2), new Column(rows.getString(2), type,
                         rows.getString(5).equals("YES"), serverDefault, autoincrement));
             }
@@ -145,17 +184,44 @@ final class MariaDbSchemaReader implements SchemaReader {
     }
 
     /**
-     * {@code COLUMN_DEFAULT} as MariaDB reports it (string literals quoted, {@code NULL} for an explicit NULL default,
-     * {@code current_timestamp()}), with {@code ON UPDATE CURRENT_TIMESTAMP} from {@code EXTRA} after it.
+     * A column's default in canonical form, from {@code COLUMN_DEFAULT}, {@code EXTRA} and {@code DATA_TYPE} as the
+     * server reports them, with {@code ON UPDATE CURRENT_TIMESTAMP} from {@code EXTRA} after it. MariaDB 10.2.7+
+     * ({@link DefaultStyle#QUOTED}): string literals quoted, {@code NULL} for an explicit NULL default,
+     * {@code current_timestamp()}. MySQL ({@link DefaultStyle#BARE}): {@code x} for {@code DEFAULT 'x'} (and the empty
+     * string for {@code DEFAULT ''}), {@code CURRENT_TIMESTAMP} with {@code EXTRA} {@code DEFAULT_GENERATED} (none
+     * before 8.0.13), an expression {@code DEFAULT (...)} with that flag and its strings as {@code _utf8mb4\'x\'}.
      */
-    static String serverDefault(String columnDefault, String extra, ColumnType type) {
-        String value = columnDefault == null ? null : canonicalDefault(columnDefault, type);
+    static String serverDefault(String columnDefault, String extraColumn, String dataType, ColumnType type,
+                                DefaultStyle style) {
+        String extra = extraColumn == null ? "" : extraColumn.toLowerCase(Locale.ROOT);
+        String value = columnDefault == null ? null
+                : canonicalDefault(style == DefaultStyle.QUOTED ? columnDefault : bareDefault(columnDefault, extra,
+                dataType), type);
         int onUpdate = extra.indexOf("on update ");
         if (onUpdate < 0) {
             return value;
         }
         String expression = canonicalDefault(extra.substring(onUpdate + "on update ".length()).strip(), type);
         return (value == null ? "NULL" : value) + " ON UPDATE " + expression;
+    }
+
+    /** A MySQL-style {@code COLUMN_DEFAULT} as MariaDB would write it: literals quoted, expressions as written. */
+    private static String bareDefault(String columnDefault, String extra, String dataType) {
+        boolean expression = extra.contains("default_generated")
+                || columnDefault.matches("(?i)current_timestamp(\\(\\d*\\))?|now\\(\\d*\\)");
+        if (expression) {
+            return mysqlExpression(columnDefault);
+        }
+        boolean numeric = NUMERIC_TYPES.contains(String.valueOf(dataType).toLowerCase(Locale.ROOT))
+                && !columnDefault.isEmpty();
+        return numeric ? columnDefault : "'" + columnDefault.replace("'", "''") + "'";
+    }
+
+    /** MySQL's expression text with its strings as SQL writes them: {@code _utf8mb4\'x\'} is {@code 'x'}. */
+    static String mysqlExpression(String expression) {
+        String unescaped = MYSQL_ESCAPED_STRING.matcher(expression).replaceAll(match ->
+                java.util.regex.Matcher.quoteReplacement("'" + match.group(1).replace("''", "'").replace("'", "''") + "'"));
+        return MYSQL_INTRODUCER.matcher(unescaped).replaceAll("");
     }
 
     private static String canonicalDefault(String expression, ColumnType type) {
@@ -218,17 +284,22 @@ final class MariaDbSchemaReader implements SchemaReader {
      * The checks; a column's {@code json_valid} check, which MariaDB adds to a {@code JSON} column (a {@code longtext}
      * there), makes the column JSON and is not a check of the model's.
      */
-    private static void readChecks(Connection connection, String schema, Map<String, TableParts> parts)
-            throws SQLException {
+    private static void readChecks(Connection connection, String schema, Map<String, TableParts> parts,
+                                   DefaultStyle style) throws SQLException {
         try (PreparedStatement statement = TableParts.prepare(connection, CHECKS, schema);
              ResultSet rows = statement.executeQuery()) {
+            boolean namesItsTable = hasColumn(rows, "TABLE_NAME");
             while (rows.next()) {
-                TableParts table = parts.get(rows.getString(1));
-                if (table == null) {
-                    continue;
+                String owner = rows.getString("owner_table");
+                TableParts table = parts.get(owner);
+                if (table == null || namesItsTable && !owner.equals(rows.getString("TABLE_NAME"))) {
+                    continue; // MariaDB: a check of the same name on another table
                 }
-                String name = rows.getString(2);
-                String clause = rows.getString(3);
+                String name = rows.getString("CONSTRAINT_NAME");
+                String clause = rows.getString("CHECK_CLAUSE");
+                if (style == DefaultStyle.BARE) {
+                    clause = mysqlExpression(clause);
+                }
                 Column column = table.columns.get(name);
                 if (column != null && clause.equalsIgnoreCase("json_valid(`" + name + "`)")) {
                     table.columns.put(name, column.withType(ColumnType.of(GenericType.JSON)));
@@ -238,6 +309,16 @@ final class MariaDbSchemaReader implements SchemaReader {
                 }
             }
         }
+    }
+
+    private static boolean hasColumn(ResultSet rows, String label) throws SQLException {
+        var metaData = rows.getMetaData();
+        for (int i = 1; i <= metaData.getColumnCount(); i++) {
+            if (metaData.getColumnLabel(i).equalsIgnoreCase(label)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static List<Schema.Trigger> readTriggers(Connection connection, String schema, Map<String, TableParts> parts)

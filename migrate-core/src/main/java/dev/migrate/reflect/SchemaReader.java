@@ -1,10 +1,10 @@
 package dev.migrate.reflect;
 
 import dev.migrate.dialect.Dialect;
-import dev.migrate.dialect.H2Dialect;
-import dev.migrate.dialect.MariaDbDialect;
-import dev.migrate.dialect.PostgresDialect;
-import dev.migrate.dialect.SqliteDialect;
+import dev.migrate.dialect.h2.H2Dialect;
+import dev.migrate.dialect.mariadb.MariaDbDialect;
+import dev.migrate.dialect.postgres.PostgresDialect;
+import dev.migrate.dialect.sqlite.SqliteDialect;
 import dev.migrate.schema.Schema;
 
 import java.sql.Connection;

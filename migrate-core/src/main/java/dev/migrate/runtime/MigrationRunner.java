@@ -9,6 +9,7 @@ import dev.migrate.script.JavaMigrationScript;
 import dev.migrate.script.MigrationScript;
 import dev.migrate.script.RepeatableScript;
 import dev.migrate.script.SqlMigrationScript;
+import dev.migrate.script.SqlSyntax;
 import dev.migrate.script.Statement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -267,6 +268,7 @@ public final class MigrationRunner {
         private final Bookkeeping bookkeeping;
         private final boolean verifyHeads;
         private final Map<String, String> sessionSettings;
+        private final SqlSyntax syntax;
         private final Callbacks callbacks = new Callbacks(settings.callbacks());
 
         Session(Connection connection, Dialect dialect, Function<String, MigrationScript> scripts, String installedBy,
@@ -283,6 +285,8 @@ public final class MigrationRunner {
             // SQLite's write lock lets a re-read tell whether the plan still holds, should the run lock be off.
             this.verifyHeads = dialect.lockStrategy() == MigrationLockStrategy.LOCK_FILE;
             this.sessionSettings = dialect.sessionSettings(connection);
+            // Put back after each revision too, so that every revision is read in the mode the run started in.
+            this.syntax = ScriptStatements.syntax(dialect, dialect.sqlMode(sessionSettings));
         }
 
         /**
@@ -376,6 +380,11 @@ public final class MigrationRunner {
         }
 
         @Override
+        public SqlSyntax syntax() {
+            return syntax;
+        }
+
+        @Override
         public Dialect dialect() {
             return dialect;
         }
@@ -402,11 +411,11 @@ public final class MigrationRunner {
         void readScripts(Plan plan, List<RepeatableScript> repeatables) {
             for (Step step : plan.steps()) {
                 if (scriptOf(step) instanceof SqlMigrationScript sql) {
-                    ScriptStatements.of(step, sql, dialect, settings.arguments());
+                    ScriptStatements.of(step, sql, syntax, settings.arguments());
                 }
             }
             for (RepeatableScript script : repeatables) {
-                ScriptStatements.of(script, dialect, settings.arguments());
+                ScriptStatements.of(script, syntax, settings.arguments());
             }
         }
 
@@ -601,7 +610,7 @@ public final class MigrationRunner {
         private List<Integer> runStatements(Step step, MigrationScript script) {
             List<Integer> ran = new ArrayList<>();
             if (script instanceof SqlMigrationScript sql) {
-                for (Statement statement : ScriptStatements.of(step, sql, dialect, settings.arguments())) {
+                for (Statement statement : ScriptStatements.of(step, sql, syntax, settings.arguments())) {
                     try (java.sql.Statement jdbc = connection.createStatement()) {
                         jdbc.execute(statement.sql());
                     } catch (SQLException e) {

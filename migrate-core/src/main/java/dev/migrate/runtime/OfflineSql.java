@@ -8,6 +8,7 @@ import dev.migrate.script.JavaMigrationScript;
 import dev.migrate.script.MigrationScript;
 import dev.migrate.script.RepeatableScript;
 import dev.migrate.script.SqlMigrationScript;
+import dev.migrate.script.SqlSyntax;
 import dev.migrate.script.Statement;
 
 import java.time.Instant;
@@ -24,11 +25,22 @@ public final class OfflineSql {
     private final Dialect dialect;
     private final RuntimeSettings settings;
     private final String installedBy;
+    private final SqlSyntax syntax;
 
     public OfflineSql(Dialect dialect, RuntimeSettings settings, String installedBy) {
+        this(dialect, settings, installedBy, null);
+    }
+
+    /**
+     * {@code sqlMode}: the SQL mode of the session the output will run in, where the database has one (MySQL's
+     * {@code sql_mode}, {@code migrate.sql-mode}); null for the server's default.
+     */
+    public OfflineSql(Dialect dialect, RuntimeSettings settings, String installedBy, String sqlMode) {
         this.dialect = dialect;
         this.settings = settings;
         this.installedBy = installedBy;
+        String defaultMode = dialect.sqlMode(java.util.Map.of());
+        this.syntax = ScriptStatements.syntax(dialect, defaultMode == null || sqlMode == null ? defaultMode : sqlMode);
     }
 
     /** Renders a plan; from base, the version and log tables are created first, as Alembic does. */
@@ -96,7 +108,7 @@ public final class OfflineSql {
             if (transaction) {
                 sql.append(dialect.offlineBegin()).append("\n\n");
             }
-            for (Statement statement : ScriptStatements.of(script, dialect, settings.arguments())) {
+            for (Statement statement : ScriptStatements.of(script, syntax, settings.arguments())) {
                 appendStatement(sql, statement.sql());
             }
             appendStatement(sql, log.insertStatement(new LogEntry(script.name(), LogEntry.REPEATABLE, script.message(),
@@ -147,7 +159,7 @@ public final class OfflineSql {
 
     private List<Statement> statements(Step step, MigrationScript script) {
         if (script instanceof SqlMigrationScript sqlScript) {
-            return ScriptStatements.of(step, sqlScript, dialect, settings.arguments());
+            return ScriptStatements.of(step, sqlScript, syntax, settings.arguments());
         }
         JavaMigrationScript java = (JavaMigrationScript) script;
         throw new IllegalArgumentException("Revision " + step.revision().id() + " is a Java migration ("

@@ -29,6 +29,9 @@ final class RepeatableRun {
 
         Dialect dialect();
 
+        /** How the session reads scripts (its SQL mode, read once at the start of the run). */
+        dev.migrate.script.SqlSyntax syntax();
+
         void begin() throws SQLException;
 
         /** Puts back the session settings a script may have changed. */
@@ -98,7 +101,7 @@ final class RepeatableRun {
 
     private void execute(RepeatableScript script) {
         List<Integer> ran = new ArrayList<>();
-        for (Statement statement : ScriptStatements.of(script, host.dialect(), arguments)) {
+        for (Statement statement : ScriptStatements.of(script, host.syntax(), arguments)) {
             try (java.sql.Statement jdbc = host.connection().createStatement()) {
                 jdbc.execute(statement.sql());
             } catch (SQLException e) {

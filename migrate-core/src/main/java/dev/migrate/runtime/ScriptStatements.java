@@ -21,13 +21,12 @@ final class ScriptStatements {
     private ScriptStatements() {
     }
 
-    /** The statements of a repeatable script, split as {@code dialect}'s database reads them. */
-    static List<Statement> of(RepeatableScript script, Dialect dialect, MigrationArguments arguments) {
-        return script.statements(syntax(dialect), arguments);
+    /** The statements of a repeatable script, split as the database reads them ({@link #syntax}). */
+    static List<Statement> of(RepeatableScript script, SqlSyntax syntax, MigrationArguments arguments) {
+        return script.statements(syntax, arguments);
     }
 
-    static List<Statement> of(Step step, SqlMigrationScript script, Dialect dialect, MigrationArguments arguments) {
-        SqlSyntax syntax = syntax(dialect);
+    static List<Statement> of(Step step, SqlMigrationScript script, SqlSyntax syntax, MigrationArguments arguments) {
         if (step.direction() == Direction.UPGRADE) {
             return script.upgradeStatements(syntax, arguments);
         }
@@ -40,7 +39,11 @@ final class ScriptStatements {
         return statements;
     }
 
-    private static SqlSyntax syntax(Dialect dialect) {
-        return new SqlSyntax(dialect.hashComments(), dialect.backslashEscapes());
+    /**
+     * How {@code dialect}'s database reads scripts on a session in {@code sqlMode} ({@link Dialect#sqlMode}; null where
+     * the database has no such mode).
+     */
+    static SqlSyntax syntax(Dialect dialect, String sqlMode) {
+        return SqlSyntax.of(dialect.hashComments(), dialect.backslashEscapes(), sqlMode);
     }
 }

@@ -19,7 +19,8 @@ import java.util.Set;
  * Lines between {@code -- migrate:statement-begin} and {@code -- migrate:statement-end} are one
  * statement, verbatim.
  *
- * <p>For MariaDB and MySQL ({@link SqlSyntax#MYSQL}) also {@code #} comments and backslash escapes in strings;
+ * <p>For MariaDB and MySQL ({@link SqlSyntax#mysql}) also {@code #} comments and backslash escapes in strings, as the
+ * session's {@code sql_mode} and the script's own {@code SET sql_mode} statements say ({@link SqlModeTracker});
  * and, whatever the syntax, the {@code DELIMITER} lines {@code mysqldump} writes around triggers and routines:
  * after {@code DELIMITER ;;} a statement ends at {@code ;;} and a semicolon is an ordinary character, until
  * {@code DELIMITER ;}. The {@code DELIMITER} line itself is not a statement.
@@ -59,7 +60,9 @@ public final class SqlSplitter {
     private static final class Run {
         private final String text;
         private final String location;
-        private final SqlSyntax syntax;
+        /** The rules now: a {@code SET sql_mode} in a MariaDB/MySQL script changes them for the statements after it. */
+        private SqlSyntax syntax;
+        private final SqlModeTracker sqlMode;
         private final List<Statement> statements = new ArrayList<>();
         /** The statement delimiter set by a DELIMITER line; null for the semicolon. */
         private String delimiter;
@@ -78,6 +81,7 @@ public final class SqlSplitter {
 
         Run(String text, int firstLine, String location, SqlSyntax syntax) {
             this.syntax = syntax;
+            this.sqlMode = syntax.followsSqlMode() ? new SqlModeTracker(modeOf(syntax)) : null;
             this.text = text;
             this.line = firstLine;
             this.location = location;
@@ -125,7 +129,8 @@ public final class SqlSplitter {
                 quoted('\'', "string literal", syntax.backslashEscapes());
             } else if (c == '"') {
                 resolvePendingEnd();
-                quoted('"', syntax.backslashEscapes() ? "string literal" : "quoted identifier", syntax.backslashEscapes());
+                boolean string = syntax.doubleQuotedStrings();
+                quoted('"', string ? "string literal" : "quoted identifier", string && syntax.backslashEscapes());
             } else if (c == '`') {
                 resolvePendingEnd();
                 quoted('`', "quoted identifier", false);
@@ -244,6 +249,9 @@ public final class SqlSplitter {
                 String sql = text.substring(start, end).stripTrailing();
                 if (!sql.isEmpty()) {
                     statements.add(new Statement(sql, startLine));
+                    if (sqlMode != null) {
+                        sqlMode.read(sql).ifPresent(mode -> syntax = syntax.withSqlMode(mode));
+                    }
                 }
             }
             start = -1;
@@ -252,6 +260,11 @@ public final class SqlSplitter {
             blockObject = null;
             depth = 0;
             pendingEnd = false;
+        }
+
+        /** The mode a MySQL syntax stands for: enough of it to give back its two switches. */
+        private static String modeOf(SqlSyntax syntax) {
+            return (syntax.backslashEscapes() ? "" : "NO_BACKSLASH_ESCAPES,") + (syntax.doubleQuotedStrings() ? "" : "ANSI_QUOTES");
         }
 
         private void quoted(char quote, String kind, boolean backslashEscapes) {

@@ -13,6 +13,9 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 /** Keeps the package map of docs/architecture.md true: no cycles, no dependency the map does not allow. */
 class PackageMapTest {
 
+    private static final String[] BUILT_IN_DIALECTS = {"dev.migrate.dialect.sqlite..", "dev.migrate.dialect.postgres..",
+            "dev.migrate.dialect.mariadb..", "dev.migrate.dialect.h2.."};
+
     private static JavaClasses engine;
 
     @BeforeAll
@@ -47,6 +50,24 @@ class PackageMapTest {
     @Test
     void dialectDependsOnSchemaAndOpsOnly() {
         onlyOnJdkAnd("dialect", "schema", "op");
+    }
+
+    /** The SPI ({@code dev.migrate.dialect}) names no built-in dialect: they are found like a third party's. */
+    @Test
+    void theDialectSpiKnowsNoBuiltInDialect() {
+        noClasses().that().resideInAPackage("dev.migrate.dialect")
+                .should().dependOnClassesThat().resideInAnyPackage(BUILT_IN_DIALECTS).check(engine);
+    }
+
+    /** Each built-in dialect uses the public SPI only, as a third party's would; H2's DDL is PostgreSQL's. */
+    @Test
+    void eachBuiltInDialectUsesTheSpiOnly() {
+        for (String builtIn : BUILT_IN_DIALECTS) {
+            String[] others = java.util.Arrays.stream(BUILT_IN_DIALECTS).filter(other -> !other.equals(builtIn))
+                    .filter(other -> !(builtIn.endsWith(".h2..") && other.endsWith(".postgres.."))).toArray(String[]::new);
+            noClasses().that().resideInAPackage(builtIn).should().dependOnClassesThat().resideInAnyPackage(others)
+                    .check(engine);
+        }
     }
 
     @Test

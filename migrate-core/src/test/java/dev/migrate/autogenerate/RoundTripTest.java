@@ -1,8 +1,8 @@
 package dev.migrate.autogenerate;
 
 import dev.migrate.dialect.Dialect;
-import dev.migrate.dialect.PostgresDialect;
-import dev.migrate.dialect.SqliteDialect;
+import dev.migrate.dialect.postgres.PostgresDialect;
+import dev.migrate.dialect.sqlite.SqliteDialect;
 import dev.migrate.schema.CheckConstraint;
 import dev.migrate.schema.ColumnType;
 import dev.migrate.schema.GenericType;

@@ -1,6 +1,6 @@
 package dev.migrate.autogenerate;
 
-import dev.migrate.dialect.SqliteDialect;
+import dev.migrate.dialect.sqlite.SqliteDialect;
 import dev.migrate.op.RebuildTable;
 import dev.migrate.schema.Column;
 import dev.migrate.schema.ColumnType;

@@ -1,5 +1,7 @@
 package dev.migrate.dialect;
 
+import dev.migrate.dialect.postgres.PostgresDialect;
+import dev.migrate.dialect.sqlite.SqliteDialect;
 import dev.migrate.op.AddColumn;
 import dev.migrate.op.AlterColumn;
 import dev.migrate.op.CreateIndex;

@@ -1,5 +1,9 @@
 package dev.migrate.dialect;
 
+import dev.migrate.dialect.h2.H2Dialect;
+import dev.migrate.dialect.mariadb.MariaDbDialect;
+import dev.migrate.dialect.postgres.PostgresDialect;
+import dev.migrate.dialect.sqlite.SqliteDialect;
 import dev.migrate.command.DatabaseSettings;
 import dev.migrate.command.MigrateException;
 import org.junit.jupiter.api.Test;

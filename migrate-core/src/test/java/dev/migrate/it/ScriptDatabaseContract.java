@@ -52,6 +52,37 @@ abstract class ScriptDatabaseContract {
     }
 
     @Test
+    void linearHistoryStampCurrentAndHistory() throws Exception {
+        TestDatabase db = database(tmp);
+        ScriptFiles files = new ScriptFiles(tmp.resolve("migrations"));
+        files.write("l00000000001", "", "users", "CREATE TABLE users (id INTEGER PRIMARY KEY, name VARCHAR(40));\n"
+                + "INSERT INTO users (id, name) VALUES (1, 'it''s kept');", "DROP TABLE users;");
+        files.write("l00000000002", "l00000000001", "orders", "CREATE TABLE orders (id INTEGER PRIMARY KEY);",
+                "DROP TABLE orders;");
+        Migrate migrate = Engines.over(db, files.directory());
+
+        assertThat(migrate.upgrade("head").steps()).hasSize(2);
+        assertThat(migrate.current(false).lines()).containsExactly("l00000000002 (head)");
+        assertThat(String.join("\n", migrate.history(null, false, true).lines()))
+                .contains("l00000000001 -> l00000000002 (head) (current), orders");
+        assertThat(db.queryStrings("SELECT name FROM users")).containsExactly("it's kept");
+
+        migrate.downgrade("-1");
+        assertThat(migrate.current(false).revisions()).containsExactly("l00000000001");
+        assertThat(db.queryStrings(tableCount(db, "orders"))).containsExactly("0");
+
+        migrate.stamp("head", false);
+        assertThat(migrate.current(false).revisions()).containsExactly("l00000000002");
+        assertThat(db.queryStrings(tableCount(db, "orders"))).as("stamp runs no script").containsExactly("0");
+        assertThat(db.queryStrings("SELECT CONCAT(revision, CONCAT(' ', direction)) FROM migrate_log ORDER BY id"))
+                .containsExactly("l00000000001 upgrade", "l00000000002 upgrade", "l00000000002 downgrade",
+                        "l00000000002 stamp");
+        migrate.stamp("base", false);
+        assertThat(migrate.current(false).revisions()).isEmpty();
+        assertThat(db.queryStrings(tableCount(db, "users"))).as("stamp runs no script").containsExactly("1");
+    }
+
+    @Test
     void branchyHistoryUpAndDown() throws Exception {
         TestDatabase db = database(tmp);
         ScriptFiles files = new ScriptFiles(tmp.resolve("migrations"));

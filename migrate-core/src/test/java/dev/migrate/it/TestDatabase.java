@@ -19,7 +19,7 @@ import java.util.List;
  * server. {@link #schema()} dumps what a user would call the schema, to compare two runs.
  */
 public sealed interface TestDatabase permits TestDatabase.Sqlite, TestDatabase.Postgres, TestDatabase.MariaDb,
-        TestDatabase.H2 {
+        TestDatabase.H2, TestDatabase.Hsqldb {
 
     public DataSource dataSource();
 
@@ -72,6 +72,12 @@ public sealed interface TestDatabase permits TestDatabase.Sqlite, TestDatabase.P
 
     public static H2 h2(Path directory) {
         return new H2("jdbc:h2:file:" + directory.resolve("test").toAbsolutePath());
+    }
+
+    /** A fresh database on the suite's HSQLDB server: a database no dialect claims, run through the generic one. */
+    public static Hsqldb hsqldb() {
+        HsqldbServer server = HsqldbServer.shared();
+        return new Hsqldb(server.jdbcUrl(server.createDatabase()));
     }
 
     record Sqlite(Path file) implements TestDatabase {
@@ -248,6 +254,59 @@ public sealed interface TestDatabase permits TestDatabase.Sqlite, TestDatabase.P
         @Override
         public String toString() {
             return "H2";
+        }
+    }
+
+    record Hsqldb(String url) implements TestDatabase {
+
+        @Override
+        public DataSource dataSource() {
+            org.hsqldb.jdbc.JDBCDataSource dataSource = new org.hsqldb.jdbc.JDBCDataSource();
+            dataSource.setUrl(url);
+            dataSource.setUser("SA");
+            dataSource.setPassword("");
+            return dataSource;
+        }
+
+        /** Offline SQL names the dialect: HSQLDB has none of its own. */
+        @Override
+        public String kind() {
+            return "generic";
+        }
+
+        @Override
+        public List<String> schema() throws SQLException {
+            // Unnamed constraints and their indexes get generated names (SYS_PK_10092) that differ from run to run.
+            List<String> lines = new ArrayList<>(queryStrings("SELECT 'column ' || table_name || '.' || column_name || ' ' "
+                    + "|| data_type || ' ' || is_nullable || ' ' || COALESCE(column_default, '') FROM "
+                    + "information_schema.columns WHERE table_schema = 'PUBLIC' AND table_name NOT LIKE '%_LOCK'"));
+            lines.addAll(queryStrings("SELECT DISTINCT 'index ' || table_name || ' ' || index_name FROM "
+                    + "information_schema.system_indexinfo WHERE table_schem = 'PUBLIC' AND index_name NOT LIKE 'SYS_%' "
+                    + "AND table_name NOT LIKE '%_LOCK'"));
+            lines.addAll(queryStrings("SELECT 'constraint ' || table_name || ' ' || CASE WHEN constraint_name LIKE 'SYS_%' "
+                    + "THEN '' ELSE constraint_name END || ' ' || constraint_type FROM information_schema.table_constraints "
+                    + "WHERE table_schema = 'PUBLIC' AND table_name NOT LIKE '%_LOCK'"));
+            lines.sort(null);
+            return lines;
+        }
+
+        /** HSQLDB's own command-line client, SqlTool, in a process of its own, stopping at the first error. */
+        @Override
+        public String runScriptWithCli(String sql) throws Exception {
+            Path file = java.nio.file.Files.createTempFile("offline-", ".sql");
+            java.nio.file.Files.writeString(file, sql);
+            Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), "org.hsqldb.cmdline.SqlTool", "--noAutoFile",
+                    "--inlineRc=url=" + url + ",user=SA,password=", file.toString())
+                    .redirectErrorStream(true).start();
+            process.getOutputStream().close();
+            String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            return process.waitFor() == 0 ? "" : "SqlTool failed: " + output;
+        }
+
+        @Override
+        public String toString() {
+            return "HSQLDB (generic dialect)";
         }
     }
 }

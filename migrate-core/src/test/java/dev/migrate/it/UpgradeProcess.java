@@ -34,6 +34,12 @@ public final class UpgradeProcess {
             org.mariadb.jdbc.MariaDbDataSource mariadb = new org.mariadb.jdbc.MariaDbDataSource(args[0]);
             mariadb.setUser(args[1]);
             dataSource = mariadb;
+        } else if (args[0].startsWith("jdbc:hsqldb:")) {
+            org.hsqldb.jdbc.JDBCDataSource hsqldb = new org.hsqldb.jdbc.JDBCDataSource();
+            hsqldb.setUrl(args[0]);
+            hsqldb.setUser(args[1]);
+            hsqldb.setPassword("");
+            dataSource = hsqldb;
         } else if (args[0].startsWith("jdbc:sqlite:")) {
             SQLiteDataSource sqlite = new SQLiteDataSource();
             sqlite.setUrl(args[0]);

@@ -104,4 +104,36 @@ class MariaDbSchemaReaderTest extends SchemaReaderContract {
                     "CREATE VIEW `v` AS select `a`.`id` AS `id` from `a`"));
         }
     }
+
+    @Test
+    void checksOfOneNameOnTwoTablesStayWithTheirTable() throws SQLException {
+        // MariaDB names checks per table: both unnamed checks are CONSTRAINT_1, both JSON checks are named "data".
+        try (Connection connection = fresh("""
+                CREATE TABLE p (id INT PRIMARY KEY, data JSON, n INT, CHECK (n > 0));
+                CREATE TABLE q (id INT PRIMARY KEY, data JSON, m INT, CHECK (m < 9));
+                """)) {
+            Schema schema = SchemaReader.forConnection(connection).read(connection, ReflectOptions.defaults());
+            assertThat(schema.table("p").orElseThrow().checks()).containsExactly(new CheckConstraint("CONSTRAINT_1", "n > 0"));
+            assertThat(schema.table("q").orElseThrow().checks()).containsExactly(new CheckConstraint("CONSTRAINT_1", "m < 9"));
+            assertThat(schema.table("q").orElseThrow().column("data").orElseThrow().type()).isEqualTo(t(GenericType.JSON));
+        }
+    }
+
+    @Test
+    void mysqlConnectorJReadsTheSameSchema() throws SQLException {
+        String database = server.createDatabase();
+        try (Connection mariadb = server.connect(database); Statement statement = mariadb.createStatement()) {
+            statement.execute("CREATE TABLE a (id INT NOT NULL AUTO_INCREMENT PRIMARY KEY, s VARCHAR(10) DEFAULT '', "
+                    + "n DECIMAL(10,2) DEFAULT 1.50, ts TIMESTAMP NULL DEFAULT CURRENT_TIMESTAMP ON UPDATE CURRENT_TIMESTAMP, "
+                    + "e ENUM('a','b') NOT NULL DEFAULT 'a', j JSON, CONSTRAINT ck_n CHECK (n >= 0 AND s <> 'x'))");
+            statement.execute("CREATE TABLE b (id INT PRIMARY KEY, a_id INT REFERENCES a (id), CHECK (a_id > 0))");
+            Schema expected = SchemaReader.forConnection(mariadb).read(mariadb, ReflectOptions.defaults());
+            try (Connection mysql = java.sql.DriverManager.getConnection(
+                    server.jdbcUrl(database).replace("jdbc:mariadb:", "jdbc:mysql:"), server.user(), "")) {
+                assertThat(mysql.getMetaData().getDatabaseProductName()).isEqualTo("MySQL");
+                assertThat(SchemaReader.forConnection(mysql).read(mysql, ReflectOptions.defaults())).isEqualTo(expected);
+            }
+            assertThat(expected.table("a").orElseThrow().column("s").orElseThrow().serverDefault()).isEqualTo("''");
+        }
+    }
 }

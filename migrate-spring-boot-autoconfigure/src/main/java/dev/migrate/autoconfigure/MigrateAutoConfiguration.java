@@ -95,7 +95,7 @@ public class MigrateAutoConfiguration {
         MigrateConnectionDetails ownConnection = migrateConnectionDetails.getIfAvailable();
         MigrateConfig.Builder config = MigrateConfig.builder()
                 .dataSource(chooseDataSource(ownConnection, dataSource, migrateDataSource, (ListableBeanFactory) beanFactory))
-                .dialect(properties.getDialect())
+                .dialect(properties.getDialect()).sqlMode(properties.getSqlMode())
                 .versionTable(properties.getVersionTable())
                 .logTable(properties.getLogTable())
                 .transactionPerMigration(properties.isTransactionPerMigration())

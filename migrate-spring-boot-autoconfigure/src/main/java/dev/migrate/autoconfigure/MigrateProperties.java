@@ -146,6 +146,13 @@ public class MigrateProperties {
      */
     private String dialect;
 
+    /**
+     * The sql_mode of the MariaDB/MySQL session that offline SQL will run in, when it differs from the server's
+     * default (NO_BACKSLASH_ESCAPES makes a backslash an ordinary character in the scripts' strings, ANSI_QUOTES makes
+     * double quotes name identifiers). Online runs read the session's own mode.
+     */
+    private String sqlMode;
+
     /** A fleet: the same scripts applied to many schemas or databases (schema-per-tenant, shards). */
     private final Fleet fleet = new Fleet();
 
@@ -415,5 +422,13 @@ public class MigrateProperties {
 
     public void setDialect(String dialect) {
         this.dialect = dialect;
+    }
+
+    public String getSqlMode() {
+        return sqlMode;
+    }
+
+    public void setSqlMode(String sqlMode) {
+        this.sqlMode = sqlMode;
     }
 }

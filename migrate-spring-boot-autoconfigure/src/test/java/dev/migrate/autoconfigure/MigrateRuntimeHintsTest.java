@@ -1,8 +1,8 @@
 package dev.migrate.autoconfigure;
 
 import dev.migrate.dialect.Dialect;
-import dev.migrate.dialect.PostgresDialect;
-import dev.migrate.dialect.SqliteDialect;
+import dev.migrate.dialect.postgres.PostgresDialect;
+import dev.migrate.dialect.sqlite.SqliteDialect;
 import dev.migrate.script.ScriptIndex;
 import org.junit.jupiter.api.Test;
 import org.springframework.aot.hint.MemberCategory;

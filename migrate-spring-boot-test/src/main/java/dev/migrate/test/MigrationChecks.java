@@ -308,7 +308,8 @@ public final class MigrationChecks {
     private SqlSyntax databaseSyntax() {
         try (Connection connection = config().dataSource().getConnection()) {
             Dialect dialect = Dialect.of(connection);
-            return new SqlSyntax(dialect.hashComments(), dialect.backslashEscapes());
+            return SqlSyntax.of(dialect.hashComments(), dialect.backslashEscapes(),
+                    dialect.sqlMode(dialect.sessionSettings(connection)));
         } catch (SQLException e) {
             throw new MigrationCheckFailure("Could not connect to the database to learn its SQL syntax: "
                     + e.getMessage(), e);

@@ -1,5 +1,7 @@
-package dev.migrate.dialect;
+package dev.migrate.dialect.sqlite;
 
+import dev.migrate.dialect.Ddl;
+import dev.migrate.dialect.Dialect;
 import dev.migrate.op.AddCheckConstraint;
 import dev.migrate.op.AddColumn;
 import dev.migrate.op.AddForeignKey;
@@ -43,7 +45,7 @@ final class SqliteDdl extends Ddl {
     }
 
     @Override
-    String typeSql(ColumnType type) {
+    protected String typeSql(ColumnType type) {
         if (type.raw() != null) {
             // as declared (NVARCHAR(70), DATETIME, INT): SQLite keeps the text, and applications read it back
             return type.raw();
@@ -72,7 +74,7 @@ final class SqliteDdl extends Ddl {
     }
 
     @Override
-    ColumnType canonical(ColumnType type) {
+    protected ColumnType canonical(ColumnType type) {
         // the declared type as written: typeSql writes time types without a precision, so none is kept
         return switch (type.generic()) {
             case TIME, TIMESTAMP, TIMESTAMP_WITH_TIME_ZONE -> type.precision() == null ? type : ColumnType.of(type.generic());
@@ -81,7 +83,7 @@ final class SqliteDdl extends Ddl {
     }
 
     @Override
-    Column canonicalKeyColumn(Table table, Column column) {
+    protected Column canonicalKeyColumn(Table table, Column column) {
         if (isRowidAlias(table, column)) {
             return column.withType(ColumnType.of(GenericType.INTEGER)).withAutoincrement(true)
                     .withServerDefault(null);
@@ -100,7 +102,7 @@ final class SqliteDdl extends Ddl {
     }
 
     @Override
-    List<String> createTable(Table table, String tableName) {
+    protected List<String> createTable(Table table, String tableName) {
         Table written = table;
         List<Column> columns = new ArrayList<>();
         for (Column column : table.columns()) {
@@ -114,7 +116,7 @@ final class SqliteDdl extends Ddl {
     }
 
     @Override
-    List<String> createTable(Table table) {
+    protected List<String> createTable(Table table) {
         if (table.kind() == dev.migrate.schema.TableKind.VIRTUAL && table.definition() != null) {
             return List.of(table.definition());
         }
@@ -129,18 +131,18 @@ final class SqliteDdl extends Ddl {
     }
 
     @Override
-    String autoincrementClause(Column column) {
+    protected String autoincrementClause(Column column) {
         return "";
     }
 
     /** SQLite keeps no comments: nothing to write (autogenerate never compares them here). */
     @Override
-    List<String> comment(dev.migrate.op.AlterComment op) {
+    protected List<String> comment(dev.migrate.op.AlterComment op) {
         return List.of();
     }
 
     @Override
-    boolean supports(Operation operation, Table current) {
+    protected boolean supports(Operation operation, Table current) {
         if (operation instanceof AddColumn op) {
             return addable(op.column());
         }
@@ -177,12 +179,12 @@ final class SqliteDdl extends Ddl {
     }
 
     @Override
-    List<String> alterColumn(AlterColumn op) {
+    protected List<String> alterColumn(AlterColumn op) {
         throw needsRebuild(op);
     }
 
     @Override
-    List<String> render(Operation operation) {
+    protected List<String> render(Operation operation) {
         if (!supports(operation, null)) {
             throw needsRebuild(operation);
         }
@@ -208,7 +210,7 @@ final class SqliteDdl extends Ddl {
      * violation fails the migration with a message naming the table.
      */
     @Override
-    List<String> rebuild(RebuildTable op) {
+    protected List<String> rebuild(RebuildTable op) {
         Table from = op.from();
         Table to = op.to();
         String temporary = REBUILD_PREFIX + to.name();

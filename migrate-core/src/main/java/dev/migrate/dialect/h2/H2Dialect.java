@@ -1,5 +1,8 @@
-package dev.migrate.dialect;
+package dev.migrate.dialect.h2;
 
+import dev.migrate.dialect.Ddl;
+import dev.migrate.dialect.LockTable;
+import dev.migrate.dialect.StandardDialect;
 import java.util.Locale;
 import java.util.Set;
 
@@ -10,6 +13,13 @@ import java.util.Set;
  * from {@code INFORMATION_SCHEMA} and renders PostgreSQL's DDL with H2's types ({@code H2Ddl}); H2 keeps comments.
  */
 public final class H2Dialect extends StandardDialect {
+
+    private static final H2Ddl DDL = new H2Ddl(new H2Dialect());
+
+    @Override
+    public Ddl ddl() {
+        return DDL;
+    }
 
     @Override
     public String name() {

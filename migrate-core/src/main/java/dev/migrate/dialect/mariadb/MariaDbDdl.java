@@ -1,5 +1,7 @@
-package dev.migrate.dialect;
+package dev.migrate.dialect.mariadb;
 
+import dev.migrate.dialect.Ddl;
+import dev.migrate.dialect.Dialect;
 import dev.migrate.op.AddColumn;
 import dev.migrate.op.AlterColumn;
 import dev.migrate.op.CreateIndex;
@@ -47,7 +49,7 @@ final class MariaDbDdl extends Ddl {
     // ------------------------------------------------------------------ types
 
     @Override
-    String typeSql(ColumnType type) {
+    protected String typeSql(ColumnType type) {
         return switch (type.generic()) {
             case SMALLINT -> "smallint";
             case INTEGER -> "int";
@@ -78,7 +80,7 @@ final class MariaDbDdl extends Ddl {
     }
 
     @Override
-    ColumnType canonical(ColumnType type) {
+    protected ColumnType canonical(ColumnType type) {
         return switch (type.generic()) {
             case DECIMAL -> ColumnType.decimal(type.precision() == null ? 10 : type.precision(),
                     type.scale() == null ? 0 : type.scale());
@@ -110,7 +112,7 @@ final class MariaDbDdl extends Ddl {
      * ({@code serverDefault = "CURRENT_TIMESTAMP ON UPDATE CURRENT_TIMESTAMP"}), is kept with it.
      */
     @Override
-    String canonicalDefault(String expression, ColumnType type) {
+    protected String canonicalDefault(String expression, ColumnType type) {
         if (expression == null) {
             return null;
         }
@@ -133,14 +135,14 @@ final class MariaDbDdl extends Ddl {
     }
 
     @Override
-    String defaultSql(String expression) {
+    protected String defaultSql(String expression) {
         String[] parts = ON_UPDATE.split(expression.strip(), 2);
         String value = parts[0].equalsIgnoreCase("NULL") ? "NULL" : super.defaultSql(parts[0]);
         return parts.length == 1 ? value : value + " ON UPDATE " + parts[1].strip();
     }
 
     @Override
-    Column canonical(Column column) {
+    protected Column canonical(Column column) {
         Column canonical = super.canonical(column);
         if (column.autoincrement() && isIntegerLike(canonical.type())) {
             canonical = canonical.withAutoincrement(true); // an UNSIGNED key is an integer too
@@ -159,7 +161,7 @@ final class MariaDbDdl extends Ddl {
     // ------------------------------------------------------------------ names the server gives
 
     @Override
-    Table canonical(Table table) {
+    protected Table canonical(Table table) {
         Table canonical = super.canonical(table);
         // A unique index is a unique key here, reported as such: one kind for both.
         List<UniqueConstraint> uniques = new ArrayList<>(canonical.uniqueConstraints());
@@ -211,13 +213,13 @@ final class MariaDbDdl extends Ddl {
     }
 
     @Override
-    PrimaryKey canonicalPrimaryKey(Table table) {
+    protected PrimaryKey canonicalPrimaryKey(Table table) {
         PrimaryKey key = table.primaryKey();
         return key == null ? null : new PrimaryKey(null, key.columns());
     }
 
     @Override
-    List<ForeignKey> canonicalForeignKeys(Table table) {
+    protected List<ForeignKey> canonicalForeignKeys(Table table) {
         List<ForeignKey> keys = new ArrayList<>();
         int n = 0;
         for (ForeignKey key : table.foreignKeys()) {
@@ -229,7 +231,7 @@ final class MariaDbDdl extends Ddl {
     }
 
     @Override
-    List<CheckConstraint> canonicalChecks(Table table) {
+    protected List<CheckConstraint> canonicalChecks(Table table) {
         List<CheckConstraint> checks = new ArrayList<>();
         int n = 0;
         for (CheckConstraint check : table.checks()) {
@@ -241,12 +243,12 @@ final class MariaDbDdl extends Ddl {
     // ------------------------------------------------------------------ rendering
 
     @Override
-    boolean supports(Operation operation, Table current) {
+    protected boolean supports(Operation operation, Table current) {
         return !(operation instanceof RebuildTable);
     }
 
     @Override
-    List<String> render(Operation operation) {
+    protected List<String> render(Operation operation) {
         if (operation instanceof AddColumn op) {
             // AUTO_INCREMENT needs a key: the primary key added with it puts it back (TableComparator)
             return List.of("ALTER TABLE " + name(op.table()) + " ADD COLUMN "
@@ -270,12 +272,12 @@ final class MariaDbDdl extends Ddl {
 
     /** The indexes go inside CREATE TABLE, before the foreign keys that use them. */
     @Override
-    List<String> createTable(Table table) {
+    protected List<String> createTable(Table table) {
         return createTable(table, table.name());
     }
 
     @Override
-    List<String> createTable(Table table, String tableName) {
+    protected List<String> createTable(Table table, String tableName) {
         List<String> parts = new ArrayList<>();
         for (Column column : table.columns()) {
             parts.add(columnDefinition(column, isPrimaryKey(table, column)));
@@ -293,7 +295,7 @@ final class MariaDbDdl extends Ddl {
     }
 
     @Override
-    String columnDefinition(Column column, boolean primaryKey) {
+    protected String columnDefinition(Column column, boolean primaryKey) {
         StringBuilder sql = new StringBuilder(name(column.name())).append(' ').append(typeSql(column.type()));
         if (!column.nullable() || primaryKey) {
             sql.append(" NOT NULL");
@@ -310,18 +312,18 @@ final class MariaDbDdl extends Ddl {
     }
 
     @Override
-    String autoincrementClause(Column column) {
+    protected String autoincrementClause(Column column) {
         return column.autoincrement() && isIntegerLike(column.type()) ? "AUTO_INCREMENT" : "";
     }
 
     /** One {@code MODIFY COLUMN} with the whole new definition: MariaDB has no per-attribute ALTER for type or NULL. */
     @Override
-    List<String> alterColumn(AlterColumn op) {
+    protected List<String> alterColumn(AlterColumn op) {
         return List.of("ALTER TABLE " + name(op.table()) + " MODIFY COLUMN " + columnDefinition(op.to(), false));
     }
 
     @Override
-    List<String> rebuild(RebuildTable op) {
+    protected List<String> rebuild(RebuildTable op) {
         throw new UnsupportedOperationException("MariaDB alters tables in place; a table rebuild is for SQLite");
     }
 

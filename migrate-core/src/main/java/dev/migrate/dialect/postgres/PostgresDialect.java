@@ -1,5 +1,10 @@
-package dev.migrate.dialect;
+package dev.migrate.dialect.postgres;
 
+import dev.migrate.dialect.Ddl;
+import dev.migrate.dialect.Dialect;
+import dev.migrate.dialect.LogTableDdl;
+import dev.migrate.dialect.MigrationLockStrategy;
+import dev.migrate.dialect.TableName;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,6 +23,13 @@ import java.util.Map;
 
 /** PostgreSQL: transactional DDL, schemas, session-level advisory locks. */
 public record PostgresDialect() implements Dialect {
+
+    private static final PostgresDdl DDL = new PostgresDdl(new PostgresDialect());
+
+    @Override
+    public Ddl ddl() {
+        return DDL;
+    }
 
     private static final Logger log = LoggerFactory.getLogger(PostgresDialect.class);
     private static final DateTimeFormatter TIMESTAMP =

@@ -1,5 +1,7 @@
-package dev.migrate.dialect;
+package dev.migrate.dialect.postgres;
 
+import dev.migrate.dialect.Ddl;
+import dev.migrate.dialect.Dialect;
 import dev.migrate.op.AlterColumn;
 import dev.migrate.op.Operation;
 import dev.migrate.op.RebuildTable;
@@ -23,7 +25,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** PostgreSQL DDL: every operation has its ALTER; identity columns; the names PostgreSQL gives constraints. */
-sealed class PostgresDdl extends Ddl permits H2Ddl {
+public class PostgresDdl extends Ddl {
 
     /** A cast of a string literal ({@code 'x'::character varying}, {@code '{}'::text[]}), as pg_dump writes defaults. */
     private static final Pattern LITERAL_CAST = Pattern.compile("('(?:[^']|'')*')::(?:character varying|double precision"
@@ -32,7 +34,7 @@ sealed class PostgresDdl extends Ddl permits H2Ddl {
     /** A string literal alone in parentheses, not a function's argument ({@code ('now')}, not {@code nextval('s')}). */
     private static final Pattern PARENTHESISED_LITERAL = Pattern.compile("(?<![A-Za-z0-9_$])\\(\\s*('(?:[^']|'')*')\\s*\\)");
 
-    PostgresDdl(Dialect dialect) {
+    protected PostgresDdl(Dialect dialect) {
         super(dialect);
     }
 
@@ -41,7 +43,7 @@ sealed class PostgresDdl extends Ddl permits H2Ddl {
      * equal to the reflected one, whose literal casts reflection strips: the same stripping here.
      */
     @Override
-    String canonicalDefault(String expression, ColumnType type) {
+    protected String canonicalDefault(String expression, ColumnType type) {
         if (expression == null) {
             return null;
         }
@@ -56,7 +58,7 @@ sealed class PostgresDdl extends Ddl permits H2Ddl {
     }
 
     @Override
-    String typeSql(ColumnType type) {
+    protected String typeSql(ColumnType type) {
         return switch (type.generic()) {
             case SMALLINT -> "smallint";
             case INTEGER -> "integer";
@@ -81,7 +83,7 @@ sealed class PostgresDdl extends Ddl permits H2Ddl {
     }
 
     @Override
-    ColumnType canonical(ColumnType type) {
+    protected ColumnType canonical(ColumnType type) {
         return switch (type.generic()) {
             // char without a length is char(1); numeric(p) is numeric(p, 0); bytea has no length.
             case CHAR -> type.length() == null ? new ColumnType(GenericType.CHAR, 1, null, null, null) : type;
@@ -94,27 +96,27 @@ sealed class PostgresDdl extends Ddl permits H2Ddl {
     }
 
     @Override
-    Column canonical(Column column) {
+    protected Column canonical(Column column) {
         Column canonical = super.canonical(column);
         // Identity columns report no default.
         return canonical.autoincrement() ? canonical.withServerDefault(null) : canonical;
     }
 
     @Override
-    PrimaryKey canonicalPrimaryKey(Table table) {
+    protected PrimaryKey canonicalPrimaryKey(Table table) {
         PrimaryKey key = table.primaryKey();
         return key == null || key.name() != null ? key : new PrimaryKey(table.name() + "_pkey", key.columns());
     }
 
     @Override
-    List<UniqueConstraint> canonicalUniques(Table table) {
+    protected List<UniqueConstraint> canonicalUniques(Table table) {
         return table.uniqueConstraints().stream().map(unique -> unique.name() != null ? unique
                 : new UniqueConstraint(table.name() + "_" + String.join("_", unique.columns()) + "_key",
                         unique.columns())).toList();
     }
 
     @Override
-    List<ForeignKey> canonicalForeignKeys(Table table) {
+    protected List<ForeignKey> canonicalForeignKeys(Table table) {
         return table.foreignKeys().stream().map(key -> key.name() != null ? key
                 : new ForeignKey(table.name() + "_" + String.join("_", key.columns()) + "_fkey", key.columns(),
                         key.referredTable(), key.referredColumns(), key.onDelete(), key.onUpdate())).toList();
@@ -130,7 +132,7 @@ sealed class PostgresDdl extends Ddl permits H2Ddl {
      * {@code x::text = ANY (ARRAY[...])}): every such check would be reported as changed.
      */
     @Override
-    List<CheckConstraint> canonicalChecks(Table table) {
+    protected List<CheckConstraint> canonicalChecks(Table table) {
         Set<String> used = new HashSet<>();
         table.checks().stream().map(CheckConstraint::name).filter(java.util.Objects::nonNull).forEach(used::add);
         List<CheckConstraint> checks = new ArrayList<>();
@@ -165,12 +167,12 @@ sealed class PostgresDdl extends Ddl permits H2Ddl {
     }
 
     @Override
-    boolean supports(Operation operation, Table current) {
+    protected boolean supports(Operation operation, Table current) {
         return !(operation instanceof RebuildTable);
     }
 
     @Override
-    String autoincrementClause(Column column) {
+    protected String autoincrementClause(Column column) {
         if (column.autoincrement() && column.defaultDefinition() != null) {
             // a reflected identity keeps its own clause; a serial column's default is its owned sequence's nextval
             return isIdentityClause(column.defaultDefinition()) ? column.defaultDefinition() : "";
@@ -178,12 +180,8 @@ sealed class PostgresDdl extends Ddl permits H2Ddl {
         return column.autoincrement() && isIntegerType(column.type()) ? "GENERATED BY DEFAULT AS IDENTITY" : "";
     }
 
-    static boolean isIdentityClause(String definition) {
-        return definition.startsWith("GENERATED ");
-    }
-
     @Override
-    List<String> alterColumn(AlterColumn op) {
+    protected List<String> alterColumn(AlterColumn op) {
         String prefix = "ALTER TABLE " + name(op.table()) + " ALTER COLUMN " + name(op.to().name()) + " ";
         List<String> statements = new ArrayList<>();
         boolean defaultDropped = false;
@@ -208,22 +206,22 @@ sealed class PostgresDdl extends Ddl permits H2Ddl {
     }
 
     @Override
-    List<String> rebuild(RebuildTable op) {
+    protected List<String> rebuild(RebuildTable op) {
         throw new UnsupportedOperationException("PostgreSQL alters tables in place; a table rebuild is for SQLite");
     }
 
     @Override
-    String indexMethod(Index index) {
+    protected String indexMethod(Index index) {
         return index.method() == null ? "" : " USING " + index.method();
     }
 
     @Override
-    String indexInclude(Index index) {
+    protected String indexInclude(Index index) {
         return index.include().isEmpty() ? "" : " INCLUDE (" + names(index.include()) + ")";
     }
 
     @Override
-    List<Index> canonicalIndexes(Table table) {
+    protected List<Index> canonicalIndexes(Table table) {
         return table.indexes();
     }
 }

@@ -1,5 +1,7 @@
-package dev.migrate.dialect;
+package dev.migrate.dialect.h2;
 
+import dev.migrate.dialect.Dialect;
+import dev.migrate.dialect.postgres.PostgresDdl;
 import dev.migrate.op.AlterColumn;
 import dev.migrate.schema.ColumnType;
 import dev.migrate.schema.GenericType;
@@ -14,14 +16,14 @@ import java.util.regex.Pattern;
  * H2 2.x DDL: PostgreSQL's (identity columns, every ALTER in place, constraints given PostgreSQL's names so that H2
  * does not generate its own), with H2's type names and its standard {@code ALTER COLUMN ... SET DATA TYPE}.
  */
-final class H2Ddl extends PostgresDdl {
+public final class H2Ddl extends PostgresDdl {
 
     H2Ddl(Dialect dialect) {
         super(dialect);
     }
 
     @Override
-    String typeSql(ColumnType type) {
+    protected String typeSql(ColumnType type) {
         return switch (type.generic()) {
             case DECIMAL -> type.precision() == null ? "numeric"
                     : "numeric(" + type.precision() + (type.scale() == null ? "" : ", " + type.scale()) + ")";
@@ -38,7 +40,7 @@ final class H2Ddl extends PostgresDdl {
      * the way Hibernate's H2 dialect writes a Java enum column).
      */
     @Override
-    ColumnType canonical(ColumnType type) {
+    protected ColumnType canonical(ColumnType type) {
         return type.generic() == GenericType.OTHER
                 ? ColumnType.other(TYPE_NAME_BLANK.matcher(compactRaw(type.raw(), true)).replaceFirst("$1("))
                 : super.canonical(type);
@@ -48,7 +50,7 @@ final class H2Ddl extends PostgresDdl {
 
     /** One statement per attribute; {@code SET DATA TYPE} keeps the default and NOT NULL, unlike H2's bare form. */
     @Override
-    List<String> alterColumn(AlterColumn op) {
+    protected List<String> alterColumn(AlterColumn op) {
         String prefix = "ALTER TABLE " + name(op.table()) + " ALTER COLUMN " + name(op.to().name()) + " ";
         List<String> statements = new ArrayList<>();
         if (op.typeChanged()) {
@@ -64,17 +66,17 @@ final class H2Ddl extends PostgresDdl {
     }
 
     @Override
-    String indexMethod(Index index) {
+    protected String indexMethod(Index index) {
         return "";
     }
 
     @Override
-    String indexInclude(Index index) {
+    protected String indexInclude(Index index) {
         return "";
     }
 
     @Override
-    List<Index> canonicalIndexes(Table table) {
+    protected List<Index> canonicalIndexes(Table table) {
         return withoutMethodOrInclude(table);
     }
 }

@@ -1,5 +1,7 @@
-package dev.migrate.dialect;
+package dev.migrate.dialect.mariadb;
 
+import dev.migrate.dialect.RunLock;
+import dev.migrate.dialect.TableName;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

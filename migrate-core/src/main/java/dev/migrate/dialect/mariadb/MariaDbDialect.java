@@ -1,5 +1,10 @@
-package dev.migrate.dialect;
+package dev.migrate.dialect.mariadb;
 
+import dev.migrate.dialect.Ddl;
+import dev.migrate.dialect.LogTableDdl;
+import dev.migrate.dialect.RunLock;
+import dev.migrate.dialect.StandardDialect;
+import dev.migrate.dialect.TableName;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,6 +20,13 @@ import java.util.Map;
  * {@code AUTO_INCREMENT}, and the lock {@code GET_LOCK} on the run's session ({@link MariaDbLock}).
  */
 public final class MariaDbDialect extends StandardDialect {
+
+    private static final MariaDbDdl DDL = new MariaDbDdl(new MariaDbDialect());
+
+    @Override
+    public Ddl ddl() {
+        return DDL;
+    }
 
     @Override
     public String name() {
@@ -101,6 +113,12 @@ public final class MariaDbDialect extends StandardDialect {
             }
             statement.execute();
         }
+    }
+
+    /** {@code @@SESSION.sql_mode} as the run started (read with the other settings); the server's default offline. */
+    @Override
+    public String sqlMode(Map<String, String> sessionSettings) {
+        return sessionSettings.getOrDefault("sql_mode", "");
     }
 
     @Override

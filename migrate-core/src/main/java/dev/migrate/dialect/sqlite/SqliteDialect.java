@@ -1,5 +1,10 @@
-package dev.migrate.dialect;
+package dev.migrate.dialect.sqlite;
 
+import dev.migrate.dialect.Ddl;
+import dev.migrate.dialect.Dialect;
+import dev.migrate.dialect.LogTableDdl;
+import dev.migrate.dialect.MigrationLockStrategy;
+import dev.migrate.dialect.TableName;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -10,6 +15,13 @@ import java.time.Instant;
 
 /** SQLite: transactional DDL, one writer at a time, no schemas beyond attached databases. */
 public record SqliteDialect() implements Dialect {
+
+    private static final SqliteDdl DDL = new SqliteDdl(new SqliteDialect());
+
+    @Override
+    public Ddl ddl() {
+        return DDL;
+    }
 
     private static final int SQLITE_BUSY = 5;
 
