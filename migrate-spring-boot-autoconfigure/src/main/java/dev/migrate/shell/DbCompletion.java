@@ -17,8 +17,9 @@ import java.util.TreeMap;
  * Tab completion for {@code db} commands: revision ids, branch labels and the revision symbols where a
  * revision goes (the positional argument of upgrade, downgrade, show, stamp, merge, and after
  * {@code --head}, {@code --depends-on}, {@code -r}), the verb's options elsewhere, with the global
- * {@code --database} whose values are the Migrate beans' names. Revisions come from the scripts of the engine the
- * line's {@code --database} names, else of the default one.
+ * {@code --database} whose values are the Migrate beans' names, and with a fleet {@code --target} whose values are its
+ * targets' names. Revisions come from the scripts of the engine the line's {@code --database} names, else of the default
+ * one (a fleet's targets share the default one's scripts).
  */
 public final class DbCompletion {
 
@@ -26,9 +27,11 @@ public final class DbCompletion {
     private static final List<String> SYMBOLS = List.of("head", "heads", "base");
 
     private static final String DATABASE = "--" + DbCommandLineParser.DATABASE;
+    private static final String TARGET = "--" + DbCommandLineParser.TARGET;
 
     private final Migrate migrate;
     private final Map<String, Migrate> engines;
+    private final List<String> targets;
 
     public DbCompletion(Migrate migrate) {
         this(migrate, Map.of());
@@ -39,8 +42,14 @@ public final class DbCompletion {
      * @param engines every engine by bean name, which {@code --database} completes to and chooses from
      */
     public DbCompletion(Migrate migrate, Map<String, Migrate> engines) {
+        this(migrate, engines, List.of());
+    }
+
+    /** @param targets the fleet's target names, which {@code --target} completes to; empty: no fleet */
+    public DbCompletion(Migrate migrate, Map<String, Migrate> engines, List<String> targets) {
         this.migrate = migrate;
         this.engines = new TreeMap<>(engines);
+        this.targets = List.copyOf(targets);
     }
 
     CompletionProvider forVerb(DbVerb verb) {
@@ -57,10 +66,17 @@ public final class DbCompletion {
             candidates.addAll(engines.keySet());
         } else if (current.startsWith(DATABASE + "=")) {
             engines.keySet().forEach(name -> candidates.add(DATABASE + "=" + name));
+        } else if (TARGET.equals(previous)) {
+            candidates.addAll(targets);
+        } else if (current.startsWith(TARGET + "=")) {
+            targets.forEach(name -> candidates.add(TARGET + "=" + name));
         } else if (current.startsWith("--") || (current.startsWith("-") && !current.matches("-\\d*"))) {
             verb.options().forEach(option -> candidates.add("--" + option.longName()));
             if (!engines.isEmpty()) {
                 candidates.add(DATABASE);
+            }
+            if (!targets.isEmpty()) {
+                candidates.add(TARGET);
             }
             candidates.add("--help");
         } else if (verb.takesRevisions() || REVISION_OPTIONS.contains(previous)) {

@@ -1,6 +1,8 @@
 package dev.migrate.shell;
 
 import dev.migrate.command.Migrate;
+import dev.migrate.fleet.Fleet;
+import dev.migrate.fleet.FleetTarget;
 import org.jline.terminal.Terminal;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -28,6 +30,8 @@ import org.springframework.shell.core.command.DefaultCommandParser;
 import org.springframework.shell.core.command.Script;
 import org.springframework.shell.jline.CommandCompleter;
 
+import java.util.List;
+
 /**
  * Registers the {@code db} commands with Spring Shell when it is on the classpath. Shell only scans the
  * application's own package for commands, so the starter registers its commands itself, as beans, and
@@ -49,7 +53,9 @@ public class MigrateShellAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     public DbCompletion dbCompletion(ListableBeanFactory beans, Environment environment) {
-        return new DbCompletion(DbCommandEngine.choose(beans, environment), beans.getBeansOfType(Migrate.class));
+        Fleet fleet = beans.getBeanProvider(Fleet.class).getIfAvailable();
+        return new DbCompletion(DbCommandEngine.choose(beans, environment), beans.getBeansOfType(Migrate.class),
+                fleet == null ? List.of() : fleet.targets().stream().map(FleetTarget::name).toList());
     }
 
     @Bean

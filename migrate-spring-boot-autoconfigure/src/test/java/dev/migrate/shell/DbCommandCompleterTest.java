@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,6 +40,7 @@ class DbCommandCompleterTest {
 
     private CommandRegistry registry;
     private DbCompletion completion;
+    private Migrate engine;
     private final Parser parser = new ExtendedDefaultParser();
 
     @BeforeEach
@@ -50,6 +52,7 @@ class DbCommandCompleterTest {
         SQLiteDataSource dataSource = new SQLiteDataSource();
         dataSource.setUrl("jdbc:sqlite:" + dir.resolve("app.db"));
         Migrate migrate = new Migrate(MigrateConfig.builder().dataSource(dataSource).scriptDirectory(scripts).build());
+        engine = migrate;
         completion = new DbCompletion(migrate);
         DbCommandExecutor executor = new DbCommandExecutor(migrate);
         Set<Command> commands = new LinkedHashSet<>();
@@ -89,6 +92,23 @@ class DbCommandCompleterTest {
         CommandCompleter shells = new CommandCompleter(registry);
         assertThat(complete(shells, "db upgrade ")).contains(FIRST, SECOND, THIRD, "head");
         assertThat(complete(shells, "db upgrade 9a")).as("looked up as command 'db upgrade 9a'").isEmpty();
+    }
+
+    @Test
+    void withAFleetTargetCompletesToItsTargetsNames() {
+        Migrate migrate = engine;
+        DbCompletion fleet = new DbCompletion(migrate, Map.of(), List.of("tenant_a", "tenant_b", "shard_1"));
+        Set<Command> commands = new LinkedHashSet<>();
+        for (DbVerb verb : DbVerb.values()) {
+            commands.add(new DbShellCommand(verb, new DbCommandExecutor(migrate), fleet));
+        }
+        DbCommandCompleter completer = new DbCommandCompleter(new CommandRegistry(commands), fleet);
+
+        assertThat(complete(completer, "db current --t")).contains("--target");
+        assertThat(complete(completer, "db upgrade --target ")).containsExactlyInAnyOrder("tenant_a", "tenant_b", "shard_1");
+        assertThat(complete(completer, "db upgrade --target=te")).containsExactlyInAnyOrder("--target=tenant_a",
+                "--target=tenant_b");
+        assertThat(complete("db current --t")).as("no fleet, no --target").doesNotContain("--target");
     }
 
     @Test
