@@ -77,6 +77,11 @@ public final class MigrationLog {
         if (!dialect.tableExists(connection, table)) {
             return List.of();
         }
+        return readExisting(connection);
+    }
+
+    /** Every entry, oldest first, in one statement that fails when the table does not exist. */
+    List<LogEntry> readExisting(Connection connection) throws SQLException {
         return select(connection, "SELECT " + COLUMNS + " FROM " + table.render(dialect) + " ORDER BY id");
     }
 
