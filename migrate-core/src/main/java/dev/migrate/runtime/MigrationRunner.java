@@ -184,7 +184,8 @@ public final class MigrationRunner {
             }
             return Optional.of(new RunResult(heads, heads, List.of(), earlier));
         } catch (SQLException | RuntimeException e) {
-            log.debug("Checking without the lock found no answer; the run takes the lock and reads again", e);
+            // a database never migrated lands here (no version table yet): nothing worth a stack trace
+            log.debug("Checking without the lock found no answer ({}); the run takes the lock and reads again", e.toString());
             return Optional.empty();
         }
     }
