@@ -144,6 +144,7 @@ public final class MigrationRunner {
     /**
      * The check of a database already where the run would take it (every start of an application at head), made
      * without the lock and without writing: the version table and the log, one statement each in autocommit mode
+     * (PostgreSQL also asks for the current schema, as the locked run does)
      * (a missing table fails its statement, which ends nothing but this check), then the plan, the repeatable
      * scripts due and the drift check on what was read. Present only when all three say there is nothing to do;
      * anything else - a pending revision, a repeatable script due, a changed script to refuse, a table not there
@@ -165,12 +166,16 @@ public final class MigrationRunner {
         try {
             // Autocommit: each read sees what is committed now, and a failed one leaves no transaction to abort.
             connection.setAutoCommit(true);
-            List<String> heads = new VersionTable(dialect, settings.versionTable()).readExisting(connection);
+            // The tables the run under the lock would read (PostgreSQL: in the current schema, not wherever the
+            // search path finds a table of that name), so that both ways give one answer.
+            List<String> heads = new VersionTable(dialect, dialect.qualify(connection, settings.versionTable()))
+                    .readExisting(connection);
             Plan plan = planner.apply(heads);
             if (!plan.isEmpty()) {
                 return Optional.empty();
             }
-            List<LogEntry> logRows = new MigrationLog(dialect, settings.logTable()).readExisting(connection);
+            List<LogEntry> logRows = new MigrationLog(dialect, dialect.qualify(connection, settings.logTable()))
+                    .readExisting(connection);
             if (repeatables.applyAt(plan.toHeads())
                     && !RepeatableHistory.of(logRows).due(repeatables.scripts()).isEmpty()) {
                 return Optional.empty();

@@ -68,9 +68,12 @@ class AtHeadCheckTest {
         assertThat(result.steps()).isEmpty();
         assertThat(result.toHeads()).containsExactly(B);
         assertThat(recorded.connections()).isEqualTo(1);
-        assertThat(recorded.statements()).hasSize(2);
-        assertThat(recorded.statements().get(0)).startsWith("SELECT version_num FROM alembic_version");
-        assertThat(recorded.statements().get(1)).startsWith("SELECT ").contains(" FROM migrate_log");
+        // PostgreSQL names the engine's tables in the current schema, as the run under the lock does
+        List<String> reads = recorded.statements().stream().filter(sql -> !sql.equals("SELECT current_schema()")).toList();
+        assertThat(recorded.statements()).hasSize(kind == Kind.SQLITE ? 2 : 4);
+        assertThat(reads).hasSize(2);
+        assertThat(reads.get(0)).startsWith("SELECT version_num FROM ").contains("alembic_version");
+        assertThat(reads.get(1)).startsWith("SELECT ").contains("migrate_log");
         assertThat(db.queryStrings("SELECT revision || ' ' || direction FROM migrate_log ORDER BY id"))
                 .isEqualTo(logBefore);
     }
@@ -102,6 +105,22 @@ class AtHeadCheckTest {
         }
         assertThatThrownBy(() -> engine(db.dataSource()).upgrade("head"))
                 .isInstanceOf(MigrateException.class).hasMessageContaining(A);
+    }
+
+    @org.junit.jupiter.api.Test
+    void onPostgresqlTheCheckReadsTheTablesOfTheCurrentSchemaNotAnotherOnTheSearchPath() throws Exception {
+        TestDatabase.Postgres db = (TestDatabase.Postgres) migrated(Kind.POSTGRESQL);
+        db.execute("CREATE SCHEMA tenant");
+        org.postgresql.ds.PGSimpleDataSource tenant = new org.postgresql.ds.PGSimpleDataSource();
+        tenant.setURL(db.server().jdbcUrl(db.database()));
+        tenant.setUser(db.server().user());
+        tenant.setCurrentSchema("tenant,public");
+
+        // public is at head, but the scripts run in tenant, the current schema: there the run applies both revisions
+        RunResult result = engine(tenant).upgrade("head");
+
+        assertThat(result.steps()).hasSize(2);
+        assertThat(db.queryStrings("SELECT version_num FROM tenant.alembic_version")).containsExactly(B);
     }
 
     /** What another migration run holds while it runs: the advisory lock, or the write lock of the lock file. */
