@@ -46,13 +46,13 @@ final class GraphIndex {
         sortedIds = Collections.unmodifiableNavigableSet(new TreeSet<>(byId.keySet()));
         labelOwners = indexLabels(revisions, byId);
         dependencies = resolveReferences(revisions);
-        predecessors = new HashMap<>();
-        children = new HashMap<>();
-        successors = new HashMap<>();
+        predecessors = sized(byId.size());
+        children = sized(byId.size());
+        successors = sized(byId.size());
         indexEdges();
         ordered = topologicalOrder();
         versionedDown = normalizeDownRevisions();
-        position = new HashMap<>();
+        position = sized(ordered.size());
         for (int i = 0; i < ordered.size(); i++) {
             position.put(ordered.get(i).id(), i);
         }
@@ -65,10 +65,15 @@ final class GraphIndex {
         return new GraphIndex(revisions);
     }
 
+    /** A map for {@code entries} entries that never grows while filled (each map here has one entry per revision). */
+    private static <K, V> Map<K, V> sized(int entries) {
+        return new HashMap<>(entries + entries / 3 + 1);
+    }
+
     // ---- building ------------------------------------------------------------------------------
 
     private static Map<String, Revision> indexIds(Collection<Revision> revisions) {
-        Map<String, Revision> ids = new HashMap<>();
+        Map<String, Revision> ids = sized(revisions.size());
         for (Revision revision : revisions) {
             checkId(revision.id());
             if (ids.putIfAbsent(revision.id(), revision) != null) {
@@ -122,7 +127,7 @@ final class GraphIndex {
      * dependency name a branch label, which stands for the revision that declares it.
      */
     private Map<String, List<String>> resolveReferences(Collection<Revision> revisions) {
-        Map<String, List<String>> resolved = new HashMap<>();
+        Map<String, List<String>> resolved = sized(revisions.size());
         for (Revision revision : revisions) {
             for (String parent : revision.downRevisions()) {
                 if (!byId.containsKey(parent)) {
@@ -148,20 +153,21 @@ final class GraphIndex {
     }
 
     private void indexEdges() {
-        Map<String, List<String>> kids = new HashMap<>();
-        Map<String, List<String>> dependents = new HashMap<>();
+        Map<String, List<String>> kids = sized(byId.size());
+        Map<String, List<String>> dependents = sized(byId.size());
         for (String id : byId.keySet()) {
             kids.put(id, new ArrayList<>());
             dependents.put(id, new ArrayList<>());
         }
         for (Revision revision : byId.values()) {
-            for (String parent : new LinkedHashSet<>(revision.downRevisions())) {
+            List<String> parents = distinct(revision.downRevisions());
+            for (String parent : parents) {
                 kids.get(parent).add(revision.id());
             }
             for (String dependency : dependencies.get(revision.id())) {
                 dependents.get(dependency).add(revision.id());
             }
-            List<String> before = new ArrayList<>(new LinkedHashSet<>(revision.downRevisions()));
+            List<String> before = new ArrayList<>(parents);
             before.addAll(dependencies.get(revision.id()));
             Collections.sort(before);
             predecessors.put(revision.id(), List.copyOf(before));
@@ -176,6 +182,11 @@ final class GraphIndex {
             Collections.sort(all);
             successors.put(id, List.copyOf(all));
         }
+    }
+
+    /** {@code ids} without repeats, in their order; the list itself when it cannot repeat (most revisions have one parent). */
+    private static List<String> distinct(List<String> ids) {
+        return ids.size() < 2 ? ids : List.copyOf(new LinkedHashSet<>(ids));
     }
 
     private List<Revision> topologicalOrder() {
@@ -216,9 +227,9 @@ final class GraphIndex {
      * of its ancestors per revision that has dependencies (none for the others), as in Alembic.
      */
     private Map<String, List<String>> normalizeDownRevisions() {
-        Map<String, List<String>> normalized = new HashMap<>();
+        Map<String, List<String>> normalized = sized(byId.size());
         for (Revision revision : byId.values()) {
-            List<String> down = new ArrayList<>(new LinkedHashSet<>(revision.downRevisions()));
+            List<String> down = new ArrayList<>(distinct(revision.downRevisions()));
             List<String> deps = dependencies.get(revision.id());
             if (!deps.isEmpty()) {
                 Set<String> own = new LinkedHashSet<>(deps);

@@ -24,6 +24,11 @@ final class Planner {
     Plan upgrade(Collection<String> currentHeads, String target) {
         List<String> rows = resolver.current(currentHeads);
         List<String> targets = resolver.resolve(target, rows);
+        if (rows.containsAll(targets) && targets.stream().allMatch(id -> index.children(id).isEmpty())) {
+            // Already there (every start at head asks this): each target is a row, so all it needs is applied, and
+            // none has a child that could be applied above it; the walks below would find this same empty plan.
+            return new Plan(Direction.UPGRADE, rows, rows, List.of());
+        }
         Set<String> applied = index.ancestors(rows, true);
         for (String id : targets) {
             if (applied.contains(id) && index.children(id).stream().anyMatch(applied::contains)) {

@@ -8,7 +8,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -77,6 +80,11 @@ public final class MigrationLog {
         if (!dialect.tableExists(connection, table)) {
             return List.of();
         }
+        return readExisting(connection);
+    }
+
+    /** Every entry, oldest first, in one statement that fails when the table does not exist. */
+    List<LogEntry> readExisting(Connection connection) throws SQLException {
         return select(connection, "SELECT " + COLUMNS + " FROM " + table.render(dialect) + " ORDER BY id");
     }
 
@@ -131,13 +139,66 @@ public final class MigrationLog {
         return entries;
     }
 
-    private static Instant parseInstant(String text) {
+    static Instant parseInstant(String text) {
         if (text == null) {
             return null;
+        }
+        Instant plain = parsePlain(text);
+        if (plain != null) {
+            return plain;
         }
         // SQLite keeps ISO-8601 text; PostgreSQL returns "2026-11-21 10:31:07.123456" in UTC.
         String iso = text.contains("T") ? text : text.replace(' ', 'T') + "Z";
         return Instant.parse(iso);
+    }
+
+    /**
+     * The two forms the log holds, {@code 2026-11-21T10:31:07.123456Z} (SQLite) and {@code 2026-11-21 10:31:07.123456}
+     * (PostgreSQL, UTC), read digit by digit: every start at head reads the whole log, and {@link Instant#parse} would
+     * run a formatter for each of a thousand rows. Null for any other text, which {@link Instant#parse} then reads.
+     */
+    private static Instant parsePlain(String text) {
+        int end = text.endsWith("Z") ? text.length() - 1 : text.length();
+        if (end < 19 || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(13) != ':' || text.charAt(16) != ':'
+                || (text.charAt(10) != 'T' && text.charAt(10) != ' ')) {
+            return null;
+        }
+        int nanos = 0;
+        if (end > 19) {
+            int digits = end - 20;
+            int fraction = digits >= 1 && digits <= 9 && text.charAt(19) == '.' ? digits(text, 20, end) : -1;
+            if (fraction < 0) {
+                return null;
+            }
+            nanos = fraction * (int) Math.pow(10, 9 - digits);
+        }
+        int year = digits(text, 0, 4);
+        int month = digits(text, 5, 7);
+        int day = digits(text, 8, 10);
+        int hour = digits(text, 11, 13);
+        int minute = digits(text, 14, 16);
+        int second = digits(text, 17, 19);
+        if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0) {
+            return null;
+        }
+        try {
+            return LocalDateTime.of(year, month, day, hour, minute, second, nanos).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
+
+    /** The decimal number in {@code text} from {@code from} to {@code to}, or -1 if a character there is not a digit. */
+    private static int digits(String text, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     private static String truncate(String text, int max) {

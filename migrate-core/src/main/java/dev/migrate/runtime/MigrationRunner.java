@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -119,6 +120,10 @@ public final class MigrationRunner {
                          Repeatables repeatables) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             Dialect dialect = Dialect.of(connection);
+            Optional<RunResult> atTarget = nothingToDo(connection, dialect, planner, drift, repeatables);
+            if (atTarget.isPresent()) {
+                return atTarget.get();
+            }
             dialect.prepare(connection, settings.lockTimeout());
             try (MigrationLock ignored = lock(connection, dialect);
                  Session session = new Session(connection, dialect, scripts, installedBy(connection), listener)) {
@@ -134,6 +139,60 @@ public final class MigrationRunner {
                     throw e;
                 }
             }
+        }
+    }
+
+    /**
+     * The check of a database already where the run would take it (every start of an application at head), made
+     * without the lock and without writing: the version table and the log, one statement each in autocommit mode
+     * (PostgreSQL also asks for the current schema, as the locked run does)
+     * (a missing table fails its statement, which ends nothing but this check), then the plan, the repeatable
+     * scripts due and the drift check on what was read. Present only when all three say there is nothing to do;
+     * anything else - a pending revision, a repeatable script due, a changed script to refuse, a table not there
+     * yet, any error - is left to the run under the lock, which reads everything again and answers as it always
+     * did. Callbacks are told of every run, so with callbacks registered the run always takes the lock.
+     *
+     * <p>Why no lock is needed: what this returns is the truth at the time of the reads. A process migrating the
+     * same database meanwhile either had not committed its first revision when the version table was read (the
+     * answer "at head" is then what a start a moment earlier would have got; that process's changes land after it,
+     * as they would have), or had, and this run then sees heads its plan does not match and takes the locked way.
+     * The version table is read before the log, so the log holds at least the rows of the revisions read as
+     * applied. Flyway and Alembic give the same guarantee at head ("up to date when checked").
+     */
+    private Optional<RunResult> nothingToDo(Connection connection, Dialect dialect, Function<List<String>, Plan> planner,
+                                            DriftCheck drift, Repeatables repeatables) {
+        if (!settings.callbacks().isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            // Autocommit: each read sees what is committed now, and a failed one leaves no transaction to abort.
+            connection.setAutoCommit(true);
+            // The tables the run under the lock would read (PostgreSQL: in the current schema, not wherever the
+            // search path finds a table of that name), so that both ways give one answer.
+            List<String> heads = new VersionTable(dialect, dialect.qualify(connection, settings.versionTable()))
+                    .readExisting(connection);
+            Plan plan = planner.apply(heads);
+            if (!plan.isEmpty()) {
+                return Optional.empty();
+            }
+            List<LogEntry> logRows = new MigrationLog(dialect, dialect.qualify(connection, settings.logTable()))
+                    .readExisting(connection);
+            if (repeatables.applyAt(plan.toHeads())
+                    && !RepeatableHistory.of(logRows).due(repeatables.scripts()).isEmpty()) {
+                return Optional.empty();
+            }
+            if (drift != null && settings.validateOnMigrate() && !drift.changed(heads, logRows).isEmpty()) {
+                return Optional.empty();
+            }
+            List<FailedAttempt> earlier = FailedAttempt.unresolved(logRows);
+            for (FailedAttempt failed : earlier) {
+                log.warn("Earlier attempt: {}", failed.describe());
+            }
+            return Optional.of(new RunResult(heads, heads, List.of(), earlier));
+        } catch (SQLException | RuntimeException e) {
+            // a database never migrated lands here (no version table yet): nothing worth a stack trace
+            log.debug("Checking without the lock found no answer ({}); the run takes the lock and reads again", e.toString());
+            return Optional.empty();
         }
     }
 

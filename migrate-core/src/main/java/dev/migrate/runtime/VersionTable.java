@@ -39,6 +39,16 @@ public final class VersionTable {
         }
     }
 
+    /**
+     * The applied heads in one statement, without first asking whether the table exists: the statement fails when it
+     * does not (for a caller that has another way to go then, such as {@link MigrationRunner}'s check at head).
+     */
+    List<String> readExisting(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(selectSql())) {
+            return heads(statement);
+        }
+    }
+
     /** The heads {@code statement}, prepared from {@link #selectSql()}, returns. */
     static List<String> heads(PreparedStatement statement) throws SQLException {
         List<String> heads = new ArrayList<>();

@@ -147,9 +147,10 @@ public final class ClasspathScriptSource implements ScriptSource {
             ScriptIndex index = matchingIndex(jarFile, prefix, base, stored);
             List<ScriptResource> resources = new ArrayList<>(stored.size());
             for (ScriptIndex.Stored script : stored) {
-                URL file = new URL(base + script.fileName());
-                resources.add(new ScriptResource(script.fileName(), file.toExternalForm(), () -> {
-                    URLConnection c = file.openConnection();
+                // the URL is made when the script is opened: with an index a start opens none of a thousand
+                String location = base + script.fileName();
+                resources.add(new ScriptResource(script.fileName(), location, () -> {
+                    URLConnection c = new URL(location).openConnection();
                     c.setUseCaches(false);
                     return c.getInputStream();
                 }, index == null ? null : index.entry(script.fileName())));

@@ -5,7 +5,6 @@ import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Revision ids: new ones as Alembic makes them (12 random lowercase hex digits), and the check of ids
@@ -18,7 +17,6 @@ public final class RevisionIds {
     /** Alembic's version table column is VARCHAR(32). */
     public static final int MAX_LENGTH = 32;
 
-    private static final Pattern ALLOWED = Pattern.compile("[A-Za-z0-9_]+");
     private static final Set<String> RESERVED = Set.of("head", "heads", "base", "current");
 
     private final SecureRandom random;
@@ -47,7 +45,7 @@ public final class RevisionIds {
         if (RESERVED.contains(id.toLowerCase(Locale.ROOT))) {
             return Optional.of("\"" + id + "\" is a reserved word in revision expressions; choose another id");
         }
-        if (!ALLOWED.matcher(id).matches()) {
+        if (!plainWord(id)) {
             return Optional.of("revision id \"" + id + "\" may hold only letters, digits and underscores"
                     + " (characters such as @ : + - and spaces have meanings in revision expressions)");
         }
@@ -56,6 +54,20 @@ public final class RevisionIds {
                     + " characters, which the version table cannot hold");
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether {@code id} holds only ASCII letters, digits and underscores: a loop rather than a regular expression,
+     * since every start checks the id of every script.
+     */
+    private static boolean plainWord(String id) {
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Returns {@code id} when it is valid, else throws with the reason. */
