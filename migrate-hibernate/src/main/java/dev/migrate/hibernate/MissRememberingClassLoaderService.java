@@ -12,8 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * Hibernate's class loading for one metamodel build, which remembers the names it could not load. Hibernate 7 asks
  * for {@code <package>.package-info} four times per entity (package-level {@code @SoftDelete}, {@code @Temporal},
  * {@code @Audited}, {@code @Changelog}) and does not remember a miss; each miss searches every jar of the class path
- * through each class loader it knows (the entities', its own, the thread's), which was about 40 % of a warm build at
- * 200 entities. Nothing appears on a class path during one build, so a miss is final for it; what is found is
+ * through each class loader it knows (the entities', its own, the thread's): a third to 40 % of a warm build at 200
+ * entities in one package. Nothing appears on a class path during one build, so a miss is final for it; what is found is
  * Hibernate's to keep as before.
  */
 final class MissRememberingClassLoaderService extends ClassLoaderServiceImpl {
