@@ -16,6 +16,7 @@ import org.hibernate.mapping.PersistentClass;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.lang.ref.WeakReference;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,7 +34,7 @@ import java.util.regex.Pattern;
  * any JDBC access: nothing is validated, created or even connected to, so a database that is behind its entities
  * can be compared with them; or it is the one the application's own Hibernate built, when given and built for that
  * database. Mapped the first time {@link #schema()} is asked (only {@code migrate} and {@code check} compare
- * models), then kept.
+ * models), then kept for as long as the settings and the application's metamodel stay the same.
  */
 public final class EntityModelSource implements ModelSource {
 
@@ -50,6 +51,9 @@ public final class EntityModelSource implements ModelSource {
     private final Supplier<? extends Collection<Class<?>>> entities;
     private final Supplier<EntityModelSettings> settings;
     private final Supplier<Metadata> prebuilt;
+    /** The entity classes, found once: they do not change while their class loader lives. */
+    private volatile List<Class<?>> classes;
+    /** The last tables mapped, with what they were mapped from: kept while that stays the same. */
     private volatile Mapped mapped;
 
     private EntityModelSource(Supplier<? extends Collection<Class<?>>> entities, Supplier<EntityModelSettings> settings,
@@ -84,46 +88,59 @@ public final class EntityModelSource implements ModelSource {
         return new EntityModelSource(entities, settings, prebuilt);
     }
 
+    /**
+     * The tables of the entities, mapped again only when the settings changed or the application's Hibernate built
+     * another metamodel since: a second command on the same engine pays only its comparison.
+     */
     @Override
     public Schema schema() {
-        return mapped().schema();
+        EntityModelSettings settings = this.settings.get();
+        Metadata application = prebuilt.get();
+        Mapped read = mapped;
+        if (read == null || !read.mappedFrom(settings, application)) {
+            read = map(settings, application);
+            mapped = read;
+        }
+        return read.schema();
     }
 
     @Override
     public String origin(String table, String column) {
-        String entity = mapped().origins().get(table);
+        Mapped read = mapped;
+        String entity = (read != null ? read : map(settings.get(), prebuilt.get())).origins().get(table);
         if (entity == null) {
             return ModelSource.super.origin(table, column);
         }
         return column == null ? entity + " (table '" + table + "')" : entity + " (column '" + table + "." + column + "')";
     }
 
-    private Mapped mapped() {
-        Mapped read = mapped;
+    private List<Class<?>> classes() {
+        List<Class<?>> read = classes;
         if (read == null) {
-            read = map();
-            mapped = read;
+            read = List.copyOf(entities.get());
+            classes = read;
         }
         return read;
     }
 
-    private Mapped map() {
-        EntityModelSettings settings = this.settings.get();
-        Metadata application = prebuilt.get();
+    private Mapped map(EntityModelSettings settings, Metadata application) {
         if (application != null) {
             if (settings.database().equals(databaseOf(application))) {
-                return new Mapped(new MetamodelTables(application, settings).schema(), origins(application));
+                return new Mapped(settings, application, new MetamodelTables(application, settings).schema(),
+                        origins(application));
             }
             log.info("The application's Hibernate maps the entities for another database than the one migrated ({}):"
                     + " mapping them again for it", settings.database());
         }
-        Collection<Class<?>> classes = entities.get();
+        List<Class<?>> classes = classes();
         if (classes.isEmpty()) {
-            return new Mapped(Schema.of(List.of()), Map.of());
+            return new Mapped(settings, application, Schema.of(List.of()), Map.of());
         }
         // Hibernate loads the entities again by name: give it their class loaders (an application's, a generated one's)
-        BootstrapServiceRegistryBuilder bootstrap = new BootstrapServiceRegistryBuilder();
-        classes.stream().map(Class::getClassLoader).filter(Objects::nonNull).distinct().forEach(bootstrap::applyClassLoader);
+        List<ClassLoader> loaders = classes.stream().map(Class::getClassLoader).filter(Objects::nonNull).distinct()
+                .toList();
+        BootstrapServiceRegistryBuilder bootstrap = new BootstrapServiceRegistryBuilder()
+                .applyClassLoaderService(new MissRememberingClassLoaderService(loaders));
         StandardServiceRegistry registry = new StandardServiceRegistryBuilder(bootstrap.build())
                 .applySettings(hibernateSettings(settings)).build();
         try {
@@ -132,7 +149,7 @@ public final class EntityModelSource implements ModelSource {
             Metadata metadata = sources.buildMetadata();
             // the column order Hibernate's schema export uses (its ColumnOrderingStrategy), so that created tables agree
             ((MetadataImplementor) metadata).orderColumns(true);
-            return new Mapped(new MetamodelTables(metadata, settings).schema(), origins(metadata));
+            return new Mapped(settings, application, new MetamodelTables(metadata, settings).schema(), origins(metadata));
         } catch (HibernateException | IllegalArgumentException e) {
             throw new ModelException("Hibernate could not map the JPA entities: " + oneLine(e)
                     + "; fix the mapping (Hibernate would refuse it at startup too)");
@@ -206,6 +223,21 @@ public final class EntityModelSource implements ModelSource {
         return message.replaceAll("\\s*\\R\\s*", " ");
     }
 
-    private record Mapped(Schema schema, Map<String, String> origins) {
+    /**
+     * Tables mapped with {@code settings} while the application's metamodel was {@code application} (null: none);
+     * weakly, so that keeping the tables does not keep a stopped persistence unit's metamodel.
+     */
+    private record Mapped(EntityModelSettings settings, WeakReference<Metadata> application, Schema schema,
+                          Map<String, String> origins) {
+
+        Mapped(EntityModelSettings settings, Metadata application, Schema schema, Map<String, String> origins) {
+            this(settings, application == null ? null : new WeakReference<>(application), schema, origins);
+        }
+
+        boolean mappedFrom(EntityModelSettings settings, Metadata application) {
+            Metadata then = this.application == null ? null : this.application.get();
+            return this.settings.equals(settings) && then == application
+                    && (application != null || this.application == null);
+        }
     }
 }

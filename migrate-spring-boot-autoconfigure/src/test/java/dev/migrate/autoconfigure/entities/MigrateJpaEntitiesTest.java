@@ -12,6 +12,7 @@ import dev.migrate.schema.Column;
 import dev.migrate.schema.ColumnType;
 import dev.migrate.schema.GenericType;
 import dev.migrate.schema.ModelSource;
+import dev.migrate.schema.Schema;
 import dev.migrate.schema.Table;
 import dev.migrate.testsupport.PostgresServer;
 import dev.migrate.testsupport.PostgresTest;
@@ -215,10 +216,14 @@ class MigrateJpaEntitiesTest {
                         "spring.jpa.hibernate.naming.physical-strategy="
                                 + "org.hibernate.boot.model.naming.PhysicalNamingStrategyStandardImpl").run(context -> {
             assertThat(context).doesNotHaveBean(EntityManagerFactory.class);
-            Table books = context.getBean(EntityModelSource.class).schema().table("books").orElseThrow();
+            EntityModelSource models = context.getBean(EntityModelSource.class);
+            Schema mapped = models.schema();
+            Table books = mapped.table("books").orElseThrow();
             // Java names as written, and the SQLite dialect's types
             assertThat(books.column("publishedOn")).map(Column::type).contains(ColumnType.of(GenericType.DATE));
             assertThat(books.column("author_id")).isPresent();
+            // the next command of the process works the settings out again, finds them the same and maps nothing again
+            assertThat(models.schema()).isSameAs(mapped);
         });
     }
 

@@ -1,0 +1,202 @@
+package dev.migrate.hibernate;
+
+import dev.migrate.autogenerate.RenameDecider;
+import dev.migrate.command.CheckResult;
+import dev.migrate.command.Migrate;
+import dev.migrate.command.MigrateConfig;
+import dev.migrate.command.RevisionRequest;
+import dev.migrate.hibernate.clinic.Clinic;
+import dev.migrate.schema.ModelSource;
+import dev.migrate.schema.Schema;
+import dev.migrate.testsupport.PostgresTest;
+import org.hibernate.boot.model.naming.PhysicalNamingStrategyStandardImpl;
+import org.hibernate.cfg.AvailableSettings;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import javax.sql.DataSource;
+import javax.tools.ToolProvider;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What building Hibernate's metamodel for a check costs besides the mapping itself: no connection (the dialect comes
+ * from the settings, not from the database), no second build while the entities and settings stay the same, and no
+ * repeated class-path search for a package's missing {@code package-info} (Hibernate looks for one four times per
+ * entity and does not remember that it is not there).
+ */
+@PostgresTest
+class EntityModelBuildTest {
+
+    @TempDir
+    Path tmp;
+
+    /** A real DataSource that counts the connections asked of it. */
+    static final class CountingDataSource {
+        final AtomicInteger connections = new AtomicInteger();
+        final DataSource dataSource;
+
+        CountingDataSource(DataSource target) {
+            this.dataSource = (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(),
+                    new Class<?>[] {DataSource.class}, (proxy, method, arguments) -> {
+                        if (method.getName().equals("getConnection")) {
+                            connections.incrementAndGet();
+                        }
+                        try {
+                            return method.invoke(target, arguments);
+                        } catch (InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    });
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void theMetamodelIsBuiltWithoutAConnectionEvenWithTheDataSourceInTheSettings(Kind kind) throws Exception {
+        TestDatabase database = kind.create(tmp, "dialect");
+        CountingDataSource counting = new CountingDataSource(database.dataSource());
+        EntityModelSettings settings = database.settings()
+                .withSetting(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, counting.dataSource)
+                .withSetting(AvailableSettings.DATASOURCE, counting.dataSource);
+
+        Schema schema = EntityModelSource.of(Clinic.ENTITIES, settings).schema();
+
+        assertThat(schema.table("owners")).isPresent();
+        assertThat(counting.connections).hasValue(0);
+    }
+
+    /**
+     * A check whose entity models are built for it connects as often as one given the same tables ready-made; a second
+     * check on the same engine maps nothing again (the same tables, not a new build) and connects as often again.
+     */
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void aCheckOnEntitiesConnectsAsACheckOnReadyMadeTablesAndTheSecondMapsNothingAgain(Kind kind) throws Exception {
+        TestDatabase database = kind.create(tmp, "check");
+        EntityModelSettings settings = database.settings();
+        Path scripts = Files.createDirectories(tmp.resolve("scripts"));
+        Migrate creating = new Migrate(MigrateConfig.builder().dataSource(database.dataSource()).dialect(kind.dialect())
+                .scriptDirectory(scripts).model(EntityModelSource.of(Clinic.ENTITIES, settings)).build());
+        creating.migrate(RevisionRequest.withMessage("clinic"), RenameDecider.NEVER);
+        creating.upgrade("head");
+
+        CountingDataSource readyMade = new CountingDataSource(database.dataSource());
+        Schema tables = EntityModelSource.of(Clinic.ENTITIES, settings).schema();
+        assertThat(check(readyMade, scripts, kind, ModelSource.of(tables)).upToDate()).isTrue();
+
+        CountingDataSource entities = new CountingDataSource(database.dataSource());
+        EntityModelSource models = EntityModelSource.of(Clinic.ENTITIES, settings);
+        assertThat(check(entities, scripts, kind, models).upToDate()).isTrue();
+        Schema first = models.schema();
+        assertThat(entities.connections).hasValue(readyMade.connections.get());
+
+        CountingDataSource again = new CountingDataSource(database.dataSource());
+        assertThat(check(again, scripts, kind, models).upToDate()).isTrue();
+        assertThat(models.schema()).isSameAs(first);
+        assertThat(again.connections).hasValue(readyMade.connections.get());
+    }
+
+    private static CheckResult check(CountingDataSource counting, Path scripts, Kind kind, ModelSource models) {
+        return new Migrate(MigrateConfig.builder().dataSource(counting.dataSource).dialect(kind.dialect())
+                .scriptDirectory(scripts).model(models).build()).check();
+    }
+
+    @Test
+    void theMappedTablesAreKeptUntilTheSettingsChange() {
+        AtomicReference<EntityModelSettings> settings = new AtomicReference<>(EntityModelSettings.forDatabase("sqlite"));
+        AtomicInteger scans = new AtomicInteger();
+        EntityModelSource models = EntityModelSource.lazy(() -> {
+            scans.incrementAndGet();
+            return Clinic.ENTITIES;
+        }, settings::get);
+
+        Schema first = models.schema();
+        assertThat(models.schema()).isSameAs(first);
+        assertThat(first.table("owners").orElseThrow().column("first_name")).isPresent();
+
+        settings.set(settings.get().withNamingStrategies(PhysicalNamingStrategyStandardImpl.class.getName(), null));
+        Schema renamed = models.schema();
+        assertThat(renamed.table("owners").orElseThrow().column("firstName")).isPresent();
+        assertThat(models.schema()).isSameAs(renamed);
+
+        settings.set(EntityModelSettings.forDatabase("sqlite"));
+        assertThat(models.schema()).isNotSameAs(first).isEqualTo(first);
+        // the entity classes are found once: they do not change while the class loader lives
+        assertThat(scans).hasValue(1);
+    }
+
+    /**
+     * Hibernate asks for {@code <package>.package-info} four times per entity (package-level {@code @SoftDelete},
+     * {@code @Temporal}, {@code @Audited}, {@code @Changelog}), and each miss searches every jar of the class path
+     * through each class loader it knows: most of a warm build at 200 entities. Once per build is enough; a package
+     * that has one still gives its annotations.
+     */
+    @Test
+    void aMissingPackageInfoIsLookedForOncePerBuildAndAPresentOneStillApplies() throws Exception {
+        Path sources = tmp.resolve("src");
+        Files.createDirectories(sources.resolve("plain"));
+        Files.createDirectories(sources.resolve("soft"));
+        for (String name : List.of("Ticket", "Queue", "Agent")) {
+            Files.writeString(sources.resolve("plain/" + name + ".java"), """
+                    package plain;
+                    @jakarta.persistence.Entity
+                    public class %s {
+                        @jakarta.persistence.Id
+                        private Integer id;
+                        private String subject;
+                    }
+                    """.formatted(name));
+        }
+        Files.writeString(sources.resolve("soft/package-info.java"), """
+                @org.hibernate.annotations.SoftDelete
+                package soft;
+                """);
+        Files.writeString(sources.resolve("soft/Note.java"), """
+                package soft;
+                @jakarta.persistence.Entity
+                public class Note {
+                    @jakarta.persistence.Id
+                    private Integer id;
+                }
+                """);
+        Path classes = Files.createDirectories(tmp.resolve("classes"));
+        List<String> arguments = new java.util.ArrayList<>(List.of("-d", classes.toString(), "-cp",
+                System.getProperty("java.class.path"), "-proc:none"));
+        try (var files = Files.walk(sources)) {
+            files.filter(file -> file.toString().endsWith(".java")).forEach(file -> arguments.add(file.toString()));
+        }
+        assertThat(ToolProvider.getSystemJavaCompiler().run(null, null, null, arguments.toArray(String[]::new))).isZero();
+
+        Map<String, AtomicInteger> lookups = new ConcurrentHashMap<>();
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader()) {
+            @Override
+            protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+                lookups.computeIfAbsent(name, key -> new AtomicInteger()).incrementAndGet();
+                return super.loadClass(name, resolve);
+            }
+        }) {
+            List<Class<?>> entities = List.of(loader.loadClass("plain.Ticket"), loader.loadClass("plain.Queue"),
+                    loader.loadClass("plain.Agent"), loader.loadClass("soft.Note"));
+            lookups.clear();
+            Schema schema = EntityModelSource.of(entities, EntityModelSettings.forDatabase("sqlite")).schema();
+
+            assertThat(schema.table("ticket").orElseThrow().column("subject")).isPresent();
+            assertThat(lookups.get("plain.package-info")).hasValue(1);
+            assertThat(schema.table("note").orElseThrow().column("deleted")).isPresent();
+        }
+    }
+}
