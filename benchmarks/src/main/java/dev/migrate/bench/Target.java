@@ -1,7 +1,9 @@
 package dev.migrate.bench;
 
+import dev.migrate.testsupport.MariaDbServer;
 import dev.migrate.testsupport.PostgresServer;
 import dev.migrate.testsupport.PostgresUnavailableException;
+import org.mariadb.jdbc.MariaDbDataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.sqlite.SQLiteDataSource;
 
@@ -9,6 +11,8 @@ import javax.sql.DataSource;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -16,7 +20,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Where a scenario's databases live: SQLite files under the scenario's work directory, or databases of their
  * own on the throwaway PostgreSQL server of {@code migrate-test-support} (initdb'd per JVM, trust
- * authentication, durability off: {@code fsync=off}, so commits there cost no disk flush).
+ * authentication, durability off: {@code fsync=off}, so commits there cost no disk flush), or on its throwaway
+ * MariaDB server (Debian's {@code mariadb-server}, root without a password, durability off:
+ * {@code innodb-flush-log-at-trx-commit=0}, no binary log).
  */
 interface Target {
 
@@ -126,6 +132,63 @@ interface Target {
                 };
             }
         };
+    }
+
+    /** The shared MariaDB server of this JVM, started on first use. */
+    static Target mariadb() {
+        MariaDbServer server = MariaDbServer.shared();
+        return new Target() {
+            @Override
+            public String name() {
+                return "mariadb";
+            }
+
+            @Override
+            public Db create() throws Exception {
+                String database = server.createDatabase();
+                MariaDbDataSource dataSource = new MariaDbDataSource(server.jdbcUrl(database));
+                dataSource.setUser(server.user());
+                return new Db() {
+                    @Override
+                    public DataSource dataSource() {
+                        return dataSource;
+                    }
+
+                    @Override
+                    public String jdbcUrl() {
+                        return server.jdbcUrl(database);
+                    }
+
+                    @Override
+                    public String user() {
+                        return server.user();
+                    }
+
+                    @Override
+                    public void close() throws Exception {
+                        try (Connection connection = server.connect(""); Statement statement = connection.createStatement()) {
+                            statement.execute("DROP DATABASE `" + database + "`");
+                        }
+                    }
+                };
+            }
+        };
+    }
+
+    /** SQLite, PostgreSQL and MariaDB, each server database when its server starts here (a note otherwise). */
+    static List<Target> availableWithMariaDb(Path dir, boolean synchronous, PrintStream out) {
+        List<Target> targets = available(dir, synchronous, out);
+        mariadbIfAvailable(out).ifPresent(targets::add);
+        return targets;
+    }
+
+    static java.util.Optional<Target> mariadbIfAvailable(PrintStream out) {
+        try {
+            return java.util.Optional.of(mariadb());
+        } catch (RuntimeException e) {
+            out.println("  (MariaDB skipped: " + e.getMessage() + ")");
+            return java.util.Optional.empty();
+        }
     }
 
     /** SQLite, then PostgreSQL when its server starts here (a note on {@code out} otherwise). */
