@@ -109,27 +109,7 @@ interface Target {
                 PGSimpleDataSource dataSource = new PGSimpleDataSource();
                 dataSource.setURL(server.jdbcUrl(database));
                 dataSource.setUser(server.user());
-                return new Db() {
-                    @Override
-                    public DataSource dataSource() {
-                        return dataSource;
-                    }
-
-                    @Override
-                    public String jdbcUrl() {
-                        return server.jdbcUrl(database);
-                    }
-
-                    @Override
-                    public String user() {
-                        return server.user();
-                    }
-
-                    @Override
-                    public void close() {
-                        server.dropDatabase(database);
-                    }
-                };
+                return serverDb(dataSource, server.jdbcUrl(database), server.user(), () -> server.dropDatabase(database));
             }
         };
     }
@@ -148,29 +128,36 @@ interface Target {
                 String database = server.createDatabase();
                 MariaDbDataSource dataSource = new MariaDbDataSource(server.jdbcUrl(database));
                 dataSource.setUser(server.user());
-                return new Db() {
-                    @Override
-                    public DataSource dataSource() {
-                        return dataSource;
+                return serverDb(dataSource, server.jdbcUrl(database), server.user(), () -> {
+                    try (Connection connection = server.connect(""); Statement statement = connection.createStatement()) {
+                        statement.execute("DROP DATABASE `" + database + "`");
                     }
+                });
+            }
+        };
+    }
 
-                    @Override
-                    public String jdbcUrl() {
-                        return server.jdbcUrl(database);
-                    }
+    /** A database of its own on a test server: its data source, URL and user, and what drops it. */
+    private static Db serverDb(DataSource dataSource, String jdbcUrl, String user, AutoCloseable drop) {
+        return new Db() {
+            @Override
+            public DataSource dataSource() {
+                return dataSource;
+            }
 
-                    @Override
-                    public String user() {
-                        return server.user();
-                    }
+            @Override
+            public String jdbcUrl() {
+                return jdbcUrl;
+            }
 
-                    @Override
-                    public void close() throws Exception {
-                        try (Connection connection = server.connect(""); Statement statement = connection.createStatement()) {
-                            statement.execute("DROP DATABASE `" + database + "`");
-                        }
-                    }
-                };
+            @Override
+            public String user() {
+                return user;
+            }
+
+            @Override
+            public void close() throws Exception {
+                drop.close();
             }
         };
     }
