@@ -15,7 +15,9 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * Where a scenario's databases live: SQLite files under the scenario's work directory, or databases of their
@@ -169,13 +171,9 @@ interface Target {
         return targets;
     }
 
-    static java.util.Optional<Target> mariadbIfAvailable(PrintStream out) {
-        try {
-            return java.util.Optional.of(mariadb());
-        } catch (RuntimeException e) {
-            out.println("  (MariaDB skipped: " + e.getMessage() + ")");
-            return java.util.Optional.empty();
-        }
+    /** MariaDB when its server starts here (its binaries installed), a note on {@code out} otherwise. */
+    static Optional<Target> mariadbIfAvailable(PrintStream out) {
+        return ifStarted("MariaDB", Target::mariadb, RuntimeException.class, out);
     }
 
     /** SQLite, then PostgreSQL when its server starts here (a note on {@code out} otherwise). */
@@ -186,12 +184,21 @@ interface Target {
         return targets;
     }
 
-    static java.util.Optional<Target> postgresIfAvailable(PrintStream out) {
+    static Optional<Target> postgresIfAvailable(PrintStream out) {
+        return ifStarted("PostgreSQL", Target::postgres, PostgresUnavailableException.class, out);
+    }
+
+    /** The server's target, or empty with a note on {@code out} when starting it threw {@code unavailable}. */
+    private static Optional<Target> ifStarted(String name, Supplier<Target> start,
+                                              Class<? extends RuntimeException> unavailable, PrintStream out) {
         try {
-            return java.util.Optional.of(postgres());
-        } catch (PostgresUnavailableException e) {
-            out.println("  (PostgreSQL skipped: " + e.getMessage() + ")");
-            return java.util.Optional.empty();
+            return Optional.of(start.get());
+        } catch (RuntimeException e) {
+            if (!unavailable.isInstance(e)) {
+                throw e;
+            }
+            out.println("  (" + name + " skipped: " + e.getMessage() + ")");
+            return Optional.empty();
         }
     }
 }
