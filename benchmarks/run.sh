@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Builds the benchmark harness (and the engine it measures) and runs it, printing a table of medians,
 # ms per 1,000 revisions and ratios to each scenario's floor, then the ratios to Flyway and Liquibase.
-# PostgreSQL scenarios start the throwaway server of migrate-test-support (skipped, with a note, when it
-# cannot start here). See docs/benchmarks.md.
+# PostgreSQL and MariaDB cases start the throwaway servers of migrate-test-support (skipped, with a note, when
+# one cannot start here; MariaDB needs Debian's mariadb-server). See docs/benchmarks.md.
 #
 #   benchmarks/run.sh                 the documented run (graph: 1,000..10,000 revisions; apply: 200;
 #                                     noop/fresh/memory/boot: 1,000 revisions; autogen: 1,000 tables;

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 /**
@@ -35,6 +37,16 @@ public final class BenchmarkMain {
         return List.of(new GraphScenario(), new ApplyScenario(), new NoopScenario(), new FreshApplyScenario(),
                 new AutogenerateScenario(), new RebuildScenario(), new MemoryScenario(), new PeerGraphScenario(),
                 new BootScenario(), new CliScenario(), new EntitiesScenario(), new EntitiesCliScenario(), new FleetScenario());
+    }
+
+    /**
+     * Every tool logs at WARNING (SLF4J's JUL binding for this project and Flyway, Liquibase's own JUL logger):
+     * held strongly, since java.util.logging keeps loggers weakly and a level set on a collected one is lost.
+     */
+    private static final Logger ROOT_LOG = Logger.getLogger("");
+
+    static {
+        ROOT_LOG.setLevel(Level.WARNING);
     }
 
     private BenchmarkMain() {

@@ -17,7 +17,9 @@ import java.util.List;
  * JDBC on one connection, one transaction per revision with one version UPDATE. A fresh database per
  * iteration (creation and deletion untimed); every run is checked to have inserted all rows. SQLite runs
  * with {@code synchronous=OFF} (with the driver's defaults every commit pays an fsync, which scenario
- * "apply" shows drowns everything else), PostgreSQL as the test server runs it ({@code fsync=off}).
+ * "apply" shows drowns everything else), PostgreSQL and MariaDB as the test servers run them ({@code fsync=off};
+ * {@code innodb-flush-log-at-trx-commit=0}). MariaDB's DDL is not transactional: there each tool's "transaction per
+ * revision" holds only its bookkeeping.
  */
 public final class FreshApplyScenario implements Scenario {
 
@@ -33,7 +35,7 @@ public final class FreshApplyScenario implements Scenario {
 
     @Override
     public String description() {
-        return "empty database to head: N one-DDL revisions + one seeding revision, SQLite and PostgreSQL";
+        return "empty database to head: N one-DDL revisions + one seeding revision, SQLite, PostgreSQL and MariaDB";
     }
 
     @Override
@@ -45,7 +47,7 @@ public final class FreshApplyScenario implements Scenario {
         Chain.Written chain = Chain.write(workDir.resolve("scripts"), revisions);
         Settings measure = Peers.heavy(settings);
         List<Result> results = new ArrayList<>();
-        for (Target target : Target.available(workDir.resolve("db"), false, System.out)) {
+        for (Target target : Target.availableWithMariaDb(workDir.resolve("db"), false, System.out)) {
             String scenario = name() + "/" + target.name();
             Apply jdbc = ds -> Tools.jdbcApply(ds, chain);
             Apply migrate = ds -> {

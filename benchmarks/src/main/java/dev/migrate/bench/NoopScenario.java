@@ -1,6 +1,7 @@
 package dev.migrate.bench;
 
 import dev.migrate.command.MigrationStatus;
+import org.flywaydb.core.Flyway;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,8 +13,9 @@ import java.util.List;
  * when the database is at head, from "start migrating" (building the tool's object) to "ready":
  * {@code new Migrate(config).upgrade("head")} and {@code status()}; Flyway's
  * {@code configure()...load().migrate()} (default settings, so it validates the checksums of every applied
- * script); Liquibase's {@code update} command. Floor: read the version table and list the script directory.
- * On SQLite files (driver defaults) and on PostgreSQL.
+ * script), built afresh per call as an application start builds it, and for information {@code migrate()} of one
+ * Flyway object held across calls; Liquibase's {@code update} command. Floor: read the version table and list the
+ * script directory. On SQLite files (driver defaults), on PostgreSQL and on MariaDB.
  */
 public final class NoopScenario implements Scenario {
 
@@ -22,6 +24,7 @@ public final class NoopScenario implements Scenario {
     static final String UPGRADE = "Migrate.upgrade(\"head\") at head";
     static final String STATUS = "Migrate.status()";
     static final String FLYWAY = "Flyway migrate() at head";
+    static final String FLYWAY_HELD = "  Flyway migrate() at head, one Flyway object held";
     static final String LIQUIBASE = "Liquibase update at head";
     static final String JAR_FLOOR = "floor: read version table + list the jar's scripts";
     static final String JAR_UPGRADE = "Migrate.upgrade(\"head\"), scripts in a jar";
@@ -34,16 +37,16 @@ public final class NoopScenario implements Scenario {
 
     @Override
     public String description() {
-        return "database already at head: the startup cost of each tool, SQLite and PostgreSQL";
+        return "database already at head: the startup cost of each tool, SQLite, PostgreSQL and MariaDB";
     }
 
     @Override
     public List<Result> run(Settings settings, Path workDir) throws Exception {
         int count = settings.peers().revisions();
         Chain.Written chain = Chain.write(workDir.resolve("scripts"), Chain.ddl(count));
-        Settings measure = Peers.light(settings);
+        Settings measure = Peers.lightAlike(settings);
         List<Result> results = new ArrayList<>();
-        for (Target target : Target.available(workDir.resolve("db"), true, System.out)) {
+        for (Target target : Target.availableWithMariaDb(workDir.resolve("db"), true, System.out)) {
             String scenario = name() + "/" + target.name();
             try (Target.Db migrateDb = target.create(); Target.Db flywayDb = target.create();
                  Target.Db liquibaseDb = target.create();
@@ -64,13 +67,10 @@ public final class NoopScenario implements Scenario {
                     MigrationStatus result = Tools.migrate(migrateDb.dataSource(), chain.migrateDir()).status();
                     return result;
                 }));
-                Measure.Samples flyway = Measure.run(measure, Measure.whole(() -> {
-                    int executed = Tools.flywayMigrate(flywayDb.dataSource(), chain.flywayDir());
-                    if (executed != 0) {
-                        throw new IllegalStateException("Flyway was not at head: " + executed + " migrations run");
-                    }
-                    return executed;
-                }));
+                Measure.Samples flyway = Measure.run(measure, Measure.whole(
+                        () -> flywayAtHead(Tools.flyway(flywayDb.dataSource(), chain.flywayDir()))));
+                Flyway held = Tools.flyway(flywayDb.dataSource(), chain.flywayDir());
+                Measure.Samples flywayHeld = Measure.run(measure, Measure.whole(() -> flywayAtHead(held)));
                 Measure.Samples liquibase = Measure.run(measure, Measure.whole(() -> {
                     Tools.liquibaseUpdate(liquibaseDb.dataSource(), chain.liquibaseDir());
                     return liquibaseDb;
@@ -88,6 +88,7 @@ public final class NoopScenario implements Scenario {
                 results.add(Result.of(scenario, "migrate", UPGRADE, count, upgrade, floorMs));
                 results.add(Result.of(scenario, "migrate", STATUS, count, status, floorMs));
                 results.add(Result.of(scenario, "flyway", FLYWAY, count, flyway, floorMs));
+                results.add(Result.of(scenario, "flyway", FLYWAY_HELD, count, flywayHeld, floorMs));
                 results.add(Result.of(scenario, "liquibase", LIQUIBASE, count, liquibase, floorMs));
                 double jarFloorMs = jarFloor.medianMillis();
                 results.add(Result.of(scenario, "jdbc", JAR_FLOOR, count, jarFloor, jarFloorMs));
@@ -96,5 +97,14 @@ public final class NoopScenario implements Scenario {
             }
         }
         return results;
+    }
+
+    /** {@code migrate()}, checked to have run nothing. */
+    private static int flywayAtHead(Flyway flyway) {
+        int executed = flyway.migrate().migrationsExecuted;
+        if (executed != 0) {
+            throw new IllegalStateException("Flyway was not at head: " + executed + " migrations run");
+        }
+        return executed;
     }
 }

@@ -48,7 +48,7 @@ public final class PeerGraphScenario implements Scenario {
         String scenario = name() + "/sqlite";
         for (int count : settings.peers().graphSizes()) {
             Chain.Written chain = Chain.write(workDir.resolve("scripts-" + count), Chain.ddl(count));
-            Settings measure = count <= LIGHT_UP_TO ? Peers.light(settings) : Peers.heavy(settings);
+            Settings measure = count <= LIGHT_UP_TO ? Peers.lightAlike(settings) : Peers.heavy(settings);
             try (Target.Db migrateDb = target.create(); Target.Db flywayDb = target.create();
                  Target.Db liquibaseDb = target.create()) {
                 long prepare = System.nanoTime();

@@ -19,6 +19,17 @@ final class Peers {
                 settings.peers());
     }
 
+    /**
+     * Cheap cases compared across tools (no-op start, peers-graph): {@link #light} with at least
+     * {@code lightWarmups} warm-up calls, so that the slowest tool is as warm as the fastest.
+     */
+    static Settings lightAlike(Settings settings) {
+        Settings light = light(settings);
+        return new Settings(light.graphSizes(), light.applyRevisions(),
+                Math.max(light.warmups(), settings.peers().lightWarmups()), light.warmupMillis(), light.iterations(),
+                light.applyWarmups(), light.applyIterations(), light.peers());
+    }
+
     /** Heavy cases (a fresh database per iteration, a million-row copy): few iterations. */
     static Settings heavy(Settings settings) {
         Settings.Peers peers = settings.peers();

@@ -1,7 +1,9 @@
 package dev.migrate.bench;
 
+import dev.migrate.testsupport.MariaDbServer;
 import dev.migrate.testsupport.PostgresServer;
 import dev.migrate.testsupport.PostgresUnavailableException;
+import org.mariadb.jdbc.MariaDbDataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.sqlite.SQLiteDataSource;
 
@@ -9,14 +11,20 @@ import javax.sql.DataSource;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * Where a scenario's databases live: SQLite files under the scenario's work directory, or databases of their
  * own on the throwaway PostgreSQL server of {@code migrate-test-support} (initdb'd per JVM, trust
- * authentication, durability off: {@code fsync=off}, so commits there cost no disk flush).
+ * authentication, durability off: {@code fsync=off}, so commits there cost no disk flush), or on its throwaway
+ * MariaDB server (Debian's {@code mariadb-server}, root without a password, durability off:
+ * {@code innodb-flush-log-at-trx-commit=0}, no binary log).
  */
 interface Target {
 
@@ -103,29 +111,69 @@ interface Target {
                 PGSimpleDataSource dataSource = new PGSimpleDataSource();
                 dataSource.setURL(server.jdbcUrl(database));
                 dataSource.setUser(server.user());
-                return new Db() {
-                    @Override
-                    public DataSource dataSource() {
-                        return dataSource;
-                    }
-
-                    @Override
-                    public String jdbcUrl() {
-                        return server.jdbcUrl(database);
-                    }
-
-                    @Override
-                    public String user() {
-                        return server.user();
-                    }
-
-                    @Override
-                    public void close() {
-                        server.dropDatabase(database);
-                    }
-                };
+                return serverDb(dataSource, server.jdbcUrl(database), server.user(), () -> server.dropDatabase(database));
             }
         };
+    }
+
+    /** The shared MariaDB server of this JVM, started on first use. */
+    static Target mariadb() {
+        MariaDbServer server = MariaDbServer.shared();
+        return new Target() {
+            @Override
+            public String name() {
+                return "mariadb";
+            }
+
+            @Override
+            public Db create() throws Exception {
+                String database = server.createDatabase();
+                MariaDbDataSource dataSource = new MariaDbDataSource(server.jdbcUrl(database));
+                dataSource.setUser(server.user());
+                return serverDb(dataSource, server.jdbcUrl(database), server.user(), () -> {
+                    try (Connection connection = server.connect(""); Statement statement = connection.createStatement()) {
+                        statement.execute("DROP DATABASE `" + database + "`");
+                    }
+                });
+            }
+        };
+    }
+
+    /** A database of its own on a test server: its data source, URL and user, and what drops it. */
+    private static Db serverDb(DataSource dataSource, String jdbcUrl, String user, AutoCloseable drop) {
+        return new Db() {
+            @Override
+            public DataSource dataSource() {
+                return dataSource;
+            }
+
+            @Override
+            public String jdbcUrl() {
+                return jdbcUrl;
+            }
+
+            @Override
+            public String user() {
+                return user;
+            }
+
+            @Override
+            public void close() throws Exception {
+                drop.close();
+            }
+        };
+    }
+
+    /** SQLite, PostgreSQL and MariaDB, each server database when its server starts here (a note otherwise). */
+    static List<Target> availableWithMariaDb(Path dir, boolean synchronous, PrintStream out) {
+        List<Target> targets = available(dir, synchronous, out);
+        mariadbIfAvailable(out).ifPresent(targets::add);
+        return targets;
+    }
+
+    /** MariaDB when its server starts here (its binaries installed), a note on {@code out} otherwise. */
+    static Optional<Target> mariadbIfAvailable(PrintStream out) {
+        return ifStarted("MariaDB", Target::mariadb, RuntimeException.class, out);
     }
 
     /** SQLite, then PostgreSQL when its server starts here (a note on {@code out} otherwise). */
@@ -136,12 +184,21 @@ interface Target {
         return targets;
     }
 
-    static java.util.Optional<Target> postgresIfAvailable(PrintStream out) {
+    static Optional<Target> postgresIfAvailable(PrintStream out) {
+        return ifStarted("PostgreSQL", Target::postgres, PostgresUnavailableException.class, out);
+    }
+
+    /** The server's target, or empty with a note on {@code out} when starting it threw {@code unavailable}. */
+    private static Optional<Target> ifStarted(String name, Supplier<Target> start,
+                                              Class<? extends RuntimeException> unavailable, PrintStream out) {
         try {
-            return java.util.Optional.of(postgres());
-        } catch (PostgresUnavailableException e) {
-            out.println("  (PostgreSQL skipped: " + e.getMessage() + ")");
-            return java.util.Optional.empty();
+            return Optional.of(start.get());
+        } catch (RuntimeException e) {
+            if (!unavailable.isInstance(e)) {
+                throw e;
+            }
+            out.println("  (" + name + " skipped: " + e.getMessage() + ")");
+            return Optional.empty();
         }
     }
 }
