@@ -110,6 +110,7 @@ public final class DbCommandModeListener implements SpringApplicationRunListener
             // Only the beans the command asks for (the engine, its DataSource, their dependencies) are created.
             context.addBeanFactoryPostProcessor(new LazyInitializationBeanFactoryPostProcessor());
             context.getBeanFactory().registerSingleton(DeferredWeaverAwareBeans.BEAN_NAME, new DeferredWeaverAwareBeans());
+            context.getBeanFactory().registerSingleton(OneShotComponentFilter.BEAN_NAME, new OneShotComponentFilter());
         }
     }
 
