@@ -107,9 +107,12 @@ public final class DbCommandModeListener implements SpringApplicationRunListener
         // Decided here, not in environmentPrepared: only now does the environment hold the application's own
         // settings, and with them a possible migrate.command-line.minimal-context=false.
         if (OneShotAutoConfigurationFilter.isActive(context.getEnvironment())) {
-            // Only the beans the command asks for (the engine, its DataSource, their dependencies) are created.
+            // Only the beans the command asks for (the engine, its DataSource, their dependencies) are created; JPA's
+            // EntityManagerFactory too, which Spring would otherwise create early as a LoadTimeWeaverAware bean.
             context.addBeanFactoryPostProcessor(new LazyInitializationBeanFactoryPostProcessor());
             context.getBeanFactory().registerSingleton(DeferredWeaverAwareBeans.BEAN_NAME, new DeferredWeaverAwareBeans());
+            // The application's controllers and Shell command classes are not even defined (Boot's component scan
+            // consults every TypeExcludeFilter bean, and the scan comes later, in refresh).
             context.getBeanFactory().registerSingleton(OneShotComponentFilter.BEAN_NAME, new OneShotComponentFilter());
         }
     }
