@@ -111,6 +111,9 @@ public final class DbCommandModeListener implements SpringApplicationRunListener
             // EntityManagerFactory too, which Spring would otherwise create early as a LoadTimeWeaverAware bean.
             context.addBeanFactoryPostProcessor(new LazyInitializationBeanFactoryPostProcessor());
             context.getBeanFactory().registerSingleton(DeferredWeaverAwareBeans.BEAN_NAME, new DeferredWeaverAwareBeans());
+            LazyTransactionAdvice transactionAdvice = new LazyTransactionAdvice(context.getBeanFactory());
+            context.addBeanFactoryPostProcessor(transactionAdvice);
+            context.getBeanFactory().addBeanPostProcessor(transactionAdvice);
             // The application's controllers and Shell command classes are not even defined (Boot's component scan
             // consults every TypeExcludeFilter bean, and the scan comes later, in refresh).
             context.getBeanFactory().registerSingleton(OneShotComponentFilter.BEAN_NAME, new OneShotComponentFilter());

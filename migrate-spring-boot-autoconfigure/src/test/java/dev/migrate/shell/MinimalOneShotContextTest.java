@@ -55,6 +55,9 @@ class MinimalOneShotContextTest {
                     .hasSize(1);
             assertThat(context.getBeanFactory().containsSingleton(beanName(context, BusyApplication.ReportCache.class)))
                     .as("the application's own bean, which the command does not need, is not created").isFalse();
+            assertThat(context.getBeanFactory().containsSingleton("transactionInterceptor"))
+                    .as("no transactional bean called: no transaction interceptor (nor the Reactor classes it loads)")
+                    .isFalse();
         }
         // the 'busy' profile's file points at the test scripts: the command migrated with them
         assertThat(SqliteFiles.versions(dir.resolve("app.db"))).containsExactly(SqliteFiles.HEAD);

@@ -47,7 +47,7 @@ class OneShotComponentScanTest {
             assertThat(context.getBeanNamesForType(ReportCommands.class)).as("Shell commands")
                     .isEmpty();
             assertThat(context.getBean(MigrationJournal.class).revisions())
-                    .as("the scanned callback, through its scanned service").endsWith(SqliteFiles.HEAD)
+                    .as("the scanned callback, through its scanned transactional service").endsWith(SqliteFiles.HEAD)
                     .contains(SqliteFiles.FIRST);
             String service = context.getBeanNamesForType(ReportService.class)[0];
             assertThat(context.getBeanFactory().containsSingleton(service)).as("defined, never created").isFalse();

@@ -16,6 +16,6 @@ class JournalingCallback implements MigrationCallback {
 
     @Override
     public void afterRevision(MigrationEvent event) {
-        event.revision().ifPresent(journal.revisions()::add);
+        event.revision().ifPresent(journal::record);
     }
 }
