@@ -18,8 +18,9 @@ import java.lang.reflect.Field;
  * built, as {@code <tx:annotation-driven/>} does: the interceptor is then created when a transactional bean is first
  * called, not with the first bean of the context. Its constructor takes Spring's {@code ReactiveAdapterRegistry}, which
  * loads some 270 Reactor classes whenever Reactor is on the class path (Spring Shell brings it), for nothing in a
- * command that calls no transactional bean (the interceptor's bean is made lazy for that). Same advisor, pointcut, attribute source and order as
- * {@code @EnableTransactionManagement}'s; only the advisor that configuration declares is replaced.
+ * command that calls no transactional bean (the interceptor's bean is made lazy for that). Same advisor, pointcut,
+ * attribute source, interceptor and order as {@code @EnableTransactionManagement}'s; only the advisor that
+ * configuration declares is replaced, and only while the configuration is the one this was written against.
  */
 final class LazyTransactionAdvice implements InstantiationAwareBeanPostProcessor, BeanFactoryPostProcessor {
 
