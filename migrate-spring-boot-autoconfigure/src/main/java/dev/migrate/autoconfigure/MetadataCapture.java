@@ -5,6 +5,8 @@ import org.hibernate.boot.spi.BootstrapContext;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.integrator.spi.Integrator;
 import org.hibernate.service.spi.SessionFactoryServiceRegistry;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 
 import java.util.function.Supplier;
 
@@ -12,10 +14,13 @@ import java.util.function.Supplier;
  * Keeps the boot metamodel of the application's persistence unit as Hibernate builds it (an {@link Integrator} that
  * Boot's Hibernate set-up is given), so that the entity models are that metamodel - every setting and customizer the
  * application's Hibernate saw - and it is not built a second time. Empty until JPA has started, and after it stopped.
+ * A one-shot {@code db} command leaves JPA lazy: {@link #startingJpa} starts it when a command compares models.
  */
-final class MetadataCapture implements Integrator, Supplier<Metadata> {
+final class MetadataCapture implements Integrator, Supplier<Metadata>, SmartInitializingSingleton {
 
     private volatile Metadata metadata;
+    /** Set once the context's singletons exist: JPA can then be asked for without a cycle through the migrations. */
+    private volatile boolean started;
 
     @Override
     public void integrate(Metadata bootMetamodel, BootstrapContext bootstrapContext,
@@ -31,5 +36,24 @@ final class MetadataCapture implements Integrator, Supplier<Metadata> {
     @Override
     public Metadata get() {
         return metadata;
+    }
+
+    @Override
+    public void afterSingletonsInstantiated() {
+        started = true;
+    }
+
+    /**
+     * The metamodel, having first created the application's EntityManagerFactory when the context is started and JPA
+     * was left lazy (a one-shot {@code db} command creates it only for the commands that compare models): the models are
+     * then the application's own mapping, as in a normal start, not a second one built without its customizers.
+     */
+    Supplier<Metadata> startingJpa(ObjectProvider<?> entityManagerFactory) {
+        return () -> {
+            if (metadata == null && started) {
+                entityManagerFactory.getIfUnique();
+            }
+            return metadata;
+        };
     }
 }

@@ -3,6 +3,7 @@ package dev.migrate.autoconfigure;
 import dev.migrate.command.Migrate;
 import dev.migrate.hibernate.EntityModelSource;
 import dev.migrate.schema.ModelSource;
+import jakarta.persistence.EntityManagerFactory;
 import org.hibernate.boot.model.naming.ImplicitNamingStrategy;
 import org.hibernate.boot.model.naming.PhysicalNamingStrategy;
 import org.hibernate.jpa.boot.spi.JpaSettings;
@@ -53,11 +54,12 @@ public class MigrateJpaAutoConfiguration {
                                               Environment environment, ObjectProvider<Migrate> migrate,
                                               ObjectProvider<PhysicalNamingStrategy> physicalNamingStrategy,
                                               ObjectProvider<ImplicitNamingStrategy> implicitNamingStrategy,
-                                              MetadataCapture capture) {
+                                              MetadataCapture capture,
+                                              ObjectProvider<EntityManagerFactory> entityManagerFactory) {
             ClassLoader classLoader = resourceLoader.getClassLoader();
             return EntityModelSource.lazy(new ScannedEntities(beanFactory, classLoader),
                     new EntityModelSettingsFactory(environment, migrate, physicalNamingStrategy, implicitNamingStrategy,
-                            classLoader), capture);
+                            classLoader), capture.startingJpa(entityManagerFactory));
         }
 
         /** Hands the capture to Boot's Hibernate set-up, next to any integrators the application gives it. */

@@ -33,9 +33,11 @@ public final class DbCommandModeListener implements SpringApplicationRunListener
      */
     public static final String ACTIVE_PROPERTY = "dev.migrate.internal.command-line-active";
 
-    /** Boot's switch for its background preinitializers ({@code BackgroundPreinitializer}). */
-    static final String SKIP_BACKGROUND_PREINITIALIZATION = "spring.backgroundpreinitializer.ignore";
+    /** Boot's listener that warms Jackson, validation, Tomcat and conversion caches on a thread of its own. */
+    static final String BACKGROUND_PREINITIALIZER =
+            "org.springframework.boot.autoconfigure.preinitialize.BackgroundPreinitializingApplicationListener";
 
+    private final SpringApplication application;
     private final String[] args;
     /** Where help is printed: the process's standard output unless a test gives another stream. */
     private final PrintStream helpOutput;
@@ -48,6 +50,7 @@ public final class DbCommandModeListener implements SpringApplicationRunListener
     }
 
     DbCommandModeListener(SpringApplication application, String[] args, PrintStream helpOutput, DbCommandExit exit) {
+        this.application = application;
         this.args = args;
         this.helpOutput = helpOutput;
         this.exit = exit;
@@ -80,12 +83,12 @@ public final class DbCommandModeListener implements SpringApplicationRunListener
         }
         commandOutput = standardOutput;
         System.setOut(System.err);
-        // Boot warms Jackson, validation and conversion caches on a background thread for the application to come; a
-        // command uses none of them, and on a small machine that thread competes with the command for the cores.
-        // A system property because that is the only switch Boot reads, before any environment exists.
-        if (System.getProperty(SKIP_BACKGROUND_PREINITIALIZATION) == null) {
-            System.setProperty(SKIP_BACKGROUND_PREINITIALIZATION, "true");
-        }
+        // Boot warms Jackson, validation, Tomcat and conversion caches on a background thread for the application to
+        // come (some 700 classes); a command uses none of them, and on a small machine that thread competes with the
+        // command for the cores. Its switch, a system property, is read when the listener is constructed, before this
+        // method runs: the listener is taken out of the application instead, before the first event reaches it.
+        application.setListeners(application.getListeners().stream()
+                .filter(listener -> !BACKGROUND_PREINITIALIZER.equals(listener.getClass().getName())).toList());
     }
 
     @Override
@@ -104,8 +107,16 @@ public final class DbCommandModeListener implements SpringApplicationRunListener
         // Decided here, not in environmentPrepared: only now does the environment hold the application's own
         // settings, and with them a possible migrate.command-line.minimal-context=false.
         if (OneShotAutoConfigurationFilter.isActive(context.getEnvironment())) {
-            // Only the beans the command asks for (the engine, its DataSource, their dependencies) are created.
+            // Only the beans the command asks for (the engine, its DataSource, their dependencies) are created; JPA's
+            // EntityManagerFactory too, which Spring would otherwise create early as a LoadTimeWeaverAware bean.
             context.addBeanFactoryPostProcessor(new LazyInitializationBeanFactoryPostProcessor());
+            context.getBeanFactory().registerSingleton(DeferredWeaverAwareBeans.BEAN_NAME, new DeferredWeaverAwareBeans());
+            LazyTransactionAdvice transactionAdvice = new LazyTransactionAdvice(context.getBeanFactory());
+            context.addBeanFactoryPostProcessor(transactionAdvice);
+            context.getBeanFactory().addBeanPostProcessor(transactionAdvice);
+            // The application's controllers and Shell command classes are not even defined (Boot's component scan
+            // consults every TypeExcludeFilter bean, and the scan comes later, in refresh).
+            context.getBeanFactory().registerSingleton(OneShotComponentFilter.BEAN_NAME, new OneShotComponentFilter());
         }
     }
 
@@ -163,6 +174,9 @@ public final class DbCommandModeListener implements SpringApplicationRunListener
         settings.put("spring.jpa.hibernate.ddl-auto", "none");
         settings.put("spring.jpa.properties.hibernate.hbm2ddl.auto", "none");
         settings.put("spring.jpa.properties.jakarta.persistence.schema-generation.database.action", "none");
+        // Spring Data's repositories are created with the context by default, and with them JPA: a command creates them
+        // only when something it runs (a Java migration, a callback) uses one.
+        settings.put("spring.data.jpa.repositories.bootstrap-mode", "lazy");
         return settings;
     }
 

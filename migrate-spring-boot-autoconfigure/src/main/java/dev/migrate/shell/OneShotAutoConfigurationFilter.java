@@ -3,6 +3,8 @@ package dev.migrate.shell;
 import org.springframework.boot.autoconfigure.AutoConfigurationImportFilter;
 import org.springframework.boot.autoconfigure.AutoConfigurationMetadata;
 import org.springframework.context.EnvironmentAware;
+import org.springframework.core.Ordered;
+import org.springframework.core.PriorityOrdered;
 import org.springframework.core.env.Environment;
 
 import java.util.List;
@@ -19,8 +21,11 @@ import java.util.List;
  * (entities as models), JDBC, transactions, Jackson and the application's own beans, created only when asked for.
  * Filtering happens on class names, before any of these classes is loaded. Other runs are left alone, and
  * {@code migrate.command-line.minimal-context=false} keeps every auto-configuration in one-shot runs too.
+ * It runs before Boot's own filters (priority order), so that their class conditions, which load the classes they
+ * name (Tomcat's, actuator's, Micrometer's), are not evaluated for what is left out anyway.
  */
-public final class OneShotAutoConfigurationFilter implements AutoConfigurationImportFilter, EnvironmentAware {
+public final class OneShotAutoConfigurationFilter implements AutoConfigurationImportFilter, EnvironmentAware,
+        PriorityOrdered {
 
     /** The setting that turns this off (and the lazy bean creation that goes with it). */
     public static final String ENABLED_PROPERTY = "migrate.command-line.minimal-context";
@@ -67,6 +72,11 @@ public final class OneShotAutoConfigurationFilter implements AutoConfigurationIm
             kept[i] = !active || !leftOut(autoConfigurationClasses[i]);
         }
         return kept;
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE;
     }
 
     static boolean leftOut(String autoConfigurationClass) {

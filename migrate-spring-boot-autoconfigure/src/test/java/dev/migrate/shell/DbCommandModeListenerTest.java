@@ -87,21 +87,32 @@ class DbCommandModeListenerTest {
         assertThat(starting("db", "current", "--help").out()).isEqualTo(DbHelp.of(DbVerb.CURRENT) + System.lineSeparator());
     }
 
+    /**
+     * Boot's background preinitialization decides in its listener's constructor, before any run listener is called,
+     * whether it runs (a system property): a command takes the listener out of the application instead.
+     */
     @Test
     void aCommandSkipsBootsBackgroundPreinitializationOtherRunsKeepIt() {
-        String before = System.clearProperty(DbCommandModeListener.SKIP_BACKGROUND_PREINITIALIZATION);
-        try {
-            starting("--server.port=0");
-            assertThat(System.getProperty(DbCommandModeListener.SKIP_BACKGROUND_PREINITIALIZATION)).isNull();
-            starting("db", "current");
-            assertThat(System.getProperty(DbCommandModeListener.SKIP_BACKGROUND_PREINITIALIZATION)).isEqualTo("true");
-        } finally {
-            if (before == null) {
-                System.clearProperty(DbCommandModeListener.SKIP_BACKGROUND_PREINITIALIZATION);
+        for (String[] args : List.of(new String[] {"--server.port=0"}, new String[] {"db", "current"})) {
+            SpringApplication application = new SpringApplication(Object.class);
+            assertThat(listenerClasses(application)).contains(DbCommandModeListener.BACKGROUND_PREINITIALIZER);
+            PrintStream before = System.out;
+            try {
+                new DbCommandModeListener(application, args, null, status -> { }).starting(null);
+            } finally {
+                System.setOut(before);
+            }
+            if (DbCommandModeListener.isDbCommand(args)) {
+                assertThat(listenerClasses(application)).doesNotContain(DbCommandModeListener.BACKGROUND_PREINITIALIZER)
+                        .hasSize(new SpringApplication(Object.class).getListeners().size() - 1);
             } else {
-                System.setProperty(DbCommandModeListener.SKIP_BACKGROUND_PREINITIALIZATION, before);
+                assertThat(listenerClasses(application)).contains(DbCommandModeListener.BACKGROUND_PREINITIALIZER);
             }
         }
+    }
+
+    private static List<String> listenerClasses(SpringApplication application) {
+        return application.getListeners().stream().map(listener -> listener.getClass().getName()).toList();
     }
 
     @Test

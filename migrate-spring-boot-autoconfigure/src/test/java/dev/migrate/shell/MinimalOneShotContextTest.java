@@ -6,10 +6,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.AutoConfigurationImportFilter;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.io.support.SpringFactoriesLoader;
 import org.springframework.shell.core.command.CommandRegistry;
 
 import java.nio.file.Path;
@@ -53,6 +55,9 @@ class MinimalOneShotContextTest {
                     .hasSize(1);
             assertThat(context.getBeanFactory().containsSingleton(beanName(context, BusyApplication.ReportCache.class)))
                     .as("the application's own bean, which the command does not need, is not created").isFalse();
+            assertThat(context.getBeanFactory().containsSingleton("transactionInterceptor"))
+                    .as("no transactional bean called: no transaction interceptor (nor the Reactor classes it loads)")
+                    .isFalse();
         }
         // the 'busy' profile's file points at the test scripts: the command migrated with them
         assertThat(SqliteFiles.versions(dir.resolve("app.db"))).containsExactly(SqliteFiles.HEAD);
@@ -77,6 +82,17 @@ class MinimalOneShotContextTest {
             assertThat(context.getBeanFactory().containsSingleton(beanName(context, BusyApplication.ReportCache.class)))
                     .isTrue();
         }
+    }
+
+    /**
+     * Boot's class conditions load the classes they name: evaluated after this filter, they are not evaluated for the
+     * auto-configurations a one-shot command leaves out (web servers', actuator's, Micrometer's classes stay unloaded).
+     */
+    @Test
+    void theOneShotFilterRunsBeforeBootsOwnFilters() {
+        List<AutoConfigurationImportFilter> filters = SpringFactoriesLoader.loadFactories(
+                AutoConfigurationImportFilter.class, getClass().getClassLoader());
+        assertThat(filters).hasSizeGreaterThan(1).first().isInstanceOf(OneShotAutoConfigurationFilter.class);
     }
 
     private static String beanName(ConfigurableApplicationContext context, Class<?> type) {

@@ -204,6 +204,39 @@ class MigrateJpaEntitiesTest {
         }
     }
 
+    /**
+     * A one-shot command leaves JPA lazy: {@code db current} does not start Hibernate, and {@code db migrate} starts it
+     * when it compares the models, which are then the application's own mapping (a {@code HibernatePropertiesCustomizer}
+     * that only Boot's Hibernate sees shapes the script), as in a normal start.
+     */
+    @Test
+    void aOneShotCommandStartsJpaOnlyToCompareTheModels() throws Exception {
+        Path scripts = Files.createDirectories(tmp.resolve("migrations"));
+        List<Integer> exits = new ArrayList<>();
+        SpringApplication application = new SpringApplication(LibraryCommandLine.class);
+        application.setDefaultProperties(Map.of("spring.datasource.url", sqlite(tmp),
+                "migrate.script-directory", scripts.toString()));
+        application.addInitializers(context -> {
+            context.getBeanFactory().registerSingleton("dbCommandExit", (DbCommandExit) exits::add);
+            context.getBeanFactory().registerSingleton("standardNames", (HibernatePropertiesCustomizer) properties ->
+                    properties.put("hibernate.physical_naming_strategy",
+                            "org.hibernate.boot.model.naming.PhysicalNamingStrategyStandardImpl"));
+        });
+
+        try (var context = application.run("db", "current")) {
+            assertThat(context.getBeanFactory().containsSingleton("entityManagerFactory")).as("JPA not started").isFalse();
+        }
+        try (var context = application.run("db", "migrate", "-m", "library")) {
+            assertThat(context.getBeanFactory().containsSingleton("entityManagerFactory")).isTrue();
+        }
+
+        assertThat(exits).containsExactly(DbCommandExecutor.OK, DbCommandExecutor.OK);
+        try (var files = Files.list(scripts)) {
+            assertThat(Files.readString(files.findFirst().orElseThrow())).contains("publishedOn")
+                    .doesNotContain("published_on");
+        }
+    }
+
     /** Without JPA starting (here: not configured at all), the entities are mapped from the spring.jpa.* settings. */
     @Test
     void theApplicationsNamingStrategyAndTheMigratedDatabaseShapeTheTables() throws Exception {
