@@ -39,6 +39,7 @@ class DbCommandLineSqliteIT extends DbCommandLineContract {
                 "",
                 "Options:",
                 "  -v, --verbose                show all details",
+                "      --fail-if-ahead          exit 1 when the database is at a revision no script defines",
                 "      --database TEXT          the Migrate bean to work on (several databases)",
                 "      --target TEXT            the one fleet target (schema or shard) to work on",
                 "      --debug                  show the stack trace of a failure",

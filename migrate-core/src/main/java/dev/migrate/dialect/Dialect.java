@@ -222,6 +222,17 @@ public interface Dialect {
 
     boolean tableExists(Connection connection, TableName table) throws SQLException;
 
+    /**
+     * Whether a statement on a table that does not exist fails quietly, so that the check of a database at head may
+     * simply read the engine's tables and take a failure as "not migrated yet". A dialect whose driver reports every
+     * failed statement in the application's log (MariaDB Connector/J logs each error packet at WARN) answers
+     * {@code false}: the check then asks {@link #tableExists} first, one more round trip, rather than leave a warning
+     * in the log of every first start.
+     */
+    default boolean readsMissingTablesQuietly() {
+        return true;
+    }
+
     /** Alembic's own DDL for the version table, so that Flask-Migrate databases look the same. */
     default String createVersionTable(TableName table) {
         return "CREATE TABLE " + table.render(this) + " (\n    version_num VARCHAR(32) NOT NULL,\n    CONSTRAINT "

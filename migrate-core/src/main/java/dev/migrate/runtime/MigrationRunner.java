@@ -2,6 +2,7 @@ package dev.migrate.runtime;
 
 import dev.migrate.dialect.Dialect;
 import dev.migrate.dialect.MigrationLockStrategy;
+import dev.migrate.dialect.TableName;
 import dev.migrate.graph.Direction;
 import dev.migrate.graph.Plan;
 import dev.migrate.graph.Step;
@@ -169,8 +170,11 @@ public final class MigrationRunner {
             connection.setAutoCommit(true);
             // The tables the run under the lock would read (PostgreSQL: in the current schema, not wherever the
             // search path finds a table of that name), so that both ways give one answer.
-            List<String> heads = new VersionTable(dialect, dialect.qualify(connection, settings.versionTable()))
-                    .readExisting(connection);
+            TableName versionTable = dialect.qualify(connection, settings.versionTable());
+            if (!dialect.readsMissingTablesQuietly() && !dialect.tableExists(connection, versionTable)) {
+                return Optional.empty(); // never migrated: the run under the lock creates the tables
+            }
+            List<String> heads = new VersionTable(dialect, versionTable).readExisting(connection);
             Plan plan = planner.apply(heads);
             if (!plan.isEmpty()) {
                 return Optional.empty();

@@ -143,6 +143,12 @@ public final class MariaDbDialect extends StandardDialect {
         return "DELIMITER " + delimiter + "\n" + sql + "\n" + delimiter + "\nDELIMITER ;";
     }
 
+    /** MariaDB Connector/J logs the error of a statement on a missing table at WARN: ask first. */
+    @Override
+    public boolean readsMissingTablesQuietly() {
+        return false;
+    }
+
     @Override
     public boolean tableExists(Connection connection, TableName table) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("SELECT 1 FROM information_schema.tables "
