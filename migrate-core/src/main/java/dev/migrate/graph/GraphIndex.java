@@ -72,36 +72,57 @@ final class GraphIndex {
     static List<String> heads(Collection<Revision> revisions) {
         Map<String, Revision> byId = indexIds(revisions);
         Map<String, List<String>> dependencies = resolveReferences(revisions, byId, indexLabels(revisions, byId));
+        // Each revision numbered once, the walk below works on arrays: this runs at every start of a packaged
+        // application at head.
+        Revision[] numbered = byId.values().toArray(Revision[]::new);
+        Map<String, Integer> number = sized(numbered.length);
+        for (int i = 0; i < numbered.length; i++) {
+            number.put(numbered[i].id(), i);
+        }
+        int[][] needs = new int[numbered.length][];
+        int[] neededBy = new int[numbered.length];
+        boolean[] isParent = new boolean[numbered.length];
+        for (int i = 0; i < numbered.length; i++) {
+            List<String> parents = numbered[i].downRevisions();
+            List<String> deps = dependencies.get(numbered[i].id());
+            int[] own = new int[parents.size() + deps.size()];
+            for (int p = 0; p < own.length; p++) {
+                own[p] = number.get(p < parents.size() ? parents.get(p) : deps.get(p - parents.size()));
+                neededBy[own[p]]++;
+                isParent[own[p]] |= p < parents.size();
+            }
+            needs[i] = own;
+        }
         // Kahn's walk from the tips down: a revision is taken once every revision that needs it was taken, so
         // revisions left untaken wait on each other, which is a cycle.
-        Map<String, Set<String>> before = sized(byId.size());
-        Map<String, Integer> waitingOn = sized(byId.size());
-        Set<String> parents = new HashSet<>();
-        for (Revision revision : byId.values()) {
-            Set<String> needs = new HashSet<>(revision.downRevisions());
-            parents.addAll(revision.downRevisions());
-            needs.addAll(dependencies.get(revision.id()));
-            before.put(revision.id(), needs);
-            for (String need : needs) {
-                waitingOn.merge(need, 1, Integer::sum);
+        int[] free = new int[numbered.length];
+        int top = 0;
+        for (int i = 0; i < numbered.length; i++) {
+            if (neededBy[i] == 0) {
+                free[top++] = i;
             }
         }
-        Deque<String> free = new ArrayDeque<>();
-        byId.keySet().stream().filter(id -> !waitingOn.containsKey(id)).forEach(free::add);
         int taken = 0;
-        while (!free.isEmpty()) {
+        while (top > 0) {
             taken++;
-            for (String need : before.get(free.pop())) {
-                if (waitingOn.merge(need, -1, Integer::sum) == 0) {
-                    free.add(need);
+            for (int need : needs[free[--top]]) {
+                if (--neededBy[need] == 0) {
+                    free[top++] = need;
                 }
             }
         }
-        if (taken < byId.size()) {
+        if (taken < numbered.length) {
             // the full build names the cycle
             return build(revisions).heads();
         }
-        return byId.keySet().stream().filter(id -> !parents.contains(id)).sorted().toList();
+        List<String> heads = new ArrayList<>();
+        for (int i = 0; i < numbered.length; i++) {
+            if (!isParent[i]) {
+                heads.add(numbered[i].id());
+            }
+        }
+        Collections.sort(heads);
+        return List.copyOf(heads);
     }
 
     /** A map for {@code entries} entries that never grows while filled (each map here has one entry per revision). */
@@ -143,6 +164,9 @@ final class GraphIndex {
     private static Map<String, String> indexLabels(Collection<Revision> revisions, Map<String, Revision> ids) {
         Map<String, String> owners = new HashMap<>();
         for (Revision revision : revisions) {
+            if (revision.branchLabels().isEmpty()) {
+                continue; // most revisions: no set to sort
+            }
             for (String label : new TreeSet<>(revision.branchLabels())) {
                 if (label.isBlank() || label.indexOf('@') >= 0 || label.indexOf(':') >= 0
                         || Expressions.isKeyword(label)) {
@@ -173,6 +197,10 @@ final class GraphIndex {
                 if (!byId.containsKey(parent)) {
                     throw new MissingRevisionException(revision.id(), parent, false);
                 }
+            }
+            if (revision.dependsOn().isEmpty()) {
+                resolved.put(revision.id(), List.of()); // most revisions: nothing to resolve, nothing to allocate
+                continue;
             }
             Set<String> deps = new LinkedHashSet<>();
             for (String dependency : revision.dependsOn()) {

@@ -28,7 +28,8 @@ public record IndexedScripts(List<String> heads, Map<String, String> checksums, 
 
     public IndexedScripts {
         heads = List.copyOf(heads);
-        checksums = Map.copyOf(checksums);
+        // not copied: made by of() alone, and read once per revision at every start
+        checksums = java.util.Collections.unmodifiableMap(checksums);
         repeatables = List.copyOf(repeatables);
     }
 

@@ -3,7 +3,6 @@ package dev.migrate.script;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -52,10 +51,49 @@ public final class ScriptIndex {
      * check compares with the one recorded when it ran, so that a start reads no script body either), its header, and
      * the revision the header declares (null for a repeatable script and in an index of version 1).
      */
-    public record Entry(String fileName, long crc, long size, String checksum, List<String> headerLines,
-                        Revision revision) {
-        public Entry {
-            headerLines = List.copyOf(headerLines);
+    public record Entry(String fileName, long crc, long size, String checksum, String header, Revision revision) {
+
+        Entry(String fileName, long crc, long size, String checksum, List<String> headerLines, Revision revision) {
+            this(fileName, crc, size, checksum, String.join("\n", headerLines), revision);
+        }
+
+        /** The header's lines, up to and including {@code -- migrate:upgrade}; none for a repeatable script. */
+        public List<String> headerLines() {
+            return header.isEmpty() ? List.of() : header.lines().toList();
+        }
+    }
+
+    /** The index's text line by line, as {@link BufferedReader#readLine} splits it, and blocks of lines as one text. */
+    private static final class Lines {
+
+        private final String text;
+        private int position;
+
+        Lines(String text) {
+            this.text = text;
+        }
+
+        /** The next line, or null at the end. */
+        String next() {
+            return block(1);
+        }
+
+        /** The next {@code count} lines as one text (line ends inside kept), or null when fewer are left. */
+        String block(int count) {
+            int start = position;
+            int end = start;
+            for (int i = 0; i < count; i++) {
+                if (position >= text.length()) {
+                    return null;
+                }
+                int newline = text.indexOf('\n', position);
+                end = newline < 0 ? text.length() : newline;
+                position = newline < 0 ? text.length() : newline + 1;
+            }
+            if (end > start && text.charAt(end - 1) == '\r') {
+                end--;
+            }
+            return text.substring(start, end);
         }
     }
 
@@ -100,10 +138,13 @@ public final class ScriptIndex {
         return entries.get(fileName);
     }
 
-    /** Reads an index; {@code location} names it in messages. */
+    /**
+     * Reads an index; {@code location} names it in messages. Each header is kept as one text, split into lines only
+     * when a header is parsed: a start at head parses none.
+     */
     public static ScriptIndex read(InputStream in, String location) throws IOException {
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-        String first = reader.readLine();
+        Lines lines = new Lines(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        String first = lines.next();
         int fieldCount = FIRST_LINE.equals(first) ? FIELDS : FIRST_LINE_V1.equals(first) ? FIELDS_V1 : -1;
         if (fieldCount < 0) {
             throw new ScriptException(location + ":1: not a script index (expected \"" + FIRST_LINE
@@ -112,21 +153,17 @@ public final class ScriptIndex {
         Map<String, Entry> entries = new LinkedHashMap<>();
         int number = 1;
         String line;
-        while ((line = reader.readLine()) != null) {
+        while ((line = lines.next()) != null) {
             number++;
             String[] fields = line.split("\t", -1);
             if (fields.length != fieldCount) {
                 throw new ScriptException(location + ":" + number + ": malformed index line; write the index again");
             }
             int count = Integer.parseInt(fields[4]);
-            List<String> header = new ArrayList<>(count);
-            for (int i = 0; i < count; i++) {
-                String headerLine = reader.readLine();
-                if (headerLine == null) {
-                    throw new ScriptException(location + ": ends inside the header of " + fields[0]
-                            + "; write the index again");
-                }
-                header.add(headerLine);
+            String header = lines.block(count);
+            if (header == null) {
+                throw new ScriptException(location + ": ends inside the header of " + fields[0]
+                        + "; write the index again");
             }
             number += count;
             entries.put(fields[0], new Entry(fields[0], Long.parseLong(fields[1], 16), Long.parseLong(fields[2]), fields[3],

@@ -116,7 +116,10 @@ public final class ScriptLoader {
 
     /** Whether the file's name is its revision's: {@code <id>_<slug>.sql} or {@code <id>.sql}. */
     static boolean namedAfter(String fileName, String id) {
-        return fileName.startsWith(id + "_") || fileName.equals(id + DirectoryScriptSource.EXTENSION);
+        int end = id.length();
+        return fileName.startsWith(id) && (fileName.length() > end && fileName.charAt(end) == '_'
+                || fileName.length() == end + DirectoryScriptSource.EXTENSION.length()
+                && fileName.endsWith(DirectoryScriptSource.EXTENSION));
     }
 
     /** Alembic ignores file names; so do we, but a copied file whose id was not changed is worth a word. */
