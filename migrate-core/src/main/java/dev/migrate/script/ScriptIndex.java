@@ -1,6 +1,7 @@
 package dev.migrate.script;
 
-import java.io.BufferedReader;
+import dev.migrate.graph.Revision;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -8,8 +9,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import dev.migrate.graph.Revision;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -63,7 +62,10 @@ public final class ScriptIndex {
         }
     }
 
-    /** The index's text line by line, as {@link BufferedReader#readLine} splits it, and blocks of lines as one text. */
+    /**
+     * The index's text line by line (ended by a line feed, a carriage return before it dropped), and blocks of lines
+     * as one text.
+     */
     private static final class Lines {
 
         private final String text;
