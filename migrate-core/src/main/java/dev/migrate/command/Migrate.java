@@ -28,7 +28,9 @@ import dev.migrate.runtime.RuntimeSettings;
 import dev.migrate.runtime.RunResult;
 import dev.migrate.runtime.ScriptsChangedException;
 import dev.migrate.runtime.StepListener;
+import dev.migrate.script.IndexedScripts;
 import dev.migrate.script.JavaMigrationScript;
+import dev.migrate.script.ListedScriptSource;
 import dev.migrate.schema.ModelException;
 import dev.migrate.script.MigrationScript;
 import dev.migrate.script.ScriptException;
@@ -40,6 +42,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The command facade: one short method per Flask-Migrate verb, each wiring the script set, the revision
@@ -205,7 +208,17 @@ public final class Migrate {
 
     private RunResult upgrade(String target, StepListener progress, boolean withRepeatables) {
         return guard(() -> {
-            Scripts scripts = catalog.load();
+            List<ListedScriptSource> listed = catalog.listed();
+            if (withRepeatables && IndexedAtHead.answers(target)) {
+                // packaged scripts at head: the indexes answer without a header parsed or the graph built
+                Optional<IndexedScripts> indexed = catalog.indexed(listed);
+                Optional<RunResult> atHead = indexed.isEmpty() ? Optional.empty()
+                        : runner.checkAtTarget(new IndexedAtHead(indexed.get(), target));
+                if (atHead.isPresent()) {
+                    return atHead.get();
+                }
+            }
+            Scripts scripts = catalog.load(listed);
             return runner.run(Direction.UPGRADE, heads -> scripts.graph().upgrade(heads, target), scripts::script, progress,
                     drift(scripts), withRepeatables ? repeatables(scripts) : Repeatables.NONE);
         });

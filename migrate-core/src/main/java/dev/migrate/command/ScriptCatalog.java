@@ -5,6 +5,8 @@ import dev.migrate.graph.MultipleHeadsException;
 import dev.migrate.graph.Revision;
 import dev.migrate.graph.RevisionGraph;
 import dev.migrate.script.DirectoryScriptSource;
+import dev.migrate.script.IndexedScripts;
+import dev.migrate.script.ListedScriptSource;
 import dev.migrate.script.NewRevision;
 import dev.migrate.script.RevisionIds;
 import dev.migrate.script.ScriptDirectory;
@@ -50,8 +52,29 @@ final class ScriptCatalog {
     }
 
     private Scripts load(boolean mayConnect) {
-        ScriptSet set = loader.load(sources(mayConnect), config.javaMigrations());
+        return load(sources(mayConnect));
+    }
+
+    /** Loads the scripts of {@code sources} (as {@link #listed()} gives them, or as configured) and the Java migrations. */
+    Scripts load(List<? extends ScriptSource> sources) {
+        ScriptSet set = loader.load(List.copyOf(sources), config.javaMigrations());
         return new Scripts(set, RevisionGraph.of(set.revisions()));
+    }
+
+    /** The configured sources, each listed once, for {@link #indexed} and then, if need be, {@link #load(List)}. */
+    List<ListedScriptSource> listed() {
+        return sources(true).stream().map(ListedScriptSource::of).toList();
+    }
+
+    /**
+     * What the script indexes say of {@code listed}, when they describe every revision: never with Java migrations,
+     * which no index describes, nor for a script directory, whose scripts are read and checked as they are now.
+     */
+    java.util.Optional<IndexedScripts> indexed(List<ListedScriptSource> listed) {
+        if (!config.javaMigrations().isEmpty() || readsScriptDirectory(true)) {
+            return java.util.Optional.empty();
+        }
+        return IndexedScripts.of(listed);
     }
 
     InitResult init() {

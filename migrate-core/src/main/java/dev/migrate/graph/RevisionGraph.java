@@ -40,6 +40,14 @@ public final class RevisionGraph {
         return new RevisionGraph(GraphIndex.build(revisions));
     }
 
+    /**
+     * The heads that {@link #of} would find, with the same checks, without building the graph: for a start that only
+     * needs to know whether the database is at head.
+     */
+    public static List<String> headsOf(Collection<Revision> revisions) {
+        return GraphIndex.heads(revisions);
+    }
+
     // ---- the graph -------------------------------------------------------------------------------
 
     public int size() {

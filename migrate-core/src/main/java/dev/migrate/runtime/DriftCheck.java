@@ -66,6 +66,21 @@ public final class DriftCheck {
         return changed;
     }
 
+    /**
+     * Whether a database at head (every revision applied) has an applied script whose checksum of today,
+     * {@code checksums} by revision id, differs from the one {@code log} recorded: {@link #changed} when the graph
+     * itself is not needed.
+     */
+    public static boolean anyChangedAtHead(Map<String, String> checksums, List<LogEntry> log) {
+        for (Map.Entry<String, String> recorded : recordedChecksums(log).entrySet()) {
+            String current = checksums.get(recorded.getKey());
+            if (current != null && !current.equals(recorded.getValue())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Refuses, naming every changed script, when {@link #changed} finds any. */
     public void require(List<String> heads, List<LogEntry> log) {
         List<ChangedScript> changed = changed(heads, log);

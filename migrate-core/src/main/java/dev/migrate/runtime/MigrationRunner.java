@@ -121,7 +121,7 @@ public final class MigrationRunner {
                          Repeatables repeatables) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             Dialect dialect = Dialect.of(connection);
-            Optional<RunResult> atTarget = nothingToDo(connection, dialect, planner, drift, repeatables);
+            Optional<RunResult> atTarget = nothingToDo(connection, dialect, new PlannedCheck(planner, drift, repeatables));
             if (atTarget.isPresent()) {
                 return atTarget.get();
             }
@@ -160,8 +160,7 @@ public final class MigrationRunner {
      * The version table is read before the log, so the log holds at least the rows of the revisions read as
      * applied. Flyway and Alembic give the same guarantee at head ("up to date when checked").
      */
-    private Optional<RunResult> nothingToDo(Connection connection, Dialect dialect, Function<List<String>, Plan> planner,
-                                            DriftCheck drift, Repeatables repeatables) {
+    private Optional<RunResult> nothingToDo(Connection connection, Dialect dialect, AtTargetCheck check) {
         if (!settings.callbacks().isEmpty()) {
             return Optional.empty();
         }
@@ -175,17 +174,13 @@ public final class MigrationRunner {
                 return Optional.empty(); // never migrated: the run under the lock creates the tables
             }
             List<String> heads = new VersionTable(dialect, versionTable).readExisting(connection);
-            Plan plan = planner.apply(heads);
-            if (!plan.isEmpty()) {
+            Optional<List<String>> target = check.target(heads);
+            if (target.isEmpty()) {
                 return Optional.empty();
             }
             List<LogEntry> logRows = new MigrationLog(dialect, dialect.qualify(connection, settings.logTable()))
                     .readExisting(connection);
-            if (repeatables.applyAt(plan.toHeads())
-                    && !RepeatableHistory.of(logRows).due(repeatables.scripts()).isEmpty()) {
-                return Optional.empty();
-            }
-            if (drift != null && settings.validateOnMigrate() && !drift.changed(heads, logRows).isEmpty()) {
+            if (check.anythingDue(heads, target.get(), logRows, settings.validateOnMigrate())) {
                 return Optional.empty();
             }
             List<FailedAttempt> earlier = FailedAttempt.unresolved(logRows);
@@ -197,6 +192,33 @@ public final class MigrationRunner {
             // a database never migrated lands here (no version table yet): nothing worth a stack trace
             log.debug("Checking without the lock found no answer ({}); the run takes the lock and reads again", e.toString());
             return Optional.empty();
+        }
+    }
+
+    /**
+     * The lock-free check alone, on a connection of its own: present when {@code check} finds the database where an
+     * upgrade would take it with nothing due, as {@link #run} would return it; empty when a run has to decide.
+     */
+    public Optional<RunResult> checkAtTarget(AtTargetCheck check) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            return nothingToDo(connection, Dialect.of(connection), check);
+        }
+    }
+
+    /** The lock-free check's questions answered by the run's own plan, repeatable scripts and drift check. */
+    private record PlannedCheck(Function<List<String>, Plan> planner, DriftCheck drift, Repeatables repeatables)
+            implements AtTargetCheck {
+
+        @Override
+        public Optional<List<String>> target(List<String> heads) {
+            Plan plan = planner.apply(heads);
+            return plan.isEmpty() ? Optional.of(plan.toHeads()) : Optional.empty();
+        }
+
+        @Override
+        public boolean anythingDue(List<String> heads, List<String> target, List<LogEntry> log, boolean validate) {
+            return repeatables.applyAt(target) && !RepeatableHistory.of(log).due(repeatables.scripts()).isEmpty()
+                    || drift != null && validate && !drift.changed(heads, log).isEmpty();
         }
     }
 

@@ -61,7 +61,7 @@ public final class ScriptLoader {
         }
     }
 
-    private static List<ScriptResource> list(ScriptSource source) {
+    static List<ScriptResource> list(ScriptSource source) {
         try {
             return source.list();
         } catch (IOException e) {
@@ -114,11 +114,18 @@ public final class ScriptLoader {
         return script.location();
     }
 
+    /** Whether the file's name is its revision's: {@code <id>_<slug>.sql} or {@code <id>.sql}. */
+    static boolean namedAfter(String fileName, String id) {
+        int end = id.length();
+        return fileName.startsWith(id) && (fileName.length() > end && fileName.charAt(end) == '_'
+                || fileName.length() == end + DirectoryScriptSource.EXTENSION.length()
+                && fileName.endsWith(DirectoryScriptSource.EXTENSION));
+    }
+
     /** Alembic ignores file names; so do we, but a copied file whose id was not changed is worth a word. */
     private static void warnOnFileNameMismatch(SqlMigrationScript script) {
-        String fileName = script.resource().fileName();
         String id = script.id();
-        if (!fileName.startsWith(id + "_") && !fileName.equals(id + DirectoryScriptSource.EXTENSION)) {
+        if (!namedAfter(script.resource().fileName(), id)) {
             log.warn("{} declares Revision ID {}, which its file name does not start with; the header's id is used",
                     script.location(), id);
         }

@@ -173,6 +173,35 @@ class ScriptIndexTest {
             assertThat(set.get("a1").message()).isEqualTo("a message");
         }
         assertThat(Files.readString(directory.resolve(ScriptIndex.FILE_NAME), StandardCharsets.UTF_8))
-                .startsWith("# migrate script index v1\n");
+                .startsWith("# migrate script index v2\n");
+    }
+
+    @Test
+    void eachRevisionsPlaceInTheGraphIsIndexedWithIt() throws IOException {
+        Path directory = scripts(twoScripts());
+        ScriptIndex.write(directory);
+
+        ScriptIndex read;
+        try (var in = Files.newInputStream(directory.resolve(ScriptIndex.FILE_NAME))) {
+            read = ScriptIndex.read(in, "migrate.index");
+        }
+        assertThat(read.entry("a1_base.sql").revision()).isEqualTo(dev.migrate.graph.Revision.of("a1"));
+        assertThat(read.entry("b2_next.sql").revision()).isEqualTo(dev.migrate.graph.Revision.of("b2", "a1"));
+    }
+
+    @Test
+    void anIndexOfTheFirstVersionIsStillUsedForItsHeaders() throws IOException {
+        Path directory = scripts(twoScripts());
+        ScriptIndex.write(directory);
+        markIndexedMessage(directory);
+        Path index = directory.resolve(ScriptIndex.FILE_NAME);
+        // what version 1 wrote: no graph fields after the header's line count
+        Files.writeString(index, Files.readString(index).replace("# migrate script index v2", "# migrate script index v1")
+                .replaceAll("(?m)^([^\t\n]+\t[^\t]+\t[^\t]+\t[^\t]+\t[0-9]+)\t[^\n]*$", "$1"));
+
+        ScriptSet set = load(jar(directory, Map.of()));
+
+        assertThat(set.get("a1").message()).isEqualTo("a message (indexed)");
+        assertThat(set.get("b2").revision().downRevisions()).containsExactly("a1");
     }
 }
