@@ -220,7 +220,9 @@ public final class Fleet {
         } catch (RuntimeException e) {
             failed.set(true);
             outcome = new TargetOutcome.Failed<>(target.name(), String.valueOf(e.getMessage()), e);
-            log.error("Fleet {}: {}", what, outcome.describe());
+            // The caller reports the outcome (the command's line on stderr, the start's failure or warning): logged
+            // here as well, it would say the same thing two or three times.
+            log.debug("Fleet {}: {}", what, outcome.describe(), e);
         }
         listener.finished(outcome);
         return outcome;
@@ -231,7 +233,7 @@ public final class Fleet {
         if (result.succeeded()) {
             log.info("Fleet {}: {} target(s) done, {} at a time", what, outcomes.size(), Math.min(parallelism, outcomes.size()));
         } else {
-            log.warn("Fleet {}: {}", what, result.failureSummary().orElseThrow());
+            log.info("Fleet {}: {}", what, result.failureSummary().orElseThrow());
         }
         return result;
     }

@@ -11,8 +11,13 @@ import dev.migrate.dialect.TableName;
 import dev.migrate.runtime.AdvisoryLock;
 import dev.migrate.runtime.RunResult;
 import dev.migrate.testsupport.PostgresTest;
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -236,6 +241,33 @@ class FleetTest {
                 .containsExactly("f00000000001");
         assertThat(TestDatabase.sqlite(tmp.resolve("shard_4.db")).queryStrings("SELECT version_num FROM alembic_version"))
                 .containsExactly(HEAD);
+    }
+
+    /**
+     * A failed target is reported once, by whoever asked (the command's line on stderr, the start's failure): the
+     * fleet itself logs nothing at WARN or above, where a one-shot command would print it two more times.
+     */
+    @Test
+    void aFailedShardIsInTheResultNotInTheLogAtWarn() throws Exception {
+        ScriptFiles files = scripts();
+        List<FleetTarget> targets = shards(files, 2);
+        new Fleet(targets, 1).upgrade("f00000000001");
+        TestDatabase.sqlite(tmp.resolve("shard_2.db"))
+                .execute("INSERT INTO accounts (id, email) VALUES (1, 'a@example.com'), (2, 'a@example.com')");
+        Logger fleetLogger = (Logger) LoggerFactory.getLogger(Fleet.class);
+        ListAppender<ILoggingEvent> events = new ListAppender<>();
+        events.start();
+        fleetLogger.addAppender(events);
+        FleetResult<RunResult> result;
+        try {
+            result = new Fleet(targets, 2).upgrade("heads");
+        } finally {
+            fleetLogger.detachAppender(events);
+        }
+
+        assertThat(result.failures()).hasSize(1);
+        assertThat(result.failures().get(0).describe()).startsWith("shard_2: ").contains("f00000000002_unique_email.sql:12");
+        assertThat(events.list).filteredOn(event -> event.getLevel().isGreaterOrEqual(Level.WARN)).isEmpty();
     }
 
     @Test
