@@ -80,8 +80,8 @@ final class RunSession implements AutoCloseable, RepeatableRun.Host {
             }
             String file = SqliteRunLock.databaseFile(connection).map(Object::toString).orElse("the database");
             throw new LockTimeoutException("Could not start a transaction: another process holds the write lock on "
-                    + file + " and kept it longer than migrate.lock-timeout (" + settings.lockTimeout().toMillis() / 1000.0
-                    + " s); let that process finish its transaction (or stop it), or raise migrate.lock-timeout, "
+                    + file + " and kept it longer than migrate.lock-timeout ("
+                    + LockTimeoutException.seconds(settings.lockTimeout()) + "); let that process finish its transaction (or stop it), or raise migrate.lock-timeout, "
                     + "then run the command again");
         }
     }

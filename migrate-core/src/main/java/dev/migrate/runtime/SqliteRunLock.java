@@ -60,7 +60,7 @@ final class SqliteRunLock implements MigrationLock {
                 }
                 if (wait.expired()) {
                     throw new LockTimeoutException("Could not get the migration lock on " + file.get() + " within "
-                            + timeout.toMillis() / 1000.0 + " s: another migration run holds it (lock file " + lockFile
+                            + LockTimeoutException.seconds(timeout) + ": another migration run holds it (lock file " + lockFile
                             + "); wait for that run to finish, or raise migrate.lock-timeout");
                 }
                 wait.pause();

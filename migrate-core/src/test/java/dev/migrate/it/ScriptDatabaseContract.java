@@ -165,7 +165,7 @@ abstract class ScriptDatabaseContract {
 
             assertThatThrownBy(() -> migrate.upgrade("heads"))
                     .isInstanceOf(MigrateException.class)
-                    .hasMessageContaining("Could not get the migration lock for alembic_version")
+                    .hasMessageContaining("Could not get the migration lock for alembic_version within 0.3 s")
                     .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
             assertThat(migrate.current(false).revisions()).isEmpty();
 
