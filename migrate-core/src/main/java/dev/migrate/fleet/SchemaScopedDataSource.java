@@ -9,6 +9,7 @@ import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
@@ -70,7 +71,13 @@ public final class SchemaScopedDataSource implements DataSource {
     }
 
     private boolean exists(Connection connection) throws SQLException {
-        try (ResultSet schemas = connection.getMetaData().getSchemas(null, null)) {
+        // Asked for this schema only (its name as a pattern, wildcards escaped): a fleet of N tenants must not read the
+        // catalog's N schemas once per tenant at every start.
+        DatabaseMetaData metaData = connection.getMetaData();
+        String escape = metaData.getSearchStringEscape();
+        String pattern = escape == null || escape.isEmpty() ? schema
+                : schema.replace(escape, escape + escape).replace("_", escape + "_").replace("%", escape + "%");
+        try (ResultSet schemas = metaData.getSchemas(null, pattern)) {
             while (schemas.next()) {
                 if (schema.equals(schemas.getString("TABLE_SCHEM"))) {
                     return true;
