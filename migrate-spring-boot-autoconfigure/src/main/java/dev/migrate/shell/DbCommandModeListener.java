@@ -66,7 +66,8 @@ public final class DbCommandModeListener implements SpringApplicationRunListener
      * status 0. This is the earliest hook that sees the arguments and that a starter can register
      * ({@code spring.factories}): a {@code BootstrapRegistryInitializer} or an {@code ApplicationStartup} never sees
      * them, and {@code SpringApplication.withHook} needs the application's own {@code main}. Other command lines,
-     * including wrong ones, go on to the context, which reports them as before.
+     * including wrong ones, go on to the context, which reports them as before. A jar packaged with the starter's
+     * layout ({@code dev.migrate.launch.MigrateLayoutFactory}) answers the same lines earlier, in its launcher.
      */
     @Override
     public void starting(ConfigurableBootstrapContext bootstrapContext) {
@@ -74,7 +75,7 @@ public final class DbCommandModeListener implements SpringApplicationRunListener
             return;
         }
         PrintStream standardOutput = helpOutput != null ? helpOutput : System.out;
-        Optional<String> help = DbHelp.forWords(DbCommandLineRunner.commandWords(args));
+        Optional<String> help = Optional.ofNullable(DbHelp.forCommandLine(args));
         if (help.isPresent()) {
             standardOutput.println(help.get());
             standardOutput.flush();

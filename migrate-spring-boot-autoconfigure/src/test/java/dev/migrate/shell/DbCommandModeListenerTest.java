@@ -44,7 +44,7 @@ class DbCommandModeListenerTest {
 
     @Test
     void springArgumentsAreNotCommandWords() {
-        assertThat(DbCommandLineRunner.commandWords(new String[] {"db", "revision", "-m", "two words",
+        assertThat(DbCommandLineParser.commandWords(new String[] {"db", "revision", "-m", "two words",
                 "--spring.datasource.url=jdbc:postgresql://h/d", "--migrate.script-directory=/tmp/m", "--rev-id=abc"}))
                 .containsExactly("revision", "-m", "two words", "--rev-id=abc");
     }
@@ -68,15 +68,19 @@ class DbCommandModeListenerTest {
 
     @Test
     void helpIsAnsweredBeforeTheContextStartsWithTheExecutorsTextAndExitZero() {
-        for (List<String> words : List.of(List.<String>of(), List.of("--help"), List.of("-h"), List.of("help"),
-                List.of("upgrade", "--help"), List.of("history", "-h"), List.of("revision", "-m", "two words", "--help"),
-                List.of("downgrade", "-2", "--help", "--spring.datasource.url=jdbc:sqlite:x.db"))) {
+        List<List<String>> helpRequests = new ArrayList<>(List.of(List.<String>of(), List.of("--help"), List.of("-h"),
+                List.of("help"), List.of("history", "-h"), List.of("revision", "-m", "two words", "--help"),
+                List.of("downgrade", "-2", "--help", "--spring.datasource.url=jdbc:sqlite:x.db")));
+        for (DbVerb verb : DbVerb.values()) {
+            helpRequests.add(List.of(verb.verb(), "--help"));
+        }
+        for (List<String> words : helpRequests) {
             List<String> args = new ArrayList<>(List.of("db"));
             args.addAll(words);
             Started started = starting(args.toArray(String[]::new));
 
             RecordingConsole console = RecordingConsole.oneShot();
-            int status = new DbCommandExecutor(null).execute(DbCommandLineRunner.commandWords(args.toArray(String[]::new)),
+            int status = new DbCommandExecutor(null).execute(DbCommandLineParser.commandWords(args.toArray(String[]::new)),
                     console);
             assertThat(status).isZero();
             assertThat(started.out()).as("db %s", words).isEqualTo(String.join(System.lineSeparator(), console.out)
