@@ -145,6 +145,8 @@ public final class EntityModelSource implements ModelSource {
             MetadataSources sources = new MetadataSources(registry);
             classes.forEach(sources::addAnnotatedClass);
             Metadata metadata = sources.buildMetadata();
+            // what the application's SessionFactory adds to the same metamodel when it starts
+            BeanValidationDdl.apply(metadata, registry);
             // the column order Hibernate's schema export uses (its ColumnOrderingStrategy), so that created tables agree
             ((MetadataImplementor) metadata).orderColumns(true);
             return new Mapped(settings, application, new MetamodelTables(metadata, settings).schema(), origins(metadata));
