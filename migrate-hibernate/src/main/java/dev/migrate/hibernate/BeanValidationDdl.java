@@ -105,9 +105,10 @@ final class BeanValidationDdl {
         }
 
         private static ValidatorFactory given(Map<String, Object> settings) {
-            Object value = settings.get(ValidationSettings.JAKARTA_VALIDATION_FACTORY);
+            // Hibernate reads the older name first, then the Jakarta one
+            Object value = settings.get("javax.persistence.validation.factory");
             if (value == null) {
-                value = settings.get("javax.persistence.validation.factory"); // the older name, still read by Hibernate
+                value = settings.get(ValidationSettings.JAKARTA_VALIDATION_FACTORY);
             }
             if (value == null || value instanceof ValidatorFactory) {
                 return (ValidatorFactory) value;
