@@ -27,8 +27,9 @@ import java.util.jar.JarFile;
  * The {@code *.sql} files directly under a classpath location, from every classpath entry that has it
  * (directories, jars, and Spring Boot's nested jars, whose {@code jar:nested:} URLs open as
  * {@link JarURLConnection}s; elsewhere, as in a native image, the scripts that the location's {@link ScriptIndex}
- * names), merged and sorted by file name. A location found nowhere lists nothing:
- * an application may have no scripts yet.
+ * names), merged and sorted by file name. A jar of file entries alone (no directory entries: H2's, Bazel's deploy
+ * jars, {@code zip -D}) has no resource for the location itself: the class loaders' jars ({@link ClassPathJars}) are
+ * read for it. A location found nowhere lists nothing: an application may have no scripts yet.
  */
 public final class ClasspathScriptSource implements ScriptSource {
 
