@@ -1,7 +1,5 @@
 package dev.migrate.it;
 
-import dev.migrate.command.Migrate;
-import dev.migrate.command.MigrateConfig;
 import dev.migrate.command.MigrateException;
 import dev.migrate.runtime.RunResult;
 import dev.migrate.script.ScriptIndex;
@@ -11,7 +9,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,26 +53,17 @@ class FlatJarTest {
         return jar;
     }
 
-    private static Migrate engine(TestDatabase db, ClassLoader loader) {
-        return new Migrate(MigrateConfig.builder().dataSource(db.dataSource()).location("classpath:db/migrations")
-                .classLoader(loader).build());
-    }
-
-    private static URLClassLoader loader(Path jar) throws IOException {
-        return new URLClassLoader(new URL[] {jar.toUri().toURL()}, null);
-    }
-
     @ParameterizedTest
     @EnumSource(Kind.class)
     void withoutAnIndexEveryScriptOfTheJarRuns(Kind kind) throws Exception {
         TestDatabase db = kind.create(tmp);
         scripts();
 
-        try (URLClassLoader loader = loader(flatJar())) {
-            RunResult result = engine(db, loader).upgrade("head");
+        try (URLClassLoader loader = IndexedAtHeadTest.loader(flatJar())) {
+            RunResult result = IndexedAtHeadTest.engine(db, loader).upgrade("head");
 
             assertThat(result.toHeads()).containsExactly(B);
-            assertThat(engine(db, loader).heads(false)).isNotNull();
+            assertThat(IndexedAtHeadTest.engine(db, loader).heads(false)).isNotNull();
         }
         assertThat(db.queryStrings("SELECT version_num FROM alembic_version")).containsExactly(B);
         assertThat(db.queryStrings("SELECT COUNT(*) FROM flat_two")).containsExactly("0");
@@ -92,9 +80,9 @@ class FlatJarTest {
         Path index = files.directory().resolve(ScriptIndex.FILE_NAME);
         Files.writeString(index, Files.readString(index).replace("-- Revision ID: ", "-- garbage: "));
 
-        try (URLClassLoader loader = loader(flatJar())) {
-            assertThat(engine(db, loader).upgrade("head").steps()).isEmpty();
-            assertThatThrownBy(() -> engine(db, loader).heads(false))
+        try (URLClassLoader loader = IndexedAtHeadTest.loader(flatJar())) {
+            assertThat(IndexedAtHeadTest.engine(db, loader).upgrade("head").steps()).isEmpty();
+            assertThatThrownBy(() -> IndexedAtHeadTest.engine(db, loader).heads(false))
                     .isInstanceOf(MigrateException.class).hasMessageContaining("Revision ID");
         }
     }
