@@ -28,8 +28,8 @@ import java.util.jar.JarFile;
  * (directories, jars, and Spring Boot's nested jars, whose {@code jar:nested:} URLs open as
  * {@link JarURLConnection}s; elsewhere, as in a native image, the scripts that the location's {@link ScriptIndex}
  * names), merged and sorted by file name. A jar of file entries alone (no directory entries: H2's, Bazel's deploy
- * jars, {@code zip -D}) has no resource for the location itself: the class loaders' jars ({@link ClassPathJars}) are
- * read for it. A location found nowhere lists nothing: an application may have no scripts yet.
+ * jars, {@code zip -D}) has no resource for the location itself: its {@link ScriptIndex} finds it; without one, the
+ * class loaders' jars ({@link ClassPathJars}) are read for it when the location is found nowhere else. A location found nowhere lists nothing: an application may have no scripts yet.
  */
 public final class ClasspathScriptSource implements ScriptSource {
 
@@ -67,9 +67,13 @@ public final class ClasspathScriptSource implements ScriptSource {
                 resources.addAll(listAt(directory));
             }
         }
-        // a jar of file entries alone, without an index, is found by nothing above: its entries are read
-        for (URL jar : ClassPathJars.of(classLoader)) {
-            resources.addAll(listJar(jar, location + "/", JarShape.FILE_ENTRIES_ONLY));
+        if (seen.isEmpty()) {
+            // a jar of file entries alone, without an index, is found by nothing above: the class path's jars are read.
+            // Only when the location is found nowhere else: reading every jar would cost each start of every
+            // application whose scripts are found the usual way (such a jar beside others is found by its index)
+            for (URL jar : ClassPathJars.of(classLoader)) {
+                resources.addAll(listJar(jar, location + "/", JarShape.FILE_ENTRIES_ONLY));
+            }
         }
         if (seen.isEmpty() && resources.isEmpty()) {
             log.warn("No script location {} on the classpath", description());

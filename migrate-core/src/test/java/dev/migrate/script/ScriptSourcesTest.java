@@ -109,12 +109,11 @@ class ScriptSourcesTest {
     }
 
     @Test
-    void aJarOfFileEntriesBesideADirectoryAndAJarWithDirectoriesIsListedToo() throws IOException {
+    void aJarOfFileEntriesWithItsIndexBesideADirectoryAndAJarWithDirectoriesIsListedToo() throws IOException {
         Path classes = tmp.resolve("classes");
         Path dir = Files.createDirectories(classes.resolve("db/migrations"));
         Files.writeString(dir.resolve("b2_from_dir.sql"), "from dir");
         Path jar = jar(tmp.resolve("scripts.jar"), Map.of("db/migrations/c3_from_jar.sql", "from jar"));
-        Path flat = flatJar(tmp.resolve("flat.jar"), Map.of("db/migrations/a1_from_flat.sql", "from flat"));
         Path flatIndexed = Files.createDirectories(tmp.resolve("indexed/db/migrations"));
         Files.writeString(flatIndexed.resolve("d4_from_indexed.sql"), Scripts.script("d4", "", "SELECT 1;"));
         ScriptIndex.write(flatIndexed);
@@ -122,13 +121,13 @@ class ScriptSourcesTest {
                 "db/migrations/d4_from_indexed.sql", Files.readString(flatIndexed.resolve("d4_from_indexed.sql")),
                 "db/migrations/" + ScriptIndex.FILE_NAME, Files.readString(flatIndexed.resolve(ScriptIndex.FILE_NAME))));
 
-        URL[] roots = {classes.toUri().toURL(), jar.toUri().toURL(), flat.toUri().toURL(), indexed.toUri().toURL()};
+        URL[] roots = {classes.toUri().toURL(), jar.toUri().toURL(), indexed.toUri().toURL()};
         try (URLClassLoader loader = new URLClassLoader(roots, null)) {
             List<ScriptResource> resources = ScriptSources.of("classpath:db/migrations", loader).list();
 
             assertThat(resources).extracting(ScriptResource::fileName)
-                    .containsExactly("a1_from_flat.sql", "b2_from_dir.sql", "c3_from_jar.sql", "d4_from_indexed.sql");
-            assertThat(resources.get(3).indexed()).isNotNull();
+                    .containsExactly("b2_from_dir.sql", "c3_from_jar.sql", "d4_from_indexed.sql");
+            assertThat(resources.get(2).indexed()).isNotNull();
         }
     }
 
