@@ -55,6 +55,8 @@ class MinimalOneShotContextTest {
                     .hasSize(1);
             assertThat(context.getBeanFactory().containsSingleton(beanName(context, BusyApplication.ReportCache.class)))
                     .as("the application's own bean, which the command does not need, is not created").isFalse();
+            assertThat(context.getBeanFactory().containsSingleton(beanName(context, BusyApplication.StartupWarmer.class)))
+                    .as("nor is the application's event listener, whose work is no part of the command").isFalse();
             assertThat(context.getBeanFactory().containsSingleton("transactionInterceptor"))
                     .as("no transactional bean called: no transaction interceptor (nor the Reactor classes it loads)")
                     .isFalse();
@@ -74,9 +76,12 @@ class MinimalOneShotContextTest {
             assertThat(context.getBeanNamesForType(HealthEndpoint.class)).hasSize(1);
             assertThat(context.getBeanFactory().containsSingleton(beanName(context, BusyApplication.ReportCache.class)))
                     .isTrue();
+            assertThat(context.getBean(BusyApplication.StartupWarmer.class).warmed()).isTrue();
         }
         try (ConfigurableApplicationContext context = run()) {
             assertThat(statuses(context)).isEmpty();
+            assertThat(context.getBean(BusyApplication.StartupWarmer.class).warmed()).as("a normal start's listeners")
+                    .isTrue();
             assertThat(context.getBeanNamesForType(HealthEndpoint.class)).hasSize(1);
             assertThat(context.getBeanNamesForType(CommandRegistry.class)).hasSize(1);
             assertThat(context.getBeanFactory().containsSingleton(beanName(context, BusyApplication.ReportCache.class)))

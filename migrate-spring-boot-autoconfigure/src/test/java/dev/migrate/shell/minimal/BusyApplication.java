@@ -3,6 +3,8 @@ package dev.migrate.shell.minimal;
 import dev.migrate.shell.DbCommandExit;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.event.ContextRefreshedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -33,5 +35,21 @@ public class BusyApplication {
     /** Stands for the application's own work: a report cache warmed at startup, say. */
     @Component
     public static class ReportCache {
+    }
+
+    /** The application's own work done when the context is refreshed, through an event listener method. */
+    @Component
+    public static class StartupWarmer {
+
+        private volatile boolean warmed;
+
+        @EventListener(ContextRefreshedEvent.class)
+        void warm() {
+            warmed = true;
+        }
+
+        public boolean warmed() {
+            return warmed;
+        }
     }
 }
