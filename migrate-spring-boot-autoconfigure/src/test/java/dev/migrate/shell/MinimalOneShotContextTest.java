@@ -47,7 +47,11 @@ class MinimalOneShotContextTest {
 
     @Test
     void aOneShotCommandCreatesOnlyWhatItNeedsAndStillReadsTheProfilesFiles(CapturedOutput output) {
+        BusyApplication.ClosingCallback callback;
         try (ConfigurableApplicationContext context = run("db", "upgrade")) {
+            callback = (BusyApplication.ClosingCallback) context.getBeanFactory().getSingleton(
+                    beanName(context, BusyApplication.ClosingCallback.class));
+            assertThat(callback).as("the engine's callback, created for the command").isNotNull();
             assertThat(statuses(context)).containsExactly(DbCommandExecutor.OK);
             assertThat(context.getBeanNamesForType(HealthEndpoint.class)).as("actuator left out").isEmpty();
             assertThat(context.getBeanNamesForType(CommandRegistry.class)).as("Spring Shell left out").isEmpty();
@@ -61,6 +65,7 @@ class MinimalOneShotContextTest {
                     .as("no transactional bean called: no transaction interceptor (nor the Reactor classes it loads)")
                     .isFalse();
         }
+        assertThat(callback.sawTheClose()).as("the event listener of a bean the command created").isTrue();
         // the 'busy' profile's file points at the test scripts: the command migrated with them
         assertThat(SqliteFiles.versions(dir.resolve("app.db"))).containsExactly(SqliteFiles.HEAD);
         try (ConfigurableApplicationContext context = run("db", "current")) {
