@@ -2,6 +2,7 @@ package dev.migrate.shell;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.core.env.StandardEnvironment;
 
 import java.io.ByteArrayOutputStream;
@@ -112,6 +113,28 @@ class DbCommandModeListenerTest {
             } else {
                 assertThat(listenerClasses(application)).contains(DbCommandModeListener.BACKGROUND_PREINITIALIZER);
             }
+        }
+    }
+
+    /**
+     * A web application's environment is created before the one-shot settings apply, as the deduced type says: a
+     * servlet environment looks for JNDI (every nested jar asked for {@code jndi.properties}) only to be converted to a
+     * standard one. A command says it is no web application when the run starts, so the environment is standard
+     * from the start; other runs keep the deduced type.
+     */
+    @Test
+    void aCommandIsNoWebApplicationFromTheStartOtherRunsKeepTheDeducedType() {
+        for (String[] args : List.of(new String[] {"--server.port=0"}, new String[] {"db", "current"})) {
+            SpringApplication application = new SpringApplication(Object.class);
+            application.setWebApplicationType(WebApplicationType.SERVLET);
+            PrintStream before = System.out;
+            try {
+                new DbCommandModeListener(application, args, null, status -> { }).starting(null);
+            } finally {
+                System.setOut(before);
+            }
+            assertThat(application.getWebApplicationType()).as(String.join(" ", args))
+                    .isEqualTo(DbCommandModeListener.isDbCommand(args) ? WebApplicationType.NONE : WebApplicationType.SERVLET);
         }
     }
 
