@@ -131,6 +131,7 @@ public final class ClasspathScriptSource implements ScriptSource {
         String base = url.toExternalForm().endsWith("/") ? url.toExternalForm() : url.toExternalForm() + "/";
         try (JarFile jarFile = connection.getJarFile()) {
             List<ScriptIndex.Stored> stored = new ArrayList<>();
+            ScriptIndex.Listing listing = new ScriptIndex.Listing();
             Enumeration<JarEntry> entries = jarFile.entries();
             while (entries.hasMoreElements()) {
                 JarEntry entry = entries.nextElement();
@@ -142,9 +143,10 @@ public final class ClasspathScriptSource implements ScriptSource {
                 if (!fileName.contains("/")) {
                     // the jar's directory records each entry's CRC-32 and size: no decompression needed to know them
                     stored.add(new ScriptIndex.Stored(fileName, entry.getCrc(), entry.getSize()));
+                    listing.add(fileName, entry.getCrc(), entry.getSize());
                 }
             }
-            ScriptIndex index = matchingIndex(jarFile, prefix, base, stored);
+            ScriptIndex index = matchingIndex(jarFile, prefix, base, stored, listing);
             List<ScriptResource> resources = new ArrayList<>(stored.size());
             for (ScriptIndex.Stored script : stored) {
                 // the URL is made when the script is opened: with an index a start opens none of a thousand
@@ -153,15 +155,18 @@ public final class ClasspathScriptSource implements ScriptSource {
                     URLConnection c = new URL(location).openConnection();
                     c.setUseCaches(false);
                     return c.getInputStream();
-                }, index == null ? null : index.entry(script.fileName())));
+                }, index));
             }
             return resources;
         }
     }
 
-    /** The location's {@link ScriptIndex} when the jar has one that describes exactly its scripts, else null. */
-    private ScriptIndex matchingIndex(JarFile jarFile, String prefix, String base, List<ScriptIndex.Stored> stored)
-            throws IOException {
+    /**
+     * The location's {@link ScriptIndex} when the jar has one that describes exactly its scripts, else null: told by
+     * the index's listing fingerprint when it has one (no index line parsed), else script by script.
+     */
+    private ScriptIndex matchingIndex(JarFile jarFile, String prefix, String base, List<ScriptIndex.Stored> stored,
+                                      ScriptIndex.Listing listing) throws IOException {
         JarEntry indexEntry = jarFile.getJarEntry(prefix + ScriptIndex.FILE_NAME);
         if (indexEntry == null) {
             return null;
@@ -169,6 +174,10 @@ public final class ClasspathScriptSource implements ScriptSource {
         ScriptIndex index;
         try (InputStream in = jarFile.getInputStream(indexEntry)) {
             index = ScriptIndex.read(in, base + ScriptIndex.FILE_NAME);
+        }
+        if (index.summary().filter(summary -> summary.listing().equals(listing.value())).isPresent()) {
+            log.debug("{}: headers from {}, whose fingerprint is the jar's", description(), ScriptIndex.FILE_NAME);
+            return index;
         }
         Optional<String> mismatch = index.mismatch(stored);
         if (mismatch.isPresent()) {

@@ -173,7 +173,7 @@ class ScriptIndexTest {
             assertThat(set.get("a1").message()).isEqualTo("a message");
         }
         assertThat(Files.readString(directory.resolve(ScriptIndex.FILE_NAME), StandardCharsets.UTF_8))
-                .startsWith("# migrate script index v2\n");
+                .startsWith("# migrate script index v3\nsummary\t");
     }
 
     @Test
@@ -196,7 +196,7 @@ class ScriptIndexTest {
         markIndexedMessage(directory);
         Path index = directory.resolve(ScriptIndex.FILE_NAME);
         // what version 1 wrote: no graph fields after the header's line count
-        Files.writeString(index, Files.readString(index).replace("# migrate script index v2", "# migrate script index v1")
+        Files.writeString(index, Files.readString(index).replaceFirst("# migrate script index v3\nsummary\t[^\n]*\n", "# migrate script index v1\n")
                 .replaceAll("(?m)^([^\t\n]+\t[^\t]+\t[^\t]+\t[^\t]+\t[0-9]+)\t[^\n]*$", "$1"));
 
         ScriptSet set = load(jar(directory, Map.of()));
