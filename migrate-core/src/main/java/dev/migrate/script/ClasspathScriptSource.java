@@ -172,8 +172,14 @@ public final class ClasspathScriptSource implements ScriptSource {
             return null;
         }
         ScriptIndex index;
-        try (InputStream in = jarFile.getInputStream(indexEntry)) {
-            index = ScriptIndex.read(in, base + ScriptIndex.FILE_NAME);
+        String location = base + ScriptIndex.FILE_NAME;
+        // buffered: of a version 3 index only the first two lines are read now, byte by byte
+        try (InputStream in = new java.io.BufferedInputStream(jarFile.getInputStream(indexEntry), 512)) {
+            index = ScriptIndex.read(in, location, () -> {
+                URLConnection again = new URL(location).openConnection();
+                again.setUseCaches(false);
+                return again.getInputStream();
+            });
         }
         if (index.summary().filter(summary -> summary.listing().equals(listing.value())).isPresent()) {
             log.debug("{}: headers from {}, whose fingerprint is the jar's", description(), ScriptIndex.FILE_NAME);

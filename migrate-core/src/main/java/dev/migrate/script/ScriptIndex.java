@@ -16,6 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.zip.CRC32;
 
 /**
@@ -167,8 +168,11 @@ public final class ScriptIndex {
     private final Summary summary;
     private final String location;
     private final int fieldCount;
-    /** The script lines, parsed into {@link #entries} when first needed: a start at head may need none. */
-    private final Lines rest;
+    /**
+     * The script lines, read and parsed into {@link #entries} when first needed: a start at head may need none, and
+     * then reads no more of a version 3 index than its first two lines.
+     */
+    private final Supplier<Lines> rest;
     private final int firstEntryLine;
     private volatile Map<String, Entry> entries;
 
@@ -181,7 +185,7 @@ public final class ScriptIndex {
         this.firstEntryLine = 0;
     }
 
-    private ScriptIndex(Summary summary, String location, int fieldCount, Lines rest, int firstEntryLine) {
+    private ScriptIndex(Summary summary, String location, int fieldCount, Supplier<Lines> rest, int firstEntryLine) {
         this.summary = summary;
         this.location = location;
         this.fieldCount = fieldCount;
@@ -232,7 +236,7 @@ public final class ScriptIndex {
             synchronized (this) {
                 known = entries;
                 if (known == null) {
-                    known = parseEntries(rest, location, fieldCount, firstEntryLine);
+                    known = parseEntries(rest.get(), location, fieldCount, firstEntryLine);
                     entries = known;
                 }
             }
@@ -248,19 +252,57 @@ public final class ScriptIndex {
     public static ScriptIndex read(InputStream in, String location) throws IOException {
         Lines lines = new Lines(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         String first = lines.next();
+        int fieldCount = fieldCount(first, location);
+        Summary summary = FIRST_LINE.equals(first) ? summary(lines.next(), location) : null;
+        return new ScriptIndex(summary, location, fieldCount, () -> lines, summary == null ? 1 : 2);
+    }
+
+    /**
+     * Reads an index from {@code in} as {@link #read(InputStream, String)} does, but of a version 3 index only its first
+     * two lines: the rest is read from {@code reopen} when first needed (a start at head that its summary answers
+     * reads none of it).
+     */
+    public static ScriptIndex read(InputStream in, String location, ScriptResource.Opener reopen) throws IOException {
+        byte[] start = in.readNBytes(FIRST_LINE.length() + 1);
+        if (!new String(start, StandardCharsets.UTF_8).equals(FIRST_LINE + "\n")) {
+            // an earlier version, or not an index at all: read whole, as always
+            return read(new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(start), in), location);
+        }
+        Summary summary = summary(firstLine(in), location);
+        return new ScriptIndex(summary, location, FIELDS, () -> {
+            try (InputStream again = reopen.open()) {
+                Lines lines = new Lines(new String(again.readAllBytes(), StandardCharsets.UTF_8));
+                lines.next();
+                lines.next();
+                return lines;
+            } catch (IOException e) {
+                throw new ScriptException(location + ": cannot read the script index (" + e.getMessage() + ")", e);
+            }
+        }, 2);
+    }
+
+    /** The next line of {@code in} (a carriage return before its line feed dropped), or null at its end. */
+    private static String firstLine(InputStream in) throws IOException {
+        java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream(256);
+        int b;
+        while ((b = in.read()) >= 0 && b != '\n') {
+            line.write(b);
+        }
+        if (b < 0 && line.size() == 0) {
+            return null;
+        }
+        String text = line.toString(StandardCharsets.UTF_8);
+        return text.endsWith("\r") ? text.substring(0, text.length() - 1) : text;
+    }
+
+    private static int fieldCount(String first, String location) {
         int fieldCount = FIRST_LINE.equals(first) || FIRST_LINE_V2.equals(first) ? FIELDS
                 : FIRST_LINE_V1.equals(first) ? FIELDS_V1 : -1;
         if (fieldCount < 0) {
             throw new ScriptException(location + ":1: not a script index (expected \"" + FIRST_LINE
                     + "\"); delete it or write it again with " + ScriptIndex.class.getName());
         }
-        Summary summary = null;
-        int number = 1;
-        if (FIRST_LINE.equals(first)) {
-            summary = summary(lines.next(), location);
-            number++;
-        }
-        return new ScriptIndex(summary, location, fieldCount, lines, number);
+        return fieldCount;
     }
 
     private static Summary summary(String line, String location) {
