@@ -307,7 +307,7 @@ public final class ScriptIndex {
 
     private static Summary summary(String line, String location) {
         String[] fields = line == null ? new String[0] : line.split("\t", -1);
-        if (fields.length != 5 || !SUMMARY.equals(fields[0])) {
+        if (fields.length != 5 || !SUMMARY.equals(fields[0]) || !fields[2].matches("[0-9]{1,9}")) {
             throw new ScriptException(location + ":2: malformed summary line; write the index again");
         }
         boolean known = !UNKNOWN.equals(fields[4]);

@@ -5,7 +5,10 @@ import dev.migrate.command.MigrateConfig;
 import dev.migrate.command.MigrateException;
 import dev.migrate.runtime.AppliedRepeatable;
 import dev.migrate.runtime.RunResult;
+import dev.migrate.fleet.Fleet;
+import dev.migrate.fleet.FleetTarget;
 import dev.migrate.script.ScriptIndex;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -216,5 +219,31 @@ class AppliedDigestTest {
             assertThat(logReads(linear, loader, "head", results)).last().asString().contains(WHOLE_LOG);
             assertThat(results.get(0).earlierFailures()).singleElement().asString().contains(B);
         }
+    }
+
+    @Test
+    void eachTenantOfAFleetKeepsItsOwnDigest() throws Exception {
+        TestDatabase db = Db.POSTGRESQL.create(tmp);
+        scripts();
+        try (URLClassLoader loader = packaged()) {
+            assertThat(new Fleet(tenants(db.dataSource(), loader), 2).withPackagedScripts().upgrade("head").succeeded())
+                    .isTrue();
+            for (String tenant : List.of("digest_1", "digest_2")) {
+                assertThat(db.queryStrings("SELECT direction FROM " + tenant + ".migrate_log WHERE id = (SELECT MAX(id) FROM "
+                        + tenant + ".migrate_log)")).as(tenant).containsExactly("digest");
+            }
+
+            StatementLog recorded = new StatementLog(db.dataSource());
+            assertThat(new Fleet(tenants(recorded.dataSource(), loader), 1).withPackagedScripts().upgrade("head")
+                    .succeeded()).isTrue();
+            assertThat(recorded.statements().stream().filter(sql -> sql.contains("migrate_log")))
+                    .hasSize(2).allSatisfy(sql -> assertThat(sql).contains(NEWEST_ROW));
+        }
+    }
+
+    private static List<FleetTarget> tenants(DataSource dataSource, ClassLoader loader) {
+        MigrateConfig config = MigrateConfig.builder().dataSource(dataSource).location("classpath:db/migrations")
+                .classLoader(loader).build();
+        return List.of(FleetTarget.schema("digest_1", config), FleetTarget.schema("digest_2", config));
     }
 }
