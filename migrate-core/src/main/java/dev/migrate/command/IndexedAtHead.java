@@ -32,6 +32,11 @@ record IndexedAtHead(IndexedScripts indexed, String target) implements AtTargetC
     }
 
     @Override
+    public Optional<String> digest() {
+        return Optional.of(indexed.digest());
+    }
+
+    @Override
     public boolean anythingDue(List<String> heads, List<String> target, List<LogEntry> log, boolean validate) {
         return !indexed.repeatables().isEmpty() && !RepeatableHistory.of(log).due(indexed.repeatables()).isEmpty()
                 || validate && DriftCheck.anyChangedAtHead(indexed.checksums(), log);

@@ -18,4 +18,12 @@ public interface AtTargetCheck {
      * {@code validate}) an applied script that changed since it ran.
      */
     boolean anythingDue(List<String> heads, List<String> target, List<LogEntry> log, boolean validate);
+
+    /**
+     * The {@link dev.migrate.script.AppliedDigest} of the scripts at hand, when known without reading them: a log
+     * ending with this digest ({@link LogDigest}) has nothing changed and nothing due, and is not read further.
+     */
+    default Optional<String> digest() {
+        return Optional.empty();
+    }
 }

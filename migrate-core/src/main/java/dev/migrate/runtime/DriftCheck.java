@@ -90,7 +90,7 @@ public final class DriftCheck {
     }
 
     /** Each revision's checksum as the log last recorded it; null where the newest record carries none. */
-    private static Map<String, String> recordedChecksums(List<LogEntry> log) {
+    static Map<String, String> recordedChecksums(List<LogEntry> log) {
         Map<String, String> recorded = new HashMap<>();
         for (LogEntry entry : log) {
             if (!entry.success()) {

@@ -120,11 +120,15 @@ public final class MigrationLog {
                 + dialect.literal(LogEntry.REPEATABLE) + ", " + dialect.literal("downgrade") + ") ORDER BY id");
     }
 
+    /** The rows {@code sql} selects ({@link #COLUMNS}), without the digest rows, which only the check at head reads. */
     private List<LogEntry> select(Connection connection, String sql) throws SQLException {
         List<LogEntry> entries = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement(sql);
              ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
+                if (LogEntry.DIGEST.equals(rows.getString(2))) {
+                    continue;
+                }
                 entries.add(new LogEntry(rows.getString(1), rows.getString(2), rows.getString(3), rows.getString(4),
                         parseInstant(rows.getString(5)), rows.getLong(6), rows.getString(7), rows.getBoolean(8),
                         rows.getString(9)));

@@ -123,6 +123,9 @@ public final class MigrationRunner {
                 try {
                     session.callRunCallbacks(direction, Callbacks.Stage.BEFORE_RUN, List.of(), "nothing was migrated");
                     RunResult result = runPlans(session, connection, planner, drift, repeatables);
+                    if (!result.steps().isEmpty() || !result.repeatables().isEmpty()) {
+                        recordDigest(session);
+                    }
                     session.callRunCallbacks(direction, Callbacks.Stage.AFTER_RUN, result.steps(),
                             (result.steps().isEmpty() ? "nothing was pending" : "the revisions of the run stay applied")
                             + "; the database is at " + describe(result.toHeads()));
@@ -137,7 +140,9 @@ public final class MigrationRunner {
 
     /**
      * The check of a database already where the run would take it (every start of an application at head), made
-     * without the lock and without writing: the version table and the log, one statement each in autocommit mode
+     * without the lock and without writing: the version table and the log, one statement each in autocommit mode (when
+     * the check knows the digest to expect, {@link LogDigest}, first the heads and the log's newest row in one
+     * statement, {@link HeadsAndDigest}, and the whole log only when that row is not that digest)
      * (PostgreSQL also asks for the current schema, as the locked run does)
      * (a missing table fails its statement, which ends nothing but this check), then the plan, the repeatable
      * scripts due and the drift check on what was read. Present only when all three say there is nothing to do;
@@ -149,8 +154,9 @@ public final class MigrationRunner {
      * same database meanwhile either had not committed its first revision when the version table was read (the
      * answer "at head" is then what a start a moment earlier would have got; that process's changes land after it,
      * as they would have), or had, and this run then sees heads its plan does not match and takes the locked way.
-     * The version table is read before the log, so the log holds at least the rows of the revisions read as
-     * applied. Flyway and Alembic give the same guarantee at head ("up to date when checked").
+     * The version table is read before the log (or with it, from one snapshot of both), so the log holds at least
+     * the rows of the revisions read as applied. Flyway and Alembic give the same guarantee at head ("up to date
+     * when checked").
      */
     private Optional<RunResult> nothingToDo(Connection connection, Dialect dialect, AtTargetCheck check) {
         if (!settings.callbacks().isEmpty()) {
@@ -165,13 +171,25 @@ public final class MigrationRunner {
             if (!dialect.readsMissingTablesQuietly() && !dialect.tableExists(connection, versionTable)) {
                 return Optional.empty(); // never migrated: the run under the lock creates the tables
             }
-            List<String> heads = new VersionTable(dialect, versionTable).readExisting(connection);
+            TableName logTable = dialect.qualify(connection, settings.logTable());
+            Optional<String> digest = check.digest();
+            List<String> heads;
+            if (digest.isPresent()) {
+                HeadsAndDigest read = HeadsAndDigest.read(connection, dialect, versionTable, logTable);
+                heads = read.heads();
+                if (check.target(heads).isPresent() && digest.equals(read.digest())) {
+                    // the log ends with the digest of the scripts at hand: nothing changed, nothing due, no failure since
+                    return Optional.of(new RunResult(heads, heads, List.of(), List.of()));
+                }
+            } else {
+                heads = new VersionTable(dialect, versionTable).readExisting(connection);
+            }
             Optional<List<String>> target = check.target(heads);
             if (target.isEmpty()) {
                 return Optional.empty();
             }
-            List<LogEntry> logRows = new MigrationLog(dialect, dialect.qualify(connection, settings.logTable()))
-                    .readExisting(connection);
+            MigrationLog migrationLog = new MigrationLog(dialect, logTable);
+            List<LogEntry> logRows = migrationLog.readExisting(connection);
             if (check.anythingDue(heads, target.get(), logRows, settings.validateOnMigrate())) {
                 return Optional.empty();
             }
@@ -252,6 +270,19 @@ public final class MigrationRunner {
                 + "migrated the same database; run the command again");
     }
 
+    /**
+     * Ends the log of a run that wrote to it with the applied scripts' digest. Its steps stand committed whatever
+     * happens here: a digest that could not be written only makes the next start read the whole log.
+     */
+    private static void recordDigest(RunSession session) {
+        try {
+            session.recordDigest();
+        } catch (SQLException | RuntimeException e) {
+            log.warn("Could not end the log with the applied scripts' digest ({}); the next start reads the whole log",
+                    e.toString());
+        }
+    }
+
     /** Sets the version table to {@code plan.toHeads()} without running anything (Alembic's stamp). */
     public RunResult stamp(Function<List<String>, Plan> planner) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
@@ -273,6 +304,9 @@ public final class MigrationRunner {
                     for (String head : insert) {
                         session.bookkeeping.append(new LogEntry(head, "stamp", null, null, now, 0,
                                 session.installedBy, true, null));
+                    }
+                    if (!insert.isEmpty()) {
+                        session.appendDigest(); // a stamp that adds no row leaves the log, and its digest, as they were
                     }
                     dialect.commit(connection);
                     return new RunResult(before, plan.toHeads(), List.of());
@@ -301,6 +335,9 @@ public final class MigrationRunner {
                     Instant now = Instant.now();
                     for (ChangedScript script : changed) {
                         session.bookkeeping.append(script.repairEntry(now, session.installedBy));
+                    }
+                    if (!changed.isEmpty()) {
+                        session.appendDigest();
                     }
                     dialect.commit(connection);
                     return changed;

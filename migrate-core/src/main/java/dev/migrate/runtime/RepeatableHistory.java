@@ -62,6 +62,20 @@ public final class RepeatableHistory {
                 ? RepeatableState.APPLIED : RepeatableState.CHANGED;
     }
 
+    /**
+     * The checksum of each repeatable script as it stands applied: applied with success, its newest attempt not a
+     * failure, no downgrade since. A script of that name and checksum is not due; any other is.
+     */
+    public Map<String, String> appliedChecksums() {
+        Map<String, String> applied = new HashMap<>();
+        lastApplied.forEach((name, entry) -> {
+            if (failure(name).isEmpty() && lastSuccess.get(name) > lastDowngrade) {
+                applied.put(name, entry.checksum());
+            }
+        });
+        return applied;
+    }
+
     /** The scripts an upgrade to head applies, in their order (by name). */
     public List<RepeatableScript> due(List<RepeatableScript> scripts) {
         return scripts.stream().filter(script -> stateOf(script) != RepeatableState.APPLIED).toList();

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -150,6 +151,29 @@ final class RunSession implements AutoCloseable, RepeatableRun.Host {
             String who = e instanceof Callbacks.Failure callback ? callback.describe() : "the " + stage.method() + " callbacks";
             LOG.warn("{} failed after the failure it was told of", who, cause);
             failure.addSuppressed(cause);
+        }
+    }
+
+    /**
+     * Ends the log with the digest of what it now says is applied ({@link LogDigest}), inside the caller's transaction:
+     * the last thing every write does, so that the next start at head reads one row of the log, not all of them.
+     */
+    void appendDigest() throws SQLException {
+        Optional<String> digest = LogDigest.of(log.read(connection));
+        if (digest.isPresent()) {
+            bookkeeping.append(LogDigest.row(digest.get(), versionTable.read(connection), Instant.now(), installedBy));
+        }
+    }
+
+    /** {@link #appendDigest()} in a transaction of its own, after a run's steps have committed. */
+    void recordDigest() throws SQLException {
+        begin();
+        try {
+            appendDigest();
+            dialect.commit(connection);
+        } catch (SQLException | RuntimeException e) {
+            dialect.rollback(connection);
+            throw e;
         }
     }
 

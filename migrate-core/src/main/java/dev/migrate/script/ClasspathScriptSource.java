@@ -158,6 +158,7 @@ public final class ClasspathScriptSource implements ScriptSource {
                 return List.of();
             }
             List<ScriptIndex.Stored> stored = new ArrayList<>();
+            ScriptIndex.Listing listing = new ScriptIndex.Listing();
             Enumeration<JarEntry> entries = jarFile.entries();
             while (entries.hasMoreElements()) {
                 JarEntry entry = entries.nextElement();
@@ -175,9 +176,10 @@ public final class ClasspathScriptSource implements ScriptSource {
                 if (!fileName.contains("/")) {
                     // the jar's directory records each entry's CRC-32 and size: no decompression needed to know them
                     stored.add(new ScriptIndex.Stored(fileName, entry.getCrc(), entry.getSize()));
+                    listing.add(fileName, entry.getCrc(), entry.getSize());
                 }
             }
-            ScriptIndex index = matchingIndex(jarFile, prefix, base, stored);
+            ScriptIndex index = matchingIndex(jarFile, prefix, base, stored, listing);
             List<ScriptResource> resources = new ArrayList<>(stored.size());
             for (ScriptIndex.Stored script : stored) {
                 // the URL is made when the script is opened: with an index a start opens none of a thousand
@@ -186,7 +188,7 @@ public final class ClasspathScriptSource implements ScriptSource {
                     URLConnection c = new URL(location).openConnection();
                     c.setUseCaches(false);
                     return c.getInputStream();
-                }, index == null ? null : index.entry(script.fileName())));
+                }, index));
             }
             return resources;
         }
@@ -211,16 +213,29 @@ public final class ClasspathScriptSource implements ScriptSource {
         }
     }
 
-    /** The location's {@link ScriptIndex} when the jar has one that describes exactly its scripts, else null. */
-    private ScriptIndex matchingIndex(JarFile jarFile, String prefix, String base, List<ScriptIndex.Stored> stored)
-            throws IOException {
+    /**
+     * The location's {@link ScriptIndex} when the jar has one that describes exactly its scripts, else null: told by
+     * the index's listing fingerprint when it has one (no index line parsed), else script by script.
+     */
+    private ScriptIndex matchingIndex(JarFile jarFile, String prefix, String base, List<ScriptIndex.Stored> stored,
+                                      ScriptIndex.Listing listing) throws IOException {
         JarEntry indexEntry = jarFile.getJarEntry(prefix + ScriptIndex.FILE_NAME);
         if (indexEntry == null) {
             return null;
         }
         ScriptIndex index;
-        try (InputStream in = jarFile.getInputStream(indexEntry)) {
-            index = ScriptIndex.read(in, base + ScriptIndex.FILE_NAME);
+        String location = base + ScriptIndex.FILE_NAME;
+        // buffered: of a version 3 index only the first two lines are read now, byte by byte
+        try (InputStream in = new java.io.BufferedInputStream(jarFile.getInputStream(indexEntry), 512)) {
+            index = ScriptIndex.read(in, location, () -> {
+                URLConnection again = new URL(location).openConnection();
+                again.setUseCaches(false);
+                return again.getInputStream();
+            });
+        }
+        if (index.summary().filter(summary -> summary.listing().equals(listing.value())).isPresent()) {
+            log.debug("{}: headers from {}, whose fingerprint is the jar's", description(), ScriptIndex.FILE_NAME);
+            return index;
         }
         Optional<String> mismatch = index.mismatch(stored);
         if (mismatch.isPresent()) {

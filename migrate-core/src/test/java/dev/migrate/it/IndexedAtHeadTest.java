@@ -10,15 +10,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.UnaryOperator;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -65,26 +61,11 @@ class IndexedAtHeadTest {
 
     /** The jar of the script directory; {@code edit} changes a script's text in the jar only. */
     private Path jar(String fileName, UnaryOperator<String> edit) throws IOException {
-        Path jar = tmp.resolve("app-" + System.nanoTime() + ".jar");
-        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream entries = new JarOutputStream(out);
-             var scripts = Files.list(files.directory())) {
-            for (String directory : new String[] {"db/", "db/migrations/"}) {
-                entries.putNextEntry(new JarEntry(directory));
-                entries.closeEntry();
-            }
-            for (Path file : scripts.sorted().toList()) {
-                String name = file.getFileName().toString();
-                String text = Files.readString(file);
-                entries.putNextEntry(new JarEntry("db/migrations/" + name));
-                entries.write((name.equals(fileName) ? edit.apply(text) : text).getBytes(StandardCharsets.UTF_8));
-                entries.closeEntry();
-            }
-        }
-        return jar;
+        return ScriptJar.write(files.directory(), tmp, fileName, edit);
     }
 
     private Path jar() throws IOException {
-        return jar("", UnaryOperator.identity());
+        return ScriptJar.write(files.directory(), tmp);
     }
 
     /** An engine over {@code classpath:db/migrations} as {@code loader} finds it. */
@@ -134,7 +115,9 @@ class IndexedAtHeadTest {
     @EnumSource(Kind.class)
     void aChecksumThatIsNotTheRecordedOneLoadsTheScripts(Kind kind) throws Exception {
         TestDatabase db = migrated(kind);
-        index(text -> garbleHeaders(text).replaceFirst("(?m)^(" + A + "_one\\.sql\t[^\t]+\t[^\t]+\t)[^\t]+", "$1changed"));
+        // the summary's digest is not the log's either, so the whole log is compared with the indexed checksums
+        index(text -> garbleHeaders(text).replaceFirst("(?m)^(" + A + "_one\\.sql\t[^\t]+\t[^\t]+\t)[^\t]+", "$1changed")
+                .replaceFirst("(?m)^(summary\t[^\t]*\t[^\t]*\t[^\t]*\t)[^\n]+", "$1d1:other"));
 
         try (URLClassLoader loader = loader(jar())) {
             assertThatThrownBy(() -> engine(db, loader).upgrade("head"))
@@ -158,10 +141,23 @@ class IndexedAtHeadTest {
 
     @ParameterizedTest
     @EnumSource(Kind.class)
+    void anIndexOfTheSecondVersionStillAnswersAtHeadFromItsLines(Kind kind) throws Exception {
+        TestDatabase db = migrated(kind);
+        // version 2: no summary line, so each script's line is read and the whole log compared with them
+        index(text -> garbleHeaders(text).replaceFirst("# migrate script index v3\nsummary\t[^\n]*\n",
+                "# migrate script index v2\n"));
+
+        try (URLClassLoader loader = loader(jar())) {
+            assertThat(engine(db, loader).upgrade("head").steps()).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
     void anIndexOfTheFirstVersionStillServesTheCheck(Kind kind) throws Exception {
         TestDatabase db = migrated(kind);
         // version 1: no graph fields, so the headers it holds are parsed (and here they are good)
-        index(text -> text.replace("# migrate script index v2", "# migrate script index v1")
+        index(text -> text.replaceFirst("# migrate script index v3\nsummary\t[^\n]*\n", "# migrate script index v1\n")
                 .replaceAll("(?m)^([^\t\n]+\t[^\t]+\t[^\t]+\t[^\t]+\t[0-9]+)\t[^\n]*$", "$1"));
 
         try (URLClassLoader loader = loader(jar())) {

@@ -105,7 +105,7 @@ class JavaMigrationTest {
         assertThat(db.queryStrings("SELECT email FROM users ORDER BY id"))
                 .containsExactly("ada@example.org", db.kind() + "@example.org");
         assertThat(migrate.history(null, false, false).lines()).contains(A + " -> " + J + ", seed users");
-        assertThat(db.queryStrings("SELECT revision || ' ' || direction FROM migrate_log ORDER BY id"))
+        assertThat(db.queryStrings("SELECT revision || ' ' || direction FROM migrate_log WHERE direction <> 'digest' ORDER BY id"))
                 .containsExactly(A + " upgrade", J + " upgrade", C + " upgrade");
 
         migrate.downgrade(A);

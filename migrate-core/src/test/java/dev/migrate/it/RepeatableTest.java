@@ -54,7 +54,7 @@ class RepeatableTest {
     private static List<String> log(TestDatabase db) throws Exception {
         return db.queryStrings("SELECT revision || ' ' || direction || ' ' || "
                 + (db.kind().equals("sqlite") ? "success" : "CASE WHEN success THEN 1 ELSE 0 END")
-                + " FROM migrate_log ORDER BY id");
+                + " FROM migrate_log WHERE direction <> 'digest' ORDER BY id");
     }
 
     private static Map<String, RepeatableState> states(Migrate migrate) {

@@ -68,7 +68,7 @@ class RunLockTest {
         }
 
         assertThat(db.queryStrings("SELECT x FROM applied ORDER BY x")).containsExactly("first", "second");
-        assertThat(db.queryStrings("SELECT revision FROM migrate_log WHERE success = 1")).containsExactly("n00000000001");
+        assertThat(db.queryStrings("SELECT revision FROM migrate_log WHERE success = 1 AND direction <> 'digest'")).containsExactly("n00000000001");
         assertThat(db.queryStrings("SELECT version_num FROM alembic_version")).containsExactly("n00000000001");
     }
 

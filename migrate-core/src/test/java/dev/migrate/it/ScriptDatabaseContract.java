@@ -74,7 +74,7 @@ abstract class ScriptDatabaseContract {
         migrate.stamp("head", false);
         assertThat(migrate.current(false).revisions()).containsExactly("l00000000002");
         assertThat(db.queryStrings(tableCount(db, "orders"))).as("stamp runs no script").containsExactly("0");
-        assertThat(db.queryStrings("SELECT CONCAT(revision, CONCAT(' ', direction)) FROM migrate_log ORDER BY id"))
+        assertThat(db.queryStrings("SELECT CONCAT(revision, CONCAT(' ', direction)) FROM migrate_log WHERE direction <> 'digest' ORDER BY id"))
                 .containsExactly("l00000000001 upgrade", "l00000000002 upgrade", "l00000000002 downgrade",
                         "l00000000002 stamp");
         migrate.stamp("base", false);
@@ -100,7 +100,7 @@ abstract class ScriptDatabaseContract {
         migrate.downgrade("base");
         assertThat(migrate.current(false).revisions()).isEmpty();
         assertThat(db.queryStrings(tableCount(db, "users"))).containsExactly("0");
-        assertThat(db.queryStrings("SELECT COUNT(*) FROM migrate_log WHERE success")).containsExactly("8");
+        assertThat(db.queryStrings("SELECT COUNT(*) FROM migrate_log WHERE success AND direction <> 'digest'")).containsExactly("8");
     }
 
     @Test

@@ -131,7 +131,7 @@ class SessionStateTest {
                 + "FROM session_seen")).containsExactly("\"$user\", public on notice on");
         assertThat(db.queryStrings("SELECT table_schema || '.' || table_name FROM information_schema.tables "
                 + "WHERE table_name IN ('authors', 'notes') ORDER BY 1")).containsExactly("public.authors", "public.notes");
-        assertThat(db.queryStrings("SELECT revision FROM migrate_log WHERE success ORDER BY id"))
+        assertThat(db.queryStrings("SELECT revision FROM migrate_log WHERE success AND direction <> 'digest' ORDER BY id"))
                 .containsExactly("d00000000001", "d00000000002");
     }
 

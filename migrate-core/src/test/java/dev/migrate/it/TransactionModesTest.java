@@ -47,7 +47,7 @@ class TransactionModesTest {
         assertThat(migrate.current(false).revisions()).containsExactly("bbbb00000002");
         assertThat(db.queryStrings("SELECT indexname FROM pg_indexes WHERE tablename = 'users' AND indexname LIKE 'ix_%'"))
                 .containsExactly("ix_users_email");
-        assertThat(db.queryStrings("SELECT revision FROM migrate_log WHERE success ORDER BY id"))
+        assertThat(db.queryStrings("SELECT revision FROM migrate_log WHERE success AND direction <> 'digest' ORDER BY id"))
                 .containsExactly("aaaa00000001", "bbbb00000002");
 
         migrate.downgrade("-1");

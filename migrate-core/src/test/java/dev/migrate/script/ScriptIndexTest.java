@@ -173,7 +173,7 @@ class ScriptIndexTest {
             assertThat(set.get("a1").message()).isEqualTo("a message");
         }
         assertThat(Files.readString(directory.resolve(ScriptIndex.FILE_NAME), StandardCharsets.UTF_8))
-                .startsWith("# migrate script index v2\n");
+                .startsWith("# migrate script index v3\nsummary\t");
     }
 
     @Test
@@ -196,12 +196,73 @@ class ScriptIndexTest {
         markIndexedMessage(directory);
         Path index = directory.resolve(ScriptIndex.FILE_NAME);
         // what version 1 wrote: no graph fields after the header's line count
-        Files.writeString(index, Files.readString(index).replace("# migrate script index v2", "# migrate script index v1")
+        Files.writeString(index, Files.readString(index).replaceFirst("# migrate script index v3\nsummary\t[^\n]*\n", "# migrate script index v1\n")
                 .replaceAll("(?m)^([^\t\n]+\t[^\t]+\t[^\t]+\t[^\t]+\t[0-9]+)\t[^\n]*$", "$1"));
 
         ScriptSet set = load(jar(directory, Map.of()));
 
         assertThat(set.get("a1").message()).isEqualTo("a message (indexed)");
         assertThat(set.get("b2").revision().downRevisions()).containsExactly("a1");
+    }
+
+    @Test
+    void theSummaryAnswersWithoutTheScriptLinesWhichAreReadOnlyWhenAskedFor() throws IOException {
+        Path directory = scripts(twoScripts());
+        ScriptIndex written = ScriptIndex.write(directory);
+        Path file = directory.resolve(ScriptIndex.FILE_NAME);
+        java.util.concurrent.atomic.AtomicInteger reopened = new java.util.concurrent.atomic.AtomicInteger();
+
+        ScriptIndex read;
+        try (var in = Files.newInputStream(file)) {
+            read = ScriptIndex.read(in, "migrate.index", () -> {
+                reopened.incrementAndGet();
+                return Files.newInputStream(file);
+            });
+        }
+
+        ScriptIndex.Summary summary = read.summary().orElseThrow();
+        assertThat(summary.heads()).containsExactly("b2");
+        assertThat(summary.scripts()).isEqualTo(2);
+        assertThat(summary.digest()).isEqualTo(written.summary().orElseThrow().digest()).startsWith("d1:");
+        ScriptIndex.Listing listing = new ScriptIndex.Listing();
+        // in another order than the index's: the fingerprint does not depend on it
+        List.of("b2_next.sql", "a1_base.sql").forEach(name -> {
+            ScriptIndex.Entry entry = written.entry(name);
+            listing.add(name, entry.crc(), entry.size());
+        });
+        assertThat(listing.value()).isEqualTo(summary.listing());
+        assertThat(reopened).hasValue(0);
+
+        assertThat(read.entry("b2_next.sql").revision()).isEqualTo(dev.migrate.graph.Revision.of("b2", "a1"));
+        assertThat(read.entry("a1_base.sql").checksum()).isEqualTo(written.entry("a1_base.sql").checksum());
+        assertThat(reopened).hasValue(1);
+    }
+
+    @Test
+    void anotherScriptChangesTheListingFingerprint() throws IOException {
+        Path directory = scripts(twoScripts());
+        ScriptIndex written = ScriptIndex.write(directory);
+        ScriptIndex.Entry a1 = written.entry("a1_base.sql");
+        ScriptIndex.Entry b2 = written.entry("b2_next.sql");
+        String indexed = written.summary().orElseThrow().listing();
+
+        assertThat(fingerprint(a1.fileName(), a1.crc(), a1.size(), b2.fileName(), b2.crc(), b2.size())).isEqualTo(indexed);
+        assertThat(fingerprint(a1.fileName(), a1.crc() ^ 1, a1.size(), b2.fileName(), b2.crc(), b2.size()))
+                .isNotEqualTo(indexed);
+        assertThat(fingerprint(a1.fileName(), a1.crc(), a1.size() + 1, b2.fileName(), b2.crc(), b2.size()))
+                .isNotEqualTo(indexed);
+        assertThat(fingerprint("a1_other.sql", a1.crc(), a1.size(), b2.fileName(), b2.crc(), b2.size()))
+                .isNotEqualTo(indexed);
+        ScriptIndex.Listing one = new ScriptIndex.Listing();
+        one.add(a1.fileName(), a1.crc(), a1.size());
+        assertThat(one.value()).isNotEqualTo(indexed);
+    }
+
+    private static String fingerprint(String first, long firstCrc, long firstSize, String second, long secondCrc,
+                                      long secondSize) {
+        ScriptIndex.Listing listing = new ScriptIndex.Listing();
+        listing.add(first, firstCrc, firstSize);
+        listing.add(second, secondCrc, secondSize);
+        return listing.value();
     }
 }

@@ -25,6 +25,6 @@ class MigrateJdbcTestOnEmbeddedH2Test {
         assertThat(jdbc.queryForObject("SELECT name FROM person WHERE person_id = 1", String.class)).isEqualTo("Ada");
         assertThat(jdbc.queryForList("SELECT version_num FROM alembic_version", String.class))
                 .containsExactly("f6e5d4c3b2a1");
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM migrate_log WHERE success", Integer.class)).isEqualTo(2);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM migrate_log WHERE success AND direction <> 'digest'", Integer.class)).isEqualTo(2);
     }
 }
