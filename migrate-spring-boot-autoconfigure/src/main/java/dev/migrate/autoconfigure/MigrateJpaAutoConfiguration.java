@@ -19,9 +19,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
+import org.springframework.util.StringUtils;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Migrations next to Hibernate: the application's JPA entities are models (as Flask-Migrate reads the app's
@@ -54,18 +57,45 @@ public class MigrateJpaAutoConfiguration {
                                               Environment environment, ObjectProvider<Migrate> migrate,
                                               ObjectProvider<PhysicalNamingStrategy> physicalNamingStrategy,
                                               ObjectProvider<ImplicitNamingStrategy> implicitNamingStrategy,
+                                              ObjectProvider<BootHibernateProperties> bootHibernateProperties,
                                               MetadataCapture capture,
                                               ObjectProvider<EntityManagerFactory> entityManagerFactory) {
             ClassLoader classLoader = resourceLoader.getClassLoader();
+            Supplier<Map<String, Object>> hibernateProperties = bootHibernateProperties.getIfAvailable();
+            if (hibernateProperties == null) {
+                hibernateProperties = EntityModelSettingsFactory.springJpaProperties(environment, physicalNamingStrategy,
+                        implicitNamingStrategy);
+            }
             return EntityModelSource.lazy(new ScannedEntities(beanFactory, classLoader),
-                    new EntityModelSettingsFactory(environment, migrate, physicalNamingStrategy, implicitNamingStrategy,
-                            classLoader), capture.startingJpa(entityManagerFactory));
+                    new EntityModelSettingsFactory(environment, migrate, hibernateProperties, classLoader),
+                    capture.startingJpaWhen(() -> hasMappingFiles(environment, resourceLoader), entityManagerFactory));
         }
 
-        /** Hands the capture to Boot's Hibernate set-up, next to any integrators the application gives it. */
+        /**
+         * Mapping files ({@code spring.jpa.mapping-resources}, else Spring's default {@code META-INF/orm.xml}) are read
+         * by JPA's persistence unit, not by the metamodel built for a check from the scanned classes.
+         */
+        static boolean hasMappingFiles(Environment environment, ResourceLoader resourceLoader) {
+            return StringUtils.hasText(environment.getProperty("spring.jpa.mapping-resources"))
+                    || resourceLoader.getResource(ResourceLoader.CLASSPATH_URL_PREFIX + "META-INF/orm.xml").exists();
+        }
+
+        /**
+         * With Boot's Hibernate set-up: hands the capture to it, next to any integrators the application gives it, and
+         * works out Hibernate's properties as it does for a metamodel built without starting JPA.
+         */
         @Configuration(proxyBeanMethods = false)
         @ConditionalOnClass(name = "org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCustomizer")
         static class CaptureConfiguration {
+
+            @Bean
+            BootHibernateProperties migrateBootHibernateProperties(Environment environment,
+                    ObjectProvider<PhysicalNamingStrategy> physicalNamingStrategy,
+                    ObjectProvider<ImplicitNamingStrategy> implicitNamingStrategy,
+                    ObjectProvider<HibernatePropertiesCustomizer> customizers) {
+                return new BootHibernateProperties(environment, physicalNamingStrategy, implicitNamingStrategy,
+                        customizers);
+            }
 
             @Bean
             HibernatePropertiesCustomizer migrateMetadataCaptureCustomizer(MetadataCapture capture) {

@@ -18,6 +18,8 @@ import dev.migrate.testsupport.PostgresServer;
 import dev.migrate.testsupport.PostgresTest;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
+import org.hibernate.SessionFactoryObserver;
+import org.hibernate.cfg.AvailableSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -205,36 +207,108 @@ class MigrateJpaEntitiesTest {
     }
 
     /**
-     * A one-shot command leaves JPA lazy: {@code db current} does not start Hibernate, and {@code db migrate} starts it
-     * when it compares the models, which are then the application's own mapping (a {@code HibernatePropertiesCustomizer}
-     * that only Boot's Hibernate sees shapes the script), as in a normal start.
+     * A one-shot command leaves JPA lazy: neither {@code db current} nor the commands that compare models start
+     * Hibernate's {@code SessionFactory} (an observer that Boot's Hibernate would be given sees none built); the check
+     * builds only Hibernate's boot metamodel, with the settings the application's JPA would have had (a
+     * {@code HibernatePropertiesCustomizer} that only Boot's Hibernate set-up sees shapes the script).
      */
     @Test
-    void aOneShotCommandStartsJpaOnlyToCompareTheModels() throws Exception {
+    void aOneShotCommandComparesTheEntitiesWithoutStartingJpa() throws Exception {
         Path scripts = Files.createDirectories(tmp.resolve("migrations"));
         List<Integer> exits = new ArrayList<>();
+        List<String> sessionFactories = new ArrayList<>();
+        SessionFactoryObserver observer = new SessionFactoryObserver() {
+            @Override
+            public void sessionFactoryCreated(org.hibernate.SessionFactory factory) {
+                sessionFactories.add(factory.toString());
+            }
+        };
         SpringApplication application = new SpringApplication(LibraryCommandLine.class);
         application.setDefaultProperties(Map.of("spring.datasource.url", sqlite(tmp),
                 "migrate.script-directory", scripts.toString()));
         application.addInitializers(context -> {
             context.getBeanFactory().registerSingleton("dbCommandExit", (DbCommandExit) exits::add);
-            context.getBeanFactory().registerSingleton("standardNames", (HibernatePropertiesCustomizer) properties ->
-                    properties.put("hibernate.physical_naming_strategy",
-                            "org.hibernate.boot.model.naming.PhysicalNamingStrategyStandardImpl"));
+            context.getBeanFactory().registerSingleton("standardNames", (HibernatePropertiesCustomizer) properties -> {
+                properties.put("hibernate.physical_naming_strategy",
+                        "org.hibernate.boot.model.naming.PhysicalNamingStrategyStandardImpl");
+                properties.put(AvailableSettings.SESSION_FACTORY_OBSERVER, observer);
+            });
         });
 
-        try (var context = application.run("db", "current")) {
-            assertThat(context.getBeanFactory().containsSingleton("entityManagerFactory")).as("JPA not started").isFalse();
-        }
-        try (var context = application.run("db", "migrate", "-m", "library")) {
-            assertThat(context.getBeanFactory().containsSingleton("entityManagerFactory")).isTrue();
+        for (String[] command : List.of(new String[] {"db", "current"}, new String[] {"db", "migrate", "-m", "library"},
+                new String[] {"db", "upgrade"}, new String[] {"db", "check"})) {
+            try (var context = application.run(command)) {
+                assertThat(context.getBeanFactory().containsSingleton("entityManagerFactory"))
+                        .as("JPA not started by %s", String.join(" ", command)).isFalse();
+            }
         }
 
-        assertThat(exits).containsExactly(DbCommandExecutor.OK, DbCommandExecutor.OK);
+        assertThat(exits).containsExactly(DbCommandExecutor.OK, DbCommandExecutor.OK, DbCommandExecutor.OK,
+                DbCommandExecutor.OK);
+        assertThat(sessionFactories).as("SessionFactory built").isEmpty();
         try (var files = Files.list(scripts)) {
             assertThat(Files.readString(files.findFirst().orElseThrow())).contains("publishedOn")
                     .doesNotContain("published_on");
         }
+        // the same observer does see Boot's Hibernate start when the application runs without a command
+        application.setDefaultProperties(Map.of("spring.datasource.url", sqlite(tmp), "migrate.on-startup", "none",
+                "migrate.script-directory", scripts.toString(), "spring.jpa.hibernate.ddl-auto", "validate"));
+        application.run().close();
+        assertThat(sessionFactories).hasSize(1);
+    }
+
+    /**
+     * A mapping file is read by JPA's persistence unit, not by a metamodel built from the scanned classes: there a
+     * one-shot {@code db migrate} starts JPA and compares its metamodel, so that the file's column name is the one
+     * written.
+     */
+    @Test
+    void aOneShotCommandStartsJpaWhereAMappingFileMapsTheEntities() throws Exception {
+        Path scripts = Files.createDirectories(tmp.resolve("migrations"));
+        List<Integer> exits = new ArrayList<>();
+        SpringApplication application = new SpringApplication(LibraryCommandLine.class);
+        application.setDefaultProperties(Map.of("spring.datasource.url", sqlite(tmp),
+                "migrate.script-directory", scripts.toString(),
+                "spring.jpa.mapping-resources", "dev/migrate/autoconfigure/entities/library-orm.xml"));
+        application.addInitializers(context -> context.getBeanFactory()
+                .registerSingleton("dbCommandExit", (DbCommandExit) exits::add));
+
+        try (var context = application.run("db", "migrate", "-m", "library")) {
+            assertThat(context.getBeanFactory().containsSingleton("entityManagerFactory")).isTrue();
+        }
+
+        assertThat(exits).containsExactly(DbCommandExecutor.OK);
+        try (var files = Files.list(scripts)) {
+            assertThat(Files.readString(files.findFirst().orElseThrow())).contains("book_title");
+        }
+    }
+
+    /**
+     * Without JPA starting, the entities are still mapped with what Boot's Hibernate set-up would give Hibernate: the
+     * application's {@code HibernatePropertiesCustomizer} beans, in their order, after {@code spring.jpa.*}.
+     */
+    @Test
+    void aBuiltMetamodelAppliesTheApplicationsHibernatePropertiesCustomizers() throws Exception {
+        Path scripts = Files.createDirectories(tmp.resolve("migrations"));
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
+                        MigrateAutoConfiguration.class, MigrateJpaAutoConfiguration.class))
+                .withUserConfiguration(LibraryApplication.class)
+                .withPropertyValues("spring.datasource.url=" + sqlite(tmp), "migrate.script-directory=" + scripts,
+                        "spring.jpa.properties.hibernate.physical_naming_strategy=no.such.Strategy")
+                .withBean("standardNames", HibernatePropertiesCustomizer.class, () -> properties -> properties.put(
+                        "hibernate.physical_naming_strategy",
+                        "org.hibernate.boot.model.naming.PhysicalNamingStrategyStandardImpl"))
+                .run(context -> {
+                    assertThat(context).doesNotHaveBean(EntityManagerFactory.class);
+                    EntityModelSource models = context.getBean(EntityModelSource.class);
+                    Schema mapped = models.schema();
+                    Table books = mapped.table("books").orElseThrow();
+                    assertThat(books.column("publishedOn")).isPresent();
+                    assertThat(books.column("published_on")).isEmpty();
+                    // the customizer gives the same settings again: nothing is mapped a second time
+                    assertThat(models.schema()).isSameAs(mapped);
+                });
     }
 
     /** Without JPA starting (here: not configured at all), the entities are mapped from the spring.jpa.* settings. */

@@ -1,0 +1,61 @@
+package dev.migrate.autoconfigure;
+
+import org.hibernate.boot.model.naming.ImplicitNamingStrategy;
+import org.hibernate.boot.model.naming.PhysicalNamingStrategy;
+import org.hibernate.jpa.boot.spi.JpaSettings;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.hibernate.autoconfigure.HibernateProperties;
+import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCustomizer;
+import org.springframework.boot.hibernate.autoconfigure.HibernateSettings;
+import org.springframework.core.env.Environment;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Hibernate's properties as Boot's JPA set-up hands them to Hibernate ({@code HibernateJpaConfiguration}), worked out
+ * by Boot's own {@link HibernateProperties#determineHibernateProperties}: {@code spring.jpa.properties.*}, then
+ * {@code spring.jpa.hibernate.naming.*} with Boot's default strategies, then the naming-strategy beans, then the
+ * application's {@link HibernatePropertiesCustomizer} beans in their order. A metamodel built for a check with them maps
+ * the entities as the application's JPA would, without starting it. Apart from {@link EntityModelSettingsFactory} so
+ * that spring-boot-hibernate is loaded only when present.
+ */
+final class BootHibernateProperties implements Supplier<Map<String, Object>> {
+
+    private final Environment environment;
+    private final ObjectProvider<PhysicalNamingStrategy> physicalNamingStrategy;
+    private final ObjectProvider<ImplicitNamingStrategy> implicitNamingStrategy;
+    private final ObjectProvider<HibernatePropertiesCustomizer> customizers;
+
+    BootHibernateProperties(Environment environment, ObjectProvider<PhysicalNamingStrategy> physicalNamingStrategy,
+                            ObjectProvider<ImplicitNamingStrategy> implicitNamingStrategy,
+                            ObjectProvider<HibernatePropertiesCustomizer> customizers) {
+        this.environment = environment;
+        this.physicalNamingStrategy = physicalNamingStrategy;
+        this.implicitNamingStrategy = implicitNamingStrategy;
+        this.customizers = customizers;
+    }
+
+    @Override
+    public Map<String, Object> get() {
+        Binder binder = Binder.get(environment);
+        HibernateProperties hibernate = binder.bind("spring.jpa.hibernate", HibernateProperties.class)
+                .orElseGet(HibernateProperties::new);
+        List<HibernatePropertiesCustomizer> all = new ArrayList<>();
+        // as Boot's NamingStrategiesHibernatePropertiesCustomizer: the beans in place of the properties' class names
+        all.add(properties -> {
+            physicalNamingStrategy.ifAvailable(bean -> properties.put("hibernate.physical_naming_strategy", bean));
+            implicitNamingStrategy.ifAvailable(bean -> properties.put("hibernate.implicit_naming_strategy", bean));
+        });
+        customizers.orderedStream().forEach(all::add);
+        Map<String, Object> properties = hibernate.determineHibernateProperties(
+                EntityModelSettingsFactory.jpaProperties(environment),
+                new HibernateSettings().ddlAuto(() -> "none").hibernatePropertiesCustomizers(all));
+        // read only when a SessionFactory is built, and a new object at each call (our MetadataCapture's among them)
+        properties.remove(JpaSettings.INTEGRATOR_PROVIDER);
+        return properties;
+    }
+}
