@@ -47,6 +47,10 @@ public class MigrateJpaAutoConfiguration {
     @ConditionalOnBooleanProperty(name = "migrate.jpa-entities", matchIfMissing = true)
     static class EntityModelsConfiguration {
 
+        /** Settings that Hibernate's JPA bootstrap reads and a {@code MetadataSources} build does not. */
+        private static final List<String> JPA_BOOTSTRAP_ONLY = List.of(JpaSettings.TYPE_CONTRIBUTORS,
+                JpaSettings.METADATA_BUILDER_CONTRIBUTOR, JpaSettings.STRATEGY_REGISTRATION_PROVIDERS);
+
         @Bean
         MetadataCapture migrateMetadataCapture() {
             return new MetadataCapture();
@@ -61,23 +65,26 @@ public class MigrateJpaAutoConfiguration {
                                               MetadataCapture capture,
                                               ObjectProvider<EntityManagerFactory> entityManagerFactory) {
             ClassLoader classLoader = resourceLoader.getClassLoader();
-            Supplier<Map<String, Object>> hibernateProperties = bootHibernateProperties.getIfAvailable();
-            if (hibernateProperties == null) {
-                hibernateProperties = EntityModelSettingsFactory.springJpaProperties(environment, physicalNamingStrategy,
-                        implicitNamingStrategy);
-            }
+            BootHibernateProperties boot = bootHibernateProperties.getIfAvailable();
+            Supplier<Map<String, Object>> hibernateProperties = boot != null ? boot
+                    : EntityModelSettingsFactory.springJpaProperties(environment, physicalNamingStrategy,
+                            implicitNamingStrategy);
             return EntityModelSource.lazy(new ScannedEntities(beanFactory, classLoader),
                     new EntityModelSettingsFactory(environment, migrate, hibernateProperties, classLoader),
-                    capture.startingJpaWhen(() -> hasMappingFiles(environment, resourceLoader), entityManagerFactory));
+                    capture.startingJpaWhen(() -> onlyJpaMaps(environment, resourceLoader, hibernateProperties.get()),
+                            entityManagerFactory));
         }
 
         /**
-         * Mapping files ({@code spring.jpa.mapping-resources}, else Spring's default {@code META-INF/orm.xml}) are read
-         * by JPA's persistence unit, not by the metamodel built for a check from the scanned classes.
+         * Whether the application's JPA maps the entities with what a metamodel built for a check from the scanned
+         * classes does not read: mapping files ({@code spring.jpa.mapping-resources}, else Spring's default
+         * {@code META-INF/orm.xml}) and the contributors that only JPA's bootstrap applies.
          */
-        static boolean hasMappingFiles(Environment environment, ResourceLoader resourceLoader) {
+        static boolean onlyJpaMaps(Environment environment, ResourceLoader resourceLoader,
+                                   Map<String, Object> hibernateProperties) {
             return StringUtils.hasText(environment.getProperty("spring.jpa.mapping-resources"))
-                    || resourceLoader.getResource(ResourceLoader.CLASSPATH_URL_PREFIX + "META-INF/orm.xml").exists();
+                    || resourceLoader.getResource(ResourceLoader.CLASSPATH_URL_PREFIX + "META-INF/orm.xml").exists()
+                    || JPA_BOOTSTRAP_ONLY.stream().anyMatch(hibernateProperties::containsKey);
         }
 
         /**

@@ -20,6 +20,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import org.hibernate.SessionFactoryObserver;
 import org.hibernate.cfg.AvailableSettings;
+import org.hibernate.jpa.boot.spi.JpaSettings;
+import org.hibernate.jpa.boot.spi.TypeContributorList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -280,6 +282,16 @@ class MigrateJpaEntitiesTest {
         assertThat(exits).containsExactly(DbCommandExecutor.OK);
         try (var files = Files.list(scripts)) {
             assertThat(Files.readString(files.findFirst().orElseThrow())).contains("book_title");
+        }
+
+        // the same for the contributors that only JPA's bootstrap applies (here: type contributors)
+        application.setDefaultProperties(Map.of("spring.datasource.url", sqlite(tmp),
+                "migrate.script-directory", scripts.toString()));
+        application.addInitializers(context -> context.getBeanFactory().registerSingleton("types",
+                (HibernatePropertiesCustomizer) properties -> properties.put(JpaSettings.TYPE_CONTRIBUTORS,
+                        (TypeContributorList) List::of)));
+        try (var context = application.run("db", "check")) {
+            assertThat(context.getBeanFactory().containsSingleton("entityManagerFactory")).isTrue();
         }
     }
 
