@@ -78,6 +78,17 @@ class MigrateJpaEntitiesTest {
                 .withPropertyValues(properties);
     }
 
+    /** The library without JPA configured at all: the entities can only be mapped by a metamodel built for them. */
+    private ApplicationContextRunner withoutJpa(String... properties) throws Exception {
+        Path scripts = Files.createDirectories(tmp.resolve("migrations"));
+        return new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
+                        MigrateAutoConfiguration.class, MigrateJpaAutoConfiguration.class))
+                .withUserConfiguration(LibraryApplication.class)
+                .withPropertyValues("spring.datasource.url=" + sqlite(tmp), "migrate.script-directory=" + scripts)
+                .withPropertyValues(properties);
+    }
+
     private static String sqlite(Path tmp) {
         return "jdbc:sqlite:" + tmp.resolve("library.db");
     }
@@ -186,6 +197,20 @@ class MigrateJpaEntitiesTest {
     static class LibraryCommandLine {
     }
 
+    /** The library run as {@code java -jar app.jar db ...} on SQLite, its exit statuses added to {@code exits}. */
+    private SpringApplication commandLine(Path scripts, List<Integer> exits, String... properties) {
+        Map<String, Object> settings = new java.util.HashMap<>(Map.of("spring.datasource.url", sqlite(tmp),
+                "migrate.script-directory", scripts.toString()));
+        for (int i = 0; i < properties.length; i += 2) {
+            settings.put(properties[i], properties[i + 1]);
+        }
+        SpringApplication application = new SpringApplication(LibraryCommandLine.class);
+        application.setDefaultProperties(settings);
+        application.addInitializers(context -> context.getBeanFactory()
+                .registerSingleton("dbCommandExit", (DbCommandExit) exits::add));
+        return application;
+    }
+
     /**
      * {@code db migrate} is run because the database is behind the entities: Hibernate, which starts with the context,
      * must not validate it then ({@code ddl-auto=validate} would fail the command before it runs) nor change it.
@@ -194,11 +219,7 @@ class MigrateJpaEntitiesTest {
     void aOneShotDbMigrateRunsWhereHibernateValidationWouldFail() throws Exception {
         Path scripts = Files.createDirectories(tmp.resolve("migrations"));
         List<Integer> exits = new ArrayList<>();
-        SpringApplication application = new SpringApplication(LibraryCommandLine.class);
-        application.setDefaultProperties(Map.of("spring.datasource.url", sqlite(tmp),
-                "migrate.script-directory", scripts.toString(), "spring.jpa.hibernate.ddl-auto", "validate"));
-        application.addInitializers(context -> context.getBeanFactory()
-                .registerSingleton("dbCommandExit", (DbCommandExit) exits::add));
+        SpringApplication application = commandLine(scripts, exits, "spring.jpa.hibernate.ddl-auto", "validate");
 
         application.run("db", "migrate", "-m", "library").close();
 
@@ -268,12 +289,8 @@ class MigrateJpaEntitiesTest {
     void aOneShotCommandStartsJpaWhereAMappingFileMapsTheEntities() throws Exception {
         Path scripts = Files.createDirectories(tmp.resolve("migrations"));
         List<Integer> exits = new ArrayList<>();
-        SpringApplication application = new SpringApplication(LibraryCommandLine.class);
-        application.setDefaultProperties(Map.of("spring.datasource.url", sqlite(tmp),
-                "migrate.script-directory", scripts.toString(),
-                "spring.jpa.mapping-resources", "dev/migrate/autoconfigure/entities/library-orm.xml"));
-        application.addInitializers(context -> context.getBeanFactory()
-                .registerSingleton("dbCommandExit", (DbCommandExit) exits::add));
+        SpringApplication application = commandLine(scripts, exits,
+                "spring.jpa.mapping-resources", "dev/migrate/autoconfigure/entities/library-orm.xml");
 
         try (var context = application.run("db", "migrate", "-m", "library")) {
             assertThat(context.getBeanFactory().containsSingleton("entityManagerFactory")).isTrue();
@@ -301,13 +318,7 @@ class MigrateJpaEntitiesTest {
      */
     @Test
     void aBuiltMetamodelAppliesTheApplicationsHibernatePropertiesCustomizers() throws Exception {
-        Path scripts = Files.createDirectories(tmp.resolve("migrations"));
-        new ApplicationContextRunner()
-                .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
-                        MigrateAutoConfiguration.class, MigrateJpaAutoConfiguration.class))
-                .withUserConfiguration(LibraryApplication.class)
-                .withPropertyValues("spring.datasource.url=" + sqlite(tmp), "migrate.script-directory=" + scripts,
-                        "spring.jpa.properties.hibernate.physical_naming_strategy=no.such.Strategy")
+        withoutJpa("spring.jpa.properties.hibernate.physical_naming_strategy=no.such.Strategy")
                 .withBean("standardNames", HibernatePropertiesCustomizer.class, () -> properties -> properties.put(
                         "hibernate.physical_naming_strategy",
                         "org.hibernate.boot.model.naming.PhysicalNamingStrategyStandardImpl"))
@@ -326,14 +337,8 @@ class MigrateJpaEntitiesTest {
     /** Without JPA starting (here: not configured at all), the entities are mapped from the spring.jpa.* settings. */
     @Test
     void theApplicationsNamingStrategyAndTheMigratedDatabaseShapeTheTables() throws Exception {
-        Path scripts = Files.createDirectories(tmp.resolve("migrations"));
-        new ApplicationContextRunner()
-                .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
-                        MigrateAutoConfiguration.class, MigrateJpaAutoConfiguration.class))
-                .withUserConfiguration(LibraryApplication.class)
-                .withPropertyValues("spring.datasource.url=" + sqlite(tmp), "migrate.script-directory=" + scripts,
-                        "spring.jpa.hibernate.naming.physical-strategy="
-                                + "org.hibernate.boot.model.naming.PhysicalNamingStrategyStandardImpl").run(context -> {
+        withoutJpa("spring.jpa.hibernate.naming.physical-strategy="
+                + "org.hibernate.boot.model.naming.PhysicalNamingStrategyStandardImpl").run(context -> {
             assertThat(context).doesNotHaveBean(EntityManagerFactory.class);
             EntityModelSource models = context.getBean(EntityModelSource.class);
             Schema mapped = models.schema();
