@@ -12,6 +12,7 @@ import org.hibernate.jpa.boot.spi.IntegratorProvider;
 import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCustomizer;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -97,11 +98,12 @@ public class MigrateJpaAutoConfiguration {
 
             @Bean
             BootHibernateProperties migrateBootHibernateProperties(Environment environment,
+                    ConfigurableListableBeanFactory beanFactory,
                     ObjectProvider<PhysicalNamingStrategy> physicalNamingStrategy,
                     ObjectProvider<ImplicitNamingStrategy> implicitNamingStrategy,
                     ObjectProvider<HibernatePropertiesCustomizer> customizers) {
-                return new BootHibernateProperties(environment, physicalNamingStrategy, implicitNamingStrategy,
-                        customizers);
+                return new BootHibernateProperties(environment, beanFactory, physicalNamingStrategy,
+                        implicitNamingStrategy, customizers);
             }
 
             @Bean

@@ -2,6 +2,7 @@ package dev.migrate.autoconfigure.entities;
 
 import dev.migrate.autoconfigure.MigrateAutoConfiguration;
 import dev.migrate.autoconfigure.MigrateJpaAutoConfiguration;
+import dev.migrate.autoconfigure.converted.ConvertedApplication;
 import dev.migrate.autogenerate.RenameDecider;
 import dev.migrate.command.AutogenerateResult;
 import dev.migrate.command.Migrate;
@@ -197,14 +198,14 @@ class MigrateJpaEntitiesTest {
     static class LibraryCommandLine {
     }
 
-    /** The library run as {@code java -jar app.jar db ...} on SQLite, its exit statuses added to {@code exits}. */
-    private SpringApplication commandLine(Path scripts, List<Integer> exits, String... properties) {
+    /** {@code source} run as {@code java -jar app.jar db ...} on SQLite, its exit statuses added to {@code exits}. */
+    private SpringApplication commandLine(Class<?> source, Path scripts, List<Integer> exits, String... properties) {
         Map<String, Object> settings = new java.util.HashMap<>(Map.of("spring.datasource.url", sqlite(tmp),
                 "migrate.script-directory", scripts.toString()));
         for (int i = 0; i < properties.length; i += 2) {
             settings.put(properties[i], properties[i + 1]);
         }
-        SpringApplication application = new SpringApplication(LibraryCommandLine.class);
+        SpringApplication application = new SpringApplication(source);
         application.setDefaultProperties(settings);
         application.addInitializers(context -> context.getBeanFactory()
                 .registerSingleton("dbCommandExit", (DbCommandExit) exits::add));
@@ -219,7 +220,7 @@ class MigrateJpaEntitiesTest {
     void aOneShotDbMigrateRunsWhereHibernateValidationWouldFail() throws Exception {
         Path scripts = Files.createDirectories(tmp.resolve("migrations"));
         List<Integer> exits = new ArrayList<>();
-        SpringApplication application = commandLine(scripts, exits, "spring.jpa.hibernate.ddl-auto", "validate");
+        SpringApplication application = commandLine(LibraryCommandLine.class, scripts, exits, "spring.jpa.hibernate.ddl-auto", "validate");
 
         application.run("db", "migrate", "-m", "library").close();
 
@@ -280,6 +281,34 @@ class MigrateJpaEntitiesTest {
         assertThat(sessionFactories).hasSize(1);
     }
 
+    /** An application whose entity's converter Spring creates, run as {@code java -jar app.jar db ...}. */
+    @SpringBootConfiguration
+    @ImportAutoConfiguration({DataSourceAutoConfiguration.class, HibernateJpaAutoConfiguration.class,
+            MigrateAutoConfiguration.class, MigrateJpaAutoConfiguration.class, MigrateCommandLineAutoConfiguration.class})
+    @Import(ConvertedApplication.class)
+    static class ConvertedCommandLine {
+    }
+
+    /**
+     * Boot's Hibernate creates converters through Spring ({@code SpringBeanContainer}), so that they may depend on the
+     * application's beans; a metamodel built for a one-shot check does the same.
+     */
+    @Test
+    void aOneShotCheckCreatesTheEntitiesConvertersAsBootsHibernateDoes() throws Exception {
+        Path scripts = Files.createDirectories(tmp.resolve("migrations"));
+        List<Integer> exits = new ArrayList<>();
+        SpringApplication application = commandLine(ConvertedCommandLine.class, scripts, exits);
+
+        try (var context = application.run("db", "migrate", "-m", "loans")) {
+            assertThat(context.getBeanFactory().containsSingleton("entityManagerFactory")).isFalse();
+        }
+
+        assertThat(exits).containsExactly(DbCommandExecutor.OK);
+        try (var files = Files.list(scripts)) {
+            assertThat(Files.readString(files.findFirst().orElseThrow())).contains("CREATE TABLE loans");
+        }
+    }
+
     /**
      * A mapping file is read by JPA's persistence unit, not by a metamodel built from the scanned classes: there a
      * one-shot {@code db migrate} starts JPA and compares its metamodel, so that the file's column name is the one
@@ -289,7 +318,7 @@ class MigrateJpaEntitiesTest {
     void aOneShotCommandStartsJpaWhereAMappingFileMapsTheEntities() throws Exception {
         Path scripts = Files.createDirectories(tmp.resolve("migrations"));
         List<Integer> exits = new ArrayList<>();
-        SpringApplication application = commandLine(scripts, exits,
+        SpringApplication application = commandLine(LibraryCommandLine.class, scripts, exits,
                 "spring.jpa.mapping-resources", "dev/migrate/autoconfigure/entities/library-orm.xml");
 
         try (var context = application.run("db", "migrate", "-m", "library")) {
