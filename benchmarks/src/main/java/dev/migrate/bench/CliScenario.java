@@ -14,7 +14,8 @@ import java.util.concurrent.TimeUnit;
  * demo-blog-app.jar db ...}, each sample a whole process in a fresh JVM (the same {@code -Xms512m -Xmx512m} as the
  * {@code boot} scenario, nothing else), timed from starting the process to its exit: {@code db current},
  * {@code db history}, {@code db upgrade} at head and {@code db --help}, on SQLite and PostgreSQL (the URL picks the demo's
- * scripts). The floor is the {@code boot} scenario's: a bare Spring Boot application with only a
+ * scripts), and {@code db current} once more from the jar as Boot's own tools extract it (the same application without
+ * the nested-jar launcher). The floor is the {@code boot} scenario's: a bare Spring Boot application with only a
  * DataSource ({@link BootScenario}), started in the same rounds. The database is brought to head beforehand by the
  * demo itself ({@code db upgrade}, untimed); then one warm-up round (first database only) and the measured rounds,
  * each running the floor and every command in turn. Checked: each command exits 0 with its expected output, and
@@ -28,8 +29,12 @@ public final class CliScenario implements Scenario {
     static final int DEMO_REVISIONS = 4;
     private static final long TIMEOUT_MINUTES = 5;
 
-    /** One command: its words and a line its standard output must hold. */
-    private record Command(String label, List<String> words, String expected) {
+    /** One command: its words, a line its standard output must hold, and whether it runs from the extracted jar. */
+    private record Command(String label, List<String> words, String expected, boolean extracted) {
+
+        Command(String label, List<String> words, String expected) {
+            this(label, words, expected, false);
+        }
     }
 
     private static final List<Command> COMMANDS = List.of(
@@ -37,7 +42,11 @@ public final class CliScenario implements Scenario {
             new Command("demo jar: db history", List.of("db", "history"), "<base> -> 9a0e4c7b1f22, DB initial migration"),
             new Command("demo jar: db upgrade (at head)", List.of("db", "upgrade"),
                     "Nothing to upgrade: the database is at " + DEMO_HEAD),
-            new Command("demo jar: db --help", List.of("db", "--help"), "Usage: db <command> [OPTIONS] [ARGUMENTS]"));
+            new Command("demo jar: db --help", List.of("db", "--help"), "Usage: db <command> [OPTIONS] [ARGUMENTS]"),
+            // the same application without Boot's nested-jar launcher, which looks each class up in the nested jars in
+            // turn (72 in the demo, 32 on the floor's flat class path): the one-shot mode's own cost, apart from it
+            new Command("demo jar extracted (-Djarmode=tools): db current", List.of("db", "current"),
+                    DEMO_HEAD + " (head)", true));
 
     @Override
     public String name() {
@@ -56,6 +65,7 @@ public final class CliScenario implements Scenario {
         BootClasspaths classpaths = BootClasspaths.load();
         Path appClasses = BootScenario.copyAppClass(workDir.resolve("app-classes"));
         Path runDir = Files.createDirectories(workDir.resolve("cli"));
+        Path extracted = extract(jar, workDir.resolve("extracted"));
         List<Result> results = new ArrayList<>();
         for (Target target : Target.available(workDir.resolve("db"), true, System.out)) {
             String scenario = name() + "/" + target.name() + BootScenario.WALL;
@@ -70,7 +80,7 @@ public final class CliScenario implements Scenario {
                 for (int i = 0; i < (results.isEmpty() ? settings.peers().heavyWarmups() : 0); i++) {
                     BootScenario.start(floor);
                     for (Command command : COMMANDS) {
-                        run(jar, demoDb, target, runDir, command);
+                        run(command.extracted() ? extracted : jar, demoDb, target, runDir, command);
                     }
                 }
                 int iterations = settings.peers().bootIterations();
@@ -78,7 +88,8 @@ public final class CliScenario implements Scenario {
                 for (int i = 0; i < iterations; i++) {
                     wall[0][i] = BootScenario.start(floor).wallNanos();
                     for (int c = 0; c < COMMANDS.size(); c++) {
-                        wall[c + 1][i] = run(jar, demoDb, target, runDir, COMMANDS.get(c));
+                        Command command = COMMANDS.get(c);
+                        wall[c + 1][i] = run(command.extracted() ? extracted : jar, demoDb, target, runDir, command);
                     }
                 }
                 Measure.Samples floorSamples = new Measure.Samples(wall[0]);
@@ -101,6 +112,26 @@ public final class CliScenario implements Scenario {
                     + " -DskipTests) or give -D" + property + "=...");
         }
         return jar;
+    }
+
+    /**
+     * The jar as Boot's own tools extract it ({@code java -Djarmode=tools -jar app.jar extract}): the application's
+     * jar with its libraries beside it in {@code lib/}, on a plain class path. Returns the extracted application jar.
+     */
+    static Path extract(Path jar, Path destination) throws Exception {
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djarmode=tools", "-jar", jar.toString(), "extract", "--force", "--destination", destination.toString())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectInput(ProcessBuilder.Redirect.from(BootScenario.nullDevice())).start();
+        if (!process.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES) || process.exitValue() != 0) {
+            process.destroyForcibly();
+            throw new IllegalStateException("java -Djarmode=tools -jar " + jar + " extract failed");
+        }
+        Path extracted = destination.resolve(jar.getFileName());
+        if (!Files.isRegularFile(extracted)) {
+            throw new IllegalStateException(jar + " extracted without " + extracted);
+        }
+        return extracted;
     }
 
     /** Runs {@code java -jar demo.jar <words>} on the database; the process's wall time, in nanoseconds. */

@@ -30,7 +30,8 @@ class ConsumerAppIT {
 
     /** The modules a user installs with {@code ./mvnw install} and depends on through the starter. */
     private static final List<String> PUBLISHED = List.of("migrate-core", "migrate-hibernate",
-            "migrate-spring-boot-autoconfigure", "migrate-spring-boot-test", "migrate-spring-boot-starter");
+            "migrate-spring-boot-autoconfigure", "migrate-spring-boot-test", "migrate-spring-boot-starter",
+            "migrate-spring-boot-launcher");
     private static final String HEAD = "5e1f0c2a9b3d";
 
     private static Path consumerJar;
@@ -118,6 +119,36 @@ class ConsumerAppIT {
             assertThat(server.get("/actuator/health").body()).contains("\"status\":\"UP\"");
             assertThat(server.log()).contains("Running upgrade  -> " + HEAD + ", create greeting").doesNotContain("ERROR");
         }
+    }
+
+    /**
+     * README "Running commands": packaged with the starter's jar layout as the README shows it, the jar's own launcher
+     * answers {@code db --help} before Spring Boot starts; the application's start and its commands (the other tests)
+     * go through it to Boot's launcher.
+     */
+    @Test
+    void helpIsAnsweredByTheJarsLauncherBeforeSpringBootStarts() throws IOException {
+        String readme = Files.readString(DemoJar.readme());
+        String pom = Files.readString(DemoJar.module().resolve("../consumer-app/pom.xml"));
+        for (String line : List.of("<layoutFactory implementation=\"dev.migrate.launch.MigrateLayoutFactory\"/>",
+                "<artifactId>migrate-spring-boot-launcher</artifactId>")) {
+            assertThat(readme).contains(line);
+            assertThat(pom).contains(line);
+        }
+        try (JarFile jar = new JarFile(consumerJar.toFile())) {
+            assertThat(jar.getManifest().getMainAttributes().getValue("Main-Class"))
+                    .isEqualTo("dev.migrate.launch.MigrateJarLauncher");
+            assertThat(jar.getManifest().getMainAttributes().getValue("Start-Class"))
+                    .isEqualTo("com.example.consumer.ConsumerApplication");
+        }
+        Path work = Files.createDirectories(temp.resolve("work"));
+        Path classes = temp.resolve("help-classes.log");
+        DemoJar.Run help = DemoJar.process(work, List.of(DemoJar.java(), "-Xlog:class+load=info:file=" + classes,
+                "-jar", consumerJar.toString(), "db", "upgrade", "--help"));
+        assertThat(help.exit()).as(help.toString()).isZero();
+        assertThat(help.out()).as(help.toString()).startsWith("Usage: db upgrade [OPTIONS] [REVISION]");
+        assertThat(Files.readString(classes)).contains("dev.migrate.launch.MigrateJarLauncher ")
+                .doesNotContain("org.springframework.boot.SpringApplication ");
     }
 
     /** README "Using it in your own application": the Maven snippet is the consumer's, the Gradle one says the same. */

@@ -2,6 +2,7 @@ package dev.migrate.autogenerate;
 
 import dev.migrate.autogenerate.Step.Phase;
 import dev.migrate.op.AlterColumn;
+import dev.migrate.op.DropColumn;
 import dev.migrate.op.ExecuteSql;
 import dev.migrate.schema.Column;
 import dev.migrate.schema.Schema;
@@ -13,6 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * PostgreSQL table inheritance ({@code INHERITS}): a column a table inherits can only be changed through the table it
@@ -25,12 +28,15 @@ final class InheritedColumns {
 
     private final Schema database;
     private final Map<String, List<String>> parents = new HashMap<>();
+    /** Per inheriting table, its columns that come from its parents alone (none declared by the table itself). */
+    private final Map<String, Set<String>> inheritedOnly = new HashMap<>();
 
     InheritedColumns(Schema database) {
         this.database = database;
         for (Schema.NotKept relation : database.notKept()) {
             if (relation.parent() != null) {
                 parents.computeIfAbsent(relation.table(), child -> new ArrayList<>()).add(relation.parent());
+                inheritedOnly.put(relation.table(), Set.copyOf(relation.inheritedOnly()));
             }
         }
     }
@@ -49,6 +55,10 @@ final class InheritedColumns {
         found.forEach((table, steps) -> {
             List<Step> kept = new ArrayList<>();
             for (Step step : steps) {
+                if (step.operation() instanceof DropColumn drop && root(table, drop.column().name()) != null) {
+                    dropOfInherited(found, table, drop.column().name(), step).ifPresent(kept::add);
+                    continue;
+                }
                 String root = step.operation() instanceof AlterColumn alter ? root(table, alter.from().name()) : null;
                 if (root == null) {
                     kept.add(step);
@@ -86,6 +96,41 @@ final class InheritedColumns {
                     }
                 })));
         return adjusted;
+    }
+
+    /**
+     * An inheriting table's drop of a column it inherits: none when the column comes from its parent alone and the
+     * parent's drop takes it (PostgreSQL drops it from every table that only inherits it); after the parent's drop
+     * when the table declares the column itself as well (the parent's drop leaves it, as the table's own); a warning
+     * when the parent keeps the column ("cannot drop inherited column").
+     */
+    private Optional<Step> dropOfInherited(Map<String, List<Step>> found, String table, String column,
+                                                     Step step) {
+        String parent = parentWith(table, column);
+        boolean parentDrops = found.getOrDefault(parent, List.of()).stream()
+                .anyMatch(other -> other.operation() instanceof DropColumn drop && drop.column().name().equals(column));
+        if (!parentDrops) {
+            return Optional.of(warning(table, column, root(table, column), step.tableRank(),
+                    "which its model drops while " + parent + " keeps it"));
+        }
+        if (inheritedOnly.getOrDefault(table, Set.of()).contains(column)) {
+            return Optional.empty();
+        }
+        // after every ancestor's drop: drops run by table rank, so an inheriting table ranks below its ancestors
+        return Optional.of(new Step(step.operation(), step.phase(), Integer.MAX_VALUE / 2 + depth(table),
+                step.descriptions()));
+    }
+
+    /** The first parent of {@code table} that has {@code column}. */
+    private String parentWith(String table, String column) {
+        return parents.getOrDefault(table, List.of()).stream()
+                .filter(parent -> database.table(parent).flatMap(reflected -> reflected.column(column)).isPresent())
+                .findFirst().orElse(null);
+    }
+
+    /** How many tables up the longest line of inheritance above {@code table} is. */
+    private int depth(String table) {
+        return parents.getOrDefault(table, List.of()).stream().mapToInt(parent -> 1 + depth(parent)).max().orElse(0);
     }
 
     /** The table highest up the inheritance that {@code table} has {@code column} from, or null when none. */

@@ -57,10 +57,23 @@ public final class Migrate {
     private final SchemaDiff diff;
 
     public Migrate(MigrateConfig config) {
+        this(config, SharedScripts.none());
+    }
+
+    private Migrate(MigrateConfig config, SharedScripts shared) {
         this.config = config;
-        this.catalog = new ScriptCatalog(config);
+        this.catalog = new ScriptCatalog(config, shared);
         this.runner = new MigrationRunner(config.dataSource(), config.runtime());
         this.diff = new SchemaDiff(config);
+    }
+
+    /**
+     * This engine reading its scripts through {@code shared}: engines of one operation over many databases (a fleet's)
+     * list and load scripts from the same places once between them. Keep it for that operation only: an engine of its
+     * own reads the scripts at each command, so that a script written meanwhile is seen.
+     */
+    public Migrate sharingScripts(SharedScripts shared) {
+        return new Migrate(config, shared);
     }
 
     public MigrateConfig config() {

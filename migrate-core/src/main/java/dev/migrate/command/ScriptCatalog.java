@@ -35,10 +35,12 @@ final class ScriptCatalog {
     private final ScriptDirectory directory = new ScriptDirectory();
     private final RevisionIds ids = new RevisionIds();
     private final VendorPlaceholder vendor;
+    private final SharedScripts shared;
 
-    ScriptCatalog(MigrateConfig config) {
+    ScriptCatalog(MigrateConfig config, SharedScripts shared) {
         this.config = config;
         this.vendor = new VendorPlaceholder(config.database(), config.dataSource());
+        this.shared = shared;
     }
 
     /** Loads the scripts; {@code {vendor}} in a location may ask the database which it is. */
@@ -57,13 +59,16 @@ final class ScriptCatalog {
 
     /** Loads the scripts of {@code sources} (as {@link #listed()} gives them, or as configured) and the Java migrations. */
     Scripts load(List<? extends ScriptSource> sources) {
-        ScriptSet set = loader.load(List.copyOf(sources), config.javaMigrations());
-        return new Scripts(set, RevisionGraph.of(set.revisions()));
+        return shared.loaded(sources, config, () -> {
+            ScriptSet set = loader.load(List.copyOf(sources), config.javaMigrations());
+            return new Scripts(set, RevisionGraph.of(set.revisions()));
+        });
     }
 
     /** The configured sources, each listed once, for {@link #indexed} and then, if need be, {@link #load(List)}. */
     List<ListedScriptSource> listed() {
-        return sources(true).stream().map(ListedScriptSource::of).toList();
+        List<ScriptSource> sources = sources(true);
+        return shared.listed(sources, config, () -> sources.stream().map(ListedScriptSource::of).toList());
     }
 
     /**
@@ -74,7 +79,7 @@ final class ScriptCatalog {
         if (!config.javaMigrations().isEmpty() || readsScriptDirectory(true)) {
             return java.util.Optional.empty();
         }
-        return IndexedScripts.of(listed);
+        return shared.indexed(listed, config, () -> IndexedScripts.of(listed));
     }
 
     InitResult init() {

@@ -164,6 +164,16 @@ public interface Dialect {
     }
 
     /**
+     * This dialect for a session in {@code sqlMode} (as {@link #sqlMode} reads it, or {@code migrate.sql-mode} for
+     * offline SQL; null for the database's default): the one whose {@link #literal}s that session reads back exactly.
+     * This dialect itself where no mode changes what it writes; MariaDB's under {@code NO_BACKSLASH_ESCAPES} leaves
+     * backslashes single.
+     */
+    default Dialect inSqlMode(String sqlMode) {
+        return this;
+    }
+
+    /**
      * One statement as offline SQL writes it, with its terminator. MariaDB wraps a statement holding semicolons
      * (a trigger body) in {@code DELIMITER} lines for its client.
      */

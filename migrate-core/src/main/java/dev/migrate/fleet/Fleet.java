@@ -1,6 +1,7 @@
 package dev.migrate.fleet;
 
 import dev.migrate.command.Migrate;
+import dev.migrate.command.SharedScripts;
 import dev.migrate.command.MigrateException;
 import dev.migrate.command.MigrationPosition;
 import dev.migrate.command.MigrationStatus;
@@ -167,10 +168,14 @@ public final class Fleet {
     }
 
     /**
-     * Runs {@code operation} ({@code what}: its name for the logs) on every target, at most {@link #parallelism()} at a
-     * time; a target's exception is its {@link TargetOutcome.Failed} outcome.
+     * Runs {@code perTarget} ({@code what}: its name for the logs) on every target, at most {@link #parallelism()} at a
+     * time; a target's exception is its {@link TargetOutcome.Failed} outcome. The targets' engines share the scripts they
+     * read from the same places for this operation ({@link SharedScripts}).
      */
-    public <T> FleetResult<T> run(String what, Function<FleetTarget, T> operation) {
+    public <T> FleetResult<T> run(String what, Function<FleetTarget, T> perTarget) {
+        // the targets list and load the scripts they share once for the operation, not once each
+        SharedScripts shared = new SharedScripts();
+        Function<FleetTarget, T> operation = target -> perTarget.apply(target.sharingScripts(shared));
         AtomicBoolean failed = new AtomicBoolean();
         int threads = Math.min(parallelism, targets.size());
         if (threads <= 1) {

@@ -2,6 +2,7 @@ package dev.migrate.fleet;
 
 import dev.migrate.command.Migrate;
 import dev.migrate.command.MigrateConfig;
+import dev.migrate.command.SharedScripts;
 
 import javax.sql.DataSource;
 import java.util.Objects;
@@ -50,6 +51,11 @@ public record FleetTarget(String name, Migrate migrate) {
                         + "; create it, or grant the migrating user CREATE on the database", e);
             }
         }
+    }
+
+    /** This target reading its scripts through {@code shared} ({@link Migrate#sharingScripts}), for one operation. */
+    public FleetTarget sharingScripts(SharedScripts shared) {
+        return new FleetTarget(name, migrate.sharingScripts(shared));
     }
 
     /** This target as the running application migrates it: its packaged scripts only ({@link Migrate#withPackagedScripts}). */

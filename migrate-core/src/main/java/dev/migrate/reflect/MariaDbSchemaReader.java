@@ -1,5 +1,7 @@
 package dev.migrate.reflect;
 
+import dev.migrate.dialect.Dialect;
+import dev.migrate.dialect.Dialects;
 import dev.migrate.schema.CheckConstraint;
 import dev.migrate.schema.Column;
 import dev.migrate.schema.ColumnType;
@@ -51,7 +53,7 @@ final class MariaDbSchemaReader implements SchemaReader {
 
     private static final String COLUMNS = """
             SELECT table_name, column_name, data_type, column_type, is_nullable, column_default, extra,
-                   character_maximum_length, numeric_precision, numeric_scale, datetime_precision
+                   character_maximum_length, numeric_precision, numeric_scale, datetime_precision, @@SESSION.sql_mode
             FROM information_schema.columns
             WHERE table_schema = ?
             ORDER BY table_name, ordinal_position""";
@@ -91,6 +93,11 @@ final class MariaDbSchemaReader implements SchemaReader {
     private static final Pattern BACKQUOTED = Pattern.compile("`([A-Za-z_][A-Za-z0-9_]*)`");
     /** MySQL's string literal inside an expression default or check: {@code _utf8mb4\'x\'}. */
     private static final Pattern MYSQL_ESCAPED_STRING = Pattern.compile("(?:_[a-z0-9]+)?\\\\'((?:[^\\\\]|\\\\[^'])*)\\\\'");
+    /** A whole default that is one string literal, as MariaDB writes it (backslash escapes) and as MySQL's is quoted. */
+    private static final Pattern ESCAPED_LITERAL = Pattern.compile("'((?:[^'\\\\]|''|\\\\.)*)'", Pattern.DOTALL);
+    private static final Pattern STANDARD_LITERAL = Pattern.compile("'((?:[^']|'')*)'", Pattern.DOTALL);
+    /** Writes string literals as a session in a given sql_mode reads them. */
+    private static final Dialect LITERALS = Dialects.named("mariadb");
     private static final Pattern MYSQL_INTRODUCER = Pattern.compile("\\b_(?:utf8mb[34]|utf8|latin1|ascii|binary)(?=')");
     private static final Pattern MARIADB_VERSION = Pattern.compile("(?:^|-)(\\d+)\\.(\\d+)\\.(\\d+)-MariaDB");
     /** Types whose bare default MySQL writes as the number it is; any other bare default is a string. */
@@ -175,8 +182,9 @@ final class MariaDbSchemaReader implements SchemaReader {
                         Long.class), rows.getInt(9), rows.getInt(10), rows.getInt(11));
                 String extra = rows.getString(7) == null ? "" : rows.getString(7).toLowerCase(Locale.ROOT);
                 boolean autoincrement = extra.contains("auto_increment");
-                String serverDefault = autoincrement ? null
-                        : serverDefault(rows.getString(6), rows.getString(7), rows.getString(3), type, style);
+                String serverDefault = autoincrement ? null : inSessionMode(
+                        serverDefault(rows.getString(6), rows.getString(7), rows.getString(3), type, style), style,
+                        rows.getString(12));
                 table.columns.put(rows.getString(2), new Column(rows.getString(2), type,
                         rows.getString(5).equals("YES"), serverDefault, autoincrement));
             }
@@ -203,6 +211,51 @@ final class MariaDbSchemaReader implements SchemaReader {
         }
         String expression = canonicalDefault(extra.substring(onUpdate + "on update ".length()).strip(), type);
         return (value == null ? "NULL" : value) + " ON UPDATE " + expression;
+    }
+
+    /**
+     * A string default as a literal of the session's {@code sqlMode}: the server writes MariaDB's with backslash escapes
+     * and MySQL's bare whatever the mode, while the scripts that write the default again (a dropped column's downgrade)
+     * and the models compared with it are read in the session's mode. Other defaults as they are.
+     */
+    static String inSessionMode(String serverDefault, DefaultStyle style, String sqlMode) {
+        if (serverDefault == null) {
+            return null;
+        }
+        var literal = (style == DefaultStyle.QUOTED ? ESCAPED_LITERAL : STANDARD_LITERAL).matcher(serverDefault);
+        if (!literal.matches()) {
+            return serverDefault;
+        }
+        String value = style == DefaultStyle.QUOTED ? unescape(literal.group(1)) : literal.group(1).replace("''", "'");
+        return LITERALS.inSqlMode(sqlMode).literal(value);
+    }
+
+    /** The string a MySQL literal's text with backslash escapes stands for. */
+    private static String unescape(String text) {
+        StringBuilder value = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\\' && i + 1 < text.length()) {
+                char next = text.charAt(++i);
+                switch (next) {
+                    case '0' -> value.append('\0');
+                    case 'b' -> value.append('\b');
+                    case 'n' -> value.append('\n');
+                    case 'r' -> value.append('\r');
+                    case 't' -> value.append('\t');
+                    case 'Z' -> value.append('\u001A');
+                    // LIKE's wildcards keep their backslash, for LIKE to read
+                    case '%', '_' -> value.append('\\').append(next);
+                    default -> value.append(next);
+                }
+            } else if (c == '\'' && i + 1 < text.length() && text.charAt(i + 1) == '\'') {
+                value.append('\'');
+                i++;
+            } else {
+                value.append(c);
+            }
+        }
+        return value.toString();
     }
 
     /** A MySQL-style {@code COLUMN_DEFAULT} as MariaDB would write it: literals quoted, expressions as written. */

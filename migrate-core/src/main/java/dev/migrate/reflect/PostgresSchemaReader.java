@@ -85,7 +85,9 @@ final class PostgresSchemaReader implements SchemaReader {
                    s.seqstart, s.seqincrement, obj_description(c.oid, 'pg_class'),
                    CASE WHEN c.relkind IN ('v', 'm') AND c.relowner <> (SELECT r.oid FROM pg_roles r
                                                                           WHERE r.rolname = current_user)
-                        THEN ARRAY['owner ' || pg_get_userbyid(c.relowner)] END
+                        THEN ARRAY['owner ' || pg_get_userbyid(c.relowner)] END,
+                   ARRAY(SELECT a.attname::text FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attnum > 0
+                         AND NOT a.attisdropped AND a.attinhcount > 0 AND NOT a.attislocal ORDER BY a.attnum)
             FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
             LEFT JOIN pg_sequence s ON s.seqrelid = c.oid
             WHERE n.nspname = COALESCE(?, current_schema())
@@ -98,7 +100,7 @@ final class PostgresSchemaReader implements SchemaReader {
             UNION ALL
             SELECT n.nspname, t.typname, 'E'::"char", NULL,
                    ARRAY(SELECT e.enumlabel::text FROM pg_enum e WHERE e.enumtypid = t.oid ORDER BY e.enumsortorder),
-                   ARRAY[]::name[], NULL, NULL, NULL, NULL
+                   ARRAY[]::name[], NULL, NULL, NULL, NULL, NULL
             FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
             WHERE t.typtype = 'e' AND n.nspname = COALESCE(?, current_schema())
               AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_type'::regclass
@@ -110,7 +112,7 @@ final class PostgresSchemaReader implements SchemaReader {
                    || COALESCE((SELECT string_agg(' CONSTRAINT ' || quote_ident(dc.conname) || ' '
                                                   || pg_get_constraintdef(dc.oid), '' ORDER BY dc.conname)
                                 FROM pg_constraint dc WHERE dc.contypid = t.oid AND dc.contype = 'c'), ''),
-                   ARRAY[format_type(t.typbasetype, NULL)], ARRAY[]::name[], NULL, NULL, NULL, NULL
+                   ARRAY[format_type(t.typbasetype, NULL)], ARRAY[]::name[], NULL, NULL, NULL, NULL, NULL
             FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
             WHERE t.typtype = 'd' AND n.nspname = COALESCE(?, current_schema())
               AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_type'::regclass
@@ -232,8 +234,9 @@ final class PostgresSchemaReader implements SchemaReader {
                         tableNames.add(name);
                         comments.put(name, rows.getString(9));
                         strings(rows.getArray(5)).forEach(what -> notKept.add(new Schema.NotKept(name, what)));
+                        List<String> inheritedOnly = strings(rows.getArray(11));
                         strings(rows.getArray(6)).forEach(parent -> notKept.add(
-                                new Schema.NotKept(name, "inheritance from " + parent, parent)));
+                                new Schema.NotKept(name, "inheritance from " + parent, parent, inheritedOnly)));
                     }
                 }
             }

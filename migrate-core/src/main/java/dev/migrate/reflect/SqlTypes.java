@@ -6,6 +6,7 @@ import dev.migrate.schema.GenericType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Type names to {@link ColumnType}: SQLite's declared type text, and PostgreSQL's catalog type with its
@@ -14,12 +15,16 @@ import java.util.Locale;
  */
 public final class SqlTypes {
 
+    /** Compiled once: a declared type is parsed per column, when reflecting SQLite and when translating models. */
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final Pattern NUMBER = Pattern.compile("[0-9]{1,9}");
+
     private SqlTypes() {
     }
 
     /** A declared type as written in DDL (SQLite keeps it verbatim). */
     public static ColumnType parseDeclared(String declared) {
-        String text = declared == null ? "" : declared.trim().replaceAll("\\s+", " ");
+        String text = declared == null ? "" : WHITESPACE.matcher(declared.trim()).replaceAll(" ");
         if (text.isEmpty()) {
             // an untyped SQLite column takes any value; STRICT tables spell that ANY
             return ColumnType.other("ANY");
@@ -63,7 +68,7 @@ public final class SqlTypes {
         List<Integer> values = new ArrayList<>();
         for (String part : inside.split(",")) {
             String value = part.trim();
-            if (!value.matches("[0-9]{1,9}")) {
+            if (!NUMBER.matcher(value).matches()) {
                 return null;
             }
             values.add(Integer.parseInt(value));

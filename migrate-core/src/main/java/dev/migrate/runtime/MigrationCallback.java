@@ -16,6 +16,10 @@ package dev.migrate.runtime;
  * A callback that throws from the other methods fails the run as a failing statement does: its revision is rolled
  * back, the failure is recorded in the log table, and the message names the callback. Offline SQL ({@code --sql})
  * calls no callback: there is no connection to give them. Callbacks run in the order they were registered.
+ * <p>
+ * A fleet's targets share their callbacks: with a parallelism above 1 one instance is called for several targets at
+ * once, each from the thread that runs that target, without serializing (a slow callback must not hold the other
+ * targets' transactions back). So a callback must be thread-safe; the calls for one target come in order, on one thread.
  */
 public interface MigrationCallback {
 

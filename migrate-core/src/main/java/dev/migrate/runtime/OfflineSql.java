@@ -36,11 +36,13 @@ public final class OfflineSql {
      * {@code sql_mode}, {@code migrate.sql-mode}); null for the server's default.
      */
     public OfflineSql(Dialect dialect, RuntimeSettings settings, String installedBy, String sqlMode) {
-        this.dialect = dialect;
+        String defaultMode = dialect.sqlMode(java.util.Map.of());
+        String mode = defaultMode == null || sqlMode == null ? defaultMode : sqlMode;
+        // the bookkeeping's literals are read back by a session in that mode
+        this.dialect = dialect.inSqlMode(mode);
         this.settings = settings;
         this.installedBy = installedBy;
-        String defaultMode = dialect.sqlMode(java.util.Map.of());
-        this.syntax = ScriptStatements.syntax(dialect, defaultMode == null || sqlMode == null ? defaultMode : sqlMode);
+        this.syntax = ScriptStatements.syntax(dialect, mode);
     }
 
     /** Renders a plan; from base, the version and log tables are created first, as Alembic does. */

@@ -52,18 +52,20 @@ final class RunSession implements AutoCloseable, RepeatableRun.Host {
         this.callbacks = new Callbacks(settings.callbacks());
         this.listener = listener;
         this.connection = connection;
-        this.dialect = dialect;
         this.scripts = scripts;
         this.installedBy = installedBy;
+        this.sessionSettings = dialect.sessionSettings(connection);
+        String sqlMode = dialect.sqlMode(sessionSettings);
+        // Put back after each revision too, so that every revision is read in the mode the run started in.
+        this.syntax = ScriptStatements.syntax(dialect, sqlMode);
+        // the literals the engine writes are read in that mode as well
+        this.dialect = dialect.inSqlMode(sqlMode);
         // Qualified now: a script that empties the search path must not hide the engine's own tables.
-        this.versionTable = new VersionTable(dialect, dialect.qualify(connection, settings.versionTable()));
-        this.log = new MigrationLog(dialect, dialect.qualify(connection, settings.logTable()));
+        this.versionTable = new VersionTable(this.dialect, dialect.qualify(connection, settings.versionTable()));
+        this.log = new MigrationLog(this.dialect, dialect.qualify(connection, settings.logTable()));
         this.bookkeeping = new Bookkeeping(connection, versionTable, log);
         // SQLite's write lock lets a re-read tell whether the plan still holds, should the run lock be off.
         this.verifyHeads = dialect.lockStrategy() == MigrationLockStrategy.LOCK_FILE;
-        this.sessionSettings = dialect.sessionSettings(connection);
-        // Put back after each revision too, so that every revision is read in the mode the run started in.
-        this.syntax = ScriptStatements.syntax(dialect, dialect.sqlMode(sessionSettings));
     }
 
     /**

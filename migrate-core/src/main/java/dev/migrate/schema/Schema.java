@@ -146,12 +146,18 @@ public record Schema(List<Table> tables, List<Trigger> triggers, List<View> view
     /**
      * Something on a table that autogenerate does not manage and cannot create again (a policy, grants, inheritance,
      * partitions, a publication...): the table, and what it is, in words ({@code policy film_policy}); for the
-     * inheritance of a table from another, {@code parent} names the other (its children must be dropped first).
+     * inheritance of a table from another, {@code parent} names the other (its children must be dropped first), and
+     * {@code inheritedOnly} the table's columns that come from its parents alone, not declared by the table itself
+     * ({@code attislocal} false): dropping the parent's column drops them, and they cannot be dropped on their own.
      */
-    public record NotKept(String table, String what, String parent) {
+    public record NotKept(String table, String what, String parent, List<String> inheritedOnly) {
+
+        public NotKept {
+            inheritedOnly = List.copyOf(inheritedOnly);
+        }
 
         public NotKept(String table, String what) {
-            this(table, what, null);
+            this(table, what, null, List.of());
         }
     }
 

@@ -27,8 +27,9 @@ import java.util.jar.JarFile;
  * The {@code *.sql} files directly under a classpath location, from every classpath entry that has it
  * (directories, jars, and Spring Boot's nested jars, whose {@code jar:nested:} URLs open as
  * {@link JarURLConnection}s; elsewhere, as in a native image, the scripts that the location's {@link ScriptIndex}
- * names), merged and sorted by file name. A location found nowhere lists nothing:
- * an application may have no scripts yet.
+ * names), merged and sorted by file name. A jar of file entries alone (no directory entries: H2's, Bazel's deploy
+ * jars, {@code zip -D}) has no resource for the location itself: its {@link ScriptIndex} finds it; without one, the
+ * class loaders' jars ({@link ClassPathJars}) are read for it when the location is found nowhere else. A location found nowhere lists nothing: an application may have no scripts yet.
  */
 public final class ClasspathScriptSource implements ScriptSource {
 
@@ -54,25 +55,36 @@ public final class ClasspathScriptSource implements ScriptSource {
         Set<String> seen = new LinkedHashSet<>();
         List<ScriptResource> resources = new ArrayList<>();
         for (URL url : Collections.list(classLoader.getResources(location))) {
-            if (seen.add(url.toExternalForm())) {
+            if (seen.add(withoutSlash(url))) {
                 resources.addAll(listAt(url));
             }
         }
-        if (seen.isEmpty()) {
-            // a location's directory need not be a resource itself (a native image keeps only the registered ones,
-            // a jar may have no directory entries): its index, when there is one, says where it is
-            for (URL index : Collections.list(classLoader.getResources(location + "/" + ScriptIndex.FILE_NAME))) {
-                URL directory = new URL(index, ".");
-                if (seen.add(directory.toExternalForm())) {
-                    resources.addAll(listAt(directory));
-                }
+        // a location's directory need not be a resource itself (a native image keeps only the registered ones,
+        // a jar may have no directory entries): its index, when there is one, says where it is
+        for (URL index : Collections.list(classLoader.getResources(location + "/" + ScriptIndex.FILE_NAME))) {
+            URL directory = new URL(index, ".");
+            if (seen.add(withoutSlash(directory))) {
+                resources.addAll(listAt(directory));
             }
         }
         if (seen.isEmpty()) {
+            // a jar of file entries alone, without an index, is found by nothing above: the class path's jars are read.
+            // Only when the location is found nowhere else: reading every jar would cost each start of every
+            // application whose scripts are found the usual way (such a jar beside others is found by its index)
+            for (URL jar : ClassPathJars.of(classLoader)) {
+                resources.addAll(listJar(jar, location + "/", JarShape.FILE_ENTRIES_ONLY));
+            }
+        }
+        if (seen.isEmpty() && resources.isEmpty()) {
             log.warn("No script location {} on the classpath", description());
         }
         resources.sort(Comparator.comparing(ScriptResource::fileName));
         return List.copyOf(resources);
+    }
+
+    private static String withoutSlash(URL url) {
+        String form = url.toExternalForm();
+        return form.endsWith("/") ? form.substring(0, form.length() - 1) : form;
     }
 
     private List<ScriptResource> listAt(URL url) throws IOException {
@@ -84,9 +96,12 @@ public final class ClasspathScriptSource implements ScriptSource {
                 throw new IOException("cannot turn " + url + " into a path", e);
             }
         }
-        URLConnection connection = url.openConnection();
-        if (connection instanceof JarURLConnection jar) {
-            return listJar(url, jar);
+        String form = url.toExternalForm();
+        int separator = form.lastIndexOf("!/");
+        if (url.getProtocol().equals("jar") && separator >= 0) {
+            // the jar is opened at its root: a directory without its own entry cannot be opened as a JarURLConnection
+            String entry = strip(form.substring(separator + 2));
+            return listJar(new URL(form.substring(0, separator + 2)), entry.isEmpty() ? "" : entry + "/", JarShape.ANY);
         }
         return listIndexed(url);
     }
@@ -123,19 +138,37 @@ public final class ClasspathScriptSource implements ScriptSource {
         return new URL(directory, path.endsWith("/") ? name : path.substring(path.lastIndexOf('/') + 1) + "/" + name);
     }
 
-    private List<ScriptResource> listJar(URL url, JarURLConnection connection) throws IOException {
-        // without caches the JarFile is ours to close, and a rebuilt jar is not served from a stale cache
-        connection.setUseCaches(false);
-        String entryName = connection.getEntryName();
-        String prefix = entryName == null || entryName.isEmpty() ? "" : strip(entryName) + "/";
-        String base = url.toExternalForm().endsWith("/") ? url.toExternalForm() : url.toExternalForm() + "/";
-        try (JarFile jarFile = connection.getJarFile()) {
+    /** Which jars {@link #listJar} lists. */
+    private enum JarShape {
+        /** any jar: the class loader found the location in it */
+        ANY,
+        /**
+         * only a jar of file entries alone, without the location's directory entry nor its index: the class loader
+         * found the location in every other one. Reading stops at a jar's first directory entry outside
+         * {@code META-INF/} (Bazel's jars have that one alone), so that a jar with directories costs a few entries.
+         */
+        FILE_ENTRIES_ONLY
+    }
+
+    private List<ScriptResource> listJar(URL root, String prefix, JarShape shape) throws IOException {
+        String base = root.toExternalForm() + prefix;
+        try (JarFile jarFile = openJar(root, shape)) {
+            if (jarFile == null || shape == JarShape.FILE_ENTRIES_ONLY && (jarFile.getJarEntry(prefix) != null
+                    || jarFile.getJarEntry(prefix + ScriptIndex.FILE_NAME) != null)) {
+                return List.of();
+            }
             List<ScriptIndex.Stored> stored = new ArrayList<>();
             Enumeration<JarEntry> entries = jarFile.entries();
             while (entries.hasMoreElements()) {
                 JarEntry entry = entries.nextElement();
                 String name = entry.getName();
-                if (entry.isDirectory() || !name.startsWith(prefix) || !name.endsWith(DirectoryScriptSource.EXTENSION)) {
+                if (entry.isDirectory()) {
+                    if (shape == JarShape.FILE_ENTRIES_ONLY && !name.startsWith("META-INF/")) {
+                        return List.of();
+                    }
+                    continue;
+                }
+                if (!name.startsWith(prefix) || !name.endsWith(DirectoryScriptSource.EXTENSION)) {
                     continue;
                 }
                 String fileName = name.substring(prefix.length());
@@ -156,6 +189,25 @@ public final class ClasspathScriptSource implements ScriptSource {
                 }, index == null ? null : index.entry(script.fileName())));
             }
             return resources;
+        }
+    }
+
+    /**
+     * The jar at {@code root}, ours to close; null for a class path jar that cannot be opened (the class loader
+     * leaves such an entry out as well).
+     */
+    private static JarFile openJar(URL root, JarShape shape) throws IOException {
+        URLConnection connection = root.openConnection();
+        // without caches the JarFile is ours to close, and a rebuilt jar is not served from a stale cache
+        connection.setUseCaches(false);
+        try {
+            return ((JarURLConnection) connection).getJarFile();
+        } catch (IOException e) {
+            if (shape == JarShape.ANY) {
+                throw e;
+            }
+            log.debug("Class path jar {} not read: {}", root, e.getMessage());
+            return null;
         }
     }
 

@@ -87,12 +87,14 @@ class IndexedAtHeadTest {
         return jar("", UnaryOperator.identity());
     }
 
-    private static Migrate engine(TestDatabase db, ClassLoader loader) {
+    /** An engine over {@code classpath:db/migrations} as {@code loader} finds it. */
+    static Migrate engine(TestDatabase db, ClassLoader loader) {
         return new Migrate(MigrateConfig.builder().dataSource(db.dataSource()).location("classpath:db/migrations")
                 .classLoader(loader).build());
     }
 
-    private static URLClassLoader loader(Path jar) throws IOException {
+    /** A class loader of {@code jar} alone. */
+    static URLClassLoader loader(Path jar) throws IOException {
         return new URLClassLoader(new URL[] {jar.toUri().toURL()}, null);
     }
 

@@ -2,10 +2,15 @@ package dev.migrate.it;
 
 import dev.migrate.command.Migrate;
 import dev.migrate.command.MigrateConfig;
+import dev.migrate.dialect.Dialect;
+import dev.migrate.dialect.Dialects;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 
 import static dev.migrate.it.ScriptDatabaseContract.tableCount;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -84,6 +89,42 @@ class MariaDbSqlModeTest {
             assertThat(offline.queryStrings("SELECT path FROM paths ORDER BY id")).containsExactly("C:\\", "it's; D:\\");
         } finally {
             db.execute("SET GLOBAL sql_mode = '" + global + "'");
+        }
+    }
+    /** Text with each character MySQL's backslash escapes could change. */
+    private static final String AWKWARD = "C:\\new\\table\\ it's \\' \\\\ 100%_\\n";
+
+    @Test
+    void aLiteralTheEngineWritesReadsBackExactlyInEitherMode() throws Exception {
+        TestDatabase.MariaDb db = TestDatabase.mariadb();
+        Dialect dialect = Dialects.named("mariadb");
+        try (Connection connection = db.dataSource().getConnection(); Statement statement = connection.createStatement()) {
+            for (String mode : new String[] {"", "NO_BACKSLASH_ESCAPES", "ANSI_QUOTES,NO_BACKSLASH_ESCAPES"}) {
+                statement.execute("SET SESSION sql_mode = '" + mode + "'");
+                String current = dialect.sqlMode(dialect.sessionSettings(connection));
+                try (ResultSet rows = statement.executeQuery("SELECT " + dialect.inSqlMode(current).literal(AWKWARD))) {
+                    rows.next();
+                    assertThat(rows.getString(1)).as("in mode %s", current).isEqualTo(AWKWARD);
+                }
+            }
+        }
+    }
+
+    @Test
+    void offlineBookkeepingOfAMessageWithBackslashesReadsBackExactlyInEitherMode() throws Exception {
+        ScriptFiles files = new ScriptFiles(tmp.resolve("migrations"));
+        files.writeRaw("b00000000001_paths.sql", "-- " + AWKWARD + "\n--\n-- Revision ID: b00000000001\n-- Revises: \n"
+                + "-- Create Date: 2026-11-21 10:00:00.000000\n\n-- migrate:upgrade\nCREATE TABLE paths (id INTEGER);\n\n"
+                + "-- migrate:downgrade\nDROP TABLE paths;\n");
+        for (String mode : new String[] {null, "NO_BACKSLASH_ESCAPES"}) {
+            TestDatabase.MariaDb offline = TestDatabase.mariadb();
+            String sql = new Migrate(MigrateConfig.builder().dialect("mariadb").sqlMode(mode)
+                    .scriptDirectory(files.directory()).build()).upgradeSql("base:head");
+            String session = mode == null ? "" : "SET SESSION sql_mode = CONCAT(@@sql_mode, '," + mode + "');\n";
+
+            assertThat(offline.runScriptWithCli(session + sql)).isEmpty();
+            assertThat(offline.queryStrings("SELECT message FROM migrate_log")).as("in mode %s", mode)
+                    .containsExactly(AWKWARD);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.migrate.reflect;
 
+import dev.migrate.dialect.Dialects;
 import dev.migrate.schema.CheckConstraint;
 import dev.migrate.schema.Column;
 import dev.migrate.schema.ColumnType;
@@ -14,6 +15,7 @@ import dev.migrate.testsupport.MariaDbServer;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -134,6 +136,31 @@ class MariaDbSchemaReaderTest extends SchemaReaderContract {
                 assertThat(SchemaReader.forConnection(mysql).read(mysql, ReflectOptions.defaults())).isEqualTo(expected);
             }
             assertThat(expected.table("a").orElseThrow().column("s").orElseThrow().serverDefault()).isEqualTo("''");
+        }
+    }
+    /**
+     * The server writes a string default with backslash escapes whatever the session's sql_mode: read back, it is
+     * the literal the session's own mode reads as the same string, which a generated script (a dropped column's
+     * downgrade) writes and which a model written for that session compares equal to.
+     */
+    @Test
+    void aStringDefaultIsReadAsALiteralOfTheSessionsMode() throws SQLException {
+        String value = "C:\\new\\ it's \\% \"q\" \\\\";
+        for (String mode : new String[] {"STRICT_TRANS_TABLES", "STRICT_TRANS_TABLES,NO_BACKSLASH_ESCAPES"}) {
+            try (Connection connection = fresh(""); Statement statement = connection.createStatement()) {
+                statement.execute("SET SESSION sql_mode = '" + mode + "'");
+                String literal = Dialects.named("mariadb").inSqlMode(mode).literal(value);
+                statement.execute("CREATE TABLE d (s VARCHAR(40) DEFAULT " + literal + ")");
+
+                String read = SchemaReader.read(connection).table("d").orElseThrow().column("s").orElseThrow()
+                        .serverDefault();
+
+                assertThat(read).as("in mode %s", mode).isEqualTo(literal);
+                try (ResultSet rows = statement.executeQuery("SELECT " + read)) {
+                    rows.next();
+                    assertThat(rows.getString(1)).as("in mode %s", mode).isEqualTo(value);
+                }
+            }
         }
     }
 }

@@ -5,6 +5,7 @@ import dev.migrate.schema.ColumnType;
 import dev.migrate.schema.GenericType;
 import org.junit.jupiter.api.Test;
 
+import static dev.migrate.reflect.MariaDbSchemaReader.inSessionMode;
 import static dev.migrate.reflect.MariaDbSchemaReader.serverDefault;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,6 +44,15 @@ class MySqlCatalogRowsTest {
         assertThat(serverDefault("a", "", "enum", ColumnType.other("enum('a','b')"), DefaultStyle.BARE)).isEqualTo("'a'");
         // no DEFAULT clause, or DEFAULT NULL: NULL in the column
         assertThat(serverDefault(null, "", "varchar", VARCHAR, DefaultStyle.BARE)).isNull();
+    }
+
+    @Test
+    void aBareStringDefaultWithABackslashIsALiteralOfTheSessionsMode() {
+        // c VARCHAR(10) DEFAULT 'C:\\' (MySQL shows C:\): doubled where backslashes escape, single where they do not
+        String bare = serverDefault("C:\\", "", "varchar", VARCHAR, DefaultStyle.BARE);
+        assertThat(inSessionMode(bare, DefaultStyle.BARE, "STRICT_TRANS_TABLES")).isEqualTo("'C:\\\\'");
+        assertThat(inSessionMode(bare, DefaultStyle.BARE, "NO_BACKSLASH_ESCAPES")).isEqualTo("'C:\\'");
+        assertThat(inSessionMode("-1", DefaultStyle.BARE, "NO_BACKSLASH_ESCAPES")).isEqualTo("-1");
     }
 
     @Test

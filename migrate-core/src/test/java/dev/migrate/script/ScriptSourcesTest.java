@@ -92,6 +92,56 @@ class ScriptSourcesTest {
     }
 
     @Test
+    void aJarOfFileEntriesAloneIsListed() throws IOException {
+        Path jar = flatJar(tmp.resolve("flat.jar"), Map.of(
+                "db/migrations/a1_flat.sql", "a",
+                "db/migrations/b2_flat.sql", "b",
+                "db/migrations/deeper/x.sql", "not listed",
+                "db/other/y.sql", "not listed"));
+
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null)) {
+            List<ScriptResource> resources = ScriptSources.of("classpath:db/migrations", loader).list();
+
+            assertThat(resources).extracting(ScriptResource::fileName).containsExactly("a1_flat.sql", "b2_flat.sql");
+            assertThat(resources.get(0).location()).startsWith("jar:file:").endsWith("flat.jar!/db/migrations/a1_flat.sql");
+            assertThat(resources).extracting(ScriptSourcesTest::read).containsExactly("a", "b");
+        }
+    }
+
+    @Test
+    void aJarOfFileEntriesWithItsIndexBesideADirectoryAndAJarWithDirectoriesIsListedToo() throws IOException {
+        Path classes = tmp.resolve("classes");
+        Path dir = Files.createDirectories(classes.resolve("db/migrations"));
+        Files.writeString(dir.resolve("b2_from_dir.sql"), "from dir");
+        Path jar = jar(tmp.resolve("scripts.jar"), Map.of("db/migrations/c3_from_jar.sql", "from jar"));
+        Path flatIndexed = Files.createDirectories(tmp.resolve("indexed/db/migrations"));
+        Files.writeString(flatIndexed.resolve("d4_from_indexed.sql"), Scripts.script("d4", "", "SELECT 1;"));
+        ScriptIndex.write(flatIndexed);
+        Path indexed = flatJar(tmp.resolve("indexed.jar"), Map.of(
+                "db/migrations/d4_from_indexed.sql", Files.readString(flatIndexed.resolve("d4_from_indexed.sql")),
+                "db/migrations/" + ScriptIndex.FILE_NAME, Files.readString(flatIndexed.resolve(ScriptIndex.FILE_NAME))));
+
+        URL[] roots = {classes.toUri().toURL(), jar.toUri().toURL(), indexed.toUri().toURL()};
+        try (URLClassLoader loader = new URLClassLoader(roots, null)) {
+            List<ScriptResource> resources = ScriptSources.of("classpath:db/migrations", loader).list();
+
+            assertThat(resources).extracting(ScriptResource::fileName)
+                    .containsExactly("b2_from_dir.sql", "c3_from_jar.sql", "d4_from_indexed.sql");
+            assertThat(resources.get(2).indexed()).isNotNull();
+        }
+    }
+
+    @Test
+    void aJarOfFileEntriesFoundThroughAParentLoaderIsListed() throws IOException {
+        Path flat = flatJar(tmp.resolve("flat.jar"), Map.of("db/migrations/a1_flat.sql", "a"));
+        try (URLClassLoader parent = new URLClassLoader(new URL[] {flat.toUri().toURL()}, null);
+             URLClassLoader child = new URLClassLoader(new URL[0], parent)) {
+            assertThat(ScriptSources.of("classpath:db/migrations", child).list())
+                    .extracting(ScriptResource::fileName).containsExactly("a1_flat.sql");
+        }
+    }
+
+    @Test
     void aLocationFoundNowhereListsNothing() throws IOException {
         try (URLClassLoader loader = new URLClassLoader(new URL[0], null)) {
             assertThat(ScriptSources.of("classpath:db/migrations", loader).list()).isEmpty();
@@ -120,6 +170,18 @@ class ScriptSourcesTest {
                 jar.putNextEntry(new JarEntry(directory));
                 jar.closeEntry();
             }
+            for (var entry : new TreeMap<>(entries).entrySet()) {
+                jar.putNextEntry(new JarEntry(entry.getKey()));
+                jar.write(entry.getValue().getBytes(StandardCharsets.UTF_8));
+                jar.closeEntry();
+            }
+        }
+        return file;
+    }
+
+    /** A jar of file entries alone, without a directory entry, as Bazel or {@code zip -D} write them. */
+    static Path flatJar(Path file, Map<String, String> entries) throws IOException {
+        try (OutputStream out = Files.newOutputStream(file); JarOutputStream jar = new JarOutputStream(out)) {
             for (var entry : new TreeMap<>(entries).entrySet()) {
                 jar.putNextEntry(new JarEntry(entry.getKey()));
                 jar.write(entry.getValue().getBytes(StandardCharsets.UTF_8));

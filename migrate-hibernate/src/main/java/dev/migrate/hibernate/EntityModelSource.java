@@ -21,7 +21,6 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -141,17 +140,18 @@ public final class EntityModelSource implements ModelSource {
         if (classes.isEmpty()) {
             return new Mapped(settings, application, Schema.of(List.of()), Map.of());
         }
-        // Hibernate loads the entities again by name: give it their class loaders (an application's, a generated one's)
-        List<ClassLoader> loaders = classes.stream().map(Class::getClassLoader).filter(Objects::nonNull).distinct()
-                .toList();
+        // Hibernate loads the entities again by name: give it them and their class loaders (an application's, a
+        // generated one's)
         BootstrapServiceRegistryBuilder bootstrap = new BootstrapServiceRegistryBuilder()
-                .applyClassLoaderService(new MissRememberingClassLoaderService(loaders));
+                .applyClassLoaderService(new MissRememberingClassLoaderService(classes));
         StandardServiceRegistry registry = new StandardServiceRegistryBuilder(bootstrap.build())
                 .applySettings(hibernateSettings(settings)).build();
         try {
             MetadataSources sources = new MetadataSources(registry);
             classes.forEach(sources::addAnnotatedClass);
             Metadata metadata = sources.buildMetadata();
+            // what the application's SessionFactory adds to the same metamodel when it starts
+            BeanValidationDdl.apply(metadata, registry);
             // the column order Hibernate's schema export uses (its ColumnOrderingStrategy), so that created tables agree
             ((MetadataImplementor) metadata).orderColumns(true);
             return new Mapped(settings, application, new MetamodelTables(metadata, settings).schema(), origins(metadata));

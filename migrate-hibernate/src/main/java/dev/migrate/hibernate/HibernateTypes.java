@@ -18,12 +18,14 @@ final class HibernateTypes {
     private static final Pattern WITH_TIME_ZONE =
             Pattern.compile("(timestamp|time)\\s*(?:\\((\\d+)\\))?\\s+with time zone", Pattern.CASE_INSENSITIVE);
     private static final Pattern FLOAT = Pattern.compile("float\\s*\\((\\d+)\\)", Pattern.CASE_INSENSITIVE);
+    /** Compiled once: a column's type is parsed for every column of every entity (String.replaceAll compiles each time). */
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private HibernateTypes() {
     }
 
     static ColumnType parse(String sqlType) {
-        String text = sqlType.strip().replaceAll("\\s+", " ");
+        String text = WHITESPACE.matcher(sqlType.strip()).replaceAll(" ");
         Matcher zoned = WITH_TIME_ZONE.matcher(text);
         if (zoned.matches()) {
             Integer precision = zoned.group(2) == null ? null : Integer.valueOf(zoned.group(2));

@@ -45,6 +45,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Hibernate's relational model ({@code metadata.getDatabase()}: namespaces of {@code org.hibernate.mapping.Table})
@@ -230,9 +231,7 @@ final class MetamodelTables {
                 // @Column(unique = true): Hibernate's export writes an inline, unnamed UNIQUE
                 table.unique(new UniqueConstraint(null, List.of(name(column))));
             }
-            for (org.hibernate.mapping.CheckConstraint check : column.getCheckConstraints()) {
-                table.check(check(check));
-            }
+            columnChecks(column).forEach(table::check);
         }
         if (mapped.hasPrimaryKey()) {
             table.primaryKey(null, mapped.getPrimaryKey().getColumns().stream().map(this::name).toArray(String[]::new));
@@ -306,6 +305,25 @@ final class MetamodelTables {
             columns.add(name(column));
         }
         return new Index(constraintName(index.getName()), columns, index.isUnique());
+    }
+
+    /**
+     * A column's checks as Hibernate's export writes them: the unnamed ones as one {@code check (a and b)} (Bean
+     * Validation's {@code @Min} and {@code @Max} are two), each named one on its own.
+     */
+    private List<CheckConstraint> columnChecks(org.hibernate.mapping.Column column) {
+        List<org.hibernate.mapping.CheckConstraint> unnamed = column.getCheckConstraints().stream()
+                .filter(org.hibernate.mapping.CheckConstraint::isAnonymous).toList();
+        List<CheckConstraint> checks = new ArrayList<>();
+        if (unnamed.size() == 1) {
+            checks.add(check(unnamed.get(0)));
+        } else if (unnamed.size() > 1) {
+            checks.add(new CheckConstraint(null, unnamed.stream()
+                    .map(org.hibernate.mapping.CheckConstraint::getConstraintInParens).collect(Collectors.joining(" and "))));
+        }
+        column.getCheckConstraints().stream().filter(org.hibernate.mapping.CheckConstraint::isNamed)
+                .forEach(check -> checks.add(check(check)));
+        return checks;
     }
 
     private CheckConstraint check(org.hibernate.mapping.CheckConstraint check) {

@@ -212,22 +212,10 @@ class EntityModelBuildTest {
                     private Integer id;
                 }
                 """);
-        Path classes = Files.createDirectories(tmp.resolve("classes"));
-        List<String> arguments = new java.util.ArrayList<>(List.of("-d", classes.toString(), "-cp",
-                System.getProperty("java.class.path"), "-proc:none"));
-        try (var files = Files.walk(sources)) {
-            files.filter(file -> file.toString().endsWith(".java")).forEach(file -> arguments.add(file.toString()));
-        }
-        assertThat(ToolProvider.getSystemJavaCompiler().run(null, null, null, arguments.toArray(String[]::new))).isZero();
+        Path classes = compile(sources);
 
         Map<String, AtomicInteger> lookups = new ConcurrentHashMap<>();
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader()) {
-            @Override
-            protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-                lookups.computeIfAbsent(name, key -> new AtomicInteger()).incrementAndGet();
-                return super.loadClass(name, resolve);
-            }
-        }) {
+        try (URLClassLoader loader = countingLoader(classes, lookups)) {
             List<Class<?>> entities = List.of(loader.loadClass("plain.Ticket"), loader.loadClass("plain.Queue"),
                     loader.loadClass("plain.Agent"), loader.loadClass("soft.Note"));
             lookups.clear();
@@ -237,5 +225,71 @@ class EntityModelBuildTest {
             assertThat(lookups.get("plain.package-info")).hasValue(1);
             assertThat(schema.table("note").orElseThrow().column("deleted")).isPresent();
         }
+    }
+
+    /**
+     * Hibernate loads every entity again by name (its class details), through each class loader it knows, the
+     * entities' first, where a name is looked up in every jar of the parent's class path before the entities' own
+     * directory. The classes handed in are the ones to map: they are answered as they are, with no search.
+     */
+    @Test
+    void theEntityClassesHandedInAreNotLookedUpByNameAgain() throws Exception {
+        Path sources = tmp.resolve("src");
+        Files.createDirectories(sources.resolve("shop"));
+        Files.writeString(sources.resolve("shop/Customer.java"), """
+                package shop;
+                @jakarta.persistence.Entity
+                public class Customer {
+                    @jakarta.persistence.Id
+                    private Integer id;
+                    private String name;
+                }
+                """);
+        Files.writeString(sources.resolve("shop/Purchase.java"), """
+                package shop;
+                @jakarta.persistence.Entity
+                public class Purchase {
+                    @jakarta.persistence.Id
+                    private Integer id;
+                    @jakarta.persistence.ManyToOne
+                    private Customer customer;
+                }
+                """);
+        Path classes = compile(sources);
+
+        Map<String, AtomicInteger> lookups = new ConcurrentHashMap<>();
+        try (URLClassLoader loader = countingLoader(classes, lookups)) {
+            List<Class<?>> entities = List.of(loader.loadClass("shop.Customer"), loader.loadClass("shop.Purchase"));
+            // the JVM resolves a field's type through the declaring class's loader once: that is not Hibernate's search
+            entities.forEach(entity -> List.of(entity.getDeclaredFields(), entity.getDeclaredMethods()));
+            lookups.clear();
+            Schema schema = EntityModelSource.of(entities, EntityModelSettings.forDatabase("sqlite")).schema();
+
+            assertThat(schema.table("purchase").orElseThrow().foreignKeys()).hasSize(1);
+            assertThat(lookups.keySet()).filteredOn(name -> name.startsWith("shop.")).containsOnly("shop.package-info");
+        }
+    }
+
+    /** The classes of the Java sources under {@code sources}, compiled against this test's class path. */
+    private Path compile(Path sources) throws Exception {
+        Path classes = Files.createDirectories(tmp.resolve("classes"));
+        List<String> arguments = new java.util.ArrayList<>(List.of("-d", classes.toString(), "-cp",
+                System.getProperty("java.class.path"), "-proc:none"));
+        try (var files = Files.walk(sources)) {
+            files.filter(file -> file.toString().endsWith(".java")).forEach(file -> arguments.add(file.toString()));
+        }
+        assertThat(ToolProvider.getSystemJavaCompiler().run(null, null, null, arguments.toArray(String[]::new))).isZero();
+        return classes;
+    }
+
+    /** A loader of {@code classes} that counts every name asked of it. */
+    private URLClassLoader countingLoader(Path classes, Map<String, AtomicInteger> lookups) throws Exception {
+        return new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader()) {
+            @Override
+            protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+                lookups.computeIfAbsent(name, key -> new AtomicInteger()).incrementAndGet();
+                return super.loadClass(name, resolve);
+            }
+        };
     }
 }

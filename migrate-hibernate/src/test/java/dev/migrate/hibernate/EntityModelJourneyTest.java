@@ -220,7 +220,7 @@ class EntityModelJourneyTest {
      * written: its CREATE statements and the declared spelling of each type (Hibernate writes {@code integer}, our
      * script {@code INTEGER}); what the types mean is compared, as the comparator does.
      */
-    private static Table withoutSqliteExportGaps(Table table) {
+    static Table withoutSqliteExportGaps(Table table) {
         return new Table(table.name(), table.kind(),
                 table.columns().stream().map(column -> column.withType(column.type().meaning())).toList(),
                 table.primaryKey(), List.of(),

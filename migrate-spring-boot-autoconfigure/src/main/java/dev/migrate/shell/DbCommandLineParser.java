@@ -1,6 +1,7 @@
 package dev.migrate.shell;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,19 @@ public final class DbCommandLineParser {
     static final String TARGET = "target";
 
     private static final Pattern RELATIVE_REVISION = Pattern.compile("-\\d+");
+
+    /** The words after {@code db}, leaving out Spring Boot's own {@code --some.property=value} arguments. */
+    static List<String> commandWords(String[] sourceArgs) {
+        List<String> words = new ArrayList<>();
+        for (String word : Arrays.asList(sourceArgs).subList(1, sourceArgs.length)) {
+            boolean springProperty = word.startsWith("--") && word.indexOf('.') > 0
+                    && (word.indexOf('=') < 0 || word.indexOf('.') < word.indexOf('='));
+            if (!springProperty) {
+                words.add(word);
+            }
+        }
+        return words;
+    }
 
     public DbInvocation parse(List<String> words) {
         if (words.isEmpty()) {

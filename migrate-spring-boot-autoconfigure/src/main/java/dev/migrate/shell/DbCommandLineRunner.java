@@ -5,9 +5,6 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.Ordered;
 
 import java.io.PrintStream;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 
 /**
  * Runs the one-shot {@code db} command of {@code java -jar app.jar db ...} from the process's own
@@ -30,23 +27,10 @@ public final class DbCommandLineRunner implements ApplicationRunner, Ordered {
 
     @Override
     public void run(ApplicationArguments arguments) {
-        int status = executor.execute(commandWords(arguments.getSourceArgs()), new StreamConsole(out, err));
+        int status = executor.execute(DbCommandLineParser.commandWords(arguments.getSourceArgs()), new StreamConsole(out, err));
         out.flush();
         err.flush();
         exit.exit(status);
-    }
-
-    /** The words after {@code db}, leaving out Spring Boot's own {@code --some.property=value} arguments. */
-    static List<String> commandWords(String[] sourceArgs) {
-        List<String> words = new ArrayList<>();
-        for (String word : Arrays.asList(sourceArgs).subList(1, sourceArgs.length)) {
-            boolean springProperty = word.startsWith("--") && word.indexOf('.') > 0
-                    && (word.indexOf('=') < 0 || word.indexOf('.') < word.indexOf('='));
-            if (!springProperty) {
-                words.add(word);
-            }
-        }
-        return words;
     }
 
     @Override

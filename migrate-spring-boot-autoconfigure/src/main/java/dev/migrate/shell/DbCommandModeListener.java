@@ -5,6 +5,7 @@ import org.springframework.boot.bootstrap.ConfigurableBootstrapContext;
 import org.springframework.boot.LazyInitializationBeanFactoryPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringApplicationRunListener;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -66,7 +67,8 @@ public final class DbCommandModeListener implements SpringApplicationRunListener
      * status 0. This is the earliest hook that sees the arguments and that a starter can register
      * ({@code spring.factories}): a {@code BootstrapRegistryInitializer} or an {@code ApplicationStartup} never sees
      * them, and {@code SpringApplication.withHook} needs the application's own {@code main}. Other command lines,
-     * including wrong ones, go on to the context, which reports them as before.
+     * including wrong ones, go on to the context, which reports them as before. A jar packaged with the starter's
+     * layout ({@code dev.migrate.launch.MigrateLayoutFactory}) answers the same lines earlier, in its launcher.
      */
     @Override
     public void starting(ConfigurableBootstrapContext bootstrapContext) {
@@ -74,7 +76,7 @@ public final class DbCommandModeListener implements SpringApplicationRunListener
             return;
         }
         PrintStream standardOutput = helpOutput != null ? helpOutput : System.out;
-        Optional<String> help = DbHelp.forWords(DbCommandLineRunner.commandWords(args));
+        Optional<String> help = Optional.ofNullable(DbHelp.forCommandLine(args));
         if (help.isPresent()) {
             standardOutput.println(help.get());
             standardOutput.flush();
@@ -83,6 +85,10 @@ public final class DbCommandModeListener implements SpringApplicationRunListener
         }
         commandOutput = standardOutput;
         System.setOut(System.err);
+        // The environment is created before the one-shot settings apply, as the deduced type says: a servlet
+        // environment asks JNDI for its properties (every nested jar is searched for jndi.properties), then is converted
+        // to a standard one when the settings say "none". Said now, it is standard from the start.
+        application.setWebApplicationType(WebApplicationType.NONE);
         // Boot warms Jackson, validation, Tomcat and conversion caches on a background thread for the application to
         // come (some 700 classes); a command uses none of them, and on a small machine that thread competes with the
         // command for the cores. Its switch, a system property, is read when the listener is constructed, before this
@@ -117,6 +123,9 @@ public final class DbCommandModeListener implements SpringApplicationRunListener
             // The application's controllers and Shell command classes are not even defined (Boot's component scan
             // consults every TypeExcludeFilter bean, and the scan comes later, in refresh).
             context.getBeanFactory().registerSingleton(OneShotComponentFilter.BEAN_NAME, new OneShotComponentFilter());
+            // @EventListener methods of the beans that are created only: Spring's processor reads every bean type's
+            // methods, loading what they name, and a listener would create its lazy bean when its event comes.
+            CreatedBeanEventListeners.replaceSpringsProcessor(context.getBeanFactory());
         }
     }
 

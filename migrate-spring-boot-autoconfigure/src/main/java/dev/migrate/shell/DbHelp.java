@@ -10,6 +10,19 @@ final class DbHelp {
     }
 
     /**
+     * The help that a whole command line asks for ({@code db ...} as the process received it, Boot's
+     * {@code --some.property=value} arguments included), or null. It and what it calls use no Spring class: the jar
+     * launcher {@code dev.migrate.launch.MigrateJarLauncher} calls it by name, from the packaged auto-configuration
+     * jar in a class loader that holds nothing else, before Boot's launcher and {@code SpringApplication} start.
+     */
+    static String forCommandLine(String[] args) {
+        if (args.length == 0 || !"db".equals(args[0])) {
+            return null;
+        }
+        return forWords(DbCommandLineParser.commandWords(args)).orElse(null);
+    }
+
+    /**
      * The help that these words (after {@code db}) ask for, or empty when they ask for none or are wrong (a usage
      * error is the executor's to report): {@code db} alone, {@code --help}, {@code -h} and {@code help} give the
      * overview, a command with {@code --help} or {@code -h} its own help.

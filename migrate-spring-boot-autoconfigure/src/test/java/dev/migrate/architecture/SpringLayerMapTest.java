@@ -6,6 +6,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
@@ -40,6 +41,19 @@ class SpringLayerMapTest {
     void theAutoConfigurationPackageKnowsNoFrontEnd() {
         noClasses().that().resideInAPackage("dev.migrate.autoconfigure..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.migrate.shell..", "dev.migrate.actuate..")
+                .check(spring);
+    }
+
+    /**
+     * {@code db --help}'s code runs without Spring: the jar launcher of migrate-spring-boot-launcher loads it from the
+     * packaged jar in a class loader that holds only this module's classes over the JDK's.
+     */
+    @Test
+    void theHelpDependsOnTheJdkAndItselfOnly() {
+        String help = "dev\\.migrate\\.shell\\.(DbHelp|DbCommandLineParser|DbVerb|DbInvocation|DbUsageException)(\\$.*)?";
+        String jdk = "java\\..*|\\[.*|byte|char|short|int|long|float|double|boolean|void";
+        classes().that().haveNameMatching(help)
+                .should().onlyDependOnClassesThat().haveNameMatching(jdk + "|" + help)
                 .check(spring);
     }
 }

@@ -2,6 +2,7 @@ package dev.migrate.shell;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.core.env.StandardEnvironment;
 
 import java.io.ByteArrayOutputStream;
@@ -44,7 +45,7 @@ class DbCommandModeListenerTest {
 
     @Test
     void springArgumentsAreNotCommandWords() {
-        assertThat(DbCommandLineRunner.commandWords(new String[] {"db", "revision", "-m", "two words",
+        assertThat(DbCommandLineParser.commandWords(new String[] {"db", "revision", "-m", "two words",
                 "--spring.datasource.url=jdbc:postgresql://h/d", "--migrate.script-directory=/tmp/m", "--rev-id=abc"}))
                 .containsExactly("revision", "-m", "two words", "--rev-id=abc");
     }
@@ -68,15 +69,19 @@ class DbCommandModeListenerTest {
 
     @Test
     void helpIsAnsweredBeforeTheContextStartsWithTheExecutorsTextAndExitZero() {
-        for (List<String> words : List.of(List.<String>of(), List.of("--help"), List.of("-h"), List.of("help"),
-                List.of("upgrade", "--help"), List.of("history", "-h"), List.of("revision", "-m", "two words", "--help"),
-                List.of("downgrade", "-2", "--help", "--spring.datasource.url=jdbc:sqlite:x.db"))) {
+        List<List<String>> helpRequests = new ArrayList<>(List.of(List.<String>of(), List.of("--help"), List.of("-h"),
+                List.of("help"), List.of("history", "-h"), List.of("revision", "-m", "two words", "--help"),
+                List.of("downgrade", "-2", "--help", "--spring.datasource.url=jdbc:sqlite:x.db")));
+        for (DbVerb verb : DbVerb.values()) {
+            helpRequests.add(List.of(verb.verb(), "--help"));
+        }
+        for (List<String> words : helpRequests) {
             List<String> args = new ArrayList<>(List.of("db"));
             args.addAll(words);
             Started started = starting(args.toArray(String[]::new));
 
             RecordingConsole console = RecordingConsole.oneShot();
-            int status = new DbCommandExecutor(null).execute(DbCommandLineRunner.commandWords(args.toArray(String[]::new)),
+            int status = new DbCommandExecutor(null).execute(DbCommandLineParser.commandWords(args.toArray(String[]::new)),
                     console);
             assertThat(status).isZero();
             assertThat(started.out()).as("db %s", words).isEqualTo(String.join(System.lineSeparator(), console.out)
@@ -108,6 +113,28 @@ class DbCommandModeListenerTest {
             } else {
                 assertThat(listenerClasses(application)).contains(DbCommandModeListener.BACKGROUND_PREINITIALIZER);
             }
+        }
+    }
+
+    /**
+     * A web application's environment is created before the one-shot settings apply, as the deduced type says: a
+     * servlet environment looks for JNDI (every nested jar asked for {@code jndi.properties}) only to be converted to a
+     * standard one. A command says it is no web application when the run starts, so the environment is standard
+     * from the start; other runs keep the deduced type.
+     */
+    @Test
+    void aCommandIsNoWebApplicationFromTheStartOtherRunsKeepTheDeducedType() {
+        for (String[] args : List.of(new String[] {"--server.port=0"}, new String[] {"db", "current"})) {
+            SpringApplication application = new SpringApplication(Object.class);
+            application.setWebApplicationType(WebApplicationType.SERVLET);
+            PrintStream before = System.out;
+            try {
+                new DbCommandModeListener(application, args, null, status -> { }).starting(null);
+            } finally {
+                System.setOut(before);
+            }
+            assertThat(application.getWebApplicationType()).as(String.join(" ", args))
+                    .isEqualTo(DbCommandModeListener.isDbCommand(args) ? WebApplicationType.NONE : WebApplicationType.SERVLET);
         }
     }
 

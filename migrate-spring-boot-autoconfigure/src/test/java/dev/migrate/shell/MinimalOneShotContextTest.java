@@ -47,7 +47,11 @@ class MinimalOneShotContextTest {
 
     @Test
     void aOneShotCommandCreatesOnlyWhatItNeedsAndStillReadsTheProfilesFiles(CapturedOutput output) {
+        BusyApplication.ClosingCallback callback;
         try (ConfigurableApplicationContext context = run("db", "upgrade")) {
+            callback = (BusyApplication.ClosingCallback) context.getBeanFactory().getSingleton(
+                    beanName(context, BusyApplication.ClosingCallback.class));
+            assertThat(callback).as("the engine's callback, created for the command").isNotNull();
             assertThat(statuses(context)).containsExactly(DbCommandExecutor.OK);
             assertThat(context.getBeanNamesForType(HealthEndpoint.class)).as("actuator left out").isEmpty();
             assertThat(context.getBeanNamesForType(CommandRegistry.class)).as("Spring Shell left out").isEmpty();
@@ -55,10 +59,13 @@ class MinimalOneShotContextTest {
                     .hasSize(1);
             assertThat(context.getBeanFactory().containsSingleton(beanName(context, BusyApplication.ReportCache.class)))
                     .as("the application's own bean, which the command does not need, is not created").isFalse();
+            assertThat(context.getBeanFactory().containsSingleton(beanName(context, BusyApplication.StartupWarmer.class)))
+                    .as("nor is the application's event listener, whose work is no part of the command").isFalse();
             assertThat(context.getBeanFactory().containsSingleton("transactionInterceptor"))
                     .as("no transactional bean called: no transaction interceptor (nor the Reactor classes it loads)")
                     .isFalse();
         }
+        assertThat(callback.sawTheClose()).as("the event listener of a bean the command created").isTrue();
         // the 'busy' profile's file points at the test scripts: the command migrated with them
         assertThat(SqliteFiles.versions(dir.resolve("app.db"))).containsExactly(SqliteFiles.HEAD);
         try (ConfigurableApplicationContext context = run("db", "current")) {
@@ -74,9 +81,12 @@ class MinimalOneShotContextTest {
             assertThat(context.getBeanNamesForType(HealthEndpoint.class)).hasSize(1);
             assertThat(context.getBeanFactory().containsSingleton(beanName(context, BusyApplication.ReportCache.class)))
                     .isTrue();
+            assertThat(context.getBean(BusyApplication.StartupWarmer.class).warmed()).isTrue();
         }
         try (ConfigurableApplicationContext context = run()) {
             assertThat(statuses(context)).isEmpty();
+            assertThat(context.getBean(BusyApplication.StartupWarmer.class).warmed()).as("a normal start's listeners")
+                    .isTrue();
             assertThat(context.getBeanNamesForType(HealthEndpoint.class)).hasSize(1);
             assertThat(context.getBeanNamesForType(CommandRegistry.class)).hasSize(1);
             assertThat(context.getBeanFactory().containsSingleton(beanName(context, BusyApplication.ReportCache.class)))

@@ -21,11 +21,25 @@ import java.util.Map;
  */
 public final class MariaDbDialect extends StandardDialect {
 
-    private static final MariaDbDdl DDL = new MariaDbDdl(new MariaDbDialect());
+    private static final MariaDbDialect ESCAPING = new MariaDbDialect(true);
+    private static final MariaDbDialect NOT_ESCAPING = new MariaDbDialect(false);
+
+    /** Whether this dialect's literals are read with backslash escapes: false under NO_BACKSLASH_ESCAPES. */
+    private final boolean escapingLiterals;
+    private final MariaDbDdl ddl;
+
+    public MariaDbDialect() {
+        this(true);
+    }
+
+    private MariaDbDialect(boolean escapingLiterals) {
+        this.escapingLiterals = escapingLiterals;
+        this.ddl = new MariaDbDdl(this);
+    }
 
     @Override
     public Ddl ddl() {
-        return DDL;
+        return ddl;
     }
 
     @Override
@@ -67,10 +81,24 @@ public final class MariaDbDialect extends StandardDialect {
         return true;
     }
 
-    /** Backslashes escape in MySQL's strings (unless NO_BACKSLASH_ESCAPES): doubled, as are quotes. */
+    /**
+     * Backslashes escape in MySQL's strings: doubled, as are quotes; under NO_BACKSLASH_ESCAPES ({@link #inSqlMode})
+     * a backslash is itself and stays single.
+     */
     @Override
     public String literal(String value) {
-        return value == null ? "NULL" : "'" + value.replace("\\", "\\\\").replace("'", "''") + "'";
+        if (value == null) {
+            return "NULL";
+        }
+        String escaped = escapingLiterals ? value.replace("\\", "\\\\") : value;
+        return "'" + escaped.replace("'", "''") + "'";
+    }
+
+    @Override
+    public MariaDbDialect inSqlMode(String sqlMode) {
+        boolean escaping = sqlMode == null || java.util.Arrays.stream(sqlMode.split(","))
+                .noneMatch(mode -> mode.strip().equalsIgnoreCase("NO_BACKSLASH_ESCAPES"));
+        return escaping == escapingLiterals ? this : escaping ? ESCAPING : NOT_ESCAPING;
     }
 
     /**
