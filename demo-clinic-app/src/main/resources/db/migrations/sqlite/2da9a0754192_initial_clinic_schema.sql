@@ -9,24 +9,24 @@
 -- migrate:upgrade
 CREATE TABLE owners (
     id INTEGER NOT NULL,
-    city VARCHAR(80) NOT NULL,
     postal_code VARCHAR(10),
-    street VARCHAR(255) NOT NULL,
+    telephone VARCHAR(20),
     first_name VARCHAR(30) NOT NULL,
     last_name VARCHAR(30) NOT NULL,
-    telephone VARCHAR(20),
+    city VARCHAR(80) NOT NULL,
+    street VARCHAR(255) NOT NULL,
     PRIMARY KEY (id),
     UNIQUE (telephone)
 );
 CREATE INDEX owners_last_name_idx ON owners (last_name);
 
 CREATE TABLE pets (
-    id INTEGER NOT NULL,
     birth_date DATE,
-    name VARCHAR(30) NOT NULL,
-    type VARCHAR(10) NOT NULL,
-    version INTEGER NOT NULL,
+    id INTEGER NOT NULL,
     owner_id INTEGER NOT NULL,
+    version INTEGER NOT NULL,
+    type VARCHAR(10) NOT NULL,
+    name VARCHAR(30) NOT NULL,
     PRIMARY KEY (id),
     CONSTRAINT "FK6teg4kcjcnjhduguft56wcfoa" FOREIGN KEY (owner_id) REFERENCES owners (id),
     CHECK (type in ('CAT','DOG','HAMSTER','LIZARD'))
@@ -40,28 +40,28 @@ CREATE TABLE specialties (
 );
 
 CREATE TABLE vets (
-    id INTEGER NOT NULL,
     active BOOLEAN NOT NULL DEFAULT true,
+    id INTEGER NOT NULL,
     first_name VARCHAR(30) NOT NULL,
     last_name VARCHAR(30) NOT NULL,
     PRIMARY KEY (id)
 );
 
 CREATE TABLE vets_specialties (
-    vet_id INTEGER NOT NULL,
     specialties_id INTEGER NOT NULL,
-    PRIMARY KEY (vet_id, specialties_id),
+    vet_id INTEGER NOT NULL,
+    PRIMARY KEY (specialties_id, vet_id),
     CONSTRAINT "FKlaahgthv2erojd2m2iw4y3cvn" FOREIGN KEY (specialties_id) REFERENCES specialties (id),
     CONSTRAINT "FKtoao78ifvra3xnjjhmk67g7fc" FOREIGN KEY (vet_id) REFERENCES vets (id)
 );
 
 CREATE TABLE visits (
-    id INTEGER NOT NULL,
-    visit_date TIMESTAMP NOT NULL,
-    description VARCHAR(255),
     fee NUMERIC(10, 2),
+    id INTEGER NOT NULL,
     paid BOOLEAN NOT NULL DEFAULT false,
     pet_id INTEGER NOT NULL,
+    visit_date TIMESTAMP NOT NULL,
+    description VARCHAR(255),
     PRIMARY KEY (id),
     CONSTRAINT "FK6jcifhlqqlsfseu67utlouauy" FOREIGN KEY (pet_id) REFERENCES pets (id)
 );

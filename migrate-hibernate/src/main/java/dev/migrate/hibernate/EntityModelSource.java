@@ -125,6 +125,11 @@ public final class EntityModelSource implements ModelSource {
     private Mapped map(EntityModelSettings settings, Metadata application) {
         if (application != null) {
             if (settings.database().equals(databaseOf(application))) {
+                // Hibernate orders columns (a join table's primary key among them) only for a schema action, which the
+                // application's JPA has none of (validate, or a one-shot command's none): ordered as for a built
+                // metamodel, as Hibernate's create orders them, so that both give one schema. Only the boot model's
+                // order changes (idempotent); the running SessionFactory's persisters are built already.
+                ((MetadataImplementor) application).orderColumns(true);
                 return new Mapped(settings, application, new MetamodelTables(application, settings).schema(),
                         origins(application));
             }

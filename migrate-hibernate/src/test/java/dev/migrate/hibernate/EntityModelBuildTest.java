@@ -9,7 +9,11 @@ import dev.migrate.hibernate.clinic.Clinic;
 import dev.migrate.schema.ModelSource;
 import dev.migrate.schema.Schema;
 import dev.migrate.testsupport.PostgresTest;
+import org.hibernate.boot.Metadata;
+import org.hibernate.boot.MetadataSources;
 import org.hibernate.boot.model.naming.PhysicalNamingStrategyStandardImpl;
+import org.hibernate.boot.registry.StandardServiceRegistry;
+import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
 import org.hibernate.cfg.AvailableSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -137,6 +141,41 @@ class EntityModelBuildTest {
         assertThat(models.schema()).isNotSameAs(first).isEqualTo(first);
         // the entity classes are found once: they do not change while the class loader lives
         assertThat(scans).hasValue(1);
+    }
+
+    /**
+     * The application's JPA builds its metamodel without a schema action (a one-shot command turns it off, and
+     * {@code validate} is none for this): Hibernate then leaves the columns of constraints in mapping order, where a
+     * metamodel built for a check is ordered as Hibernate's {@code create} orders them (a join table's primary key
+     * {@code (specialties_id, vet_id)}, not {@code (vet_id, specialties_id)}). Both must give the same tables, or
+     * {@code db check} would see a primary-key change as one command builds and the next captures.
+     */
+    @Test
+    void theApplicationsOwnMetamodelMapsAsOneBuiltForTheCheck() {
+        EntityModelSettings settings = EntityModelSettings.forDatabase("sqlite");
+        Schema built = EntityModelSource.of(Clinic.ENTITIES, settings).schema();
+
+        StandardServiceRegistry registry = new StandardServiceRegistryBuilder().applySettings(Map.of(
+                AvailableSettings.JAKARTA_HBM2DDL_DB_NAME, "SQLite", "hibernate.boot.allow_jdbc_metadata_access", false,
+                AvailableSettings.PHYSICAL_NAMING_STRATEGY, settings.physicalNamingStrategy(),
+                AvailableSettings.IMPLICIT_NAMING_STRATEGY, settings.implicitNamingStrategy())).build();
+        try {
+            MetadataSources sources = new MetadataSources(registry);
+            Clinic.ENTITIES.forEach(sources::addAnnotatedClass);
+            Metadata application = sources.buildMetadata();
+            assertThat(application.getDatabase().getDefaultNamespace().getTables().stream()
+                    .filter(table -> table.getName().equals("vets_specialties")).findFirst().orElseThrow()
+                    .getPrimaryKey().getColumns()).extracting(org.hibernate.mapping.Column::getName)
+                    .as("the application's metamodel, in mapping order").containsExactly("vet_id", "specialties_id");
+
+            Schema captured = EntityModelSource.lazy(() -> Clinic.ENTITIES, () -> settings, () -> application).schema();
+
+            assertThat(captured).isEqualTo(built);
+            assertThat(captured.table("vets_specialties").orElseThrow().primaryKey().columns())
+                    .containsExactly("specialties_id", "vet_id");
+        } finally {
+            StandardServiceRegistryBuilder.destroy(registry);
+        }
     }
 
     /**

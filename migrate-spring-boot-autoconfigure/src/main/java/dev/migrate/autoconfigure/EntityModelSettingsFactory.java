@@ -17,14 +17,17 @@ import org.springframework.util.StringUtils;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
- * The mapping settings of the application's JPA set-up, as Boot would give them to Hibernate: {@code spring.jpa.*}
- * (naming strategies, {@code database-platform}, {@code properties.*} such as {@code hibernate.default_schema}, which
- * must name the schema the migrations run in),
- * naming-strategy beans, and Boot's default strategies; the database is the one being migrated. Worked out when a
+ * The mapping settings of the application's JPA set-up, as Boot would give them to Hibernate: with spring-boot-hibernate
+ * Boot's own reckoning ({@link BootHibernateProperties}: {@code spring.jpa.properties.*} such as
+ * {@code hibernate.default_schema}, which must name the schema the migrations run in, naming strategies,
+ * naming-strategy beans, {@code HibernatePropertiesCustomizer} beans), else {@link #springJpaProperties the same without
+ * customizers}; {@code spring.jpa.database-platform}; the database is the one being migrated. Worked out when a
  * command first needs the entity tables: the database may take a connection to tell.
  */
 final class EntityModelSettingsFactory implements Supplier<EntityModelSettings> {
@@ -34,46 +37,63 @@ final class EntityModelSettingsFactory implements Supplier<EntityModelSettings> 
 
     private final Environment environment;
     private final ObjectProvider<Migrate> migrate;
-    private final ObjectProvider<PhysicalNamingStrategy> physicalNamingStrategy;
-    private final ObjectProvider<ImplicitNamingStrategy> implicitNamingStrategy;
+    private final Supplier<Map<String, Object>> hibernateProperties;
     private final ClassLoader classLoader;
 
     EntityModelSettingsFactory(Environment environment, ObjectProvider<Migrate> migrate,
-                               ObjectProvider<PhysicalNamingStrategy> physicalNamingStrategy,
-                               ObjectProvider<ImplicitNamingStrategy> implicitNamingStrategy, ClassLoader classLoader) {
+                               Supplier<Map<String, Object>> hibernateProperties, ClassLoader classLoader) {
         this.environment = environment;
         this.migrate = migrate;
-        this.physicalNamingStrategy = physicalNamingStrategy;
-        this.implicitNamingStrategy = implicitNamingStrategy;
+        this.hibernateProperties = hibernateProperties;
         this.classLoader = classLoader;
+    }
+
+    /**
+     * Without spring-boot-hibernate (so without Boot's JPA set-up): {@code spring.jpa.properties.*}, then the
+     * {@code spring.jpa.hibernate.naming.*} class names, then the naming-strategy beans.
+     */
+    static Supplier<Map<String, Object>> springJpaProperties(Environment environment,
+                                                             ObjectProvider<PhysicalNamingStrategy> physicalNamingStrategy,
+                                                             ObjectProvider<ImplicitNamingStrategy> implicitNamingStrategy) {
+        return () -> {
+            Map<String, Object> properties = new LinkedHashMap<>(jpaProperties(environment));
+            putIfText(properties, AvailableSettings.PHYSICAL_NAMING_STRATEGY,
+                    environment.getProperty("spring.jpa.hibernate.naming.physical-strategy"));
+            putIfText(properties, AvailableSettings.IMPLICIT_NAMING_STRATEGY,
+                    environment.getProperty("spring.jpa.hibernate.naming.implicit-strategy"));
+            physicalNamingStrategy.ifUnique(bean -> properties.put(AvailableSettings.PHYSICAL_NAMING_STRATEGY, bean));
+            implicitNamingStrategy.ifUnique(bean -> properties.put(AvailableSettings.IMPLICIT_NAMING_STRATEGY, bean));
+            return properties;
+        };
+    }
+
+    /** {@code spring.jpa.properties.*}, the settings Boot passes to the JPA provider as they are. */
+    static Map<String, String> jpaProperties(Environment environment) {
+        return Binder.get(environment).bind("spring.jpa.properties", Bindable.mapOf(String.class, String.class))
+                .orElse(Map.of());
+    }
+
+    private static void putIfText(Map<String, Object> properties, String name, String value) {
+        if (StringUtils.hasText(value)) {
+            properties.put(name, value);
+        }
     }
 
     @Override
     public EntityModelSettings get() {
-        Map<String, String> jpaProperties = Binder.get(environment)
-                .bind("spring.jpa.properties", Bindable.mapOf(String.class, String.class)).orElse(Map.of());
-        String implicit = environment.getProperty("spring.jpa.hibernate.naming.implicit-strategy",
-                ClassUtils.isPresent(BOOT_IMPLICIT_NAMING, classLoader) ? BOOT_IMPLICIT_NAMING : null);
+        Map<String, Object> properties = new LinkedHashMap<>(hibernateProperties.get());
+        properties.values().removeIf(Objects::isNull);
         Database database = database();
-        String defaultSchema = jpaProperties.get(AvailableSettings.DEFAULT_SCHEMA);
+        String defaultSchema = properties.get(AvailableSettings.DEFAULT_SCHEMA) instanceof String schema ? schema : null;
         requireMigratedSchema(defaultSchema, database.schema());
-        EntityModelSettings settings = new EntityModelSettings(database.name(), database.version(),
-                environment.getProperty("spring.jpa.hibernate.naming.physical-strategy"), implicit,
-                defaultSchema, Map.copyOf(jpaProperties), database.schema());
         String platform = environment.getProperty("spring.jpa.database-platform");
         if (StringUtils.hasText(platform)) {
-            settings = settings.withSetting(AvailableSettings.DIALECT, platform);
+            properties.put(AvailableSettings.DIALECT, platform);
         }
-        // Boot hands naming-strategy beans to Hibernate in place of the properties' class names
-        PhysicalNamingStrategy physicalBean = physicalNamingStrategy.getIfUnique();
-        if (physicalBean != null) {
-            settings = settings.withSetting(AvailableSettings.PHYSICAL_NAMING_STRATEGY, physicalBean);
-        }
-        ImplicitNamingStrategy implicitBean = implicitNamingStrategy.getIfUnique();
-        if (implicitBean != null) {
-            settings = settings.withSetting(AvailableSettings.IMPLICIT_NAMING_STRATEGY, implicitBean);
-        }
-        return settings;
+        // the properties' naming strategies (class names or beans) win over these defaults
+        return new EntityModelSettings(database.name(), database.version(), null,
+                ClassUtils.isPresent(BOOT_IMPLICIT_NAMING, classLoader) ? BOOT_IMPLICIT_NAMING : null,
+                defaultSchema, properties, database.schema());
     }
 
     /**

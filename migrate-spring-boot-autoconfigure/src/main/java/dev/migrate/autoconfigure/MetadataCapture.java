@@ -8,6 +8,7 @@ import org.hibernate.service.spi.SessionFactoryServiceRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -44,13 +45,14 @@ final class MetadataCapture implements Integrator, Supplier<Metadata>, SmartInit
     }
 
     /**
-     * The metamodel, having first created the application's EntityManagerFactory when the context is started and JPA
-     * was left lazy (a one-shot {@code db} command creates it only for the commands that compare models): the models are
-     * then the application's own mapping, as in a normal start, not a second one built without its customizers.
+     * The metamodel JPA built, if it started; otherwise, when {@code onlyJpaMaps} says that the persistence unit has
+     * what a metamodel built for the check does not read (mapping files), JPA is started first, once the context's
+     * singletons exist, so that the models are still the application's own mapping. Else null: the check builds the
+     * boot metamodel alone (some third of JPA's start: no {@code SessionFactory}, persisters or query engine).
      */
-    Supplier<Metadata> startingJpa(ObjectProvider<?> entityManagerFactory) {
+    Supplier<Metadata> startingJpaWhen(BooleanSupplier onlyJpaMaps, ObjectProvider<?> entityManagerFactory) {
         return () -> {
-            if (metadata == null && started) {
+            if (metadata == null && started && onlyJpaMaps.getAsBoolean()) {
                 entityManagerFactory.getIfUnique();
             }
             return metadata;

@@ -2,6 +2,7 @@ package dev.migrate.autoconfigure.entities;
 
 import dev.migrate.autoconfigure.MigrateAutoConfiguration;
 import dev.migrate.autoconfigure.MigrateJpaAutoConfiguration;
+import dev.migrate.autoconfigure.converted.ConvertedApplication;
 import dev.migrate.autogenerate.RenameDecider;
 import dev.migrate.command.AutogenerateResult;
 import dev.migrate.command.Migrate;
@@ -18,6 +19,10 @@ import dev.migrate.testsupport.PostgresServer;
 import dev.migrate.testsupport.PostgresTest;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
+import org.hibernate.SessionFactoryObserver;
+import org.hibernate.cfg.AvailableSettings;
+import org.hibernate.jpa.boot.spi.JpaSettings;
+import org.hibernate.jpa.boot.spi.TypeContributorList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,6 +76,17 @@ class MigrateJpaEntitiesTest {
                 .withUserConfiguration(LibraryApplication.class)
                 .withPropertyValues("spring.datasource.url=" + url, "migrate.script-directory=" + scripts,
                         "migrate.locations=classpath:db/no-such-location", "spring.jpa.hibernate.ddl-auto=none")
+                .withPropertyValues(properties);
+    }
+
+    /** The library without JPA configured at all: the entities can only be mapped by a metamodel built for them. */
+    private ApplicationContextRunner withoutJpa(String... properties) throws Exception {
+        Path scripts = Files.createDirectories(tmp.resolve("migrations"));
+        return new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
+                        MigrateAutoConfiguration.class, MigrateJpaAutoConfiguration.class))
+                .withUserConfiguration(LibraryApplication.class)
+                .withPropertyValues("spring.datasource.url=" + sqlite(tmp), "migrate.script-directory=" + scripts)
                 .withPropertyValues(properties);
     }
 
@@ -182,6 +198,20 @@ class MigrateJpaEntitiesTest {
     static class LibraryCommandLine {
     }
 
+    /** {@code source} run as {@code java -jar app.jar db ...} on SQLite, its exit statuses added to {@code exits}. */
+    private SpringApplication commandLine(Class<?> source, Path scripts, List<Integer> exits, String... properties) {
+        Map<String, Object> settings = new java.util.HashMap<>(Map.of("spring.datasource.url", sqlite(tmp),
+                "migrate.script-directory", scripts.toString()));
+        for (int i = 0; i < properties.length; i += 2) {
+            settings.put(properties[i], properties[i + 1]);
+        }
+        SpringApplication application = new SpringApplication(source);
+        application.setDefaultProperties(settings);
+        application.addInitializers(context -> context.getBeanFactory()
+                .registerSingleton("dbCommandExit", (DbCommandExit) exits::add));
+        return application;
+    }
+
     /**
      * {@code db migrate} is run because the database is behind the entities: Hibernate, which starts with the context,
      * must not validate it then ({@code ddl-auto=validate} would fail the command before it runs) nor change it.
@@ -190,11 +220,7 @@ class MigrateJpaEntitiesTest {
     void aOneShotDbMigrateRunsWhereHibernateValidationWouldFail() throws Exception {
         Path scripts = Files.createDirectories(tmp.resolve("migrations"));
         List<Integer> exits = new ArrayList<>();
-        SpringApplication application = new SpringApplication(LibraryCommandLine.class);
-        application.setDefaultProperties(Map.of("spring.datasource.url", sqlite(tmp),
-                "migrate.script-directory", scripts.toString(), "spring.jpa.hibernate.ddl-auto", "validate"));
-        application.addInitializers(context -> context.getBeanFactory()
-                .registerSingleton("dbCommandExit", (DbCommandExit) exits::add));
+        SpringApplication application = commandLine(LibraryCommandLine.class, scripts, exits, "spring.jpa.hibernate.ddl-auto", "validate");
 
         application.run("db", "migrate", "-m", "library").close();
 
@@ -205,49 +231,143 @@ class MigrateJpaEntitiesTest {
     }
 
     /**
-     * A one-shot command leaves JPA lazy: {@code db current} does not start Hibernate, and {@code db migrate} starts it
-     * when it compares the models, which are then the application's own mapping (a {@code HibernatePropertiesCustomizer}
-     * that only Boot's Hibernate sees shapes the script), as in a normal start.
+     * A one-shot command leaves JPA lazy: neither {@code db current} nor the commands that compare models start
+     * Hibernate's {@code SessionFactory} (an observer that Boot's Hibernate would be given sees none built); the check
+     * builds only Hibernate's boot metamodel, with the settings the application's JPA would have had (a
+     * {@code HibernatePropertiesCustomizer} that only Boot's Hibernate set-up sees shapes the script).
      */
     @Test
-    void aOneShotCommandStartsJpaOnlyToCompareTheModels() throws Exception {
+    void aOneShotCommandComparesTheEntitiesWithoutStartingJpa() throws Exception {
         Path scripts = Files.createDirectories(tmp.resolve("migrations"));
         List<Integer> exits = new ArrayList<>();
+        List<String> sessionFactories = new ArrayList<>();
+        SessionFactoryObserver observer = new SessionFactoryObserver() {
+            @Override
+            public void sessionFactoryCreated(org.hibernate.SessionFactory factory) {
+                sessionFactories.add(factory.toString());
+            }
+        };
         SpringApplication application = new SpringApplication(LibraryCommandLine.class);
         application.setDefaultProperties(Map.of("spring.datasource.url", sqlite(tmp),
                 "migrate.script-directory", scripts.toString()));
         application.addInitializers(context -> {
             context.getBeanFactory().registerSingleton("dbCommandExit", (DbCommandExit) exits::add);
-            context.getBeanFactory().registerSingleton("standardNames", (HibernatePropertiesCustomizer) properties ->
-                    properties.put("hibernate.physical_naming_strategy",
-                            "org.hibernate.boot.model.naming.PhysicalNamingStrategyStandardImpl"));
+            context.getBeanFactory().registerSingleton("standardNames", (HibernatePropertiesCustomizer) properties -> {
+                properties.put("hibernate.physical_naming_strategy",
+                        "org.hibernate.boot.model.naming.PhysicalNamingStrategyStandardImpl");
+                properties.put(AvailableSettings.SESSION_FACTORY_OBSERVER, observer);
+            });
         });
 
-        try (var context = application.run("db", "current")) {
-            assertThat(context.getBeanFactory().containsSingleton("entityManagerFactory")).as("JPA not started").isFalse();
-        }
-        try (var context = application.run("db", "migrate", "-m", "library")) {
-            assertThat(context.getBeanFactory().containsSingleton("entityManagerFactory")).isTrue();
+        for (String[] command : List.of(new String[] {"db", "current"}, new String[] {"db", "migrate", "-m", "library"},
+                new String[] {"db", "upgrade"}, new String[] {"db", "check"})) {
+            try (var context = application.run(command)) {
+                assertThat(context.getBeanFactory().containsSingleton("entityManagerFactory"))
+                        .as("JPA not started by %s", String.join(" ", command)).isFalse();
+            }
         }
 
-        assertThat(exits).containsExactly(DbCommandExecutor.OK, DbCommandExecutor.OK);
+        assertThat(exits).containsExactly(DbCommandExecutor.OK, DbCommandExecutor.OK, DbCommandExecutor.OK,
+                DbCommandExecutor.OK);
+        assertThat(sessionFactories).as("SessionFactory built").isEmpty();
         try (var files = Files.list(scripts)) {
             assertThat(Files.readString(files.findFirst().orElseThrow())).contains("publishedOn")
                     .doesNotContain("published_on");
         }
+        // the same observer does see Boot's Hibernate start when the application runs without a command
+        application.setDefaultProperties(Map.of("spring.datasource.url", sqlite(tmp), "migrate.on-startup", "none",
+                "migrate.script-directory", scripts.toString(), "spring.jpa.hibernate.ddl-auto", "validate"));
+        application.run().close();
+        assertThat(sessionFactories).hasSize(1);
+    }
+
+    /** An application whose entity's converter Spring creates, run as {@code java -jar app.jar db ...}. */
+    @SpringBootConfiguration
+    @ImportAutoConfiguration({DataSourceAutoConfiguration.class, HibernateJpaAutoConfiguration.class,
+            MigrateAutoConfiguration.class, MigrateJpaAutoConfiguration.class, MigrateCommandLineAutoConfiguration.class})
+    @Import(ConvertedApplication.class)
+    static class ConvertedCommandLine {
+    }
+
+    /**
+     * Boot's Hibernate creates converters through Spring ({@code SpringBeanContainer}), so that they may depend on the
+     * application's beans; a metamodel built for a one-shot check does the same.
+     */
+    @Test
+    void aOneShotCheckCreatesTheEntitiesConvertersAsBootsHibernateDoes() throws Exception {
+        Path scripts = Files.createDirectories(tmp.resolve("migrations"));
+        List<Integer> exits = new ArrayList<>();
+        SpringApplication application = commandLine(ConvertedCommandLine.class, scripts, exits);
+
+        try (var context = application.run("db", "migrate", "-m", "loans")) {
+            assertThat(context.getBeanFactory().containsSingleton("entityManagerFactory")).isFalse();
+        }
+
+        assertThat(exits).containsExactly(DbCommandExecutor.OK);
+        try (var files = Files.list(scripts)) {
+            assertThat(Files.readString(files.findFirst().orElseThrow())).contains("CREATE TABLE loans");
+        }
+    }
+
+    /**
+     * A mapping file is read by JPA's persistence unit, not by a metamodel built from the scanned classes: there a
+     * one-shot {@code db migrate} starts JPA and compares its metamodel, so that the file's column name is the one
+     * written.
+     */
+    @Test
+    void aOneShotCommandStartsJpaWhereAMappingFileMapsTheEntities() throws Exception {
+        Path scripts = Files.createDirectories(tmp.resolve("migrations"));
+        List<Integer> exits = new ArrayList<>();
+        SpringApplication application = commandLine(LibraryCommandLine.class, scripts, exits,
+                "spring.jpa.mapping-resources", "dev/migrate/autoconfigure/entities/library-orm.xml");
+
+        try (var context = application.run("db", "migrate", "-m", "library")) {
+            assertThat(context.getBeanFactory().containsSingleton("entityManagerFactory")).isTrue();
+        }
+
+        assertThat(exits).containsExactly(DbCommandExecutor.OK);
+        try (var files = Files.list(scripts)) {
+            assertThat(Files.readString(files.findFirst().orElseThrow())).contains("book_title");
+        }
+
+        // the same for the contributors that only JPA's bootstrap applies (here: type contributors)
+        application.setDefaultProperties(Map.of("spring.datasource.url", sqlite(tmp),
+                "migrate.script-directory", scripts.toString()));
+        application.addInitializers(context -> context.getBeanFactory().registerSingleton("types",
+                (HibernatePropertiesCustomizer) properties -> properties.put(JpaSettings.TYPE_CONTRIBUTORS,
+                        (TypeContributorList) List::of)));
+        try (var context = application.run("db", "check")) {
+            assertThat(context.getBeanFactory().containsSingleton("entityManagerFactory")).isTrue();
+        }
+    }
+
+    /**
+     * Without JPA starting, the entities are still mapped with what Boot's Hibernate set-up would give Hibernate: the
+     * application's {@code HibernatePropertiesCustomizer} beans, in their order, after {@code spring.jpa.*}.
+     */
+    @Test
+    void aBuiltMetamodelAppliesTheApplicationsHibernatePropertiesCustomizers() throws Exception {
+        withoutJpa("spring.jpa.properties.hibernate.physical_naming_strategy=no.such.Strategy")
+                .withBean("standardNames", HibernatePropertiesCustomizer.class, () -> properties -> properties.put(
+                        "hibernate.physical_naming_strategy",
+                        "org.hibernate.boot.model.naming.PhysicalNamingStrategyStandardImpl"))
+                .run(context -> {
+                    assertThat(context).doesNotHaveBean(EntityManagerFactory.class);
+                    EntityModelSource models = context.getBean(EntityModelSource.class);
+                    Schema mapped = models.schema();
+                    Table books = mapped.table("books").orElseThrow();
+                    assertThat(books.column("publishedOn")).isPresent();
+                    assertThat(books.column("published_on")).isEmpty();
+                    // the customizer gives the same settings again: nothing is mapped a second time
+                    assertThat(models.schema()).isSameAs(mapped);
+                });
     }
 
     /** Without JPA starting (here: not configured at all), the entities are mapped from the spring.jpa.* settings. */
     @Test
     void theApplicationsNamingStrategyAndTheMigratedDatabaseShapeTheTables() throws Exception {
-        Path scripts = Files.createDirectories(tmp.resolve("migrations"));
-        new ApplicationContextRunner()
-                .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
-                        MigrateAutoConfiguration.class, MigrateJpaAutoConfiguration.class))
-                .withUserConfiguration(LibraryApplication.class)
-                .withPropertyValues("spring.datasource.url=" + sqlite(tmp), "migrate.script-directory=" + scripts,
-                        "spring.jpa.hibernate.naming.physical-strategy="
-                                + "org.hibernate.boot.model.naming.PhysicalNamingStrategyStandardImpl").run(context -> {
+        withoutJpa("spring.jpa.hibernate.naming.physical-strategy="
+                + "org.hibernate.boot.model.naming.PhysicalNamingStrategyStandardImpl").run(context -> {
             assertThat(context).doesNotHaveBean(EntityManagerFactory.class);
             EntityModelSource models = context.getBean(EntityModelSource.class);
             Schema mapped = models.schema();
