@@ -178,8 +178,9 @@ public final class DbCommandModeListener implements SpringApplicationRunListener
         settings.put("debug", "false");
         // Shell's terminal set-up warns when there is no terminal, which a one-shot command does not need.
         settings.put("logging.level.org.jline", "ERROR");
-        // JPA still starts with the context: Hibernate must neither validate (the database may be behind its entities,
-        // which is why 'db migrate' runs) nor change the schema while a command migrates it.
+        // JPA starts only when something the command runs asks for it (a Java migration, a callback, mapping files the
+        // check cannot build without it): Hibernate must then neither validate (the database may be behind its
+        // entities, which is why 'db migrate' runs) nor change the schema while a command migrates it.
         settings.put("spring.jpa.hibernate.ddl-auto", "none");
         settings.put("spring.jpa.properties.hibernate.hbm2ddl.auto", "none");
         settings.put("spring.jpa.properties.jakarta.persistence.schema-generation.database.action", "none");
