@@ -15,8 +15,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import javax.sql.DataSource;
-import java.io.PrintWriter;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -28,8 +28,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Logger;
 
 import static dev.migrate.it.autogenerate.StoreItems.with;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,7 +58,7 @@ class ModelsBesideTheDatabaseTest {
         written.upgrade("head");
 
         CountDownLatch connected = new CountDownLatch(1);
-        DataSource announcing = new Connections(db.dataSource(), Integer.MAX_VALUE, connected::countDown);
+        DataSource announcing = Connections.of(db.dataSource(), Integer.MAX_VALUE, connected::countDown);
         ModelSource store = ModelSource.annotated(with(StoreItems.Items1.class));
         List<String> seen = new CopyOnWriteArrayList<>();
         ModelSource waiting = () -> {
@@ -95,7 +95,7 @@ class ModelsBesideTheDatabaseTest {
         written.migrate(RevisionRequest.withMessage("initial"), RenameDecider.NEVER);
         written.upgrade("head");
 
-        DataSource poolOfOne = new Connections(db.dataSource(), 1, () -> { });
+        DataSource poolOfOne = Connections.of(db.dataSource(), 1, () -> { });
         AtomicInteger calls = new AtomicInteger();
         ModelSource store = ModelSource.annotated(with(StoreItems.Items1.class));
         ModelSource connecting = () -> {
@@ -145,87 +145,49 @@ class ModelsBesideTheDatabaseTest {
 
     /**
      * A real database's connections, handed out at most {@code size} at a time (waiting for one, as a pool does, and
-     * failing after a while), each announced when taken.
+     * failing after a while), each announced when taken; everything else is the database's own.
      */
-    private record Connections(DataSource database, Semaphore free, Runnable taken) implements DataSource {
+    private static final class Connections {
 
-        Connections(DataSource database, int size, Runnable taken) {
-            this(database, new Semaphore(size), taken);
-        }
-
-        @Override
-        public Connection getConnection() throws SQLException {
-            try {
-                if (!free.tryAcquire(PATIENCE_SECONDS, TimeUnit.SECONDS)) {
-                    throw new SQLException("no connection free in the pool after " + PATIENCE_SECONDS + " s");
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new SQLException("interrupted while waiting for a connection", e);
-            }
-            Connection connection;
-            try {
-                connection = database.getConnection();
-            } catch (SQLException | RuntimeException e) {
-                free.release();
-                throw e;
-            }
-            taken.run();
-            return returnedOnClose(connection);
-        }
-
-        private Connection returnedOnClose(Connection connection) {
-            boolean[] returned = {false};
-            return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[]{Connection.class},
+        static DataSource of(DataSource database, int size, Runnable taken) {
+            Semaphore free = new Semaphore(size);
+            return (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(), new Class<?>[]{DataSource.class},
                     (proxy, method, arguments) -> {
-                        if (method.getName().equals("close") && !returned[0]) {
-                            returned[0] = true;
-                            free.release();
+                        if (!method.getName().equals("getConnection")) {
+                            return invoke(method, database, arguments);
                         }
+                        if (!free.tryAcquire(PATIENCE_SECONDS, TimeUnit.SECONDS)) {
+                            throw new SQLException("no connection free in the pool after " + PATIENCE_SECONDS + " s");
+                        }
+                        Connection connection;
                         try {
-                            return method.invoke(connection, arguments);
-                        } catch (InvocationTargetException e) {
-                            throw e.getCause();
+                            connection = (Connection) invoke(method, database, arguments);
+                        } catch (Throwable e) {
+                            free.release();
+                            throw e;
                         }
+                        taken.run();
+                        return givenBackOnClose(connection, free);
                     });
         }
 
-        @Override
-        public Connection getConnection(String username, String password) {
-            throw new UnsupportedOperationException();
+        private static Connection givenBackOnClose(Connection connection, Semaphore free) {
+            AtomicBoolean given = new AtomicBoolean();
+            return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[]{Connection.class},
+                    (proxy, method, arguments) -> {
+                        if (method.getName().equals("close") && given.compareAndSet(false, true)) {
+                            free.release();
+                        }
+                        return invoke(method, connection, arguments);
+                    });
         }
 
-        @Override
-        public PrintWriter getLogWriter() {
-            return null;
-        }
-
-        @Override
-        public void setLogWriter(PrintWriter out) {
-        }
-
-        @Override
-        public void setLoginTimeout(int seconds) {
-        }
-
-        @Override
-        public int getLoginTimeout() {
-            return 0;
-        }
-
-        @Override
-        public Logger getParentLogger() {
-            return Logger.getGlobal();
-        }
-
-        @Override
-        public <T> T unwrap(Class<T> type) throws SQLException {
-            throw new SQLException("not a wrapper");
-        }
-
-        @Override
-        public boolean isWrapperFor(Class<?> type) {
-            return false;
+        private static Object invoke(Method method, Object target, Object[] arguments) throws Throwable {
+            try {
+                return method.invoke(target, arguments);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
         }
     }
 }
