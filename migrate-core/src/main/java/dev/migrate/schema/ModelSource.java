@@ -8,6 +8,10 @@ import java.util.List;
  * Where the models come from: the analogue of one SQLAlchemy {@code MetaData} in Alembic's
  * {@code target_metadata} list. Several are combined by {@link ModelSources#merge}, which also checks that every
  * foreign key refers to a table and column some source declares.
+ *
+ * <p>{@code db migrate} and {@code db check} ask each source once per comparison, on a thread of their own
+ * ({@code migrate-models}, with the caller's context class loader but none of its other thread-locals) while the
+ * caller's thread reads the database; a source kept across commands may be asked by two comparisons at once.
  */
 @FunctionalInterface
 public interface ModelSource {

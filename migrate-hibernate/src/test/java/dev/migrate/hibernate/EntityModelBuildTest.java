@@ -30,7 +30,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -112,6 +117,41 @@ class EntityModelBuildTest {
         assertThat(check(again, scripts, kind, models).upToDate()).isTrue();
         assertThat(models.schema()).isSameAs(first);
         assertThat(again.connections).hasValue(readyMade.connections.get());
+    }
+
+    /**
+     * Two checks at once on one source (the Spring bean's case: a prompt and a running application's check, or two
+     * tests), each reading the models on its own thread: both map the entities or share the tables mapped, and both
+     * find the database at the entities' schema.
+     */
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void twoChecksAtOnceOnOneSourceBothFindTheDatabaseUpToDate(Kind kind) throws Exception {
+        TestDatabase database = kind.create(tmp, "together");
+        EntityModelSettings settings = database.settings();
+        Path scripts = Files.createDirectories(tmp.resolve("scripts"));
+        EntityModelSource models = EntityModelSource.of(Clinic.ENTITIES, settings);
+        Migrate engine = new Migrate(MigrateConfig.builder().dataSource(database.dataSource()).dialect(kind.dialect())
+                .scriptDirectory(scripts).model(models).build());
+        engine.migrate(RevisionRequest.withMessage("clinic"), RenameDecider.NEVER);
+        engine.upgrade("head");
+
+        EntityModelSource shared = EntityModelSource.of(Clinic.ENTITIES, settings);
+        CyclicBarrier together = new CyclicBarrier(2);
+        Callable<CheckResult> check = () -> {
+            together.await();
+            return check(new CountingDataSource(database.dataSource()), scripts, kind, shared);
+        };
+        ExecutorService two = Executors.newFixedThreadPool(2);
+        try {
+            Future<CheckResult> first = two.submit(check);
+            Future<CheckResult> second = two.submit(check);
+            assertThat(first.get().upToDate()).isTrue();
+            assertThat(second.get().upToDate()).isTrue();
+        } finally {
+            two.shutdownNow();
+        }
+        assertThat(shared.schema()).isEqualTo(models.schema());
     }
 
     private static CheckResult check(CountingDataSource counting, Path scripts, Kind kind, ModelSource models) {
