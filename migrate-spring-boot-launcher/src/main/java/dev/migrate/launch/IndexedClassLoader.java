@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.jar.JarFile;
+import java.util.jar.Manifest;
 
 /**
  * Boot's {@link LaunchedClassLoader} that goes straight to the nested jar holding a class or resource
@@ -74,7 +75,7 @@ final class IndexedClassLoader extends LaunchedClassLoader {
                     bytes = in.readAllBytes();
                 }
                 URL url = index.url(position);
-                definePackageOf(name, url);
+                definePackageOf(name, entryName, candidates, url);
                 // The JDK's generic loader, which reads Boot's jar: URLs, gives no signers and no manifest of its own
                 return defineClass(name, bytes, 0, bytes.length, new CodeSource(url, (CodeSigner[]) null));
             } catch (IOException ex) {
@@ -85,27 +86,48 @@ final class IndexedClassLoader extends LaunchedClassLoader {
     }
 
     /**
-     * Boot's rule (the first jar with the class, the package's directory and a manifest), then, as
-     * {@code URLClassLoader} does for a resource without a manifest, a package with no attributes.
+     * Boot's rule (the first jar with the class, the package's directory and a manifest; only jars among the candidates
+     * can hold the class), then, as {@code URLClassLoader} does for a resource without a manifest, a package with no
+     * attributes.
      */
-    private void definePackageOf(String name, URL url) {
+    private void definePackageOf(String name, String entryName, int[] candidates, URL url) throws IOException {
         int dot = name.lastIndexOf('.');
         if (dot < 0) {
             return;
         }
-        definePackageIfNecessary(name);
         String packageName = name.substring(0, dot);
-        Package defined = getDefinedPackage(packageName);
-        if (defined != null) {
-            if (defined.isSealed() && !defined.isSealed(url)) {
-                throw new SecurityException("sealing violation: package " + packageName + " is sealed");
+        if (getDefinedPackage(packageName) == null) {
+            String directory = entryName.substring(0, entryName.lastIndexOf('/') + 1);
+            for (int position : candidates) {
+                if (index.holds(position, entryName) && index.holds(position, directory)) {
+                    Manifest manifest = index.jar(position).getManifest();
+                    if (manifest != null) {
+                        definePackageOnce(packageName, manifest, index.url(position));
+                        break;
+                    }
+                }
             }
-            return;
         }
+        Package defined = getDefinedPackage(packageName);
+        if (defined == null) {
+            definePackageOnce(packageName, null, null);
+        } else if (defined.isSealed() && !defined.isSealed(url)) {
+            throw new SecurityException("sealing violation: package " + packageName + " is sealed");
+        }
+    }
+
+    /**
+     * The package with the manifest's attributes for the jar at {@code url}, or with none; one defined meanwhile by
+     * another thread (the loader is parallel capable) is as good.
+     */
+    private void definePackageOnce(String packageName, Manifest manifest, URL url) {
         try {
-            definePackage(packageName, null, null, null, null, null, null, null);
+            if (manifest != null) {
+                definePackage(packageName, manifest, url);
+            } else {
+                definePackage(packageName, null, null, null, null, null, null, null);
+            }
         } catch (IllegalArgumentException ex) {
-            // defined meanwhile by another thread (the loader is parallel capable)
             if (getDefinedPackage(packageName) == null) {
                 throw new AssertionError("Package " + packageName + " has already been defined but cannot be found", ex);
             }

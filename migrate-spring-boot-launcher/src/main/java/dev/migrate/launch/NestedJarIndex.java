@@ -61,9 +61,16 @@ final class NestedJarIndex {
                 }
             }
         }
+        // plain loops, no lambda: this runs before the application, where each lambda's first use costs its own set-up
         Map<String, int[]> jarsByDirectory = new HashMap<>(directories.size() * 4 / 3 + 1);
-        directories.forEach((directory, positions) ->
-                jarsByDirectory.put(directory, positions.stream().mapToInt(Integer::intValue).toArray()));
+        for (Map.Entry<String, List<Integer>> directory : directories.entrySet()) {
+            List<Integer> positions = directory.getValue();
+            int[] array = new int[positions.size()];
+            for (int i = 0; i < array.length; i++) {
+                array[i] = positions.get(i);
+            }
+            jarsByDirectory.put(directory.getKey(), array);
+        }
         return new NestedJarIndex(urls, jars, jarsByDirectory);
     }
 
@@ -126,7 +133,11 @@ final class NestedJarIndex {
     }
 
     private static void add(Map<String, List<Integer>> directories, String directory, int position) {
-        List<Integer> positions = directories.computeIfAbsent(directory, key -> new ArrayList<>(2));
+        List<Integer> positions = directories.get(directory);
+        if (positions == null) {
+            positions = new ArrayList<>(2);
+            directories.put(directory, positions);
+        }
         if (positions.isEmpty() || positions.get(positions.size() - 1) != position) {
             positions.add(position);
         }
