@@ -20,7 +20,8 @@ public final class MigrateLayoutFactory implements LayoutFactory {
 
     /** The launcher's class files, written next to Boot's loader classes (the launcher runs before any nested jar opens). */
     static final List<String> LAUNCHER_CLASSES = List.of("dev/migrate/launch/MigrateJarLauncher.class",
-            "dev/migrate/launch/MigrateJarLauncher$PackagedClasses.class");
+            "dev/migrate/launch/MigrateJarLauncher$PackagedClasses.class", "dev/migrate/launch/IndexedJarLauncher.class",
+            "dev/migrate/launch/IndexedClassLoader.class", "dev/migrate/launch/NestedJarIndex.class");
 
     @Override
     public Layout getLayout(File source) {
