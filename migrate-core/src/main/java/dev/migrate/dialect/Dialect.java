@@ -9,11 +9,13 @@ import dev.migrate.schema.Table;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -241,6 +243,30 @@ public interface Dialect {
      */
     default boolean readsMissingTablesQuietly() {
         return true;
+    }
+
+    /**
+     * Runs {@code select}, a read of the engine's own tables (one of which {@code table} names), and hands its rows to
+     * {@code reader}: empty when the tables do not exist yet, the database never migrated. By default a dialect whose
+     * driver logs failed statements ({@link #readsMissingTablesQuietly} {@code false}) asks {@link #tableExists}
+     * first; elsewhere the statement simply runs and a missing table fails it. A dialect that can make the read
+     * itself survive a missing table (MariaDB's anonymous block) answers in one round trip either way.
+     */
+    default <T> Optional<T> readEngineTables(Connection connection, TableName table, String select,
+                                                       RowsReader<T> reader) throws SQLException {
+        if (!readsMissingTablesQuietly() && !tableExists(connection, table)) {
+            return Optional.empty();
+        }
+        try (PreparedStatement statement = connection.prepareStatement(select);
+             ResultSet rows = statement.executeQuery()) {
+            return Optional.of(reader.read(rows));
+        }
+    }
+
+    /** What {@link #readEngineTables} makes of the rows it read. */
+    @FunctionalInterface
+    interface RowsReader<T> {
+        T read(ResultSet rows) throws SQLException;
     }
 
     /** Alembic's own DDL for the version table, so that Flask-Migrate databases look the same. */

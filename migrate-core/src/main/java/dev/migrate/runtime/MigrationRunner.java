@@ -168,20 +168,23 @@ public final class MigrationRunner {
             // The tables the run under the lock would read (PostgreSQL: in the current schema, not wherever the
             // search path finds a table of that name), so that both ways give one answer.
             TableName versionTable = dialect.qualify(connection, settings.versionTable());
-            if (!dialect.readsMissingTablesQuietly() && !dialect.tableExists(connection, versionTable)) {
-                return Optional.empty(); // never migrated: the run under the lock creates the tables
-            }
             TableName logTable = dialect.qualify(connection, settings.logTable());
             Optional<String> digest = check.digest();
             List<String> heads;
             if (digest.isPresent()) {
-                HeadsAndDigest read = HeadsAndDigest.read(connection, dialect, versionTable, logTable);
-                heads = read.heads();
-                if (check.target(heads).isPresent() && digest.equals(read.digest())) {
+                Optional<HeadsAndDigest> read = HeadsAndDigest.read(connection, dialect, versionTable, logTable);
+                if (read.isEmpty()) {
+                    return Optional.empty(); // never migrated: the run under the lock creates the tables
+                }
+                heads = read.get().heads();
+                if (check.target(heads).isPresent() && digest.equals(read.get().digest())) {
                     // the log ends with the digest of the scripts at hand: nothing changed, nothing due, no failure since
                     return Optional.of(new RunResult(heads, heads, List.of(), List.of()));
                 }
             } else {
+                if (!dialect.readsMissingTablesQuietly() && !dialect.tableExists(connection, versionTable)) {
+                    return Optional.empty(); // never migrated: the run under the lock creates the tables
+                }
                 heads = new VersionTable(dialect, versionTable).readExisting(connection);
             }
             Optional<List<String>> target = check.target(heads);

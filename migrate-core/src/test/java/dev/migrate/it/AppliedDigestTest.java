@@ -41,7 +41,7 @@ class AppliedDigestTest {
     private static final String NEWEST_ROW = "MAX(id)";
     private static final String WHOLE_LOG = "ORDER BY id";
 
-    /** The databases of this test: MariaDB too, whose check asks whether the tables exist first. */
+    /** The databases of this test: MariaDB too, whose check reads heads and digest in an anonymous block. */
     enum Db {
         SQLITE, POSTGRESQL, MARIADB;
 

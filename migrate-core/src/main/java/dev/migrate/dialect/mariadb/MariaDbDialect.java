@@ -9,10 +9,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * MariaDB and MySQL (MariaDB Connector/J and MySQL Connector/J): backquoted names, DDL that commits the open
@@ -175,6 +177,39 @@ public final class MariaDbDialect extends StandardDialect {
     @Override
     public boolean readsMissingTablesQuietly() {
         return false;
+    }
+
+    /**
+     * On a MariaDB server, one round trip that cannot fail: an anonymous block whose handler takes "no such table"
+     * (error 1146) and ends the block before any row is sent, so a database never migrated answers with no result
+     * set and the driver has no error to log. MySQL has no anonymous blocks: there the table is asked for first.
+     */
+    @Override
+    public <T> Optional<T> readEngineTables(Connection connection, TableName table, String select,
+                                            RowsReader<T> reader) throws SQLException {
+        if (!runsAnonymousBlocks(connection.getMetaData().getDatabaseProductVersion())) {
+            return super.readEngineTables(connection, table, select, reader);
+        }
+        String block = "BEGIN NOT ATOMIC DECLARE EXIT HANDLER FOR " + NO_SUCH_TABLE + " BEGIN END; " + select + "; END";
+        try (Statement statement = connection.createStatement()) {
+            if (!statement.execute(block)) {
+                return Optional.empty(); // the handler took the missing table: nothing was read
+            }
+            try (ResultSet rows = statement.getResultSet()) {
+                return Optional.of(reader.read(rows));
+            }
+        }
+    }
+
+    /** MariaDB's {@code ER_NO_SUCH_TABLE}. */
+    private static final int NO_SUCH_TABLE = 1146;
+
+    /**
+     * Whether the server, known by the version its handshake announced (both drivers answer without a round trip),
+     * is MariaDB, which runs anonymous blocks ({@code BEGIN NOT ATOMIC}), rather than MySQL, which does not.
+     */
+    public static boolean runsAnonymousBlocks(String productVersion) {
+        return productVersion != null && productVersion.toLowerCase(Locale.ROOT).contains("mariadb");
     }
 
     @Override
