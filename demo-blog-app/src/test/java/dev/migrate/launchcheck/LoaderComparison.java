@@ -63,7 +63,7 @@ public final class LoaderComparison {
         }
         names.addAll(List.of("", "/", "db/migrations/sqlite/", "db/migrations/postgresql", "META-INF/spring.factories",
                 "META-INF/services/java.sql.Driver", "jndi.properties", "logback-test.xml", "a b.txt", "caf\u00e9/x",
-                "db/../db/migrations/sqlite/", "./META-INF/spring.factories", "META-INF//spring.factories",
+                "db/../db/migrations/sqlite/", "./META-INF/spring.factories", ".", "META-INF/.", "db/migrations/sqlite/.", "META-INF//spring.factories",
                 "org/springframework/core/SpringVersion.class", "java/lang/String.class", "dev/migrate/launch/"));
 
         List<String> differences = new ArrayList<>();

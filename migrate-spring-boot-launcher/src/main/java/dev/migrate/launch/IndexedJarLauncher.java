@@ -25,7 +25,14 @@ public class IndexedJarLauncher extends JarLauncher {
 
     @Override
     protected ClassLoader createClassLoader(Collection<URL> urls) throws Exception {
-        ClassLoader indexed = indexedClassLoader(urls, getClass().getClassLoader());
+        ClassLoader indexed;
+        try {
+            indexed = indexedClassLoader(urls, getClass().getClassLoader());
+        } catch (IOException | RuntimeException e) {
+            // Boot's loader opens a nested jar only when it looks in it, so a file under BOOT-INF/lib that is no jar
+            // (a native library, an empty file) stops nothing the application does not load: neither may the index
+            indexed = null;
+        }
         return indexed != null ? indexed : super.createClassLoader(urls);
     }
 

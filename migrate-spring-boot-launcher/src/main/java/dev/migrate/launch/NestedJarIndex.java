@@ -117,8 +117,9 @@ final class NestedJarIndex {
 
     /** Names that neither the JDK's encoding nor Boot's URL parsing and decoding change: anything else is Boot's. */
     static boolean plain(String name) {
+        // "." and "a/." are tidied by Boot's URL handler into the directory itself: Boot's to answer
         if (name.isEmpty() || name.startsWith("/") || name.contains("//") || name.startsWith("./")
-                || name.contains("/./") || name.contains("..")) {
+                || name.contains("/./") || name.contains("..") || name.equals(".") || name.endsWith("/.")) {
             return false;
         }
         for (int i = 0; i < name.length(); i++) {

@@ -20,7 +20,7 @@ class NestedJarIndexTest {
     void namesThatEncodingOrUrlParsingWouldChangeAreLeftToBootsLoader() {
         assertThat(NestedJarIndex.plain("db/migrations/sqlite/0001_init.sql")).isTrue();
         assertThat(NestedJarIndex.plain("org/example/Outer$Inner.class")).isTrue();
-        for (String odd : new String[] {"", "/META-INF/x", "a b.txt", "caf\u00e9/x", "a/../b", "./a", "a/./b", "a//b",
+        for (String odd : new String[] {"", "/META-INF/x", "a b.txt", "caf\u00e9/x", "a/../b", "./a", "a/./b", "a//b", ".", "META-INF/.", "db/migrations/sqlite/.",
                 "a%20b", "a#b", "a?b", "a\\b"}) {
             assertThat(NestedJarIndex.plain(odd)).as(odd).isFalse();
         }
