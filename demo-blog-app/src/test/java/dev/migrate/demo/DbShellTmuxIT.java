@@ -46,8 +46,19 @@ class DbShellTmuxIT {
     }
 
     @AfterEach
-    void stopShell() {
+    void stopShell() throws Exception {
+        // the shell's JVM ends after the server is killed, still closing its context and database files in the
+        // working directory: waited for, so that the temporary directory is not deleted under it
+        List<ProcessHandle> shell = new ArrayList<>();
+        ProcessHandle.of(Long.parseLong(tmux("display-message", "-p", "-t", session, "#{pane_pid}").strip()))
+                .ifPresent(pane -> {
+                    shell.add(pane);
+                    pane.descendants().forEach(shell::add);
+                });
         tmux("kill-server");
+        for (ProcessHandle process : shell) {
+            process.onExit().get(30, TimeUnit.SECONDS);
+        }
     }
 
     @Test
