@@ -308,10 +308,13 @@ public final class MigrationRunner {
                         session.bookkeeping.append(new LogEntry(head, "stamp", null, null, now, 0,
                                 session.installedBy, true, null));
                     }
-                    if (!insert.isEmpty()) {
-                        session.appendDigest(); // a stamp that adds no row leaves the log, and its digest, as they were
-                    }
                     dialect.commit(connection);
+                    if (!insert.isEmpty()) {
+                        // after the stamp committed, and never failing it: stamp is what a partial failure's message
+                        // advises, and must not depend on reading every row of the log (a stamp that adds no row
+                        // leaves the log, and its digest, as they were)
+                        recordDigest(session);
+                    }
                     return new RunResult(before, plan.toHeads(), List.of());
                 } catch (SQLException | RuntimeException e) {
                     dialect.rollback(connection);

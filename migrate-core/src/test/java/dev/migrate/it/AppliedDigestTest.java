@@ -175,6 +175,22 @@ class AppliedDigestTest {
         }
     }
 
+    @Test
+    void aStampNeverFailsOnALogRowItCannotReadItOnlyEndsTheLogWithoutADigest() throws Exception {
+        // stamp is what a partial failure's message advises: its digest, which reads the whole log, must not stop it
+        TestDatabase db = migrated(Db.SQLITE);
+        try (URLClassLoader loader = packaged()) {
+            engine(db.dataSource(), loader).downgrade("-1");
+            db.execute("UPDATE migrate_log SET started_at = 'not a time' WHERE id = (SELECT MIN(id) FROM migrate_log)");
+
+            RunResult stamped = engine(db.dataSource(), loader).stamp(B, false);
+
+            assertThat(stamped.toHeads()).containsExactly(B);
+            assertThat(db.queryStrings("SELECT version_num FROM alembic_version")).containsExactly(B);
+            assertThat(newestDirection(db)).isEqualTo("stamp");
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(Db.class)
     void stampDowngradeAndBranchesKeepTheDigestAndAFailureEndsIt(Db kind) throws Exception {
